@@ -1,0 +1,130 @@
+// Package emit runs the compiler's build stages for `dmsc ddl emit` and the
+// fixture harness: it turns a loaded schema set into the named artifacts
+// (manifests and scripts) and writes them to a directory atomically.
+package emit
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/edfi-dmsc/dmsc/compiler/effschema"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
+)
+
+// Dialect names a SQL dialect as it appears in file names and flags.
+type Dialect string
+
+// The supported dialects, in the order the reference emits them.
+const (
+	PGSQL Dialect = "pgsql"
+	MSSQL Dialect = "mssql"
+)
+
+// ParseDialects turns a --dialect flag value (pgsql, mssql or both) into a
+// dialect list.
+func ParseDialects(flag string) ([]Dialect, error) {
+	switch flag {
+	case "pgsql":
+		return []Dialect{PGSQL}, nil
+	case "mssql":
+		return []Dialect{MSSQL}, nil
+	case "both", "":
+		return []Dialect{PGSQL, MSSQL}, nil
+	}
+	return nil, fmt.Errorf("unknown dialect %q: use pgsql, mssql or both", flag)
+}
+
+// Options selects what Artifacts produces.
+type Options struct {
+	Dialects    []Dialect
+	DDLManifest bool // also write ddl.manifest.json
+	// Strict selects the strict model pass set (real schemas); the
+	// permissive set exists for synthetic test fixtures.
+	Strict bool
+}
+
+// Artifact file names, shared with the fixture harness.
+const (
+	EffectiveSchemaManifest = "effective-schema.manifest.json"
+)
+
+// Artifacts is the set of files one emit run produces, by file name.
+type Artifacts map[string][]byte
+
+// Names returns the artifact file names in sorted order.
+func (a Artifacts) Names() []string {
+	names := make([]string, 0, len(a))
+	for n := range a {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Build computes every artifact in memory; nothing touches the disk, so a
+// failure leaves no partial output behind.
+func Build(set *load.SchemaSet, opts Options) (Artifacts, *effschema.Info, error) {
+	info, err := effschema.Compute(set)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := Artifacts{EffectiveSchemaManifest: info.Manifest()}
+	return out, info, nil
+}
+
+// WriteDir replaces dir with exactly the given artifacts. Files are written
+// into a sibling temporary directory first and swapped in with renames, so a
+// failure (or a crash) never leaves a half-written output directory.
+func WriteDir(dir string, arts Artifacts) error {
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("create output parent directory: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	if err != nil {
+		return fmt.Errorf("create temporary output directory: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	for _, name := range arts.Names() {
+		if err := os.WriteFile(filepath.Join(tmp, name), arts[name], 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	var backup string
+	if fi, err := os.Stat(dir); err == nil {
+		if !fi.IsDir() {
+			return fmt.Errorf("output path %s exists and is not a directory", dir)
+		}
+		backup = tmp + ".old"
+		if err := os.Rename(dir, backup); err != nil {
+			return fmt.Errorf("move previous output aside: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if backup != "" {
+			_ = os.Rename(backup, dir)
+		}
+		return fmt.Errorf("move output into place: %w", err)
+	}
+	if backup != "" {
+		return os.RemoveAll(backup)
+	}
+	return nil
+}
+
+// Produces reports whether this version of the compiler produces the named
+// artifact kind at all. The fixture harness reports expected files of other
+// kinds as pending instead of failing on them, so stages can land one at a
+// time while the reference fixtures stay fully listed.
+func Produces(name string) bool {
+	switch name {
+	case EffectiveSchemaManifest:
+		return true
+	}
+	return false
+}
