@@ -191,3 +191,38 @@ func BenchmarkEmitDS32a(b *testing.B) {
 		}
 	}
 }
+
+func TestFakeIsDeterministicAndAtomic(t *testing.T) {
+	repo := refdata.RepoRoot(t)
+	core := filepath.Join(repo, "schemas/default/core.ApiSchema.json")
+	ext := filepath.Join(repo, "schemas/default/sample.ApiSchema.json")
+	dir := t.TempDir()
+	var outputs [][]byte
+	for i := 0; i < 2; i++ {
+		out := filepath.Join(dir, fmt.Sprintf("docs%d.ndjson", i))
+		if code, _, stderr := runCLI("fake", "-s", core, "-s", ext, "--count", "3", "--seed", "7", "--out", out); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs = append(outputs, b)
+	}
+	if !bytes.Equal(outputs[0], outputs[1]) {
+		t.Error("the same seed produced different files")
+	}
+	if n := bytes.Count(outputs[0], []byte("\n")); n < 28*3-10 {
+		t.Errorf("only %d documents for 28 resources at count 3", n)
+	}
+	bad := filepath.Join(dir, "bad.ndjson")
+	if code, _, _ := runCLI("fake", "-s", core, "--resource", "noSuchThings", "--out", bad); code != exitFailure {
+		t.Errorf("unknown resource: exit %d, want %d", code, exitFailure)
+	}
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Error("a failed run left an output file")
+	}
+	if code, _, _ := runCLI("fake", "-s", core, "--count", "0", "--out", bad); code != exitUsage {
+		t.Errorf("--count 0: exit %d, want %d", code, exitUsage)
+	}
+}
