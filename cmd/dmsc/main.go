@@ -22,6 +22,7 @@ type cli struct {
 	Schema  schemaCmd  `cmd:"" help:"Inspect ApiSchema sets."`
 	DDL     ddlCmd     `cmd:"" name:"ddl" help:"Emit DDL and manifests."`
 	Fixture fixtureCmd `cmd:"" help:"Run reference-shaped fixture folders (inputs/, expected/) and compare outputs."`
+	Model   modelCmd   `cmd:"" help:"Inspect the derived relational model."`
 	Fake    fakeCmd    `cmd:"" help:"Write valid Ed-Fi documents for a schema set as NDJSON, in load order."`
 }
 

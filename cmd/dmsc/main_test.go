@@ -226,3 +226,20 @@ func TestFakeIsDeterministicAndAtomic(t *testing.T) {
 		t.Errorf("--count 0: exit %d, want %d", code, exitUsage)
 	}
 }
+
+func TestModelStats(t *testing.T) {
+	repo := refdata.RepoRoot(t)
+	code, stdout, stderr := runCLI("model", "stats", "-s", filepath.Join(repo, "schemas/default/core.ApiSchema.json"),
+		"-s", filepath.Join(repo, "schemas/default/sample.ApiSchema.json"), "-d", "mssql")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"TABLES", "mssql    Ed-Fi", "mssql    Sample", "(total)"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "pgsql") {
+		t.Error("-d mssql printed pgsql rows")
+	}
+}

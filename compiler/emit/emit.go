@@ -11,6 +11,7 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 )
 
 // Dialect names a SQL dialect as it appears in file names and flags.
@@ -50,6 +51,9 @@ const (
 	EffectiveSchemaManifest = "effective-schema.manifest.json"
 )
 
+// RelationalModelManifest names a dialect's relational-model manifest.
+func RelationalModelManifest(d Dialect) string { return "relational-model." + string(d) + ".manifest.json" }
+
 // Artifacts is the set of files one emit run produces, by file name.
 type Artifacts map[string][]byte
 
@@ -71,6 +75,13 @@ func Build(set *load.SchemaSet, opts Options) (Artifacts, *effschema.Info, error
 		return nil, nil, err
 	}
 	out := Artifacts{EffectiveSchemaManifest: info.Manifest()}
+	for _, d := range opts.Dialects {
+		model, err := relmodel.Derive(set, info, relmodel.Dialect(d), opts.Strict)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s relational model: %w", d, err)
+		}
+		out[RelationalModelManifest(d)] = model.Manifest()
+	}
 	return out, info, nil
 }
 
@@ -123,7 +134,7 @@ func WriteDir(dir string, arts Artifacts) error {
 // time while the reference fixtures stay fully listed.
 func Produces(name string) bool {
 	switch name {
-	case EffectiveSchemaManifest:
+	case EffectiveSchemaManifest, RelationalModelManifest(PGSQL), RelationalModelManifest(MSSQL):
 		return true
 	}
 	return false
