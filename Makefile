@@ -7,6 +7,7 @@ DMSC      := $(BIN)/dmsc
 SCHEMA    := schemas/default/core.ApiSchema.json
 EXTENSION := schemas/default/sample.ApiSchema.json
 OUT       := out/default
+DEMO_DB   ?= postgres://postgres@127.0.0.1:5432/dmsc_demo
 STATICCHECK_VERSION := v0.8.2
 
 .PHONY: all build test lint goldens demo clean bench
@@ -37,6 +38,8 @@ bench:
 demo: build
 	$(DMSC) schema inspect --schema $(SCHEMA) --schema $(EXTENSION)
 	$(DMSC) ddl emit --schema $(SCHEMA) --schema $(EXTENSION) --output $(OUT) --ddl-manifest
+	$(DMSC) ddl provision --schema $(SCHEMA) --schema $(EXTENSION) --connection-string $(DEMO_DB) --create-database
+	$(DMSC) db verify --schema $(SCHEMA) --schema $(EXTENSION) --connection-string $(DEMO_DB)
 
 clean:
 	rm -rf $(BIN) out

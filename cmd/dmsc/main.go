@@ -23,6 +23,7 @@ type cli struct {
 	DDL     ddlCmd     `cmd:"" name:"ddl" help:"Emit DDL and manifests."`
 	Fixture fixtureCmd `cmd:"" help:"Run reference-shaped fixture folders (inputs/, expected/) and compare outputs."`
 	Model   modelCmd   `cmd:"" help:"Inspect the derived relational model."`
+	DB      dbCmd      `cmd:"" name:"db" help:"Check databases against a schema set."`
 	Fake    fakeCmd    `cmd:"" help:"Write valid Ed-Fi documents for a schema set as NDJSON, in load order."`
 }
 

@@ -80,7 +80,8 @@ func countResources(p *load.Project) resourceCounts {
 }
 
 type ddlCmd struct {
-	Emit ddlEmitCmd `cmd:"" help:"Write DDL scripts and manifests for a schema set into a directory."`
+	Emit      ddlEmitCmd      `cmd:"" help:"Write DDL scripts and manifests for a schema set into a directory."`
+	Provision ddlProvisionCmd `cmd:"" help:"Create-only provisioning: apply the DDL to a database in one transaction (a rerun for the same schema is a no-op)."`
 }
 
 type ddlEmitCmd struct {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/edfi-dmsc/dmsc/compiler/ddl"
+	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
@@ -49,10 +51,16 @@ type Options struct {
 // Artifact file names, shared with the fixture harness.
 const (
 	EffectiveSchemaManifest = "effective-schema.manifest.json"
+	DDLManifest             = "ddl.manifest.json"
 )
 
+// Script names a dialect's provisioning script.
+func Script(d Dialect) string { return string(d) + ".sql" }
+
 // RelationalModelManifest names a dialect's relational-model manifest.
-func RelationalModelManifest(d Dialect) string { return "relational-model." + string(d) + ".manifest.json" }
+func RelationalModelManifest(d Dialect) string {
+	return "relational-model." + string(d) + ".manifest.json"
+}
 
 // Artifacts is the set of files one emit run produces, by file name.
 type Artifacts map[string][]byte
@@ -75,12 +83,26 @@ func Build(set *load.SchemaSet, opts Options) (Artifacts, *effschema.Info, error
 		return nil, nil, err
 	}
 	out := Artifacts{EffectiveSchemaManifest: info.Manifest()}
+	var entries []ddl.ManifestEntry
 	for _, d := range opts.Dialects {
 		model, err := relmodel.Derive(set, info, relmodel.Dialect(d), opts.Strict)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s relational model: %w", d, err)
 		}
 		out[RelationalModelManifest(d)] = model.Manifest()
+		dialect, err := ddl.DialectByName(string(d))
+		if err != nil {
+			return nil, nil, err
+		}
+		script, err := ddl.Emit(info, dialect, modelddl.New(model))
+		if err != nil {
+			return nil, nil, err
+		}
+		out[Script(d)] = []byte(ddl.CanonicalFile(script))
+		entries = append(entries, ddl.ManifestEntryFor(dialect, script))
+	}
+	if opts.DDLManifest {
+		out[DDLManifest] = ddl.Manifest(info, entries)
 	}
 	return out, info, nil
 }
@@ -134,7 +156,8 @@ func WriteDir(dir string, arts Artifacts) error {
 // time while the reference fixtures stay fully listed.
 func Produces(name string) bool {
 	switch name {
-	case EffectiveSchemaManifest, RelationalModelManifest(PGSQL), RelationalModelManifest(MSSQL):
+	case EffectiveSchemaManifest, DDLManifest,
+		RelationalModelManifest(PGSQL), RelationalModelManifest(MSSQL), Script(PGSQL), Script(MSSQL):
 		return true
 	}
 	return false

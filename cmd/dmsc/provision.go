@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/edfi-dmsc/dmsc/compiler/dbverify"
+	"github.com/edfi-dmsc/dmsc/compiler/ddl"
+	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
+	"github.com/edfi-dmsc/dmsc/compiler/effschema"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/compiler/provision"
+	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
+)
+
+// databaseFlags select a database and its dialect.
+type databaseFlags struct {
+	ConnectionString string `short:"c" required:"" env:"DMSC_CONNECTION_STRING" placeholder:"DSN" help:"Database connection string (PostgreSQL URL or keyword string; SQL Server sqlserver:// URL or ADO string)."`
+	Dialect          string `short:"d" default:"pgsql" enum:"pgsql,mssql" help:"Database engine: pgsql or mssql."`
+}
+
+// compiled is a schema set compiled for one dialect.
+type compiled struct {
+	info    *effschema.Info
+	dialect ddl.Dialect
+	script  string
+	model   *relmodel.ModelSet
+}
+
+func compile(schemas []string, dialectName string) (*compiled, error) {
+	set, err := load.Files(schemas...)
+	if err != nil {
+		return nil, err
+	}
+	info, err := effschema.Compute(set)
+	if err != nil {
+		return nil, err
+	}
+	d, err := ddl.DialectByName(dialectName)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	script, model, err := modelddl.Script(set, info, d, true)
+	if err != nil {
+		return nil, err
+	}
+	return &compiled{info: info, dialect: d, script: script, model: model}, nil
+}
+
+type ddlProvisionCmd struct {
+	schemaFlags
+	databaseFlags
+	CreateDatabase bool          `name:"create-database" help:"Create the database first when it does not exist."`
+	Timeout        time.Duration `short:"t" default:"300s" help:"Give up after this long."`
+}
+
+func (c *ddlProvisionCmd) Run(e *env) error {
+	comp, err := compile(c.Schema, c.Dialect)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	res, err := provision.Provision(context.Background(), comp.dialect, c.ConnectionString, comp.script, comp.info, provision.Options{
+		CreateDatabase: c.CreateDatabase,
+		Timeout:        c.Timeout,
+		Progress:       provision.ProgressPrinter(e.stderr),
+		Logger:         log,
+	})
+	if err != nil {
+		return err
+	}
+	switch res.Outcome {
+	case provision.AlreadyProvisioned:
+		fmt.Fprintf(e.stdout, "database %s already carries effective schema %s; nothing changed\n", res.Database, comp.info.EffectiveSchemaHash)
+	default:
+		fmt.Fprintf(e.stdout, "provisioned database %s with effective schema %s (%d statement groups in %s)\n",
+			res.Database, comp.info.EffectiveSchemaHash, res.Units, res.Elapsed.Round(time.Millisecond))
+	}
+	for _, g := range res.Guidance {
+		fmt.Fprintf(e.stdout, "note: %s\n", g)
+	}
+	return nil
+}
+
+type dbCmd struct {
+	Verify dbVerifyCmd `cmd:"" help:"Check that a database carries exactly the compiled schema set (fingerprint, resource keys, tables and columns)."`
+}
+
+type dbVerifyCmd struct {
+	schemaFlags
+	databaseFlags
+}
+
+func (c *dbVerifyCmd) Run(e *env) error {
+	comp, err := compile(c.Schema, c.Dialect)
+	if err != nil {
+		return err
+	}
+	db, _, err := provision.OpenDB(comp.dialect, c.ConnectionString)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rep, err := dbverify.CheckWithModel(context.Background(), db, comp.dialect, comp.info, comp.model)
+	if err != nil {
+		return err
+	}
+	if err := rep.Err(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "database matches effective schema %s\n", comp.info.EffectiveSchemaHash)
+	return nil
+}

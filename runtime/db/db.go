@@ -1,0 +1,123 @@
+// Package db holds the PostgreSQL plumbing generated code runs on: the pgx
+// pool, transactions that retry as a whole on deadlock or serialization
+// failure (design: transactions-and-concurrency.md, "Deadlock + retry
+// policy"), round-trip counting, and classification of pgx errors.
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// Open creates a pool from a PostgreSQL URL (postgres://...) or a keyword
+// string (host=... dbname=...). It does not connect: the first request does,
+// so a server can start before its database is reachable. Every statement
+// and batch is counted by the counter a context carries (WithRoundTrips).
+func Open(ctx context.Context, connString string) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(connString)
+	if err != nil {
+		return nil, fmt.Errorf("connection string: %w", err) // pgx redacts passwords
+	}
+	cfg.ConnConfig.Tracer = roundTripTracer{}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("creating pool: %w", err)
+	}
+	return pool, nil
+}
+
+// RoundTrips counts database round trips: each statement sent on its own
+// and each batch (pipeline) counts one. Statement preparation done
+// implicitly by pgx's statement cache on a connection's first use of a
+// statement is not counted.
+type RoundTrips struct{ n atomic.Int64 }
+
+// Count returns the number of round trips so far.
+func (r *RoundTrips) Count() int64 { return r.n.Load() }
+
+type roundTripsKey struct{}
+
+// WithRoundTrips returns a context whose database calls are counted.
+func WithRoundTrips(ctx context.Context) (context.Context, *RoundTrips) {
+	r := &RoundTrips{}
+	return context.WithValue(ctx, roundTripsKey{}, r), r
+}
+
+type roundTripTracer struct{}
+
+func count(ctx context.Context) {
+	if r, ok := ctx.Value(roundTripsKey{}).(*RoundTrips); ok {
+		r.n.Add(1)
+	}
+}
+
+func (roundTripTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+	count(ctx)
+	return ctx
+}
+
+func (roundTripTracer) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+func (roundTripTracer) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
+	count(ctx)
+	return ctx
+}
+
+func (roundTripTracer) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) {}
+
+func (roundTripTracer) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
+
+// SQLSTATE codes this package classifies.
+const (
+	CodeDeadlock             = "40P01"
+	CodeSerializationFailure = "40001"
+	CodeUniqueViolation      = "23505"
+	CodeForeignKeyViolation  = "23503"
+)
+
+// PgError returns the PostgreSQL error inside err, if any.
+func PgError(err error) (*pgconn.PgError, bool) {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe, true
+	}
+	return nil, false
+}
+
+// IsRetryable reports whether err means the whole transaction should be
+// retried: a deadlock (40P01) or a serialization failure (40001).
+func IsRetryable(err error) bool {
+	pe, ok := PgError(err)
+	return ok && (pe.Code == CodeDeadlock || pe.Code == CodeSerializationFailure)
+}
+
+// Violation describes a constraint violation raised by PostgreSQL.
+type Violation struct {
+	Constraint string // constraint name, e.g. UX_School_NK or FK_Calendar_School
+	Schema     string // schema of the table the error names
+	Table      string // table the error names (for a foreign key: the referencing table)
+}
+
+// UniqueViolation reports a unique-constraint violation (23505), the
+// natural-key conflict of a write.
+func UniqueViolation(err error) (Violation, bool) { return violation(err, CodeUniqueViolation) }
+
+// ForeignKeyViolation reports a foreign-key violation (23503): on insert or
+// update a reference whose target vanished, on delete a document still
+// referenced. Table names the referencing table in both cases, so generated
+// code maps Constraint or Table to the resource to name in the 409.
+func ForeignKeyViolation(err error) (Violation, bool) { return violation(err, CodeForeignKeyViolation) }
+
+func violation(err error, code string) (Violation, bool) {
+	pe, ok := PgError(err)
+	if !ok || pe.Code != code {
+		return Violation{}, false
+	}
+	return Violation{Constraint: pe.ConstraintName, Schema: pe.SchemaName, Table: pe.TableName}, true
+}

@@ -1,0 +1,96 @@
+package jsonw
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+func TestNestedDocument(t *testing.T) {
+	var w Writer
+	w.BeginArray()
+	for i := range 2 {
+		w.BeginObject()
+		w.Key("id")
+		w.UUID(uuid.MustParse("3F1E0B7A-5C2D-4E8F-9A6B-1C2D3E4F5A6B"))
+		w.Key("n")
+		w.Int(int64(i))
+		w.Key("items")
+		w.BeginArray()
+		w.BeginObject()
+		w.EndObject()
+		w.String("x")
+		w.BeginArray()
+		w.EndArray()
+		w.EndArray()
+		w.Key("ok")
+		w.Bool(i == 0)
+		w.Key("none")
+		w.Null()
+		w.Key("raw")
+		w.Raw([]byte(`{"a":1}`))
+		w.EndObject()
+	}
+	w.EndArray()
+	want := `[{"id":"3f1e0b7a-5c2d-4e8f-9a6b-1c2d3e4f5a6b","n":0,"items":[{},"x",[]],"ok":true,"none":null,"raw":{"a":1}},` +
+		`{"id":"3f1e0b7a-5c2d-4e8f-9a6b-1c2d3e4f5a6b","n":1,"items":[{},"x",[]],"ok":false,"none":null,"raw":{"a":1}}]`
+	if string(w.Bytes()) != want {
+		t.Fatalf("got  %s\nwant %s", w.Bytes(), want)
+	}
+	w.Reset()
+	w.Int(5)
+	if string(w.Bytes()) != "5" {
+		t.Fatalf("after Reset: %s", w.Bytes())
+	}
+}
+
+func TestStringEscaping(t *testing.T) {
+	for _, s := range []string{"plain", `q"b\`, "ctl\n\r\t\x01\x1f", "ünïcødé 🎉 <&>", "bad\xffutf8", ""} {
+		var w Writer
+		w.String(s)
+		var back string
+		if err := json.Unmarshal(w.Bytes(), &back); err != nil {
+			t.Fatalf("%q encoded as invalid JSON %s: %v", s, w.Bytes(), err)
+		}
+		want := s
+		if s == "bad\xffutf8" {
+			want = "bad\uFFFDutf8"
+		}
+		if back != want {
+			t.Errorf("%q round-tripped to %q via %s", s, back, w.Bytes())
+		}
+	}
+	var w Writer
+	w.String("<&>")
+	if string(w.Bytes()) != `"<&>"` {
+		t.Errorf("HTML characters must not be escaped: %s", w.Bytes())
+	}
+}
+
+func TestScalars(t *testing.T) {
+	ts := time.Date(2026, 3, 4, 23, 5, 6, 999_999_999, time.FixedZone("x", -2*3600))
+	var w Writer
+	w.BeginArray()
+	w.Date(time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC))
+	w.DateTime(ts)
+	w.TimeOfDay((13*3600+7*60+9)*1_000_000 + 999_999)
+	w.Decimal("1.50")
+	w.EndArray()
+	want := `["2026-03-04","2026-03-05T01:05:06Z","13:07:09",1.5]`
+	if string(w.Bytes()) != want {
+		t.Fatalf("got %s want %s", w.Bytes(), want)
+	}
+}
+
+func TestCanonicalDecimal(t *testing.T) {
+	for in, want := range map[string]string{
+		"1.50": "1.5", "2.000": "2", "-0.0": "0", "0": "0", "0.000": "0", "-12.340": "-12.34",
+		"100": "100", "0.05": "0.05", "-0.050": "-0.05", "00012.0": "12", "1e5": "1e5",
+	} {
+		if got := CanonicalDecimal(in); got != want {
+			t.Errorf("CanonicalDecimal(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

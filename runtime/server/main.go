@@ -1,0 +1,88 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/alecthomas/kong"
+	"github.com/edfi-dmsc/dmsc/runtime/db"
+	"github.com/edfi-dmsc/dmsc/runtime/schemagate"
+)
+
+// Main is the whole main function of a generated server: it reads Config
+// from args and the environment, opens the pool, lets register add the
+// resources, and serves until SIGINT or SIGTERM. It returns the process exit
+// code (0 on clean shutdown or --help, 1 on failure, 2 on a bad command
+// line).
+//
+//	func main() { os.Exit(server.Main(app, os.Args[1:], register)) }
+func Main(app App, args []string, register func(*Server)) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Start(ctx, app, args, os.Stdout, os.Stderr, register)
+}
+
+// Start is Main with the stop signal, help output and log destination
+// supplied by the caller; it serves until ctx is cancelled.
+func Start(ctx context.Context, app App, args []string, stdout, stderr io.Writer, register func(*Server)) (code int) {
+	var cfg Config
+	exited := false
+	parser, err := kong.New(&cfg,
+		kong.Name("server"),
+		kong.Description("Ed-Fi API server for effective schema "+app.Fingerprint.EffectiveSchemaHash+". No authentication: listens on loopback by default."),
+		kong.Writers(stdout, stderr),
+		kong.Exit(func(c int) { exited, code = true, c }),
+	)
+	if err != nil {
+		fmt.Fprintf(stderr, "internal error: %v\n", err)
+		return 1
+	}
+	_, err = parser.Parse(args)
+	if exited {
+		return code // --help
+	}
+	if err == nil && strings.TrimSpace(cfg.ConnectionString) == "" {
+		err = errors.New("--connection-string (or DMSC_CONNECTION_STRING) must not be empty")
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "error: %v\n", err)
+		return 2
+	}
+	log := NewLogger(stderr, cfg.LogLevel, cfg.LogFormat)
+
+	pool, err := db.Open(ctx, cfg.ConnectionString)
+	if err != nil {
+		log.Error("cannot open the database pool", "error", err)
+		return 1
+	}
+	defer pool.Close()
+
+	s := New(cfg, app, pool, schemagate.New(pool, app.Fingerprint, log), log)
+	register(s)
+	if err := s.Run(ctx); err != nil {
+		log.Error("server failed", "error", err)
+		return 1
+	}
+	return 0
+}
+
+// NewLogger builds the slog logger for a level (debug, info, warn, error)
+// and format (text, json); unknown values fall back to info and text.
+func NewLogger(w io.Writer, level, format string) *slog.Logger {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		lv = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

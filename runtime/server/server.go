@@ -1,0 +1,319 @@
+// Package server is the HTTP side of a generated Ed-Fi API server: an echo
+// server that routes /data/{project}/{resource}[/{id}] case-insensitively to
+// the Resource implementations generated code registers, validates paging,
+// assigns correlation ids, logs each request with slog, gates data requests
+// on the schema check and turns handler errors into problem details.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/edfi-dmsc/dmsc/runtime/db"
+	"github.com/edfi-dmsc/dmsc/runtime/etag"
+	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/edfi-dmsc/dmsc/runtime/schemagate"
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+)
+
+// Resource is what generated code implements for each resource. Handlers
+// return nil after writing the response through the Request, or an error:
+// a *problem.Details is written as is, anything else is logged and answered
+// with a 500 system error.
+type Resource interface {
+	// Upsert handles POST /data/{project}/{resource}.
+	Upsert(r *Request) error
+	// Update handles PUT /data/{project}/{resource}/{id}.
+	Update(r *Request, id uuid.UUID) error
+	// GetByID handles GET /data/{project}/{resource}/{id}.
+	GetByID(r *Request, id uuid.UUID) error
+	// Query handles GET /data/{project}/{resource}; paging is validated and
+	// r.Filters() holds the remaining query parameters.
+	Query(r *Request, p Paging) error
+	// Delete handles DELETE /data/{project}/{resource}/{id}.
+	Delete(r *Request, id uuid.UUID) error
+}
+
+// DataModel is one project served, as discovery lists it.
+type DataModel struct {
+	Name                 string // project name, e.g. "Ed-Fi"
+	Version              string // project version, e.g. "5.2.0"
+	InformationalVersion string // description
+}
+
+// App describes the generated server: what discovery reports and the
+// effective schema the code was generated for.
+type App struct {
+	ApplicationName      string // "Ed-Fi API"
+	Version              string
+	InformationalVersion string
+	DataModels           []DataModel
+	Fingerprint          schemagate.Fingerprint
+}
+
+// Config is the server configuration, read from flags and environment by
+// kong (see Main).
+type Config struct {
+	ConnectionString    string        `name:"connection-string" env:"DMSC_CONNECTION_STRING" required:"" help:"PostgreSQL URL (postgres://...) or keyword/value connection string."`
+	Listen              string        `name:"listen" env:"DMSC_LISTEN" default:"127.0.0.1:8080" help:"Address to listen on. There is no authentication yet: keep it on loopback."`
+	PathBase            string        `name:"path-base" env:"DMSC_PATH_BASE" default:"" help:"URL prefix in front of every route, e.g. /api."`
+	CorrelationIDHeader string        `name:"correlation-id-header" env:"DMSC_CORRELATION_ID_HEADER" default:"correlationid" help:"Request header carrying the client's correlation id."`
+	MaxPageSize         int           `name:"max-page-size" env:"DMSC_MAX_PAGE_SIZE" default:"500" help:"Maximum and default page size of GET-many."`
+	MaxBodyBytes        int64         `name:"max-body-bytes" env:"DMSC_MAX_BODY_BYTES" default:"10485760" help:"Largest accepted request body; larger bodies get 413."`
+	ResourceLinks       bool          `name:"resource-links" env:"DMSC_RESOURCE_LINKS" default:"true" negatable:"" help:"Serve link objects in references."`
+	ShutdownTimeout     time.Duration `name:"shutdown-timeout" env:"DMSC_SHUTDOWN_TIMEOUT" default:"10s" help:"Grace period for in-flight requests on shutdown."`
+	LogLevel            string        `name:"log-level" env:"DMSC_LOG_LEVEL" default:"info" enum:"debug,info,warn,error" help:"Log level."`
+	LogFormat           string        `name:"log-format" env:"DMSC_LOG_FORMAT" default:"text" enum:"text,json" help:"Log format."`
+}
+
+// withDefaults fills zero values, so a Config built in code (tests) behaves
+// like one parsed by kong.
+func (c Config) withDefaults() Config {
+	if c.Listen == "" {
+		c.Listen = "127.0.0.1:8080"
+	}
+	if c.CorrelationIDHeader == "" {
+		c.CorrelationIDHeader = "correlationid"
+	}
+	if c.MaxPageSize <= 0 {
+		c.MaxPageSize = DefaultMaxPageSize
+	}
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = 10 << 20
+	}
+	if c.ShutdownTimeout <= 0 {
+		c.ShutdownTimeout = 10 * time.Second
+	}
+	c.PathBase = "/" + strings.Trim(c.PathBase, "/")
+	if c.PathBase == "/" {
+		c.PathBase = ""
+	}
+	return c
+}
+
+// Gate decides whether data requests may run; *schemagate.Gate implements
+// it. Check returns nil to proceed or the problem to answer.
+type Gate interface {
+	Check(ctx context.Context) *problem.Details
+}
+
+// Server is one generated API server.
+type Server struct {
+	Config Config
+	App    App
+	Pool   *pgxpool.Pool
+	Log    *slog.Logger
+	// Variant is the representation variant of responses without profiles
+	// or compression: writes always, reads in this runtime version.
+	Variant etag.Variant
+
+	gate      Gate
+	echo      *echo.Echo
+	resources map[string]*route // key: lower(project) + "/" + lower(endpoint)
+}
+
+type route struct {
+	project  string // canonical project endpoint name, e.g. "ed-fi"
+	endpoint string // canonical resource endpoint name, e.g. "students"
+	res      Resource
+}
+
+// New builds a server. gate may be nil (no schema check, for tests); pool
+// may be nil when no registered handler needs it (the health check then
+// reports the database as unavailable).
+func New(cfg Config, app App, pool *pgxpool.Pool, gate Gate, log *slog.Logger) *Server {
+	if log == nil {
+		log = slog.Default()
+	}
+	s := &Server{
+		Config:    cfg.withDefaults(),
+		App:       app,
+		Pool:      pool,
+		Log:       log,
+		Variant:   etag.DefaultVariant(app.Fingerprint.EffectiveSchemaHash, cfg.ResourceLinks),
+		gate:      gate,
+		resources: map[string]*route{},
+	}
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	e.Use(s.correlate, s.logRequests, s.limitBody)
+	base := s.Config.PathBase
+	e.GET(base+"/", s.discovery)
+	if base != "" {
+		e.GET(base, s.discovery)
+	}
+	e.GET(base+"/metadata", s.metadata)
+	e.GET(base+"/health", s.health)
+	e.Any(base+"/data/*", s.dispatch)
+	s.echo = e
+	return s
+}
+
+// Register adds a resource under /data/{project}/{endpoint}; names are the
+// canonical endpoint names (e.g. "ed-fi", "students") and match
+// case-insensitively. Registering a name twice panics: it is a generator bug.
+func (s *Server) Register(project, endpoint string, res Resource) {
+	key := strings.ToLower(project) + "/" + strings.ToLower(endpoint)
+	if _, dup := s.resources[key]; dup {
+		panic(fmt.Sprintf("server: resource /data/%s/%s registered twice", project, endpoint))
+	}
+	s.resources[key] = &route{project: project, endpoint: endpoint, res: res}
+}
+
+// Handler is the server's http.Handler (for tests and embedding).
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// Run listens on Config.Listen and serves until ctx is cancelled, then
+// shuts down gracefully.
+func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.Config.Listen)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", s.Config.Listen, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx is cancelled.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.Log.Warn("server is UNAUTHENTICATED: every client can read and write all data; keep it on a loopback address",
+		"listen", ln.Addr().String())
+	s.Log.Info("listening", "address", ln.Addr().String(), "pathBase", s.Config.PathBase,
+		"resources", len(s.resources), "effectiveSchemaHash", s.App.Fingerprint.EffectiveSchemaHash)
+	if s.gate != nil {
+		// Check the database now so the first request does not pay for it and
+		// a mismatch is logged at start-up; requests still consult the gate.
+		go s.gate.Check(ctx)
+	}
+	srv := &http.Server{Handler: s.echo, ReadHeaderTimeout: 30 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.Config.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	s.Log.Info("server stopped")
+	return nil
+}
+
+const correlationKey = "dmsc.correlationId"
+
+// correlate takes the client's correlation id from the configured header or
+// makes one.
+func (s *Server) correlate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id := c.Request().Header.Get(s.Config.CorrelationIDHeader)
+		if id == "" {
+			id = uuid.NewString()
+		}
+		c.Set(correlationKey, id)
+		return next(c)
+	}
+}
+
+func correlationID(c echo.Context) string {
+	id, _ := c.Get(correlationKey).(string)
+	return id
+}
+
+// logRequests logs one line per request: Info when answered, Error for 5xx.
+func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err) // writes the response so the status below is final
+		}
+		status := c.Response().Status
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		s.Log.Log(c.Request().Context(), level, "request completed",
+			"method", c.Request().Method, "path", c.Request().URL.Path, "status", status,
+			"durationMs", float64(time.Since(start).Microseconds())/1000, "correlationId", correlationID(c))
+		return nil
+	}
+}
+
+// limitBody answers 413 for a declared oversize body before reading it (so
+// an `Expect: 100-continue` client is not asked to send it) and caps reads
+// of undeclared lengths.
+func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.ContentLength > s.Config.MaxBodyBytes {
+			return problem.PayloadTooLarge(s.Config.MaxBodyBytes)
+		}
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(c.Response(), r.Body, s.Config.MaxBodyBytes)
+		}
+		return next(c)
+	}
+}
+
+// handleError writes err as problem details.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	var p *problem.Details
+	var he *echo.HTTPError
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &p):
+	case errors.As(err, &tooLarge):
+		p = problem.PayloadTooLarge(tooLarge.Limit)
+	case errors.As(err, &he):
+		switch he.Code {
+		case http.StatusNotFound:
+			p = problem.NotFound("")
+		case http.StatusMethodNotAllowed:
+			p = problem.MethodNotAllowed("GET", fmt.Sprintf("The endpoint of the request does not support the '%s' method.", c.Request().Method))
+		case http.StatusRequestEntityTooLarge:
+			p = problem.PayloadTooLarge(s.Config.MaxBodyBytes)
+		default:
+			s.Log.Error("unhandled HTTP error", "error", err, "correlationId", correlationID(c))
+			p = problem.SystemError()
+		}
+	case errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil:
+		// The client went away; nobody reads an answer.
+		s.Log.Info("request cancelled by the client", "correlationId", correlationID(c))
+		c.Response().Status = 499 // logged status only, never sent
+		return
+	default:
+		if errors.Is(err, db.ErrRetriesExhausted) {
+			s.Log.Error("transaction failed after retries", "error", err, "correlationId", correlationID(c))
+		} else {
+			s.Log.Error("request failed", "error", err, "correlationId", correlationID(c))
+		}
+		p = problem.SystemError()
+	}
+	s.writeProblem(c, p)
+}
+
+func (s *Server) writeProblem(c echo.Context, p *problem.Details) {
+	h := c.Response().Header()
+	for k, v := range p.Headers {
+		h.Set(k, v)
+	}
+	h.Set(echo.HeaderContentType, "application/problem+json")
+	if err := c.Blob(p.Status, "application/problem+json", p.WithCorrelationID(correlationID(c)).JSON()); err != nil {
+		s.Log.Warn("writing problem response failed", "error", err, "correlationId", correlationID(c))
+	}
+}
