@@ -271,8 +271,7 @@ func (b *builder) unifyResource(rb *resourceBuild, constraints []equality) error
 // unifyTable merges connected member columns into canonical columns.
 func (b *builder) unifyTable(rb *resourceBuild, t *Table, pairs [][2]string) error {
 	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
+	find := func(x string) string {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]
