@@ -25,6 +25,7 @@ type cli struct {
 	Model   modelCmd   `cmd:"" help:"Inspect the derived relational model."`
 	DB      dbCmd      `cmd:"" name:"db" help:"Check databases against a schema set."`
 	Fake    fakeCmd    `cmd:"" help:"Write valid Ed-Fi documents for a schema set as NDJSON, in load order."`
+	Load    loadCmd    `cmd:"" help:"Load an NDJSON file of documents through a server's HTTP API, in dependency order."`
 }
 
 // env carries the process streams so commands can be tested in-process.

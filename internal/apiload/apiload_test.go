@@ -1,0 +1,99 @@
+package apiload
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// fakeServer accepts documents; a body with "needs" is refused with 409
+// until the document it names was accepted, and one with "bad" gets 400.
+type fakeServer struct {
+	mu       sync.Mutex
+	accepted map[string]bool
+	order    []string
+}
+
+func (f *fakeServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var body map[string]string
+	b, _ := io.ReadAll(r.Body)
+	_ = json.Unmarshal(b, &body)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch {
+	case body["bad"] != "":
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(`{"type":"urn:ed-fi:api:bad-request:data-validation-failed","status":400}`))
+	case body["needs"] != "" && !f.accepted[body["needs"]]:
+		w.WriteHeader(http.StatusConflict)
+	default:
+		f.accepted[body["id"]] = true
+		f.order = append(f.order, r.URL.Path+"#"+body["id"])
+		w.WriteHeader(http.StatusCreated)
+	}
+}
+
+func TestLoadOrdersRunsRetriesAndReports(t *testing.T) {
+	input := strings.Join([]string{
+		`{"project":"ed-fi","resource":"gradeLevelDescriptors","body":{"id":"d1"}}`,
+		`{"project":"ed-fi","resource":"gradeLevelDescriptors","body":{"id":"d2"}}`,
+		``,
+		`{"project":"ed-fi","resource":"schools","body":{"id":"s1","needs":"d2"}}`,
+		`{"project":"ed-fi","resource":"schools","body":{"id":"s2","needs":"s1"}}`,
+		`{"project":"ed-fi","resource":"schools","body":{"id":"s3","bad":"yes"}}`,
+	}, "\n")
+	lines, err := Read(strings.NewReader(input))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &fakeServer{accepted: map[string]bool{}}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	var progress strings.Builder
+	rep, err := Load(context.Background(), lines, Options{BaseURL: ts.URL, Concurrency: 4, Progress: &progress})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Documents != 5 || rep.Created != 4 || len(rep.Failures) != 1 {
+		t.Fatalf("report = %+v", rep)
+	}
+	f := rep.Failures[0]
+	if f.Line != 6 || f.Status != 400 || !strings.Contains(f.Problem, "data-validation-failed") || !strings.Contains(f.String(), "line 6 (ed-fi/schools): HTTP 400") {
+		t.Errorf("failure = %+v", f)
+	}
+	// Every descriptor was accepted before any school.
+	for i, o := range srv.order {
+		if strings.Contains(o, "schools") {
+			for _, later := range srv.order[i:] {
+				if strings.Contains(later, "Descriptors") {
+					t.Errorf("a descriptor was sent after a school: %v", srv.order)
+				}
+			}
+			break
+		}
+	}
+	if !strings.Contains(progress.String(), "loading") {
+		t.Errorf("no progress output: %q", progress.String())
+	}
+}
+
+func TestReadRejectsMalformedLines(t *testing.T) {
+	for _, in := range []string{`{"project":"ed-fi"}`, `not json`, `{"project":"a","resource":"b","body":[1]}`} {
+		if _, err := Read(strings.NewReader("\n" + in)); err == nil || !strings.Contains(err.Error(), "line 2") {
+			t.Errorf("%q: error = %v, want one naming line 2", in, err)
+		}
+	}
+}
+
+func TestLoadStopsOnTransportError(t *testing.T) {
+	lines, _ := Read(strings.NewReader(`{"project":"p","resource":"r","body":{}}`))
+	_, err := Load(context.Background(), lines, Options{BaseURL: "http://127.0.0.1:1"})
+	if err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("error = %v, want a transport error naming line 1", err)
+	}
+}
