@@ -181,50 +181,28 @@ type resourceKeyRow struct {
 	project, resource, version string
 }
 
+func (r resourceKeyRow) String() string {
+	return fmt.Sprintf("(%s, %s, %s)", r.project, r.resource, r.version)
+}
+
 func diffResourceKeys(ctx context.Context, q Querier, d ddl.Dialect, info *effschema.Info, r *Report) error {
 	query := fmt.Sprintf("SELECT %s, %s, %s, %s FROM %s ORDER BY %s",
 		d.Quote("ResourceKeyId"), d.Quote("ProjectName"), d.Quote("ResourceName"), d.Quote("ResourceVersion"),
 		d.Qualified(ddl.ResourceKeyTable), d.Quote("ResourceKeyId"))
-	rows, err := q.QueryContext(ctx, query)
-	if err != nil {
-		return fmt.Errorf("reading dms.ResourceKey: %w", err)
-	}
-	defer rows.Close()
-	stored := map[int]resourceKeyRow{}
-	var ids []int
-	for rows.Next() {
+	stored, err := readKeyedRows(ctx, q, "dms.ResourceKey", query, nil, func(rows *sql.Rows) (int, resourceKeyRow, error) {
 		var id int
 		var row resourceKeyRow
-		if err := rows.Scan(&id, &row.project, &row.resource, &row.version); err != nil {
-			return fmt.Errorf("reading dms.ResourceKey: %w", err)
-		}
-		stored[id] = row
-		ids = append(ids, id)
+		err := rows.Scan(&id, &row.project, &row.resource, &row.version)
+		return id, row, err
+	})
+	if err != nil {
+		return err
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("reading dms.ResourceKey: %w", err)
+	want := make([]keyedRow[int, resourceKeyRow], len(info.ResourceKeys))
+	for i, rk := range info.ResourceKeys {
+		want[i] = keyedRow[int, resourceKeyRow]{int(rk.ID), resourceKeyRow{rk.ProjectName, rk.ResourceName, rk.Version}}
 	}
-	expected := map[int]bool{}
-	for _, rk := range info.ResourceKeys {
-		id := int(rk.ID)
-		expected[id] = true
-		object := fmt.Sprintf("dms.ResourceKey[%d]", id)
-		want := resourceKeyRow{rk.ProjectName, rk.ResourceName, rk.Version}
-		got, ok := stored[id]
-		switch {
-		case !ok:
-			r.add(Missing, object, "expected (%s, %s, %s)", want.project, want.resource, want.version)
-		case got != want:
-			r.add(Mismatched, object, "stored (%s, %s, %s), expected (%s, %s, %s)",
-				got.project, got.resource, got.version, want.project, want.resource, want.version)
-		}
-	}
-	for _, id := range ids {
-		if !expected[id] {
-			got := stored[id]
-			r.add(Unexpected, fmt.Sprintf("dms.ResourceKey[%d]", id), "stored (%s, %s, %s) is not in the compiled schema", got.project, got.resource, got.version)
-		}
-	}
+	diffKeyedRows(r, stored, want, func(id int) string { return fmt.Sprintf("dms.ResourceKey[%d]", id) })
 	return nil
 }
 
@@ -233,48 +211,84 @@ type componentRow struct {
 	extension        bool
 }
 
+func (c componentRow) String() string {
+	return fmt.Sprintf("(%s, %s, extension=%t)", c.project, c.version, c.extension)
+}
+
 func diffSchemaComponents(ctx context.Context, q Querier, d ddl.Dialect, info *effschema.Info, r *Report) error {
 	query := fmt.Sprintf("SELECT %s, %s, %s, %s FROM %s WHERE %s = %s ORDER BY %s",
 		d.Quote("ProjectEndpointName"), d.Quote("ProjectName"), d.Quote("ProjectVersion"), d.Quote("IsExtensionProject"),
 		d.Qualified(ddl.SchemaComponentTable), d.Quote("EffectiveSchemaHash"), Placeholder(d, 1), d.Quote("ProjectEndpointName"))
-	rows, err := q.QueryContext(ctx, query, info.EffectiveSchemaHash)
-	if err != nil {
-		return fmt.Errorf("reading dms.SchemaComponent: %w", err)
-	}
-	defer rows.Close()
-	stored := map[string]componentRow{}
-	var names []string
-	for rows.Next() {
+	stored, err := readKeyedRows(ctx, q, "dms.SchemaComponent", query, []any{info.EffectiveSchemaHash}, func(rows *sql.Rows) (string, componentRow, error) {
 		var name string
 		var row componentRow
-		if err := rows.Scan(&name, &row.project, &row.version, &row.extension); err != nil {
-			return fmt.Errorf("reading dms.SchemaComponent: %w", err)
+		err := rows.Scan(&name, &row.project, &row.version, &row.extension)
+		return name, row, err
+	})
+	if err != nil {
+		return err
+	}
+	want := make([]keyedRow[string, componentRow], len(info.Components))
+	for i, c := range info.Components {
+		want[i] = keyedRow[string, componentRow]{c.EndpointName, componentRow{c.ProjectName, c.ProjectVersion, c.IsExtension}}
+	}
+	diffKeyedRows(r, stored, want, func(name string) string { return fmt.Sprintf("dms.SchemaComponent[%s]", name) })
+	return nil
+}
+
+// keyedRow is one seed row: its key and the values compared under it.
+type keyedRow[K comparable, R any] struct {
+	key K
+	row R
+}
+
+// readKeyedRows runs query and scans every result row, keeping the
+// database's order. table names the rows in errors.
+func readKeyedRows[K comparable, R any](ctx context.Context, q Querier, table, query string, args []any, scan func(*sql.Rows) (K, R, error)) ([]keyedRow[K, R], error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", table, err)
+	}
+	defer rows.Close()
+	var out []keyedRow[K, R]
+	for rows.Next() {
+		key, row, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", table, err)
 		}
-		stored[name] = row
-		names = append(names, name)
+		out = append(out, keyedRow[K, R]{key, row})
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("reading dms.SchemaComponent: %w", err)
+		return nil, fmt.Errorf("reading %s: %w", table, err)
 	}
-	expected := map[string]bool{}
-	for _, c := range info.Components {
-		expected[c.EndpointName] = true
-		object := fmt.Sprintf("dms.SchemaComponent[%s]", c.EndpointName)
-		want := componentRow{c.ProjectName, c.ProjectVersion, c.IsExtension}
-		got, ok := stored[c.EndpointName]
+	return out, nil
+}
+
+// diffKeyedRows reports the expected rows that are missing or differ, in
+// expected order, then the stored rows nobody expects, in stored order.
+// object names a row by its key.
+func diffKeyedRows[K comparable, R interface {
+	comparable
+	fmt.Stringer
+}](r *Report, stored, want []keyedRow[K, R], object func(K) string) {
+	storedByKey := make(map[K]R, len(stored))
+	for _, s := range stored {
+		storedByKey[s.key] = s.row
+	}
+	expected := make(map[K]bool, len(want))
+	for _, w := range want {
+		expected[w.key] = true
+		got, ok := storedByKey[w.key]
 		switch {
 		case !ok:
-			r.add(Missing, object, "expected (%s, %s, extension=%t)", want.project, want.version, want.extension)
-		case got != want:
-			r.add(Mismatched, object, "stored (%s, %s, extension=%t), expected (%s, %s, extension=%t)",
-				got.project, got.version, got.extension, want.project, want.version, want.extension)
+			r.add(Missing, object(w.key), "expected %s", w.row)
+		case got != w.row:
+			r.add(Mismatched, object(w.key), "stored %s, expected %s", got, w.row)
 		}
 	}
-	for _, name := range names {
-		if !expected[name] {
-			got := stored[name]
-			r.add(Unexpected, fmt.Sprintf("dms.SchemaComponent[%s]", name), "stored (%s, %s, extension=%t) is not in the compiled schema", got.project, got.version, got.extension)
+	for _, s := range stored {
+		if !expected[s.key] {
+			r.add(Unexpected, object(s.key), "stored %s is not in the compiled schema", s.row)
 		}
 	}
-	return nil
 }

@@ -11,29 +11,15 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlfixtures"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/compiler/provision/pgtest"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 func fixtureInfo(t *testing.T, suffix string) *effschema.Info {
 	t.Helper()
-	for _, f := range ddlfixtures.DDLFixtures(t) {
-		if strings.HasSuffix(f.Name, suffix) {
-			set, err := load.Files(f.Inputs...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			info, err := effschema.Compute(set)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return info
-		}
-	}
-	t.Fatalf("no fixture %q", suffix)
-	return nil
+	_, info := testschema.Files(t, ddlfixtures.Find(t, suffix).Inputs...)
+	return info
 }
 
 // provisioned returns a fresh database provisioned with the core script of info.
@@ -43,11 +29,7 @@ func provisioned(t *testing.T, info *effschema.Info) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := pgtest.DatabaseName(t)
-	if _, err := provision.Provision(context.Background(), ddl.Pgsql, pgtest.ConnString(t, name), script, info, provision.Options{CreateDatabase: true}); err != nil {
-		t.Fatal(err)
-	}
-	return name
+	return pgtest.Provisioned(t, script, info)
 }
 
 func check(t *testing.T, name string, info *effschema.Info) *dbverify.Report {
@@ -151,34 +133,12 @@ func TestVerifyEmptyDatabaseIsNotProvisioned(t *testing.T) {
 // of a fixture and returns the database name, the info and the model.
 func provisionedWithModel(t *testing.T, suffix string) (string, *effschema.Info, *relmodel.ModelSet) {
 	t.Helper()
-	for _, f := range ddlfixtures.DDLFixtures(t) {
-		if !strings.HasSuffix(f.Name, suffix) {
-			continue
-		}
-		set, err := load.Files(f.Inputs...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		info, err := effschema.Compute(set)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := relmodel.Derive(set, info, relmodel.PGSQL, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		script, err := ddl.Emit(info, ddl.Pgsql, modelddl.New(m))
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := pgtest.DatabaseName(t)
-		if _, err := provision.Provision(context.Background(), ddl.Pgsql, pgtest.ConnString(t, name), script, info, provision.Options{CreateDatabase: true}); err != nil {
-			t.Fatal(err)
-		}
-		return name, info, m
+	set, info := testschema.Files(t, ddlfixtures.Find(t, suffix).Inputs...)
+	script, m, err := modelddl.Script(set, info, ddl.Pgsql, false)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatalf("no fixture %q", suffix)
-	return "", nil, nil
+	return pgtest.Provisioned(t, script, info), info, m
 }
 
 func TestVerifyWithModelNamesDroppedAndAddedColumns(t *testing.T) {

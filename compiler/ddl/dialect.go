@@ -69,6 +69,46 @@ func includeSQL(d Dialect, ix Index) string {
 	return " INCLUDE (" + joinQuoted(d, ix.Include) + ")"
 }
 
+// indexKeyword is the object keyword of CREATE [UNIQUE] INDEX.
+func indexKeyword(ix Index) string {
+	if ix.Unique {
+		return "UNIQUE INDEX"
+	}
+	return "INDEX"
+}
+
+// writeTableBody writes the parenthesized column and inline-constraint list
+// of a CREATE TABLE, one definition a line, comma-separated.
+func writeTableBody(w *Writer, d Dialect, t *Table, columnSQL func(Column) string, constraintBody func(Constraint) string) {
+	var defs []string
+	for _, c := range t.Columns {
+		defs = append(defs, columnSQL(c))
+	}
+	for _, c := range t.Inline {
+		defs = append(defs, "CONSTRAINT "+d.Quote(c.Name)+" "+constraintBody(c))
+	}
+	w.Line("(")
+	w.Indent()
+	for i, def := range defs {
+		if i < len(defs)-1 {
+			def += ","
+		}
+		w.Line(def)
+	}
+	w.Dedent()
+	w.Line(");")
+}
+
+// writeForeignKey writes the ADD CONSTRAINT ... FOREIGN KEY clause of an
+// ALTER TABLE, each line after indent.
+func writeForeignKey(w *Writer, d Dialect, c Constraint, indent string) {
+	w.Linef("%sADD CONSTRAINT %s", indent, d.Quote(c.Name))
+	w.Linef("%sFOREIGN KEY (%s)", indent, joinQuoted(d, c.Columns))
+	w.Linef("%sREFERENCES %s (%s)", indent, d.Qualified(c.RefTable), joinQuoted(d, c.RefColumns))
+	w.Linef("%sON DELETE %s", indent, c.OnDelete)
+	w.Linef("%sON UPDATE %s;", indent, c.OnUpdate)
+}
+
 func joinQuoted(d Dialect, cols []string) string {
 	q := make([]string, len(cols))
 	for i, c := range cols {
@@ -184,25 +224,7 @@ func (d pgsqlDialect) constraintBody(c Constraint) string {
 
 func (d pgsqlDialect) CreateTable(w *Writer, t *Table) {
 	w.Linef("CREATE TABLE IF NOT EXISTS %s", d.Qualified(t.Name))
-	w.Line("(")
-	w.Indent()
-	n := len(t.Columns) + len(t.Inline)
-	i := 0
-	sep := func() string {
-		i++
-		if i < n {
-			return ","
-		}
-		return ""
-	}
-	for _, c := range t.Columns {
-		w.Line(d.columnSQL(c) + sep())
-	}
-	for _, c := range t.Inline {
-		w.Line("CONSTRAINT " + d.Quote(c.Name) + " " + d.constraintBody(c) + sep())
-	}
-	w.Dedent()
-	w.Line(");")
+	writeTableBody(w, d, t, d.columnSQL, d.constraintBody)
 }
 
 func (d pgsqlDialect) AddConstraint(w *Writer, table TableName, c Constraint) {
@@ -216,11 +238,7 @@ func (d pgsqlDialect) AddConstraint(w *Writer, table TableName, c Constraint) {
 	w.Line("    THEN")
 	w.Linef("        ALTER TABLE %s", d.Qualified(table))
 	if c.Kind == ForeignKey {
-		w.Linef("        ADD CONSTRAINT %s", d.Quote(c.Name))
-		w.Linef("        FOREIGN KEY (%s)", joinQuoted(d, c.Columns))
-		w.Linef("        REFERENCES %s (%s)", d.Qualified(c.RefTable), joinQuoted(d, c.RefColumns))
-		w.Linef("        ON DELETE %s", c.OnDelete)
-		w.Linef("        ON UPDATE %s;", c.OnUpdate)
+		writeForeignKey(w, d, c, "        ")
 	} else {
 		w.Linef("        ADD CONSTRAINT %s %s;", d.Quote(c.Name), d.constraintBody(c))
 	}
@@ -229,11 +247,7 @@ func (d pgsqlDialect) AddConstraint(w *Writer, table TableName, c Constraint) {
 }
 
 func (d pgsqlDialect) CreateIndex(w *Writer, ix Index) {
-	kw := "INDEX"
-	if ix.Unique {
-		kw = "UNIQUE INDEX"
-	}
-	w.Linef("CREATE %s IF NOT EXISTS %s ON %s (%s)%s;", kw, d.Quote(ix.Name), d.Qualified(ix.Table), joinQuoted(d, ix.Columns), includeSQL(d, ix))
+	w.Linef("CREATE %s IF NOT EXISTS %s ON %s (%s)%s;", indexKeyword(ix), d.Quote(ix.Name), d.Qualified(ix.Table), joinQuoted(d, ix.Columns), includeSQL(d, ix))
 }
 
 // ---------------------------------------------------------------- SQL Server
@@ -367,51 +381,30 @@ func (d mssqlDialect) constraintBody(c Constraint) string {
 func (d mssqlDialect) CreateTable(w *Writer, t *Table) {
 	w.Linef("IF OBJECT_ID(%s, N'U') IS NULL", objectIDName(t.Name))
 	w.Linef("CREATE TABLE %s", d.Qualified(t.Name))
-	w.Line("(")
-	w.Indent()
-	n := len(t.Columns) + len(t.Inline)
-	i := 0
-	sep := func() string {
-		i++
-		if i < n {
-			return ","
-		}
-		return ""
-	}
-	for _, c := range t.Columns {
-		w.Line(d.columnSQL(t, c) + sep())
-	}
-	for _, c := range t.Inline {
-		w.Line("CONSTRAINT " + d.Quote(c.Name) + " " + d.constraintBody(c) + sep())
-	}
-	w.Dedent()
-	w.Line(");")
+	writeTableBody(w, d, t, func(c Column) string { return d.columnSQL(t, c) }, d.constraintBody)
 }
 
 func (d mssqlDialect) AddConstraint(w *Writer, table TableName, c Constraint) {
-	w.Line("IF NOT EXISTS (")
+	// The catalog view that lists the constraint kind, and the type filter
+	// that view needs (key_constraints holds both PK and UQ).
+	var view, typeFilter string
 	switch c.Kind {
 	case ForeignKey:
-		w.Line("    SELECT 1 FROM sys.foreign_keys")
-		w.Linef("    WHERE name = %s AND parent_object_id = OBJECT_ID(%s)", d.StringLiteral(c.Name), objectIDName(table))
+		view = "sys.foreign_keys"
 	case Check:
-		w.Line("    SELECT 1 FROM sys.check_constraints")
-		w.Linef("    WHERE name = %s AND parent_object_id = OBJECT_ID(%s)", d.StringLiteral(c.Name), objectIDName(table))
+		view = "sys.check_constraints"
 	case Unique:
-		w.Line("    SELECT 1 FROM sys.key_constraints")
-		w.Linef("    WHERE name = %s AND type = 'UQ' AND parent_object_id = OBJECT_ID(%s)", d.StringLiteral(c.Name), objectIDName(table))
+		view, typeFilter = "sys.key_constraints", " AND type = 'UQ'"
 	case PrimaryKey:
-		w.Line("    SELECT 1 FROM sys.key_constraints")
-		w.Linef("    WHERE name = %s AND type = 'PK' AND parent_object_id = OBJECT_ID(%s)", d.StringLiteral(c.Name), objectIDName(table))
+		view, typeFilter = "sys.key_constraints", " AND type = 'PK'"
 	}
+	w.Line("IF NOT EXISTS (")
+	w.Linef("    SELECT 1 FROM %s", view)
+	w.Linef("    WHERE name = %s%s AND parent_object_id = OBJECT_ID(%s)", d.StringLiteral(c.Name), typeFilter, objectIDName(table))
 	w.Line(")")
 	w.Linef("ALTER TABLE %s", d.Qualified(table))
 	if c.Kind == ForeignKey {
-		w.Linef("ADD CONSTRAINT %s", d.Quote(c.Name))
-		w.Linef("FOREIGN KEY (%s)", joinQuoted(d, c.Columns))
-		w.Linef("REFERENCES %s (%s)", d.Qualified(c.RefTable), joinQuoted(d, c.RefColumns))
-		w.Linef("ON DELETE %s", c.OnDelete)
-		w.Linef("ON UPDATE %s;", c.OnUpdate)
+		writeForeignKey(w, d, c, "")
 		return
 	}
 	w.Linef("ADD CONSTRAINT %s %s;", d.Quote(c.Name), d.constraintBody(c))
@@ -425,9 +418,5 @@ func (d mssqlDialect) CreateIndex(w *Writer, ix Index) {
 	w.Linef("    WHERE s.name = %s AND t.name = %s AND i.name = %s",
 		d.StringLiteral(ix.Table.Schema), d.StringLiteral(ix.Table.Name), d.StringLiteral(ix.Name))
 	w.Line(")")
-	kw := "INDEX"
-	if ix.Unique {
-		kw = "UNIQUE INDEX"
-	}
-	w.Linef("CREATE %s %s ON %s (%s)%s;", kw, d.Quote(ix.Name), d.Qualified(ix.Table), joinQuoted(d, ix.Columns), includeSQL(d, ix))
+	w.Linef("CREATE %s %s ON %s (%s)%s;", indexKeyword(ix), d.Quote(ix.Name), d.Qualified(ix.Table), joinQuoted(d, ix.Columns), includeSQL(d, ix))
 }

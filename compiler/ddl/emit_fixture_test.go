@@ -6,8 +6,8 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlcompare"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlfixtures"
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // hasDescriptors reports whether any project defines a descriptor resource;
@@ -27,19 +27,6 @@ func hasDescriptors(set *load.SchemaSet) bool {
 	return false
 }
 
-func loadFixture(t *testing.T, f ddlfixtures.Fixture) (*load.SchemaSet, *effschema.Info) {
-	t.Helper()
-	set, err := load.Files(f.Inputs...)
-	if err != nil {
-		t.Fatalf("%s: load: %v", f.Name, err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatalf("%s: effschema: %v", f.Name, err)
-	}
-	return set, info
-}
-
 // TestCoreMatchesReferenceFixtures compares the core-only script with every
 // reference fixture's expected script, restricted to what we emit: the
 // per-resource section and the out-of-scope objects are removed from the
@@ -50,7 +37,7 @@ func TestCoreMatchesReferenceFixtures(t *testing.T) {
 		t.Errorf("found %d reference DDL fixtures with local inputs, want 14", len(fixtures))
 	}
 	for _, f := range fixtures {
-		set, info := loadFixture(t, f)
+		set, info := testschema.Files(t, f.Inputs...)
 		var opts ddl.CoreOptions
 		if hasDescriptors(set) {
 			opts.DescriptorTrackedChanges = &ddl.TableName{Schema: "tracked_changes_" + set.Core().PhysicalSchema, Name: "Descriptor"}

@@ -62,11 +62,31 @@ func CountStatements(dialect, sql string) int {
 	return countPgsql(sql)
 }
 
-// TrailingDollarTag returns the dollar-quote delimiter ($$ or $tag$) that
-// ends a (trimmed) PostgreSQL line, or "" when the line does not end in one.
-// A line ending in a tag opens a body that a line starting with the same tag
-// (or "END " and the tag) closes; this is the convention of emitted scripts.
-func TrailingDollarTag(line string) string {
+// DollarQuotes follows a PostgreSQL script line by line and tells whether
+// a line ends inside a dollar-quoted body. The convention of emitted
+// scripts: a line ending in a tag ($$ or $tag$) opens a body, which a line
+// starting with the same tag (or "END " and the tag) closes. The zero value
+// is outside any body.
+type DollarQuotes struct {
+	open string // delimiter of the body we are inside, "" outside
+}
+
+// Outside reads the next line (trimmed) and reports whether the script is
+// outside any dollar-quoted body after it.
+func (q *DollarQuotes) Outside(line string) bool {
+	if q.open != "" {
+		if strings.HasPrefix(line, q.open) || strings.HasPrefix(line, "END "+q.open) {
+			q.open = ""
+		}
+	} else {
+		q.open = trailingDollarTag(line)
+	}
+	return q.open == ""
+}
+
+// trailingDollarTag returns the dollar-quote delimiter that ends a trimmed
+// line, or "" when the line does not end in one.
+func trailingDollarTag(line string) string {
 	if len(line) < 2 || line[len(line)-1] != '$' {
 		return ""
 	}
@@ -85,17 +105,10 @@ func TrailingDollarTag(line string) string {
 
 func countPgsql(sql string) int {
 	n := 0
-	active := "" // delimiter of the dollar-quoted body we are inside, if any
+	var quotes DollarQuotes
 	for _, raw := range strings.Split(sql, "\n") {
 		line := strings.TrimSpace(raw)
-		if active != "" {
-			if strings.HasPrefix(line, active) || strings.HasPrefix(line, "END "+active) {
-				active = ""
-			}
-		} else {
-			active = TrailingDollarTag(line)
-		}
-		if active == "" && strings.HasSuffix(line, ";") {
+		if outside := quotes.Outside(line); outside && strings.HasSuffix(line, ";") {
 			n++
 		}
 	}

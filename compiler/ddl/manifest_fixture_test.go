@@ -8,6 +8,8 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlfixtures"
 	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
+	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // TestManifestRulesReproduceReferenceManifests checks the normalization,
@@ -16,7 +18,7 @@ import (
 // ends in a blank line; the .sql files on disk end in a single newline, so
 // one "\n" is added back.
 func TestManifestRulesReproduceReferenceManifests(t *testing.T) {
-	root := filepath.Join(ddlfixtures.SharedDir(t), "refdata", "dms-fixtures")
+	root := refdata.Dir(t, "dms-fixtures")
 	checked := 0
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || d.Name() != "ddl.manifest.json" {
@@ -68,7 +70,7 @@ func TestManifestRendersReferenceJSON(t *testing.T) {
 		if !f.EmitManifest {
 			continue
 		}
-		_, info := loadFixture(t, f)
+		_, info := testschema.Files(t, f.Inputs...)
 		var entries []ddl.ManifestEntry
 		for _, label := range f.Dialects {
 			d, err := ddl.DialectByName(label)

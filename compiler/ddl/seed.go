@@ -10,22 +10,18 @@ import (
 )
 
 // fill replaces {{name}} markers. A marker alone on its line (after
-// indentation) that names a row list expands to one row per line at that
-// indentation, comma-separated.
-func fill(template string, values map[string]string, rowLists map[string][]string) string {
+// indentation) that names a block expands to the block's lines, each at
+// that indentation.
+func fill(template string, values map[string]string, blocks map[string][]string) string {
 	lines := strings.Split(template, "\n")
 	var out []string
 	for _, l := range lines {
 		trimmed := strings.TrimSpace(l)
 		if strings.HasPrefix(trimmed, "{{") && strings.HasSuffix(trimmed, "}}") {
-			if rows, ok := rowLists[strings.Trim(trimmed, "{}")]; ok {
+			if block, ok := blocks[strings.Trim(trimmed, "{}")]; ok {
 				indent := l[:len(l)-len(strings.TrimLeft(l, " "))]
-				for i, r := range rows {
-					sep := ","
-					if i == len(rows)-1 {
-						sep = ""
-					}
-					out = append(out, indent+r+sep)
+				for _, b := range block {
+					out = append(out, indent+b)
 				}
 				continue
 			}
@@ -45,6 +41,35 @@ func fill(template string, values map[string]string, rowLists map[string][]strin
 		panic(fmt.Sprintf("ddl: unfilled template marker near %q", s[i:min(len(s), i+40)]))
 	}
 	return s
+}
+
+// Column lists of the seeded tables, in VALUES order.
+var (
+	resourceKeyColumns     = []string{"ResourceKeyId", "ProjectName", "ResourceName", "ResourceVersion"}
+	schemaComponentColumns = []string{"ProjectEndpointName", "ProjectName", "ProjectVersion", "IsExtensionProject"}
+)
+
+// expectedRowMatch renders the body of the NOT EXISTS subquery the seed
+// validations use (twice each: to count and to list the stray rows): it
+// looks the stored row alias up in the compiled rows, matching every
+// column.
+func expectedRowMatch(d Dialect, alias string, columns, rows []string) []string {
+	lines := []string{"SELECT 1 FROM (VALUES"}
+	for i, r := range rows {
+		if i < len(rows)-1 {
+			r += ","
+		}
+		lines = append(lines, "    "+r)
+	}
+	lines = append(lines, ") AS expected("+joinQuoted(d, columns)+")")
+	for i, c := range columns {
+		keyword := "AND"
+		if i == 0 {
+			keyword = "WHERE"
+		}
+		lines = append(lines, fmt.Sprintf("%s expected.%s = %s.%s", keyword, d.Quote(c), alias, d.Quote(c)))
+	}
+	return lines
 }
 
 // escapeQuotes doubles single quotes for embedding in a literal the
@@ -97,7 +122,7 @@ func writeSeeds(w *Writer, d Dialect, info *effschema.Info) {
 	if !pg {
 		rkTmpl, esTmpl, scTmpl = mssqlResourceKeyValidationTemplate, mssqlEffectiveSchemaSeedTemplate, mssqlSchemaComponentValidationTemplate
 	}
-	w.Block(fill(rkTmpl, values, map[string][]string{"rk_rows": rkRows}))
+	w.Block(fill(rkTmpl, values, map[string][]string{"rk_match": expectedRowMatch(d, "rk", resourceKeyColumns, rkRows)}))
 	w.Blank()
 	w.Block(fill(esTmpl, values, nil))
 	w.Blank()
@@ -119,6 +144,6 @@ func writeSeeds(w *Writer, d Dialect, info *effschema.Info) {
 		}
 	}
 	w.Blank()
-	w.Block(fill(scTmpl, values, map[string][]string{"sc_rows": scRows}))
+	w.Block(fill(scTmpl, values, map[string][]string{"sc_match": expectedRowMatch(d, "sc", schemaComponentColumns, scRows)}))
 	w.Blank()
 }

@@ -1,7 +1,8 @@
 package ddl
 
 // Fixed SQL of the provisioning preflight and of the seed validation blocks;
-// {{...}} markers are filled by seed.go. The text is the reference contract.
+// {{...}} markers are filled by seed.go ({{rk_match}} and {{sc_match}} by
+// expectedRowMatch). The text is the reference contract.
 
 const pgsqlPreflightTemplate = `-- Preflight: validate EffectiveSchema hash compatibility
 DO $$
@@ -48,13 +49,7 @@ BEGIN
     SELECT COUNT(*) INTO _mismatched_count
     FROM "dms"."ResourceKey" rk
     WHERE NOT EXISTS (
-        SELECT 1 FROM (VALUES
-            {{rk_rows}}
-        ) AS expected("ResourceKeyId", "ProjectName", "ResourceName", "ResourceVersion")
-        WHERE expected."ResourceKeyId" = rk."ResourceKeyId"
-        AND expected."ProjectName" = rk."ProjectName"
-        AND expected."ResourceName" = rk."ResourceName"
-        AND expected."ResourceVersion" = rk."ResourceVersion"
+        {{rk_match}}
     );
     IF _mismatched_count > 0 THEN
         SELECT string_agg(sub.id, ', ' ORDER BY sub.id_num) INTO _mismatched_ids
@@ -62,13 +57,7 @@ BEGIN
             SELECT rk."ResourceKeyId"::text AS id, rk."ResourceKeyId" AS id_num
             FROM "dms"."ResourceKey" rk
             WHERE NOT EXISTS (
-                SELECT 1 FROM (VALUES
-                    {{rk_rows}}
-                ) AS expected("ResourceKeyId", "ProjectName", "ResourceName", "ResourceVersion")
-                WHERE expected."ResourceKeyId" = rk."ResourceKeyId"
-                AND expected."ProjectName" = rk."ProjectName"
-                AND expected."ResourceName" = rk."ResourceName"
-                AND expected."ResourceVersion" = rk."ResourceVersion"
+                {{rk_match}}
             )
             ORDER BY rk."ResourceKeyId"
             LIMIT 10
@@ -122,13 +111,7 @@ END
 SELECT @mismatched_count = COUNT(*)
 FROM [dms].[ResourceKey] rk
 WHERE NOT EXISTS (
-    SELECT 1 FROM (VALUES
-        {{rk_rows}}
-    ) AS expected([ResourceKeyId], [ProjectName], [ResourceName], [ResourceVersion])
-    WHERE expected.[ResourceKeyId] = rk.[ResourceKeyId]
-    AND expected.[ProjectName] = rk.[ProjectName]
-    AND expected.[ResourceName] = rk.[ResourceName]
-    AND expected.[ResourceVersion] = rk.[ResourceVersion]
+    {{rk_match}}
 );
 IF @mismatched_count > 0
 BEGIN
@@ -137,13 +120,7 @@ BEGIN
         SELECT TOP 10 CAST(rk.[ResourceKeyId] AS nvarchar(10)) AS [ResourceKeyId], rk.[ResourceKeyId] AS [ResourceKeyIdNum]
         FROM [dms].[ResourceKey] rk
         WHERE NOT EXISTS (
-            SELECT 1 FROM (VALUES
-                {{rk_rows}}
-            ) AS expected([ResourceKeyId], [ProjectName], [ResourceName], [ResourceVersion])
-            WHERE expected.[ResourceKeyId] = rk.[ResourceKeyId]
-            AND expected.[ProjectName] = rk.[ProjectName]
-            AND expected.[ResourceName] = rk.[ResourceName]
-            AND expected.[ResourceVersion] = rk.[ResourceVersion]
+            {{rk_match}}
         )
         ORDER BY rk.[ResourceKeyId]
     ) sub;
@@ -200,13 +177,7 @@ BEGIN
     FROM "dms"."SchemaComponent" sc
     WHERE sc."EffectiveSchemaHash" = '{{hash}}'
     AND NOT EXISTS (
-        SELECT 1 FROM (VALUES
-            {{sc_rows}}
-        ) AS expected("ProjectEndpointName", "ProjectName", "ProjectVersion", "IsExtensionProject")
-        WHERE expected."ProjectEndpointName" = sc."ProjectEndpointName"
-        AND expected."ProjectName" = sc."ProjectName"
-        AND expected."ProjectVersion" = sc."ProjectVersion"
-        AND expected."IsExtensionProject" = sc."IsExtensionProject"
+        {{sc_match}}
     );
     IF _mismatched_count > 0 THEN
         SELECT string_agg(sub.name, ', ' ORDER BY sub.name) INTO _mismatched_names
@@ -215,13 +186,7 @@ BEGIN
             FROM "dms"."SchemaComponent" sc
             WHERE sc."EffectiveSchemaHash" = '{{hash}}'
             AND NOT EXISTS (
-                SELECT 1 FROM (VALUES
-                    {{sc_rows}}
-                ) AS expected("ProjectEndpointName", "ProjectName", "ProjectVersion", "IsExtensionProject")
-                WHERE expected."ProjectEndpointName" = sc."ProjectEndpointName"
-                AND expected."ProjectName" = sc."ProjectName"
-                AND expected."ProjectVersion" = sc."ProjectVersion"
-                AND expected."IsExtensionProject" = sc."IsExtensionProject"
+                {{sc_match}}
             )
             ORDER BY sc."ProjectEndpointName"
             LIMIT 10
@@ -247,13 +212,7 @@ SELECT @sc_mismatched_count = COUNT(*)
 FROM [dms].[SchemaComponent] sc
 WHERE sc.[EffectiveSchemaHash] = N'{{hash}}'
 AND NOT EXISTS (
-    SELECT 1 FROM (VALUES
-        {{sc_rows}}
-    ) AS expected([ProjectEndpointName], [ProjectName], [ProjectVersion], [IsExtensionProject])
-    WHERE expected.[ProjectEndpointName] = sc.[ProjectEndpointName]
-    AND expected.[ProjectName] = sc.[ProjectName]
-    AND expected.[ProjectVersion] = sc.[ProjectVersion]
-    AND expected.[IsExtensionProject] = sc.[IsExtensionProject]
+    {{sc_match}}
 );
 IF @sc_mismatched_count > 0
 BEGIN
@@ -263,13 +222,7 @@ BEGIN
         FROM [dms].[SchemaComponent] sc
         WHERE sc.[EffectiveSchemaHash] = N'{{hash}}'
         AND NOT EXISTS (
-            SELECT 1 FROM (VALUES
-                {{sc_rows}}
-            ) AS expected([ProjectEndpointName], [ProjectName], [ProjectVersion], [IsExtensionProject])
-            WHERE expected.[ProjectEndpointName] = sc.[ProjectEndpointName]
-            AND expected.[ProjectName] = sc.[ProjectName]
-            AND expected.[ProjectVersion] = sc.[ProjectVersion]
-            AND expected.[IsExtensionProject] = sc.[IsExtensionProject]
+            {{sc_match}}
         )
         ORDER BY sc.[ProjectEndpointName]
     ) sub;

@@ -8,6 +8,7 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 const coreDoc = `{
@@ -45,14 +46,7 @@ func compute(t *testing.T, docs ...string) *effschema.Info {
 	for i, d := range docs {
 		ds = append(ds, load.Document{Name: fmt.Sprintf("doc%d.json", i), Data: []byte(d)})
 	}
-	set, err := load.Documents(ds...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, info := testschema.Documents(t, ds...)
 	return info
 }
 

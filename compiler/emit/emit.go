@@ -5,8 +5,6 @@ package emit
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
@@ -14,6 +12,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
+	"github.com/edfi-dmsc/dmsc/internal/outdir"
 )
 
 // Dialect names a SQL dialect as it appears in file names and flags.
@@ -111,43 +110,7 @@ func Build(set *load.SchemaSet, opts Options) (Artifacts, *effschema.Info, error
 // into a sibling temporary directory first and swapped in with renames, so a
 // failure (or a crash) never leaves a half-written output directory.
 func WriteDir(dir string, arts Artifacts) error {
-	parent := filepath.Dir(filepath.Clean(dir))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create output parent directory: %w", err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
-	if err != nil {
-		return fmt.Errorf("create temporary output directory: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	for _, name := range arts.Names() {
-		if err := os.WriteFile(filepath.Join(tmp, name), arts[name], 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	var backup string
-	if fi, err := os.Stat(dir); err == nil {
-		if !fi.IsDir() {
-			return fmt.Errorf("output path %s exists and is not a directory", dir)
-		}
-		backup = tmp + ".old"
-		if err := os.Rename(dir, backup); err != nil {
-			return fmt.Errorf("move previous output aside: %w", err)
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if backup != "" {
-			_ = os.Rename(backup, dir)
-		}
-		return fmt.Errorf("move output into place: %w", err)
-	}
-	if backup != "" {
-		return os.RemoveAll(backup)
-	}
-	return nil
+	return outdir.Replace(dir, arts)
 }
 
 // Produces reports whether this version of the compiler produces the named

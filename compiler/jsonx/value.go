@@ -74,6 +74,24 @@ func (v *Value) Get(key string) *Value {
 	return nil
 }
 
+// ArrayItems returns the items of an array, or nil when v is absent or not
+// an array.
+func (v *Value) ArrayItems() []*Value {
+	if v == nil || v.Kind != Array {
+		return nil
+	}
+	return v.Items
+}
+
+// ObjectMembers returns the members of an object, or nil when v is absent
+// or not an object.
+func (v *Value) ObjectMembers() []Member {
+	if v == nil || v.Kind != Object {
+		return nil
+	}
+	return v.Members
+}
+
 // Has reports whether v is an object with the member key.
 func (v *Value) Has(key string) bool { return v.Get(key) != nil }
 

@@ -84,7 +84,7 @@ func (pgsqlEngine) units(script string) []string {
 func SplitPgsqlUnits(script string) []string {
 	var units []string
 	var cur []string
-	dollar := ""
+	var quotes ddl.DollarQuotes
 	flush := func(force bool) {
 		if len(cur) == 0 {
 			return
@@ -102,14 +102,7 @@ func SplitPgsqlUnits(script string) []string {
 	}
 	for _, line := range strings.Split(script, "\n") {
 		t := strings.TrimSpace(line)
-		if dollar != "" {
-			if strings.HasPrefix(t, dollar) || strings.HasPrefix(t, "END "+dollar) {
-				dollar = ""
-			}
-		} else {
-			dollar = ddl.TrailingDollarTag(t)
-		}
-		if t == "" && dollar == "" {
+		if outside := quotes.Outside(t); outside && t == "" {
 			flush(false)
 			continue
 		}

@@ -12,9 +12,9 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlfixtures"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/compiler/provision/pgtest"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 type compiled struct {
@@ -26,26 +26,12 @@ type compiled struct {
 // PostgreSQL script.
 func compileFixture(t *testing.T, suffix string) compiled {
 	t.Helper()
-	for _, f := range ddlfixtures.DDLFixtures(t) {
-		if !strings.HasSuffix(f.Name, suffix) {
-			continue
-		}
-		set, err := load.Files(f.Inputs...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		info, err := effschema.Compute(set)
-		if err != nil {
-			t.Fatal(err)
-		}
-		script, _, err := modelddl.Script(set, info, ddl.Pgsql, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return compiled{info, script}
+	set, info := testschema.Files(t, ddlfixtures.Find(t, suffix).Inputs...)
+	script, _, err := modelddl.Script(set, info, ddl.Pgsql, false)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatalf("no reference fixture ending in %q", suffix)
-	return compiled{}
+	return compiled{info, script}
 }
 
 func provisionDB(t *testing.T, name string, c compiled, create bool) (*provision.Result, error) {

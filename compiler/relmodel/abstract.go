@@ -92,7 +92,7 @@ func (b *builder) abstractIdentityTables() error {
 				return lessKeys([]string{x.Resource, x.Project}, []string{y.Resource, y.Project})
 			})
 			var paths []string
-			for i, v := range items(ar.Get(name).Get("identityJsonPaths")) {
+			for i, v := range ar.Get(name).Get("identityJsonPaths").ArrayItems() {
 				s, ok := v.Str()
 				if !ok {
 					return setErrorf("%s: abstractResources.%s.identityJsonPaths[%d] must be a string", p.File, name, i)

@@ -2,14 +2,13 @@ package relmodel
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // reverseMembers reverses the member order of every object, recursively.
@@ -31,25 +30,14 @@ func reverseMembers(v *jsonx.Value) {
 // TestManifestIndependentOfInputOrder derives fixtures whose JSON objects
 // have every member order reversed and expects the golden bytes unchanged.
 func TestManifestIndependentOfInputOrder(t *testing.T) {
-	root := filepath.Join(sharedDir(t), fixtureRoot)
 	for _, fx := range []string{
 		"EdFi.DataManagementService.Backend.Ddl.Tests.Unit/Fixtures/small/referential-identity",
 		"EdFi.DataManagementService.Backend.IntegrationFixtures/profile-nested-and-root-extension-children",
 	} {
-		dir := filepath.Join(root, fx)
-		raw, err := os.ReadFile(filepath.Join(dir, "fixture.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cfg struct {
-			APISchemaFiles []string `json:"apiSchemaFiles"`
-		}
-		if err := json.Unmarshal(raw, &cfg); err != nil {
-			t.Fatal(err)
-		}
+		dir := fixtureDir(t, fx)
 		var docs []load.Document
-		for _, f := range cfg.APISchemaFiles {
-			data, err := os.ReadFile(filepath.Join(dir, "inputs", f))
+		for _, path := range fixtureInputs(t, dir) {
+			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -58,16 +46,9 @@ func TestManifestIndependentOfInputOrder(t *testing.T) {
 				t.Fatal(err)
 			}
 			reverseMembers(v)
-			docs = append(docs, load.Document{Name: f, Data: jsonx.Indented(v, jsonx.EscapeDefault)})
+			docs = append(docs, load.Document{Name: filepath.Base(path), Data: jsonx.Indented(v, jsonx.EscapeDefault)})
 		}
-		set, err := load.Documents(docs...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		info, err := effschema.Compute(set)
-		if err != nil {
-			t.Fatal(err)
-		}
+		set, info := testschema.Documents(t, docs...)
 		strict := filepath.Base(filepath.Dir(dir)) == "EdFi.DataManagementService.Backend.IntegrationFixtures"
 		for _, d := range []Dialect{PGSQL, MSSQL} {
 			want, err := os.ReadFile(filepath.Join(dir, "expected", "relational-model."+string(d)+".manifest.json"))

@@ -11,37 +11,13 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
-// sharedDir resolves ../shared relative to the module root; without it the
-// test skips locally and fails under CI.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared reference data missing at %s (required under CI)", shared)
-		}
-		t.Skipf("shared reference data missing at %s", shared)
-	}
-	return shared
-}
-
-const fixtureRoot = "refdata/dms-fixtures"
+// fixtureRoot is the reference fixtures folder, relative to the shared
+// reference data (internal/refdata).
+const fixtureRoot = "dms-fixtures"
 
 // manifestFixture is one reference fixture with relational-model goldens.
 type manifestFixture struct {
@@ -70,8 +46,16 @@ var manifestFixtures = []manifestFixture{
 // reported with t.Log instead of failing. Everything else must match.
 var pendingManifests = map[string]string{}
 
-// loadFixture reads fixture.json and loads its ApiSchema files.
-func loadFixture(t *testing.T, dir string) (*load.SchemaSet, *effschema.Info) {
+// fixtureDir returns the folder of the reference fixture rel (relative to
+// fixtureRoot).
+func fixtureDir(t *testing.T, rel string) string {
+	t.Helper()
+	return filepath.Join(refdata.Dir(t, fixtureRoot), filepath.FromSlash(rel))
+}
+
+// fixtureInputs returns the paths of the ApiSchema files a fixture folder's
+// fixture.json names, in its order.
+func fixtureInputs(t *testing.T, dir string) []string {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(dir, "fixture.json"))
 	if err != nil {
@@ -87,19 +71,16 @@ func loadFixture(t *testing.T, dir string) (*load.SchemaSet, *effschema.Info) {
 	for _, f := range cfg.APISchemaFiles {
 		paths = append(paths, filepath.Join(dir, "inputs", f))
 	}
-	set, err := load.Files(paths...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return set, info
+	return paths
+}
+
+// loadFixture loads the ApiSchema files of a fixture folder.
+func loadFixture(t *testing.T, dir string) (*load.SchemaSet, *effschema.Info) {
+	t.Helper()
+	return testschema.Files(t, fixtureInputs(t, dir)...)
 }
 
 func TestManifestFixtures(t *testing.T) {
-	root := filepath.Join(sharedDir(t), fixtureRoot)
 	identical, total := 0, 0
 	var pending []string
 	for _, fx := range manifestFixtures {
@@ -107,7 +88,7 @@ func TestManifestFixtures(t *testing.T) {
 			name := filepath.Base(fx.dir) + "/" + string(d)
 			total++
 			t.Run(name, func(t *testing.T) {
-				dir := filepath.Join(root, fx.dir)
+				dir := fixtureDir(t, fx.dir)
 				want, err := os.ReadFile(filepath.Join(dir, "expected", "relational-model."+string(d)+".manifest.json"))
 				if err != nil {
 					t.Fatal(err)

@@ -133,7 +133,7 @@ func readResource(p *load.Project, endpoint string, rs *jsonx.Value) (*resourceI
 		}
 		in.superclassIdentityPath, _ = rs.Get("superclassIdentityJsonPath").Str()
 	}
-	for i, v := range items(rs.Get("identityJsonPaths")) {
+	for i, v := range rs.Get("identityJsonPaths").ArrayItems() {
 		s, ok := v.Str()
 		if !ok {
 			return nil, in.errorf("identityJsonPaths[%d] must be a string", i)
@@ -145,7 +145,7 @@ func readResource(p *load.Project, endpoint string, rs *jsonx.Value) (*resourceI
 		in.identityPaths = append(in.identityPaths, path)
 		in.identitySet[path.String()] = true
 	}
-	for i, v := range items(rs.Get("decimalPropertyValidationInfos")) {
+	for i, v := range rs.Get("decimalPropertyValidationInfos").ArrayItems() {
 		s, _ := v.Get("path").Str()
 		path, err := parsePath(s)
 		if err != nil {
@@ -162,20 +162,20 @@ func readResource(p *load.Project, endpoint string, rs *jsonx.Value) (*resourceI
 		return nil, err
 	}
 	if se := rs.Get("securableElements"); se != nil {
-		for _, v := range items(se.Get("Namespace")) {
+		for _, v := range se.Get("Namespace").ArrayItems() {
 			if s, ok := v.Str(); ok {
 				in.securableNS = append(in.securableNS, s)
 			}
 		}
 		in.securablePersons = map[string][]string{}
 		for _, kind := range personKinds {
-			for _, v := range items(se.Get(kind)) {
+			for _, v := range se.Get(kind).ArrayItems() {
 				if s, ok := v.Str(); ok {
 					in.securablePersons[kind] = append(in.securablePersons[kind], s)
 				}
 			}
 		}
-		for _, v := range items(se.Get("EducationOrganization")) {
+		for _, v := range se.Get("EducationOrganization").ArrayItems() {
 			if s, ok := v.Get("jsonPath").Str(); ok {
 				in.securableEdOrg = append(in.securableEdOrg, s)
 			}
@@ -216,7 +216,7 @@ func (in *resourceInput) readDocumentPaths() error {
 			continue
 		}
 		ref := referenceMapping{key: m.Key, target: target}
-		for i, b := range items(e.Get("referenceJsonPaths")) {
+		for i, b := range e.Get("referenceJsonPaths").ArrayItems() {
 			ip, err := parsePath(b.Get("identityJsonPath").StringOr(""))
 			if err != nil {
 				return in.errorf("documentPathsMapping.%s.referenceJsonPaths[%d].identityJsonPath: %v", m.Key, i, err)
@@ -304,7 +304,7 @@ func owningScopeLength(p jsonPath) int {
 
 func requiredSet(schema *jsonx.Value) map[string]bool {
 	out := map[string]bool{}
-	for _, v := range items(schema.Get("required")) {
+	for _, v := range schema.Get("required").ArrayItems() {
 		if s, ok := v.Str(); ok {
 			out[s] = true
 		}
@@ -343,7 +343,7 @@ func (in *resourceInput) readOverrides() error {
 			in.rootTableName = name
 		}
 	}
-	keys := members(rel.Get("nameOverrides"))
+	keys := rel.Get("nameOverrides").ObjectMembers()
 	sorted := append([]jsonx.Member(nil), keys...)
 	sortMembers(sorted)
 	projectKey := ""
@@ -393,7 +393,7 @@ func (r referenceMapping) hasReferencePath(canonical string) bool {
 func (in *resourceInput) ownExtensionKey() (string, error) {
 	props := in.insertSchema.Get("properties").Get("_ext").Get("properties")
 	for _, want := range []string{in.project.EndpointName, in.project.ProjectName} {
-		for _, m := range members(props) {
+		for _, m := range props.ObjectMembers() {
 			if strings.EqualFold(m.Key, want) {
 				return m.Key, nil
 			}
@@ -425,20 +425,4 @@ func (in *resourceInput) unusedOverrides() []string {
 		out[i] = fmt.Sprintf("'%s' (canonical '%s')", in.nameOverrides[k].rawKey, k)
 	}
 	return out
-}
-
-// items returns the elements of an array value; nil for anything else.
-func items(v *jsonx.Value) []*jsonx.Value {
-	if v == nil || v.Kind != jsonx.Array {
-		return nil
-	}
-	return v.Items
-}
-
-// members returns the members of an object value; nil for anything else.
-func members(v *jsonx.Value) []jsonx.Member {
-	if v == nil || v.Kind != jsonx.Object {
-		return nil
-	}
-	return v.Members
 }

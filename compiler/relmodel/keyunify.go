@@ -36,7 +36,7 @@ func (b *builder) keyUnification() error {
 		var constraints []equality
 		seen := map[[2]string]bool{}
 		for _, owner := range b.referenceOwners(rb) {
-			for i, e := range items(owner.schema.Get("equalityConstraints")) {
+			for i, e := range owner.schema.Get("equalityConstraints").ArrayItems() {
 				src, err1 := parsePath(e.Get("sourceJsonPath").StringOr(""))
 				dst, err2 := parsePath(e.Get("targetJsonPath").StringOr(""))
 				if err1 != nil || err2 != nil {

@@ -6,12 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 func TestUnsafeCascadeCycle(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), fixtureRoot, "EdFi.DataManagementService.Backend.IntegrationFixtures/unsafe-cascade-cycle")
+	dir := fixtureDir(t, "EdFi.DataManagementService.Backend.IntegrationFixtures/unsafe-cascade-cycle")
 	set, info := loadFixture(t, dir)
 	if _, err := Derive(set, info, PGSQL, true); err != nil {
 		t.Fatalf("PostgreSQL derivation must succeed: %v", err)
@@ -26,7 +26,7 @@ func TestUnsafeCascadeCycle(t *testing.T) {
 }
 
 func TestMissingSemanticIdentityStrict(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), fixtureRoot,
+	dir := fixtureDir(t,
 		"EdFi.DataManagementService.Backend.RelationalModel.Tests.Unit/Fixtures/focused-stable-key/negative/missing-semantic-identity/inputs")
 	raw, err := os.ReadFile(filepath.Join(dir, "core.ApiSchema.json"))
 	if err != nil {
@@ -35,14 +35,7 @@ func TestMissingSemanticIdentityStrict(t *testing.T) {
 	// The fixture's own manifest supplies isExtensionProject (false) beside
 	// the file instead of inside it; the loader requires it in the file.
 	data := strings.Replace(string(raw), `"projectSchema": {`, `"projectSchema": {"isExtensionProject": false,`, 1)
-	set, err := load.Documents(load.Document{Name: "core.ApiSchema.json", Data: []byte(data)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set, info := testschema.Documents(t, load.Document{Name: "core.ApiSchema.json", Data: []byte(data)})
 	if _, err := Derive(set, info, PGSQL, false); err != nil {
 		t.Fatalf("default pass set must accept the schema: %v", err)
 	}
@@ -57,24 +50,18 @@ func TestMissingSemanticIdentityStrict(t *testing.T) {
 	}
 }
 
-// schemaWith builds a one-project schema set around resourceSchemas JSON.
-func schemaWith(t *testing.T, resources string, extra ...load.Document) (*load.SchemaSet, *effschema.Info, error) {
+// schemaWith builds a one-project schema set around resourceSchemas JSON
+// (plus extra documents) and returns the error of deriving its model.
+func schemaWith(t *testing.T, resources string, extra ...load.Document) error {
 	t.Helper()
 	core := `{"apiSchemaVersion":"1.0.0","projectSchema":{"projectName":"Ed-Fi","projectEndpointName":"ed-fi",
 	"projectVersion":"1.0.0","isExtensionProject":false,"abstractResources":{},"resourceNameMapping":{},
 	"caseInsensitiveEndpointNameMapping":{},"educationOrganizationHierarchy":{},"educationOrganizationTypes":[],
 	"resourceSchemas":` + resources + `}}`
 	docs := append([]load.Document{{Name: "core.json", Data: []byte(core)}}, extra...)
-	set, err := load.Documents(docs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Derive(set, info, PGSQL, false)
-	return set, info, err
+	set, info := testschema.Documents(t, docs...)
+	_, err := Derive(set, info, PGSQL, false)
+	return err
 }
 
 // widget renders a resource with the given insert-schema properties, extra
@@ -108,7 +95,7 @@ func TestNegativeInputs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := schemaWith(t, c.resources)
+			err := schemaWith(t, c.resources)
 			if err == nil {
 				t.Fatalf("expected an error mentioning %q", c.want)
 			}
@@ -127,7 +114,7 @@ func TestUnknownExtensionProject(t *testing.T) {
 	"allowIdentityUpdates":false,"identityJsonPaths":[],"documentPathsMapping":{},"arrayUniquenessConstraints":[],
 	"jsonSchemaForInsert":{"type":"object","properties":{"_ext":{"type":"object","properties":{"other":{"type":"object",
 	"properties":{"x":{"type":"integer"}}}}}}}}}}}`
-	_, _, err := schemaWith(t, widget("", ""), load.Document{Name: "ext.json", Data: []byte(ext)})
+	err := schemaWith(t, widget("", ""), load.Document{Name: "ext.json", Data: []byte(ext)})
 	if err == nil || !strings.Contains(err.Error(), "no _ext project key") || !strings.Contains(err.Error(), "'other'") {
 		t.Fatalf("expected unknown _ext project error, got %v", err)
 	}

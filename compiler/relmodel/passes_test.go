@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // derive builds a one-project schema from resourceSchemas JSON.
@@ -14,14 +14,7 @@ func derive(t *testing.T, d Dialect, strict bool, resources string) (*ModelSet, 
 	t.Helper()
 	core := `{"apiSchemaVersion":"1.0.0","projectSchema":{"projectName":"Ed-Fi","projectEndpointName":"ed-fi",
 	"projectVersion":"1.0.0","isExtensionProject":false,"abstractResources":{},"resourceSchemas":` + resources + `}}`
-	set, err := load.Documents(load.Document{Name: "core.json", Data: []byte(core)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set, info := testschema.Documents(t, load.Document{Name: "core.json", Data: []byte(core)})
 	return Derive(set, info, d, strict)
 }
 

@@ -8,30 +8,26 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
-func loadReal(t *testing.T, files ...string) (*load.SchemaSet, *effschema.Info, error) {
+// loadReal loads ApiSchema files of the shared reference data's apischema
+// folder.
+func loadReal(t *testing.T, files ...string) (*load.SchemaSet, *effschema.Info) {
 	t.Helper()
-	root := filepath.Join(sharedDir(t), "refdata", "apischema")
+	root := refdata.Dir(t, "apischema")
 	var paths []string
 	for _, f := range files {
 		paths = append(paths, filepath.Join(root, f))
 	}
-	set, err := load.Files(paths...)
-	if err != nil {
-		return nil, nil, err
-	}
-	info, err := effschema.Compute(set)
-	return set, info, err
+	return testschema.Files(t, paths...)
 }
 
 // TestDS32aStrict derives the full DS 3.2a core for both dialects under the
 // strict pass set, within the time budget.
 func TestDS32aStrict(t *testing.T) {
-	set, info, err := loadReal(t, "generated-ds-3.2a/ds-3.2a-api-schema-generated.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	set, info := loadReal(t, "generated-ds-3.2a/ds-3.2a-api-schema-generated.json")
 	start := time.Now()
 	for _, d := range []Dialect{PGSQL, MSSQL} {
 		ms, err := Derive(set, info, d, true)
@@ -55,11 +51,8 @@ func TestDS32aStrict(t *testing.T) {
 // TestExtensionMissingBaseResource: an extension that extends a resource its
 // core lacks must fail and name that resource.
 func TestExtensionMissingBaseResource(t *testing.T) {
-	set, info, err := loadReal(t, "generated-ds-3.2a/ds-3.2a-api-schema-generated.json", "metaed-v7_3/sample-api-schema-authoritative.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Derive(set, info, PGSQL, true)
+	set, info := loadReal(t, "generated-ds-3.2a/ds-3.2a-api-schema-generated.json", "metaed-v7_3/sample-api-schema-authoritative.json")
+	_, err := Derive(set, info, PGSQL, true)
 	if err == nil {
 		t.Fatal("expected derivation to fail")
 	}

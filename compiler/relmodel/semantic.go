@@ -77,7 +77,7 @@ func persistedCollection(t *Table) bool {
 
 func parseUniqueness(in *resourceInput) ([]uniquenessConstraint, error) {
 	var out []uniquenessConstraint
-	for i, c := range items(in.schema.Get("arrayUniquenessConstraints")) {
+	for i, c := range in.schema.Get("arrayUniquenessConstraints").ArrayItems() {
 		uc, err := parseOneUniqueness(in, c, nil, fmt.Sprintf("arrayUniquenessConstraints[%d]", i))
 		if err != nil {
 			return nil, err
@@ -89,7 +89,7 @@ func parseUniqueness(in *resourceInput) ([]uniquenessConstraint, error) {
 
 func parseOneUniqueness(in *resourceInput, c *jsonx.Value, base jsonPath, at string) (uniquenessConstraint, error) {
 	var uc uniquenessConstraint
-	for j, v := range items(c.Get("paths")) {
+	for j, v := range c.Get("paths").ArrayItems() {
 		s, _ := v.Str()
 		p, err := parsePath(s)
 		if err != nil {
@@ -100,7 +100,7 @@ func parseOneUniqueness(in *resourceInput, c *jsonx.Value, base jsonPath, at str
 		}
 		uc.paths = append(uc.paths, p)
 	}
-	for j, n := range items(c.Get("nestedConstraints")) {
+	for j, n := range c.Get("nestedConstraints").ArrayItems() {
 		bs, _ := n.Get("basePath").Str()
 		bp, err := parsePath(bs)
 		if err != nil {

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // deriveHandAuthored derives the reference's hand-authored set-builder
@@ -16,7 +16,7 @@ import (
 // passes beside the file; it is injected here.
 func deriveHandAuthored(t *testing.T, d Dialect, files ...string) (*ModelSet, error) {
 	t.Helper()
-	dir := filepath.Join(sharedDir(t), fixtureRoot, "EdFi.DataManagementService.Backend.RelationalModel.Tests.Unit/Fixtures/set-builder")
+	dir := fixtureDir(t, "EdFi.DataManagementService.Backend.RelationalModel.Tests.Unit/Fixtures/set-builder")
 	var docs []load.Document
 	for i, f := range files {
 		raw, err := os.ReadFile(filepath.Join(dir, f))
@@ -30,14 +30,7 @@ func deriveHandAuthored(t *testing.T, d Dialect, files ...string) (*ModelSet, er
 		data := strings.Replace(string(raw), `"projectSchema": {`, `"projectSchema": {`+flag, 1)
 		docs = append(docs, load.Document{Name: f, Data: []byte(data)})
 	}
-	set, err := load.Documents(docs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set, info := testschema.Documents(t, docs...)
 	return Derive(set, info, d, false)
 }
 

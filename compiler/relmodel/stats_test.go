@@ -1,12 +1,11 @@
 package relmodel
 
 import (
-	"path/filepath"
 	"testing"
 )
 
 func TestStatsExt(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), fixtureRoot, "EdFi.DataManagementService.Backend.Ddl.Tests.Unit/Fixtures/small/ext")
+	dir := fixtureDir(t, "EdFi.DataManagementService.Backend.Ddl.Tests.Unit/Fixtures/small/ext")
 	set, info := loadFixture(t, dir)
 	ms, err := Derive(set, info, PGSQL, false)
 	if err != nil {

@@ -11,6 +11,10 @@ import (
 	"testing"
 )
 
+// DS32aCoreSchema is the full DS 3.2a core ApiSchema, relative to the
+// shared reference data (pass it to File).
+const DS32aCoreSchema = "apischema/generated-ds-3.2a/ds-3.2a-api-schema-generated.json"
+
 // RepoRoot returns the directory holding go.mod, found by walking up from
 // the test's working directory.
 func RepoRoot(t testing.TB) string {

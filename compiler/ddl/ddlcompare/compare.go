@@ -6,6 +6,8 @@ package ddlcompare
 import (
 	"fmt"
 	"strings"
+
+	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 )
 
 // OutOfScopeMarkers name the reference objects this project deliberately
@@ -38,23 +40,6 @@ type Sections struct {
 
 var mssqlModulePrefixes = []string{"CREATE OR ALTER FUNCTION", "CREATE OR ALTER TRIGGER", "CREATE OR ALTER PROCEDURE", "CREATE OR ALTER VIEW", "CREATE FUNCTION", "CREATE TRIGGER", "CREATE PROCEDURE"}
 
-func trailingDollarTag(line string) string {
-	if len(line) < 2 || line[len(line)-1] != '$' {
-		return ""
-	}
-	for i := len(line) - 2; i >= 0; i-- {
-		c := line[i]
-		switch {
-		case c == '$':
-			return line[i:]
-		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_':
-			continue
-		}
-		return ""
-	}
-	return ""
-}
-
 // Paragraphs splits a script on blank lines, except blank lines inside a
 // PostgreSQL dollar-quoted body or a SQL Server module batch (GO ... GO).
 func Paragraphs(dialect, sql string) []string {
@@ -67,10 +52,11 @@ func Paragraphs(dialect, sql string) []string {
 			cur = nil
 		}
 	}
-	dollar := ""
+	var quotes ddl.DollarQuotes
 	inModule := false
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
+		outsideQuotes := true
 		if dialect == "mssql" {
 			if t == "GO" {
 				inModule = false
@@ -84,15 +70,9 @@ func Paragraphs(dialect, sql string) []string {
 				}
 			}
 		} else {
-			if dollar != "" {
-				if strings.HasPrefix(t, dollar) || strings.HasPrefix(t, "END "+dollar) {
-					dollar = ""
-				}
-			} else {
-				dollar = trailingDollarTag(t)
-			}
+			outsideQuotes = quotes.Outside(t)
 		}
-		if t == "" && dollar == "" && !inModule {
+		if t == "" && outsideQuotes && !inModule {
 			flush()
 			continue
 		}

@@ -11,37 +11,8 @@ import (
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
+	"github.com/edfi-dmsc/dmsc/internal/refdata"
 )
-
-// SharedDir returns ../shared relative to the repository root. When it is
-// missing the test is skipped, or fails when the CI environment variable is
-// set (CI must never silently skip fixture comparisons).
-func SharedDir(t testing.TB) string {
-	t.Helper()
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	dir := wd
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above %s", wd)
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared fixture folder %s missing (required when CI is set): %v", shared, err)
-		}
-		t.Skipf("shared fixture folder %s missing", shared)
-	}
-	return shared
-}
 
 // Fixture is one reference DDL fixture with locally available inputs and
 // expected SQL.
@@ -67,7 +38,7 @@ func (f Fixture) Expected(t testing.TB, name string) string {
 // present locally and an expected pgsql.sql, sorted by name.
 func DDLFixtures(t testing.TB) []Fixture {
 	t.Helper()
-	root := filepath.Join(SharedDir(t), "refdata", "dms-fixtures")
+	root := refdata.Dir(t, "dms-fixtures")
 	var out []Fixture
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || d.Name() != "fixture.json" {
@@ -106,4 +77,17 @@ func DDLFixtures(t testing.TB) []Fixture {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Name < out[b].Name })
 	return out
+}
+
+// Find returns the fixture whose name ends in suffix (for example
+// "small/ext"), failing the test when there is none.
+func Find(t testing.TB, suffix string) Fixture {
+	t.Helper()
+	for _, f := range DDLFixtures(t) {
+		if strings.HasSuffix(f.Name, suffix) {
+			return f
+		}
+	}
+	t.Fatalf("no reference DDL fixture ending in %q", suffix)
+	return Fixture{}
 }

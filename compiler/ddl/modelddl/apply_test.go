@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,34 +15,17 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlcompare"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlfixtures"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/compiler/provision/pgtest"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
+	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 type schemaInput struct {
 	name   string
 	files  []string
 	strict bool
-}
-
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("no go.mod")
-		}
-		dir = filepath.Dir(dir)
-	}
 }
 
 // smokeInputs: every reference DDL fixture, the bundled default schema and
@@ -53,11 +35,11 @@ func smokeInputs(t *testing.T) []schemaInput {
 	for _, f := range ddlfixtures.DDLFixtures(t) {
 		out = append(out, schemaInput{name: f.Name, files: f.Inputs, strict: strictFixture(f)})
 	}
-	bundled := filepath.Join(repoRoot(t), "schemas", "default")
+	bundled := filepath.Join(refdata.RepoRoot(t), "schemas", "default")
 	out = append(out, schemaInput{name: "bundled", strict: true, files: []string{
 		filepath.Join(bundled, "core.ApiSchema.json"), filepath.Join(bundled, "sample.ApiSchema.json")}})
 	out = append(out, schemaInput{name: "ds-3.2a", strict: true, files: []string{
-		filepath.Join(ddlfixtures.SharedDir(t), "refdata", "apischema", "generated-ds-3.2a", "ds-3.2a-api-schema-generated.json")}})
+		refdata.File(t, refdata.DS32aCoreSchema)}})
 	return out
 }
 
@@ -79,21 +61,10 @@ func TestApplySmoke(t *testing.T) {
 
 func applyAndCheck(t *testing.T, in schemaInput) error {
 	t.Helper()
-	set, err := load.Files(in.files...)
+	set, info := testschema.Files(t, in.files...)
+	script, m, err := modelddl.Script(set, info, ddl.Pgsql, in.strict)
 	if err != nil {
 		return err
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		return err
-	}
-	m, err := relmodel.Derive(set, info, relmodel.PGSQL, in.strict)
-	if err != nil {
-		return fmt.Errorf("derive: %w", err)
-	}
-	script, err := ddl.Emit(info, ddl.Pgsql, modelddl.New(m))
-	if err != nil {
-		return fmt.Errorf("emit: %w", err)
 	}
 	name := pgtest.DatabaseName(t)
 	start := time.Now()
@@ -257,12 +228,12 @@ func TestEmitIsDeterministic(t *testing.T) {
 			continue
 		}
 		for _, dialect := range []relmodel.Dialect{relmodel.PGSQL, relmodel.MSSQL} {
-			first, err := emitInput(in, dialect)
+			first, err := emitScript(t, in.files, in.strict, string(dialect))
 			if err != nil {
 				t.Errorf("%s %s: %v", in.name, dialect, err)
 				continue
 			}
-			second, err := emitInput(in, dialect)
+			second, err := emitScript(t, in.files, in.strict, string(dialect))
 			if err != nil || first != second {
 				t.Errorf("%s %s: second emission differs (%v)", in.name, dialect, err)
 			}
@@ -271,24 +242,4 @@ func TestEmitIsDeterministic(t *testing.T) {
 			t.Logf("%s %s: %d bytes, %d statements, sha256 %s", in.name, dialect, len(first), e.StatementCount, e.NormalizedSQLSHA256)
 		}
 	}
-}
-
-func emitInput(in schemaInput, dialect relmodel.Dialect) (string, error) {
-	set, err := load.Files(in.files...)
-	if err != nil {
-		return "", err
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		return "", err
-	}
-	m, err := relmodel.Derive(set, info, dialect, in.strict)
-	if err != nil {
-		return "", fmt.Errorf("derive: %w", err)
-	}
-	d, err := ddl.DialectByName(string(dialect))
-	if err != nil {
-		return "", err
-	}
-	return ddl.Emit(info, d, modelddl.New(m))
 }

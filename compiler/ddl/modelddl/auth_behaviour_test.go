@@ -1,20 +1,17 @@
 package modelddl_test
 
 import (
-	"context"
 	"database/sql"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
-	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlfixtures"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/compiler/provision/pgtest"
+	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // TestAuthHierarchyTriggersKeepTheClosure checks the education organization
@@ -25,23 +22,12 @@ func TestAuthHierarchyTriggersKeepTheClosure(t *testing.T) {
 	if testing.Short() {
 		t.Skip("database test")
 	}
-	file := filepath.Join(ddlfixtures.SharedDir(t), "refdata", "apischema", "generated-ds-3.2a", "ds-3.2a-api-schema-generated.json")
-	set, err := load.Files(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set, info := testschema.Files(t, refdata.File(t, refdata.DS32aCoreSchema))
 	script, _, err := modelddl.Script(set, info, ddl.Pgsql, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := pgtest.DatabaseName(t)
-	if _, err := provision.Provision(context.Background(), ddl.Pgsql, pgtest.ConnString(t, name), script, info, provision.Options{CreateDatabase: true}); err != nil {
-		t.Fatal(err)
-	}
+	name := pgtest.Provisioned(t, script, info)
 	db := pgtest.Open(t, name)
 	orgs := []string{"StateEducationAgency", "LocalEducationAgency", "School"}
 	for _, o := range orgs {

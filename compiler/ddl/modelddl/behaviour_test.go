@@ -1,8 +1,6 @@
 package modelddl_test
 
 import (
-	"context"
-	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -10,10 +8,8 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlfixtures"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/compiler/provision/pgtest"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // TestTriggersBehave exercises the generated PostgreSQL triggers on the
@@ -21,28 +17,12 @@ import (
 // match an independent UUIDv5, child writes stamp the root document, and a
 // delete leaves a tracked-change tombstone.
 func TestTriggersBehave(t *testing.T) {
-	var fixture ddlfixtures.Fixture
-	for _, f := range ddlfixtures.DDLFixtures(t) {
-		if strings.HasSuffix(f.Name, "small/nested") {
-			fixture = f
-		}
-	}
-	set, err := load.Files(fixture.Inputs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set, info := testschema.Files(t, ddlfixtures.Find(t, "small/nested").Inputs...)
 	script, _, err := modelddl.Script(set, info, ddl.Pgsql, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := pgtest.DatabaseName(t)
-	if _, err := provision.Provision(context.Background(), ddl.Pgsql, pgtest.ConnString(t, name), script, info, provision.Options{CreateDatabase: true}); err != nil {
-		t.Fatal(err)
-	}
+	name := pgtest.Provisioned(t, script, info)
 	db := pgtest.Open(t, name)
 	exec := func(query string, args ...any) {
 		t.Helper()

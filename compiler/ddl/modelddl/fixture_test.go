@@ -8,9 +8,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlcompare"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlfixtures"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // strictFixture: the reference derives integration fixtures with its strict
@@ -21,23 +19,19 @@ func strictFixture(f ddlfixtures.Fixture) bool {
 
 func emitFull(t *testing.T, f ddlfixtures.Fixture, dialect string) (string, error) {
 	t.Helper()
-	set, err := load.Files(f.Inputs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := relmodel.Derive(set, info, relmodel.Dialect(dialect), strictFixture(f))
-	if err != nil {
-		return "", err
-	}
+	return emitScript(t, f.Inputs, strictFixture(f), dialect)
+}
+
+// emitScript loads files and returns their full script for dialect.
+func emitScript(t *testing.T, files []string, strict bool, dialect string) (string, error) {
+	t.Helper()
+	set, info := testschema.Files(t, files...)
 	d, err := ddl.DialectByName(dialect)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ddl.Emit(info, d, modelddl.New(m))
+	sql, _, err := modelddl.Script(set, info, d, strict)
+	return sql, err
 }
 
 // TestScriptsMatchReferenceFixtures compares our full script with every

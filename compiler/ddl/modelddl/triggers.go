@@ -3,6 +3,7 @@ package modelddl
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
@@ -62,18 +63,37 @@ func (s *Section) writeTriggers(w *ddl.Writer, d ddl.Dialect) error {
 	if d.Name() == "mssql" {
 		return s.writeMssqlTriggers(w, triggers)
 	}
+	return writeEachTrigger(w, triggers, triggerWriters{
+		referentialIdentity: s.pgReferentialIdentity,
+		abstractIdentity:    s.pgAbstractIdentity,
+		rootStamp:           s.pgRootStamp,
+		childStamp:          s.pgChildStamp,
+		authHierarchy:       s.writePgAuthHierarchy,
+	})
+}
+
+// triggerWriters are one dialect's renderers, one per kind of trigger.
+type triggerWriters struct {
+	referentialIdentity, abstractIdentity, rootStamp, childStamp func(*ddl.Writer, relmodel.Trigger)
+	authHierarchy                                                func(*ddl.Writer, relmodel.Trigger) error
+}
+
+// writeEachTrigger renders triggers in order, choosing the renderer by kind.
+// A stamping trigger on the table its mirror columns live on is the root
+// stamp; on any other table it is a child stamp.
+func writeEachTrigger(w *ddl.Writer, triggers []relmodel.Trigger, r triggerWriters) error {
 	for _, t := range triggers {
 		switch {
 		case t.Kind == relmodel.TriggerReferentialIdentityMaintenance:
-			s.pgReferentialIdentity(w, t)
+			r.referentialIdentity(w, t)
 		case t.Kind == relmodel.TriggerAbstractIdentityMaintenance:
-			s.pgAbstractIdentity(w, t)
+			r.abstractIdentity(w, t)
 		case t.Kind == relmodel.TriggerDocumentStamping && t.Table == t.MirrorStampTarget:
-			s.pgRootStamp(w, t)
+			r.rootStamp(w, t)
 		case t.Kind == relmodel.TriggerDocumentStamping:
-			s.pgChildStamp(w, t)
+			r.childStamp(w, t)
 		case t.Kind == relmodel.TriggerAuthHierarchyMaintenance:
-			if err := s.writePgAuthHierarchy(w, t); err != nil {
+			if err := r.authHierarchy(w, t); err != nil {
 				return err
 			}
 		default:
@@ -81,4 +101,46 @@ func (s *Section) writeTriggers(w *ddl.Writer, d ddl.Dialect) error {
 		}
 	}
 	return nil
+}
+
+// writeTrackedInsert writes the INSERT INTO ... SELECT head of a
+// tracked-change row: the old values read from row oldRow, with withNew
+// also the new values read from newRow, then the document's uuid and
+// version. The caller writes the FROM clause, which joins the document as
+// doc.
+func (s *Section) writeTrackedInsert(w *ddl.Writer, d ddl.Dialect, tc *relmodel.TrackedChangeTable, table *relmodel.Table, withNew bool, oldRow, newRow, version string) {
+	var cols, vals []string
+	for _, v := range tc.ValueColumns {
+		cols = append(cols, d.Quote(v.OldColumn))
+		vals = append(vals, s.mustTrackedValue(d, table, tc, v, oldRow))
+	}
+	if withNew {
+		for _, v := range tc.ValueColumns {
+			cols = append(cols, d.Quote(v.NewColumn))
+			vals = append(vals, s.mustTrackedValue(d, table, tc, v, newRow))
+		}
+	}
+	cols = append(cols, d.Quote("Id"), d.Quote("ChangeVersion"))
+	vals = append(vals, "doc."+d.Quote("DocumentUuid"), version)
+	w.Linef("        INSERT INTO %s (", d.Qualified(tableName(tc.Table)))
+	w.Line("            " + strings.Join(cols, ",\n            "))
+	w.Line("        )")
+	w.Line("        SELECT")
+	w.Line("            " + strings.Join(vals, ",\n            "))
+}
+
+// abstractIdentityRow lists the columns of an abstract identity table row
+// and the values the maintenance trigger writes into them from row: the
+// document id, each identity column mapped from the concrete resource, and
+// the concrete resource's discriminator.
+func abstractIdentityRow(d ddl.Dialect, t relmodel.Trigger, row string) (cols, vals []string) {
+	cols = []string{d.Quote("DocumentId")}
+	vals = []string{row + "." + d.Quote("DocumentId")}
+	for _, m := range t.TargetColumns {
+		cols = append(cols, d.Quote(m.Target))
+		vals = append(vals, row+"."+d.Quote(m.Source))
+	}
+	cols = append(cols, d.Quote("Discriminator"))
+	vals = append(vals, d.StringLiteral(t.DiscriminatorValue))
+	return cols, vals
 }

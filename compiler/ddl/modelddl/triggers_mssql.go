@@ -62,25 +62,13 @@ func (s *Section) writeMssqlTriggers(w *ddl.Writer, triggers []relmodel.Trigger)
 	}
 	// Every CREATE OR ALTER TRIGGER must start its batch.
 	w.Line("GO")
-	for _, t := range triggers {
-		switch {
-		case t.Kind == relmodel.TriggerReferentialIdentityMaintenance:
-			s.msReferentialIdentity(w, t)
-		case t.Kind == relmodel.TriggerAbstractIdentityMaintenance:
-			s.msAbstractIdentity(w, t)
-		case t.Kind == relmodel.TriggerDocumentStamping && t.Table == t.MirrorStampTarget:
-			s.msRootStamp(w, t)
-		case t.Kind == relmodel.TriggerDocumentStamping:
-			s.msChildStamp(w, t)
-		case t.Kind == relmodel.TriggerAuthHierarchyMaintenance:
-			if err := s.msAuthHierarchy(w, t); err != nil {
-				return err
-			}
-		default:
-			return fmt.Errorf("trigger %s has unsupported kind %q", t.Name, t.Kind)
-		}
-	}
-	return nil
+	return writeEachTrigger(w, triggers, triggerWriters{
+		referentialIdentity: s.msReferentialIdentity,
+		abstractIdentity:    s.msAbstractIdentity,
+		rootStamp:           s.msRootStamp,
+		childStamp:          s.msChildStamp,
+		authHierarchy:       s.msAuthHierarchy,
+	})
 }
 
 // msIdentityText renders one identity value of the inserted row as the
@@ -162,16 +150,11 @@ func (s *Section) msReferentialIdentity(w *ddl.Writer, t relmodel.Trigger) {
 func (s *Section) msAbstractIdentity(w *ddl.Writer, t relmodel.Trigger) {
 	table := s.tables[t.Table]
 	target := ms.Qualified(tableName(t.TargetTable))
-	cols := []string{msq("DocumentId")}
-	vals := []string{"s.[DocumentId]"}
+	cols, vals := abstractIdentityRow(ms, t, "s")
 	var sets []string
 	for _, m := range t.TargetColumns {
-		cols = append(cols, msq(m.Target))
-		vals = append(vals, "s."+msq(m.Source))
 		sets = append(sets, fmt.Sprintf("t.%s = s.%s", msq(m.Target), msq(m.Source)))
 	}
-	cols = append(cols, msq("Discriminator"))
-	vals = append(vals, ms.StringLiteral(t.DiscriminatorValue))
 	upsert := func(source string) {
 		w.Line("        UPDATE t")
 		w.Linef("        SET %s", strings.Join(sets, ", "))
@@ -220,27 +203,6 @@ func msMirrorStamp(w *ddl.Writer, root string) {
 	w.Line("    END")
 }
 
-func (s *Section) msTrackedColumns(w *ddl.Writer, tc *relmodel.TrackedChangeTable, table *relmodel.Table, withNew bool, version string) {
-	var cols, vals []string
-	for _, v := range tc.ValueColumns {
-		cols = append(cols, msq(v.OldColumn))
-		vals = append(vals, s.mustTrackedValue(ms, table, tc, v, "del"))
-	}
-	if withNew {
-		for _, v := range tc.ValueColumns {
-			cols = append(cols, msq(v.NewColumn))
-			vals = append(vals, s.mustTrackedValue(ms, table, tc, v, "i"))
-		}
-	}
-	cols = append(cols, "[Id]", "[ChangeVersion]")
-	vals = append(vals, "doc.[DocumentUuid]", version)
-	w.Linef("        INSERT INTO %s (", ms.Qualified(tableName(tc.Table)))
-	w.Line("            " + strings.Join(cols, ",\n            "))
-	w.Line("        )")
-	w.Line("        SELECT")
-	w.Line("            " + strings.Join(vals, ",\n            "))
-}
-
 func (s *Section) msRootStamp(w *ddl.Writer, t relmodel.Trigger) {
 	table := s.tables[t.Table]
 	var tc *relmodel.TrackedChangeTable
@@ -276,7 +238,7 @@ func (s *Section) msRootStamp(w *ddl.Writer, t relmodel.Trigger) {
 	if tc != nil {
 		w.Line("    IF EXISTS (SELECT 1 FROM deleted) AND NOT EXISTS (SELECT 1 FROM inserted)")
 		w.Line("    BEGIN")
-		s.msTrackedColumns(w, tc, table, false, "doc.[ContentVersion]")
+		s.writeTrackedInsert(w, ms, tc, table, false, "del", "i", "doc.[ContentVersion]")
 		w.Line("        FROM deleted del")
 		w.Line("        INNER JOIN [dms].[Document] doc ON doc.[DocumentId] = del.[DocumentId];")
 		w.Line("    END")
@@ -293,7 +255,7 @@ func (s *Section) msRootStamp(w *ddl.Writer, t relmodel.Trigger) {
 			w.Line("        INNER JOIN inserted i ON d.[DocumentId] = i.[DocumentId]")
 			w.Line("        INNER JOIN deleted del ON del.[DocumentId] = i.[DocumentId]")
 			w.Linef("        WHERE %s;", msAnyChanged(table, ids, "i", "del"))
-			s.msTrackedColumns(w, tc, table, true, "idc.[ContentVersion]")
+			s.writeTrackedInsert(w, ms, tc, table, true, "del", "i", "idc.[ContentVersion]")
 			w.Line("        FROM @identityChangedDocs idc")
 			w.Line("        INNER JOIN inserted i ON i.[DocumentId] = idc.[DocumentId]")
 			w.Line("        INNER JOIN deleted del ON del.[DocumentId] = i.[DocumentId]")

@@ -32,9 +32,13 @@ func pgFunctionName(t relmodel.Trigger, suffix string) string {
 	return pg.Qualified(ddl.TableName{Schema: t.Table.Schema, Name: ddl.ShortenIdentifier(pg, "TF_"+t.Name+suffix)})
 }
 
-// pgRowTrigger writes DROP/CREATE of a row-level trigger bound to its
-// function.
-func pgRowTrigger(w *ddl.Writer, t relmodel.Trigger, timing string) {
+// pgEndRowFunction closes a row-level trigger function (which returns NEW)
+// and writes DROP/CREATE of the trigger bound to it.
+func pgEndRowFunction(w *ddl.Writer, t relmodel.Trigger, timing string) {
+	w.Line("    RETURN NEW;")
+	w.Line("END;")
+	w.Line("$func$ LANGUAGE plpgsql;")
+	w.Blank()
 	w.Linef("DROP TRIGGER IF EXISTS %s ON %s;", pgq(t.Name), pg.Qualified(tableName(t.Table)))
 	w.Linef("CREATE TRIGGER %s", pgq(t.Name))
 	w.Linef("%s ON %s", timing, pg.Qualified(tableName(t.Table)))
@@ -88,24 +92,15 @@ func (s *Section) pgReferentialIdentity(w *ddl.Writer, t relmodel.Trigger) {
 		s.pgReferentialBlock(w, table, a.ResourceKeyID, a.Resource, a.IdentityElements)
 	}
 	w.Line("    END IF;")
-	w.Line("    RETURN NEW;")
-	w.Line("END;")
-	w.Line("$func$ LANGUAGE plpgsql;")
-	w.Blank()
-	pgRowTrigger(w, t, "AFTER INSERT OR UPDATE")
+	pgEndRowFunction(w, t, "AFTER INSERT OR UPDATE")
 }
 
 func (s *Section) pgAbstractIdentity(w *ddl.Writer, t relmodel.Trigger) {
-	targets := []string{pgq("DocumentId")}
-	values := []string{`NEW."DocumentId"`}
+	targets, values := abstractIdentityRow(pg, t, "NEW")
 	var updates []string
 	for _, m := range t.TargetColumns {
-		targets = append(targets, pgq(m.Target))
-		values = append(values, "NEW."+pgq(m.Source))
 		updates = append(updates, fmt.Sprintf("%s = EXCLUDED.%s", pgq(m.Target), pgq(m.Target)))
 	}
-	targets = append(targets, pgq("Discriminator"))
-	values = append(values, pg.StringLiteral(t.DiscriminatorValue))
 	w.Linef("CREATE OR REPLACE FUNCTION %s()", pgFunctionName(t, ""))
 	w.Line("RETURNS TRIGGER AS $func$")
 	w.Line("BEGIN")
@@ -115,11 +110,7 @@ func (s *Section) pgAbstractIdentity(w *ddl.Writer, t relmodel.Trigger) {
 	w.Line(`        ON CONFLICT ("DocumentId")`)
 	w.Linef("        DO UPDATE SET %s;", strings.Join(updates, ", "))
 	w.Line("    END IF;")
-	w.Line("    RETURN NEW;")
-	w.Line("END;")
-	w.Line("$func$ LANGUAGE plpgsql;")
-	w.Blank()
-	pgRowTrigger(w, t, "BEFORE INSERT OR UPDATE")
+	pgEndRowFunction(w, t, "BEFORE INSERT OR UPDATE")
 }
 
 // storedColumns are the columns a content change is detected on: every
@@ -196,28 +187,11 @@ func (s *Section) mustTrackedValue(d ddl.Dialect, table *relmodel.Table, tc *rel
 // pgTrackedInsert records a deleted document (withNew false) or an
 // identity change (withNew true) in the resource's tracked-change table.
 func (s *Section) pgTrackedInsert(w *ddl.Writer, tc *relmodel.TrackedChangeTable, table *relmodel.Table, withNew bool) {
-	var cols, vals []string
-	for _, v := range tc.ValueColumns {
-		cols = append(cols, pgq(v.OldColumn))
-		vals = append(vals, s.mustTrackedValue(pg, table, tc, v, "OLD"))
-	}
-	if withNew {
-		for _, v := range tc.ValueColumns {
-			cols = append(cols, pgq(v.NewColumn))
-			vals = append(vals, s.mustTrackedValue(pg, table, tc, v, "NEW"))
-		}
-	}
-	cols = append(cols, pgq("Id"), pgq("ChangeVersion"))
 	row, version := "OLD", `doc."ContentVersion"`
 	if withNew {
 		row, version = "NEW", "_stampedContentVersion"
 	}
-	vals = append(vals, `doc."DocumentUuid"`, version)
-	w.Linef("        INSERT INTO %s (", pg.Qualified(tableName(tc.Table)))
-	w.Line("            " + strings.Join(cols, ",\n            "))
-	w.Line("        )")
-	w.Line("        SELECT")
-	w.Line("            " + strings.Join(vals, ",\n            "))
+	s.writeTrackedInsert(w, pg, tc, table, withNew, "OLD", "NEW", version)
 	w.Line(`        FROM "dms"."Document" doc`)
 	w.Linef(`        WHERE doc."DocumentId" = %s."DocumentId";`, row)
 }
@@ -278,11 +252,7 @@ func (s *Section) pgRootStamp(w *ddl.Writer, t relmodel.Trigger) {
 		}
 		w.Line("    END IF;")
 	}
-	w.Line("    RETURN NEW;")
-	w.Line("END;")
-	w.Line("$func$ LANGUAGE plpgsql;")
-	w.Blank()
-	pgRowTrigger(w, t, "BEFORE INSERT OR UPDATE OR DELETE")
+	pgEndRowFunction(w, t, "BEFORE INSERT OR UPDATE OR DELETE")
 }
 
 // pgChildStamp stamps the owning document when rows of a collection or

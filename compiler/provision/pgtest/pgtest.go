@@ -17,6 +17,10 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/edfi-dmsc/dmsc/compiler/ddl"
+	"github.com/edfi-dmsc/dmsc/compiler/effschema"
+	"github.com/edfi-dmsc/dmsc/compiler/provision"
 )
 
 func serverURL() string {
@@ -97,4 +101,16 @@ func Open(t testing.TB, name string) *sql.DB {
 	db := stdlib.OpenDB(*cfg)
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// Provisioned creates a throw-away database, provisions the PostgreSQL
+// script compiled for info into it and returns its name. The database is
+// dropped at the end of the test.
+func Provisioned(t testing.TB, script string, info *effschema.Info) string {
+	t.Helper()
+	name := DatabaseName(t)
+	if _, err := provision.Provision(context.Background(), ddl.Pgsql, ConnString(t, name), script, info, provision.Options{CreateDatabase: true}); err != nil {
+		t.Fatalf("provisioning test database %s: %v", name, err)
+	}
+	return name
 }
