@@ -1,11 +1,683 @@
 package plan
 
 import (
+	"fmt"
+	"strings"
+
+	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/identity"
+	"github.com/edfi-dmsc/dmsc/runtime/validate"
 )
 
 // buildWrite computes a resource's write-path plan.
 func buildWrite(in Input, rs resourceSchema, mr *relmodel.Resource, r *engine.Resource) (*engine.WritePlan, error) {
-	return &engine.WritePlan{}, nil
+	at := fmt.Sprintf("%s: resource %s", rs.project.File, rs.endpoint)
+	body, err := schemaNode(rs.schema.Get("jsonSchemaForInsert"), "$")
+	if err != nil {
+		return nil, fmt.Errorf("%s: jsonSchemaForInsert: %w", at, err)
+	}
+	if body.Kind != engine.BodyObject {
+		return nil, fmt.Errorf("%s: jsonSchemaForInsert is not an object schema", at)
+	}
+	facts := []*jsonx.Value{rs.schema}
+	for _, ext := range resourceExtensions(in.Set, rs.project, mr.Name.Resource) {
+		if err := mergeExtension(body, ext.schema); err != nil {
+			return nil, fmt.Errorf("%s: resource extension in %s: %w", at, ext.project.File, err)
+		}
+		facts = append(facts, ext.schema)
+	}
+	if r.IsDescriptor {
+		for _, name := range []string{"codeValue", "shortDescription"} {
+			if n := nodeAt(body, []string{name}); n != nil {
+				n.TrimText = true
+			}
+		}
+	}
+	w := &engine.WritePlan{Body: body}
+	for _, f := range facts {
+		if err := addFacts(w, body, f); err != nil {
+			return nil, fmt.Errorf("%s: %w", at, err)
+		}
+	}
+	for _, part := range r.Identity {
+		w.IdentityForms = append(w.IdentityForms, formAt(body, part.JSONPath))
+	}
+	if r.IsDescriptor {
+		w.Descriptor = &engine.DescriptorWrite{Discriminator: r.ProjectName + ":" + r.Name}
+		return w, nil
+	}
+	if err := addReferences(in, w, body, mr, r); err != nil {
+		return nil, fmt.Errorf("%s: %w", at, err)
+	}
+	if err := addDescriptors(in, w, mr, r); err != nil {
+		return nil, fmt.Errorf("%s: %w", at, err)
+	}
+	for _, t := range r.Tables {
+		tw, err := tableWrite(t)
+		if err != nil {
+			return nil, fmt.Errorf("%s: table %s: %w", at, t.Name, err)
+		}
+		w.Tables = append(w.Tables, tw)
+	}
+	return w, nil
+}
+
+// extensionSchema is a resource extension and the project declaring it.
+type extensionSchema struct {
+	project *load.Project
+	schema  *jsonx.Value
+}
+
+// resourceExtensions lists, in project order, the resource extensions that
+// extension projects declare for core resource resourceName of project p.
+func resourceExtensions(set *load.SchemaSet, p *load.Project, resourceName string) []extensionSchema {
+	if p.IsExtension {
+		return nil
+	}
+	var out []extensionSchema
+	for _, ep := range set.Projects {
+		if !ep.IsExtension {
+			continue
+		}
+		for _, m := range members(ep.Schema.Get("resourceSchemas")) {
+			if m.Value.Get("isResourceExtension").BoolOr(false) && m.Value.Get("resourceName").StringOr("") == resourceName {
+				out = append(out, extensionSchema{project: ep, schema: m.Value})
+			}
+		}
+	}
+	return out
+}
+
+// mergeExtension adds a resource extension's schema to the core body the way
+// the API merges them: the extension's "_ext" members join the core's
+// "_ext" (with the extension's top-level required list applied to them),
+// other properties merge into the core's (see mergeProperty), and
+// common-type extension fragments are inserted at their insertion
+// locations.
+func mergeExtension(body *engine.BodyNode, ext *jsonx.Value) error {
+	schema := ext.Get("jsonSchemaForInsert")
+	extBody, err := schemaNode(schema, "$")
+	if err != nil {
+		return err
+	}
+	var topRequired []string
+	for _, req := range items(schema.Get("required")) {
+		topRequired = append(topRequired, req.Text)
+	}
+	for _, p := range extBody.Properties {
+		if p.Name != "_ext" {
+			mergeProperty(body, p)
+			continue
+		}
+		target := extNode(body)
+		for _, proj := range p.Node.Properties {
+			for _, req := range topRequired {
+				if property(proj.Node, req) != nil && !contains(proj.Node.Required, req) {
+					proj.Node.Required = append(proj.Node.Required, req)
+				}
+			}
+			setProperty(target, proj)
+		}
+	}
+	for _, o := range items(ext.Get("commonExtensionOverrides")) {
+		fragment, err := schemaNode(o.Get("schemaFragment"), "$")
+		if err != nil {
+			return fmt.Errorf("commonExtensionOverrides: %w", err)
+		}
+		for _, loc := range items(o.Get("insertionLocations")) {
+			node := schemaLocation(body, loc.Text)
+			if node == nil || node.Kind != engine.BodyObject {
+				return fmt.Errorf("commonExtensionOverrides: insertion location %s is not an object in the core schema", loc.Text)
+			}
+			target := extNode(node)
+			for _, p := range fragment.Properties {
+				setProperty(target, p)
+			}
+		}
+	}
+	return nil
+}
+
+// mergeProperty merges an extension's property schema into object node n:
+// a property n lacks is added; for one it has, objects merge their
+// properties and arrays their item schemas, so extension members nested in
+// core properties (a "_ext" inside collection items) are kept.
+func mergeProperty(n *engine.BodyNode, p engine.BodyProperty) {
+	cur := property(n, p.Name)
+	if cur == nil {
+		n.Properties = append(n.Properties, p)
+		return
+	}
+	core, ext := cur.Node, p.Node
+	if core.Kind == engine.BodyArray && ext.Kind == engine.BodyArray && core.Items != nil && ext.Items != nil {
+		core, ext = core.Items, ext.Items
+	}
+	if core.Kind != engine.BodyObject || ext.Kind != engine.BodyObject {
+		return
+	}
+	for _, ep := range ext.Properties {
+		mergeProperty(core, ep)
+	}
+}
+
+// schemaLocation follows a schema location such as
+// "$.properties.addresses.items" through the node tree.
+func schemaLocation(n *engine.BodyNode, loc string) *engine.BodyNode {
+	segs := strings.Split(strings.TrimPrefix(loc, "$."), ".")
+	for i := 0; n != nil && i < len(segs); i++ {
+		switch segs[i] {
+		case "properties":
+			i++
+			if i >= len(segs) {
+				return nil
+			}
+			p := property(n, segs[i])
+			if p == nil {
+				return nil
+			}
+			n = p.Node
+		case "items":
+			n = n.Items
+		default:
+			return nil
+		}
+	}
+	return n
+}
+
+// extNode returns the "_ext" object node of an object node, adding an open
+// one when missing.
+func extNode(n *engine.BodyNode) *engine.BodyNode {
+	if p := property(n, "_ext"); p != nil {
+		return p.Node
+	}
+	ext := &engine.BodyNode{Kind: engine.BodyObject, MinLength: -1, MaxLength: -1}
+	n.Properties = append(n.Properties, engine.BodyProperty{Name: "_ext", Node: ext})
+	return ext
+}
+
+func setProperty(n *engine.BodyNode, p engine.BodyProperty) {
+	for i := range n.Properties {
+		if n.Properties[i].Name == p.Name {
+			n.Properties[i] = p
+			return
+		}
+	}
+	n.Properties = append(n.Properties, p)
+}
+
+func property(n *engine.BodyNode, name string) *engine.BodyProperty {
+	for i := range n.Properties {
+		if n.Properties[i].Name == name {
+			return &n.Properties[i]
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// schemaNode converts a JSON-schema node into a validation node; at names it
+// in errors.
+func schemaNode(s *jsonx.Value, at string) (*engine.BodyNode, error) {
+	if s == nil || s.Kind != jsonx.Object {
+		return nil, fmt.Errorf("%s: schema is not an object", at)
+	}
+	n := &engine.BodyNode{MinLength: -1, MaxLength: -1}
+	switch typ := s.Get("type").StringOr(""); typ {
+	case "object":
+		n.Kind = engine.BodyObject
+	case "array":
+		n.Kind = engine.BodyArray
+	case "string":
+		n.Kind = engine.BodyString
+	case "integer":
+		n.Kind = engine.BodyInteger
+	case "number":
+		n.Kind = engine.BodyNumber
+	case "boolean":
+		n.Kind = engine.BodyBoolean
+	default:
+		return nil, fmt.Errorf("%s: unsupported schema type %q", at, typ)
+	}
+	switch f := s.Get("format").StringOr(""); f {
+	case "date":
+		n.Format = engine.DateFormat
+	case "date-time":
+		n.Format = engine.DateTimeFormat
+	case "time":
+		n.Format = engine.TimeFormat
+	case "int32":
+		n.Int32 = true
+	}
+	if v := s.Get("maxLength"); v != nil {
+		if _, err := fmt.Sscan(v.Text, &n.MaxLength); err != nil {
+			return nil, fmt.Errorf("%s: maxLength %q: %w", at, v.Text, err)
+		}
+	}
+	if v := s.Get("minLength"); v != nil {
+		if _, err := fmt.Sscan(v.Text, &n.MinLength); err != nil {
+			return nil, fmt.Errorf("%s: minLength %q: %w", at, v.Text, err)
+		}
+	}
+	if v := s.Get("minItems"); v != nil {
+		if _, err := fmt.Sscan(v.Text, &n.MinItems); err != nil {
+			return nil, fmt.Errorf("%s: minItems %q: %w", at, v.Text, err)
+		}
+	}
+	if v := s.Get("minimum"); v != nil {
+		n.Minimum = v.Text
+	}
+	if v := s.Get("maximum"); v != nil {
+		n.Maximum = v.Text
+	}
+	if p, ok := s.Get("pattern").Str(); ok {
+		pat, known := validate.PatternFor(p)
+		if !known {
+			return nil, fmt.Errorf("%s: unsupported pattern %q", at, p)
+		}
+		n.Pattern = pat
+	}
+	for _, req := range items(s.Get("required")) {
+		n.Required = append(n.Required, req.Text)
+	}
+	for _, m := range members(s.Get("properties")) {
+		child, err := schemaNode(m.Value, at+"."+m.Key)
+		if err != nil {
+			return nil, err
+		}
+		n.Properties = append(n.Properties, engine.BodyProperty{Name: m.Key, Node: child})
+	}
+	if items := s.Get("items"); items != nil {
+		child, err := schemaNode(items, at+"[*]")
+		if err != nil {
+			return nil, err
+		}
+		n.Items = child
+	}
+	return n, nil
+}
+
+// nodeAt follows steps ("a", "[*]", "b") through the node tree.
+func nodeAt(n *engine.BodyNode, steps []string) *engine.BodyNode {
+	for _, s := range steps {
+		if n == nil {
+			return nil
+		}
+		if s == "[*]" {
+			n = n.Items
+			continue
+		}
+		p := property(n, s)
+		if p == nil {
+			return nil
+		}
+		n = p.Node
+	}
+	return n
+}
+
+// formAt is the value form of the scalar at a document JSON path.
+func formAt(body *engine.BodyNode, path string) engine.ValueForm {
+	if identity.IsDescriptorPath(path) {
+		return engine.DescriptorForm
+	}
+	n := nodeAt(body, Steps(strings.TrimPrefix(path, "$")))
+	if n == nil {
+		return engine.StringForm
+	}
+	switch n.Kind {
+	case engine.BodyInteger:
+		return engine.IntegerForm
+	case engine.BodyNumber:
+		return engine.DecimalForm
+	case engine.BodyBoolean:
+		return engine.BooleanForm
+	}
+	switch n.Format {
+	case engine.DateFormat:
+		return engine.DateForm
+	case engine.DateTimeFormat:
+		return engine.DateTimeForm
+	case engine.TimeFormat:
+		return engine.TimeForm
+	}
+	return engine.StringForm
+}
+
+// addFacts adds a schema entry's decimal rules, equality constraints and
+// array uniqueness constraints.
+func addFacts(w *engine.WritePlan, body *engine.BodyNode, rs *jsonx.Value) error {
+	for _, d := range items(rs.Get("decimalPropertyValidationInfos")) {
+		path := d.Get("path").StringOr("")
+		n := nodeAt(body, Steps(strings.TrimPrefix(path, "$")))
+		if n == nil {
+			return fmt.Errorf("decimalPropertyValidationInfos: path %s is not in the schema", path)
+		}
+		rule := &engine.DecimalRule{Path: path}
+		if v := d.Get("totalDigits"); v != nil {
+			fmt.Sscan(v.Text, &rule.TotalDigits)
+		}
+		if v := d.Get("decimalPlaces"); v != nil {
+			fmt.Sscan(v.Text, &rule.DecimalPlaces)
+		}
+		n.Decimal = rule
+	}
+	for _, e := range items(rs.Get("equalityConstraints")) {
+		src, tgt := e.Get("sourceJsonPath").StringOr(""), e.Get("targetJsonPath").StringOr("")
+		w.Equality = append(w.Equality, engine.EqualityConstraint{
+			SourcePath: src, TargetPath: tgt,
+			SourceSteps: Steps(strings.TrimPrefix(src, "$")), TargetSteps: Steps(strings.TrimPrefix(tgt, "$")),
+		})
+	}
+	for _, c := range items(rs.Get("arrayUniquenessConstraints")) {
+		if err := addUniqueness(w, c, nil); err != nil {
+			return fmt.Errorf("arrayUniquenessConstraints: %w", err)
+		}
+	}
+	return nil
+}
+
+// addUniqueness flattens one arrayUniquenessConstraints entry (and its
+// nestedConstraints) below base, the steps of an enclosing item.
+func addUniqueness(w *engine.WritePlan, c *jsonx.Value, base []string) error {
+	// Paths in different arrays (MetaEd emits such groups) constrain each
+	// array separately.
+	var groups []engine.UniquenessConstraint
+	for _, p := range items(c.Get("paths")) {
+		steps := Steps(strings.TrimPrefix(p.Text, "$"))
+		last := -1
+		for i, s := range steps {
+			if s == "[*]" {
+				last = i
+			}
+		}
+		if last < 0 {
+			return fmt.Errorf("path %s has no array", p.Text)
+		}
+		array := append(append([]string{}, base...), steps[:last]...)
+		gi := -1
+		for i, g := range groups {
+			if strings.Join(g.ArraySteps, ".") == strings.Join(array, ".") {
+				gi = i
+			}
+		}
+		if gi < 0 {
+			groups = append(groups, engine.UniquenessConstraint{ArraySteps: array})
+			gi = len(groups) - 1
+		}
+		groups[gi].ItemSteps = append(groups[gi].ItemSteps, steps[last+1:])
+	}
+	w.Uniqueness = append(w.Uniqueness, groups...)
+	for _, n := range items(c.Get("nestedConstraints")) {
+		nb := append(append([]string{}, base...), Steps(strings.TrimPrefix(n.Get("basePath").StringOr(""), "$"))...)
+		if err := addUniqueness(w, n, nb); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func tableIndex(r *engine.Resource, name relmodel.TableName) int {
+	for i, t := range r.Tables {
+		if t.Schema == name.Schema && t.Name == name.Name {
+			return i
+		}
+	}
+	return -1
+}
+
+func columnIndex(t *engine.Table, name string) int {
+	for i, c := range t.Columns {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// addReferences plans every document reference, in model order.
+func addReferences(in Input, w *engine.WritePlan, body *engine.BodyNode, mr *relmodel.Resource, r *engine.Resource) error {
+	for _, ref := range mr.References {
+		ti := tableIndex(r, ref.Table)
+		if ti < 0 {
+			return fmt.Errorf("reference %s: table %s is not in the plan", ref.ReferenceObjectPath, ref.Table)
+		}
+		t := r.Tables[ti]
+		fk := columnIndex(t, ref.FkColumn)
+		if fk < 0 {
+			return fmt.Errorf("reference %s: column %s.%s missing", ref.ReferenceObjectPath, t.Name, ref.FkColumn)
+		}
+		rp := engine.ReferencePlan{
+			Table:               ti,
+			ObjectSteps:         Steps(strings.TrimPrefix(ref.ReferenceObjectPath, t.Scope)),
+			FKColumn:            fk,
+			TargetProject:       ref.TargetResource.Project,
+			TargetResource:      ref.TargetResource.Resource,
+			TargetResourceKeyID: in.Info.ResourceKeyID(ref.TargetResource.Project, ref.TargetResource.Resource),
+		}
+		if rp.TargetResourceKeyID == 0 {
+			return fmt.Errorf("reference %s: target %s has no resource key", ref.ReferenceObjectPath, ref.TargetResource)
+		}
+		for _, b := range ref.IdentityBindings {
+			if !strings.HasPrefix(b.ReferenceJSONPath, ref.ReferenceObjectPath+".") {
+				return fmt.Errorf("reference %s: binding %s is outside the reference object", ref.ReferenceObjectPath, b.ReferenceJSONPath)
+			}
+			form := formAt(body, b.ReferenceJSONPath)
+			if identity.IsDescriptorPath(b.IdentityJSONPath) {
+				form = engine.DescriptorForm
+			}
+			rp.Elements = append(rp.Elements, engine.ReferenceElement{
+				IdentityPath: b.IdentityJSONPath,
+				Steps:        Steps(strings.TrimPrefix(b.ReferenceJSONPath, ref.ReferenceObjectPath)),
+				Form:         form,
+			})
+		}
+		w.References = append(w.References, rp)
+	}
+	return nil
+}
+
+// addDescriptors plans every descriptor column that reads a JSON value
+// (including the descriptor parts of reference identities).
+func addDescriptors(in Input, w *engine.WritePlan, mr *relmodel.Resource, r *engine.Resource) error {
+	for ti, mt := range mr.Tables {
+		t := r.Tables[ti]
+		for _, c := range mt.Columns {
+			if c.Kind != relmodel.ColDescriptorFk || c.SourcePath == "" {
+				continue
+			}
+			if c.TargetResource == nil {
+				return fmt.Errorf("descriptor column %s.%s has no descriptor resource", t.Name, c.Name)
+			}
+			ci := columnIndex(t, c.Name)
+			key := in.Info.ResourceKeyID(c.TargetResource.Project, c.TargetResource.Resource)
+			if key == 0 {
+				return fmt.Errorf("descriptor column %s.%s: %s has no resource key", t.Name, c.Name, c.TargetResource)
+			}
+			w.Descriptors = append(w.Descriptors, engine.DescriptorPlan{
+				Table: ti, Column: ci, Steps: t.Columns[ci].Steps,
+				Project: c.TargetResource.Project, Resource: c.TargetResource.Resource, DescriptorResourceKeyID: key,
+			})
+		}
+	}
+	return nil
+}
+
+func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// sqlType is the PostgreSQL type a text parameter is cast to.
+func sqlType(c *engine.Column) string {
+	switch c.Kind {
+	case engine.DocumentIDColumn, engine.CollectionItemIDColumn, engine.ParentCollectionItemIDColumn,
+		engine.BaseCollectionItemIDColumn, engine.DocumentFKColumn, engine.DescriptorFKColumn:
+		return "bigint"
+	case engine.OrdinalColumn:
+		return "integer"
+	case engine.PresenceColumn:
+		return "boolean"
+	}
+	switch c.Type {
+	case engine.Int32Type:
+		return "integer"
+	case engine.Int64Type:
+		return "bigint"
+	case engine.DecimalType:
+		return "numeric"
+	case engine.BooleanType:
+		return "boolean"
+	case engine.DateType:
+		return "date"
+	case engine.DateTimeType:
+		return "timestamp with time zone"
+	case engine.TimeType:
+		return "time"
+	}
+	return "text"
+}
+
+// textExpr renders a stored column as the canonical text the engine
+// computes for a value (see engine.ValueForm).
+func textExpr(c *engine.Column) string {
+	col := "t." + quote(c.Name)
+	switch sqlType(c) {
+	case "text":
+		return col
+	case "numeric":
+		return "trim_scale(" + col + ")::text"
+	case "date":
+		return "to_char(" + col + ", 'YYYY-MM-DD')"
+	case "timestamp with time zone":
+		return "to_char(" + col + ` AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
+	}
+	return col + "::text"
+}
+
+// tableWrite computes a table's SQL.
+func tableWrite(t *engine.Table) (engine.TableWrite, error) {
+	tw := engine.TableWrite{Key: -1, ParentKey: -1, Ordinal: -1}
+	docCol := ""
+	keyKind := engine.DocumentIDColumn
+	switch t.Kind {
+	case engine.CollectionTable, engine.ExtensionCollectionTable:
+		keyKind = engine.CollectionItemIDColumn
+	case engine.CollectionExtensionScopeTable:
+		keyKind = engine.BaseCollectionItemIDColumn
+	}
+	for i, c := range t.Columns {
+		if c.Alias || c.Kind == engine.MirrorContentVersionColumn || c.Kind == engine.MirrorLastModifiedColumn {
+			continue
+		}
+		si := len(tw.Stored)
+		tw.Stored = append(tw.Stored, i)
+		switch {
+		case c.Kind == keyKind:
+			tw.Key = si
+		case c.Kind == engine.OrdinalColumn:
+			tw.Ordinal = si
+		case c.Kind == engine.ParentCollectionItemIDColumn || c.Kind == engine.BaseCollectionItemIDColumn:
+			tw.ParentKey = si
+		}
+		if c.Kind == engine.DocumentIDColumn && docCol == "" {
+			docCol = c.Name
+		}
+	}
+	if tw.Key < 0 || docCol == "" {
+		return tw, fmt.Errorf("no key or document id column")
+	}
+	if tw.ParentKey < 0 && t.Kind != engine.RootTable && t.Kind != engine.CollectionExtensionScopeTable {
+		// A collection directly under the root (or under the root extension)
+		// hangs off the document.
+		for si, ci := range tw.Stored {
+			if si != tw.Key && t.Columns[ci].Kind == engine.DocumentIDColumn {
+				tw.ParentKey = si
+			}
+		}
+	}
+	for _, name := range t.SemanticIdentity {
+		found := false
+		for si, ci := range tw.Stored {
+			if t.Columns[ci].Name == name {
+				tw.Semantic, found = append(tw.Semantic, si), true
+			}
+		}
+		if !found {
+			// A semantic identity column may be a key-unification alias: its
+			// canonical column carries the value.
+			for si, ci := range tw.Stored {
+				for _, c := range t.Columns {
+					if c.Name == name && c.Alias && c.Canonical == t.Columns[ci].Name {
+						tw.Semantic, found = append(tw.Semantic, si), true
+					}
+				}
+			}
+		}
+		if !found {
+			return tw, fmt.Errorf("semantic identity column %s is not stored", name)
+		}
+	}
+	table := quote(t.Schema) + "." + quote(t.Name)
+	var exprs, names, params, aliases, casts, sets []string
+	for si, ci := range tw.Stored {
+		c := t.Columns[ci]
+		p := fmt.Sprintf("p%d", si+1)
+		exprs = append(exprs, textExpr(c))
+		names = append(names, quote(c.Name))
+		params = append(params, fmt.Sprintf("$%d::text[]", si+1))
+		aliases = append(aliases, p)
+		cast := "u." + p
+		if ty := sqlType(c); ty != "text" {
+			cast += "::" + ty
+		}
+		casts = append(casts, cast)
+		if si != tw.Key {
+			sets = append(sets, quote(c.Name)+" = "+cast)
+		}
+	}
+	order := ""
+	if tw.Ordinal >= 0 {
+		order = " ORDER BY t." + quote(t.Columns[tw.Stored[tw.Ordinal]].Name)
+	}
+	load := "SELECT " + strings.Join(exprs, ", ") + " FROM " + table + " t WHERE t." + quote(docCol) + " = "
+	tw.LoadByUUID = load + `(SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)` + order
+	tw.LoadByReferentialID = load + `(SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)` + order
+	unnest := " FROM unnest(" + strings.Join(params, ", ") + ") AS u(" + strings.Join(aliases, ", ") + ")"
+	tw.Insert = "INSERT INTO " + table + " (" + strings.Join(names, ", ") + ") SELECT " + strings.Join(casts, ", ") + unnest
+	keyName := quote(t.Columns[tw.Stored[tw.Key]].Name)
+	if len(sets) > 0 {
+		tw.Update = "UPDATE " + table + " AS t SET " + strings.Join(sets, ", ") + unnest + " WHERE t." + keyName + " = u.p" + fmt.Sprint(tw.Key+1) + "::bigint"
+	}
+	tw.Delete = "DELETE FROM " + table + " WHERE " + keyName + " = ANY($1::bigint[])"
+	if tw.Ordinal >= 0 {
+		ord := quote(t.Columns[tw.Stored[tw.Ordinal]].Name)
+		tw.ShiftOrdinals = "UPDATE " + table + " SET " + ord + " = -1 - " + ord + " WHERE " + keyName + " = ANY($1::bigint[])"
+	}
+	return tw, nil
+}
+
+// items are an array's items; nil for anything else (including a missing
+// value).
+func items(v *jsonx.Value) []*jsonx.Value {
+	if v == nil || v.Kind != jsonx.Array {
+		return nil
+	}
+	return v.Items
+}
+
+// members are an object's members; nil for anything else.
+func members(v *jsonx.Value) []jsonx.Member {
+	if v == nil || v.Kind != jsonx.Object {
+		return nil
+	}
+	return v.Members
 }

@@ -1,0 +1,639 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/edfi-dmsc/dmsc/runtime/db"
+	"github.com/edfi-dmsc/dmsc/runtime/etag"
+	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/validate"
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// Writer executes write plans against the database. A write costs two
+// round trips: the first (outside a transaction) finds and loads the
+// target document, resolves every reference and descriptor and allocates
+// ids; the second carries BEGIN, a guard that locks the document and checks
+// that it did not change meanwhile (else the write starts over), all DML,
+// the read of the new ContentVersion and COMMIT. A write that changes
+// nothing costs the first round trip only.
+type Writer struct {
+	Pool  *pgxpool.Pool
+	Retry db.RetryPolicy
+	// SchemaEpoch is etag.SchemaEpoch of the served effective schema, which
+	// If-Match tags must carry.
+	SchemaEpoch string
+}
+
+// WriteResult is the outcome of a successful write.
+type WriteResult struct {
+	ID             uuid.UUID
+	ContentVersion int64
+	// Created is true when a POST inserted a new document.
+	Created bool
+}
+
+// Upsert handles POST for res: 201 on create, 200 on update.
+func (w *Writer) Upsert(r *server.Request, res *Resource) error {
+	body, err := r.Body()
+	if err != nil {
+		return err
+	}
+	out, err := w.UpsertDocument(r.Context(), res, body, r.Preconditions())
+	if err != nil {
+		return err
+	}
+	if out.Created {
+		return r.Created(out.ID, out.ContentVersion)
+	}
+	return r.Upserted(out.ID, out.ContentVersion)
+}
+
+// Update handles PUT for res: 204.
+func (w *Writer) Update(r *server.Request, res *Resource, id uuid.UUID) error {
+	body, err := r.Body()
+	if err != nil {
+		return err
+	}
+	out, err := w.UpdateDocument(r.Context(), res, id, body, r.Preconditions())
+	if err != nil {
+		return err
+	}
+	return r.Updated(out.ID, out.ContentVersion)
+}
+
+// idInBody is the reference's answer to a POST body carrying "id".
+func idInBody() *problem.Details {
+	return &problem.Details{
+		Status: 400, Type: problem.TypeDataValidationFailed, Title: "Data Validation Failed",
+		Detail: "The request data was constructed incorrectly.",
+		Errors: []string{"Resource identifiers cannot be assigned by the client. The 'id' property should not be included in the request body."},
+	}
+}
+
+// UpsertDocument creates the document, or updates the one with the same
+// identity.
+func (w *Writer) UpsertDocument(ctx context.Context, res *Resource, body []byte, pre etag.Write) (WriteResult, error) {
+	doc, err := decodeBody(body)
+	if err != nil {
+		return WriteResult{}, err
+	}
+	if _, has := idProperty(doc); has {
+		return WriteResult{}, idInBody()
+	}
+	if res.IsDescriptor {
+		return w.upsertDescriptor(ctx, res, doc, pre, uuid.Nil)
+	}
+	if p := validateBody(res.Write, doc); p != nil {
+		return WriteResult{}, p
+	}
+	return w.write(ctx, res, doc, pre, uuid.Nil)
+}
+
+// UpdateDocument replaces the document with id.
+func (w *Writer) UpdateDocument(ctx context.Context, res *Resource, id uuid.UUID, body []byte, pre etag.Write) (WriteResult, error) {
+	doc, err := decodeBody(body)
+	if err != nil {
+		return WriteResult{}, err
+	}
+	if v, has := idProperty(doc); has {
+		s, _ := v.(string)
+		if bodyID, err := uuid.Parse(s); err != nil || bodyID != id {
+			return WriteResult{}, problem.IDMismatch()
+		}
+		for k := range doc {
+			if strings.EqualFold(k, "id") {
+				delete(doc, k)
+			}
+		}
+	}
+	if res.IsDescriptor {
+		return w.upsertDescriptor(ctx, res, doc, pre, id)
+	}
+	if p := validateBody(res.Write, doc); p != nil {
+		return WriteResult{}, p
+	}
+	return w.write(ctx, res, doc, pre, id)
+}
+
+// Statements shared by every resource.
+const (
+	resolveSQL = `SELECT "ReferentialId"::text, "DocumentId", "ResourceKeyId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = ANY($1::text[]::uuid[])`
+	// findByIdentitySQL finds the document a POST targets.
+	findByIdentitySQL = `SELECT d."DocumentId", d."DocumentUuid"::text, d."ContentVersion" FROM "dms"."ReferentialIdentity" ri ` +
+		`JOIN "dms"."Document" d ON d."DocumentId" = ri."DocumentId" WHERE ri."ReferentialId" = $1::text::uuid`
+	// findByUUIDSQL finds the document a PUT targets and its current
+	// ReferentialId.
+	findByUUIDSQL = `SELECT d."DocumentId", d."ResourceKeyId", d."ContentVersion", coalesce(ri."ReferentialId"::text, '') FROM "dms"."Document" d ` +
+		`LEFT JOIN "dms"."ReferentialIdentity" ri ON ri."DocumentId" = d."DocumentId" AND ri."ResourceKeyId" = d."ResourceKeyId" ` +
+		`WHERE d."DocumentUuid" = $1::text::uuid`
+	allocateSQL = `SELECT nextval(pg_get_serial_sequence('"dms"."Document"', 'DocumentId')), ` +
+		`ARRAY(SELECT nextval('"dms"."CollectionItemIdSequence"')::text FROM generate_series(1, $1::int))`
+	allocateItemsSQL  = `SELECT 0::bigint, ARRAY(SELECT nextval('"dms"."CollectionItemIdSequence"')::text FROM generate_series(1, $1::int))`
+	insertDocumentSQL = `INSERT INTO "dms"."Document" ("DocumentId", "DocumentUuid", "ResourceKeyId") OVERRIDING SYSTEM VALUE VALUES ($1, $2::text::uuid, $3)`
+	// guardSQL opens an update: it locks the document and fails with
+	// staleCode unless its ContentVersion is still the one the first round
+	// trip read, which any change to the document (or a cascade into it)
+	// moves.
+	guardSQL = `SELECT CASE WHEN (SELECT "ContentVersion" FROM "dms"."Document" WHERE "DocumentId" = $1 FOR UPDATE) = $2 ` +
+		`THEN 0 ELSE "dms"."throw_error"('` + staleCode + `', 'document changed since it was read') END`
+	contentVersionSQL = `SELECT "ContentVersion" FROM "dms"."Document" WHERE "DocumentId" = $1`
+)
+
+// lockSuffix turns a find statement into one that locks the document.
+const lockSuffix = ` FOR UPDATE OF d`
+
+// staleCode is the SQLSTATE guardSQL raises.
+const staleCode = "DMS01"
+
+// Sentinel errors for a write attempt that must start over.
+var (
+	// errCreateRace: a concurrent create of the same identity won.
+	errCreateRace = errors.New("document identity created concurrently")
+	// errStale: the document changed between the two round trips.
+	errStale = errors.New("document changed concurrently")
+)
+
+// errAliasTaken: the superclass identity belongs to another document.
+var errAliasTaken = errors.New("superclass identity taken")
+
+// maxWriteAttempts bounds the restarts after errCreateRace or errStale.
+const maxWriteAttempts = 3
+
+// target is the stored state of the document a write targets, as the
+// first round trip read it.
+type target struct {
+	exists         bool
+	documentID     int64
+	id             uuid.UUID
+	contentVersion int64
+	documentUUID   string // POST only
+	referentialID  string // PUT only
+	resourceKeyID  int16  // PUT only
+	stored         [][][]*string
+}
+
+// write persists a validated doc; id is uuid.Nil for POST. The first
+// attempt reads outside a transaction and writes in one pipelined
+// transaction guarded against concurrent changes; after a lost race the
+// next attempts read with the document locked.
+func (w *Writer) write(ctx context.Context, res *Resource, doc map[string]any, pre etag.Write, id uuid.UUID) (WriteResult, error) {
+	f := flatten(res, doc)
+	ids := make([]string, 0, len(f.pending))
+	for _, p := range f.pending {
+		ids = append(ids, p.id.String())
+	}
+	if f.aliasID != uuid.Nil {
+		ids = append(ids, f.aliasID.String())
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	items := 0
+	for ti, t := range res.Tables {
+		if t.Kind == CollectionTable || t.Kind == ExtensionCollectionTable {
+			items += len(f.rows[ti])
+		}
+	}
+	var out WriteResult
+	var err error
+	locked := false
+	for attempt := 0; attempt < maxWriteAttempts; attempt++ {
+		if locked {
+			err = db.InTx(ctx, w.Pool, w.Retry, func(ctx context.Context, tx *db.Tx) error {
+				var err error
+				out, err = w.writeOnce(ctx, tx, res, f, ids, items, pre, id)
+				return err
+			})
+		} else {
+			out, err = w.writeOnce(ctx, nil, res, f, ids, items, pre, id)
+		}
+		if !errors.Is(err, errCreateRace) && !errors.Is(err, errStale) {
+			return out, err
+		}
+		// Under contention, read with the document locked instead.
+		locked = locked || errors.Is(err, errStale)
+	}
+	if errors.Is(err, errCreateRace) {
+		return WriteResult{}, mapWriteError(err, res, f, true)
+	}
+	return WriteResult{}, fmt.Errorf("%w: %w", db.ErrRetriesExhausted, err)
+}
+
+// writeOnce is one attempt. Without tx it reads outside a transaction and
+// guards the write; with tx (the retry after errStale) it reads with the
+// document locked inside tx and needs no guard.
+func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, res *Resource, f *flatDoc, ids []string, items int, pre etag.Write, id uuid.UUID) (WriteResult, error) {
+	post := id == uuid.Nil
+	lock := ""
+	if tx != nil {
+		lock = lockSuffix
+	}
+	b := &pgx.Batch{}
+	if post {
+		b.Queue(findByIdentitySQL+lock, f.refID.String())
+		b.Queue(allocateSQL, items)
+	} else {
+		b.Queue(findByUUIDSQL+lock, id.String())
+		b.Queue(allocateItemsSQL, items)
+	}
+	b.Queue(resolveSQL, ids)
+	for _, tw := range res.Write.Tables {
+		if post {
+			b.Queue(tw.LoadByReferentialID, f.refID.String())
+		} else {
+			b.Queue(tw.LoadByUUID, id.String())
+		}
+	}
+	var br pgx.BatchResults
+	if tx != nil {
+		br = tx.SendBatch(ctx, b)
+	} else {
+		br = w.Pool.SendBatch(ctx, b)
+	}
+	tg, newDocID, itemIDs, resolved, err := readFirstBatch(br, res, post)
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return WriteResult{}, err
+	}
+	if post {
+		if tg.exists {
+			tg.id = uuid.MustParse(tg.documentUUID)
+		}
+	} else {
+		tg.id = id
+		if tg.exists && tg.resourceKeyID != res.ResourceKeyID {
+			tg.exists = false
+		}
+		if !tg.exists && !pre.IfMatch.Present {
+			return WriteResult{}, problem.NotFound(problem.DetailUpdateTargetNotFound)
+		}
+	}
+	if o := pre.Evaluate(tg.exists, tg.contentVersion, w.SchemaEpoch); o != etag.Proceed {
+		return WriteResult{}, o.Problem()
+	}
+	if p := applyResolution(f, resolved); p != nil {
+		return WriteResult{}, p
+	}
+	if !post && tg.referentialID != f.refID.String() && !res.AllowIdentityUpdates {
+		return WriteResult{}, problem.IdentityImmutable(res.Name)
+	}
+	if a, ok := resolved[f.aliasID.String()]; ok && (!tg.exists || a.documentID != tg.documentID) {
+		// Another subclass document holds the same superclass identity
+		// (a School and a LocalEducationAgency with one
+		// educationOrganizationId).
+		return WriteResult{}, mapWriteError(errAliasTaken, res, f, !tg.exists)
+	}
+	created := !tg.exists
+	if created {
+		tg.documentID = newDocID
+		tg.id = uuid.New()
+	}
+	changes := &pgx.Batch{}
+	if p := mergeRows(res, f, tg, itemIDs, changes); p != nil {
+		return WriteResult{}, p
+	}
+	if !created && changes.Len() == 0 {
+		return WriteResult{ID: tg.id, ContentVersion: tg.contentVersion}, nil
+	}
+	dml := &pgx.Batch{}
+	if created {
+		dml.Queue(insertDocumentSQL, tg.documentID, tg.id.String(), res.ResourceKeyID)
+	} else if tx == nil {
+		dml.Queue(guardSQL, tg.documentID, tg.contentVersion)
+	}
+	dml.QueuedQueries = append(dml.QueuedQueries, changes.QueuedQueries...)
+	dml.Queue(contentVersionSQL, tg.documentID)
+	var cv int64
+	err = finish(ctx, w, tx, dml, &cv)
+	if pe, ok := db.PgError(err); ok && pe.Code == staleCode {
+		return WriteResult{}, fmt.Errorf("%w: %w", errStale, err)
+	}
+	if _, ok := db.UniqueViolation(err); ok && created && post {
+		// On a create, the natural key (root-table unique constraint or the
+		// referential id) can only clash with the same identity.
+		return WriteResult{}, fmt.Errorf("%w: %w", errCreateRace, err)
+	}
+	if err != nil {
+		return WriteResult{}, mapWriteError(err, res, f, created)
+	}
+	return WriteResult{ID: tg.id, ContentVersion: cv, Created: created}, nil
+}
+
+// finish runs dml: in tx when given, else in a transaction of its own.
+func finish(ctx context.Context, w *Writer, tx *db.Tx, dml *pgx.Batch, cv *int64) error {
+	if tx != nil {
+		return execFinal(ctx, tx, dml, cv)
+	}
+	return db.InTx(ctx, w.Pool, w.Retry, func(ctx context.Context, tx *db.Tx) error {
+		return execFinal(ctx, tx, dml, cv)
+	})
+}
+
+// execFinal sends dml with COMMIT in one pipeline; the last statement reads
+// the document's ContentVersion into cv.
+func execFinal(ctx context.Context, tx *db.Tx, dml *pgx.Batch, cv *int64) error {
+	fb := tx.SendFinalBatch(ctx, dml)
+	var err error
+	for i := 0; i < dml.Len()-1 && err == nil; i++ {
+		_, err = fb.Exec()
+	}
+	if err == nil {
+		err = fb.QueryRow().Scan(cv)
+	}
+	if cerr := fb.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// readFirstBatch reads the lock, allocation, resolution and load results.
+func readFirstBatch(br pgx.BatchResults, res *Resource, post bool) (tg target, newDocID int64, itemIDs []string, resolved map[string]resolvedID, err error) {
+	if post {
+		err = br.QueryRow().Scan(&tg.documentID, &tg.documentUUID, &tg.contentVersion)
+	} else {
+		err = br.QueryRow().Scan(&tg.documentID, &tg.resourceKeyID, &tg.contentVersion, &tg.referentialID)
+	}
+	switch {
+	case err == nil:
+		tg.exists = true
+	case errors.Is(err, pgx.ErrNoRows):
+		err = nil
+	default:
+		return
+	}
+	if err = br.QueryRow().Scan(&newDocID, &itemIDs); err != nil {
+		return
+	}
+	rows, err := br.Query()
+	if err != nil {
+		return
+	}
+	resolved = map[string]resolvedID{}
+	for rows.Next() {
+		var ref string
+		var r resolvedID
+		if err = rows.Scan(&ref, &r.documentID, &r.resourceKeyID); err != nil {
+			rows.Close()
+			return
+		}
+		resolved[ref] = r
+	}
+	rows.Close()
+	if err = rows.Err(); err != nil {
+		return
+	}
+	tg.stored = make([][][]*string, len(res.Write.Tables))
+	for ti, tw := range res.Write.Tables {
+		if rows, err = br.Query(); err != nil {
+			return
+		}
+		for rows.Next() {
+			vals := make([]*string, len(tw.Stored))
+			dest := make([]any, len(vals))
+			for i := range vals {
+				dest[i] = &vals[i]
+			}
+			if err = rows.Scan(dest...); err != nil {
+				rows.Close()
+				return
+			}
+			tg.stored[ti] = append(tg.stored[ti], vals)
+		}
+		rows.Close()
+		if err = rows.Err(); err != nil {
+			return
+		}
+	}
+	return
+}
+
+type resolvedID struct {
+	documentID    int64
+	resourceKeyID int16
+}
+
+// applyResolution fills the reference and descriptor columns, or returns
+// the reference's answer for the failures: 409 for documents, 400 as soon
+// as a descriptor is missing.
+func applyResolution(f *flatDoc, resolved map[string]resolvedID) *problem.Details {
+	var ve problem.ValidationErrors
+	descriptorFailed := false
+	for _, p := range f.pending {
+		r, ok := resolved[p.id.String()]
+		if ok && r.resourceKeyID == p.keyID {
+			s := strconv.FormatInt(r.documentID, 10)
+			p.row.vals[p.column] = &s
+			continue
+		}
+		switch {
+		case p.descriptor:
+			descriptorFailed = true
+			ve.Add(p.path, problem.MissingDescriptorMessage(p.target, p.uri))
+		case ok:
+			ve.Add(p.path, problem.IncompatibleReferenceMessage(p.target))
+		default:
+			ve.Add(p.path, problem.MissingReferenceMessage(p.target))
+		}
+	}
+	if len(ve) > 0 {
+		return problem.ReferenceFailures(ve, descriptorFailed)
+	}
+	return nil
+}
+
+// mergeRows assigns row keys (keeping the CollectionItemIds of items that
+// match stored items by semantic identity), finishes every row and queues
+// the DML that turns the stored rows into the new ones: deletes (children
+// first), ordinal shifts, updates and inserts (parents first). Rows equal
+// to their stored form produce no statement.
+func mergeRows(res *Resource, f *flatDoc, tg target, itemIDs []string, dml *pgx.Batch) *problem.Details {
+	docID := strconv.FormatInt(tg.documentID, 10)
+	type tableDML struct {
+		deletes, shifts []string
+		updates, insert [][]*string
+	}
+	plans := make([]tableDML, len(res.Tables))
+	next := 0
+	for ti, t := range res.Tables {
+		tw := &res.Write.Tables[ti]
+		stored := tg.stored[ti]
+		byKey := map[string][]*string{}
+		byMatch := map[string][]*string{}
+		for _, s := range stored {
+			byKey[deref(s[tw.Key])] = s
+			byMatch[matchKey(tw, s)] = s
+		}
+		used := map[string]bool{}
+		seen := map[string]bool{}
+		for _, r := range f.rows[ti] {
+			var old []*string
+			switch t.Kind {
+			case RootTable, RootExtensionTable:
+				r.key = docID
+				old = byKey[docID]
+			case CollectionExtensionScopeTable:
+				r.key = r.parent.key
+				old = byKey[r.key]
+			default:
+				// Identify the new item among the stored ones by its semantic
+				// identity, which needs its column values: finish it with a
+				// provisional key first.
+				finishRow(t, r, docID)
+				mk := matchKey(tw, project(tw, r.vals))
+				if seen[mk] {
+					return duplicateItem(r)
+				}
+				seen[mk] = true
+				old = byMatch[mk]
+				if old != nil && !used[deref(old[tw.Key])] {
+					r.key = deref(old[tw.Key])
+				} else {
+					old = nil
+					r.key = itemIDs[next]
+					next++
+				}
+			}
+			finishRow(t, r, docID)
+			row := project(tw, r.vals)
+			if old == nil {
+				plans[ti].insert = append(plans[ti].insert, row)
+				continue
+			}
+			used[r.key] = true
+			if equalRows(row, old) {
+				continue
+			}
+			if tw.Ordinal >= 0 && deref(row[tw.Ordinal]) != deref(old[tw.Ordinal]) {
+				plans[ti].shifts = append(plans[ti].shifts, r.key)
+			}
+			plans[ti].updates = append(plans[ti].updates, row)
+		}
+		for _, s := range stored {
+			if k := deref(s[tw.Key]); !used[k] {
+				plans[ti].deletes = append(plans[ti].deletes, k)
+			}
+		}
+	}
+	for ti := len(plans) - 1; ti >= 0; ti-- {
+		if len(plans[ti].deletes) > 0 {
+			dml.Queue(res.Write.Tables[ti].Delete, plans[ti].deletes)
+		}
+	}
+	for ti, p := range plans {
+		if len(p.shifts) > 0 {
+			dml.Queue(res.Write.Tables[ti].ShiftOrdinals, p.shifts)
+		}
+	}
+	for ti, p := range plans {
+		tw := &res.Write.Tables[ti]
+		if len(p.updates) > 0 && tw.Update != "" {
+			dml.Queue(tw.Update, columnsOf(tw, p.updates)...)
+		}
+		if len(p.insert) > 0 {
+			dml.Queue(tw.Insert, columnsOf(tw, p.insert)...)
+		}
+	}
+	return nil
+}
+
+// duplicateItem is the 400 for a collection item whose semantic identity
+// (resolved references included) repeats an earlier sibling's, keyed by
+// the array's concrete path as the reference's uniqueness stage keys it.
+func duplicateItem(r *flatRow) *problem.Details {
+	array := r.path[:strings.LastIndexByte(r.path, '[')]
+	field := array[strings.LastIndexByte(array, '.')+1:]
+	var ve problem.ValidationErrors
+	ve.Add(array, "The "+validate.Ordinal(r.ordinal+1)+" item of the "+field+
+		" has the same identifying values as another item earlier in the list.")
+	return problem.DataValidation(ve)
+}
+
+// project picks the stored columns of a finished row.
+func project(tw *TableWrite, vals []*string) []*string {
+	out := make([]*string, len(tw.Stored))
+	for i, ci := range tw.Stored {
+		out[i] = vals[ci]
+	}
+	return out
+}
+
+// matchKey identifies an item among its siblings: its parent key and its
+// semantic identity (or its ordinal when the table has none).
+func matchKey(tw *TableWrite, row []*string) string {
+	var b strings.Builder
+	if tw.ParentKey >= 0 {
+		b.WriteString(deref(row[tw.ParentKey]))
+	}
+	cols := tw.Semantic
+	if len(cols) == 0 && tw.Ordinal >= 0 {
+		cols = []int{tw.Ordinal}
+	}
+	for _, i := range cols {
+		b.WriteByte(0)
+		if row[i] == nil {
+			b.WriteByte(1)
+			continue
+		}
+		b.WriteString(*row[i])
+	}
+	return b.String()
+}
+
+func equalRows(a, b []*string) bool {
+	for i := range a {
+		if (a[i] == nil) != (b[i] == nil) || (a[i] != nil && *a[i] != *b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// columnsOf transposes rows into one text[] argument per stored column.
+func columnsOf(tw *TableWrite, rows [][]*string) []any {
+	args := make([]any, len(tw.Stored))
+	for i := range tw.Stored {
+		col := make([]*string, len(rows))
+		for j, r := range rows {
+			col[j] = r[i]
+		}
+		args[i] = col
+	}
+	return args
+}
+
+// mapWriteError turns constraint violations of the DML into the
+// reference's answers.
+func mapWriteError(err error, res *Resource, f *flatDoc, created bool) error {
+	if _, ok := db.UniqueViolation(err); ok || errors.Is(err, errAliasTaken) {
+		op := problem.Update
+		if created {
+			op = problem.Create
+		}
+		keys := make([]problem.KeyValue, len(f.identity))
+		for i, e := range f.identity {
+			keys[i] = problem.KeyValue{Name: e.Path[strings.LastIndexByte(e.Path, '.')+1:], Value: e.Value}
+		}
+		return problem.IdentityConflict(op, res.Name, keys)
+	}
+	if _, ok := db.ForeignKeyViolation(err); ok {
+		return problem.UnresolvedReference(nil)
+	}
+	return err
+}

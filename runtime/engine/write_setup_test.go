@@ -1,0 +1,131 @@
+package engine_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"errors"
+	"github.com/edfi-dmsc/dmsc/compiler/ddl"
+	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
+	"github.com/edfi-dmsc/dmsc/compiler/effschema"
+	"github.com/edfi-dmsc/dmsc/compiler/fake"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/compiler/plan"
+	"github.com/edfi-dmsc/dmsc/compiler/provision"
+	"github.com/edfi-dmsc/dmsc/compiler/provision/pgtest"
+	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/runtime/db"
+	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/etag"
+	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// env is a provisioned database for a schema set with its plans.
+type env struct {
+	set    *load.SchemaSet
+	schema *engine.Schema
+	pool   *pgxpool.Pool
+	writer *engine.Writer
+}
+
+// newEnv compiles the schema files, provisions a throw-away database with
+// the real DDL and opens a pool on it.
+func newEnv(t *testing.T, files ...string) *env {
+	t.Helper()
+	set, err := load.Files(files...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := effschema.Compute(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, model, err := modelddl.Script(set, info, ddl.Pgsql, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := plan.Build(plan.Input{Set: set, Info: info, Model: model})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := pgtest.DatabaseName(t)
+	conn := pgtest.ConnString(t, name)
+	ctx := context.Background()
+	if _, err := provision.Provision(ctx, ddl.Pgsql, conn, script, info, provision.Options{CreateDatabase: true, Timeout: 5 * time.Minute}); err != nil {
+		t.Fatal(err)
+	}
+	pool, err := db.Open(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	return &env{set: set, schema: schema, pool: pool, writer: &engine.Writer{
+		Pool: pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(schema.EffectiveSchemaHash),
+	}}
+}
+
+func bundledEnv(t *testing.T) *env {
+	repo := refdata.RepoRoot(t)
+	return newEnv(t, filepath.Join(repo, "schemas/default/core.ApiSchema.json"), filepath.Join(repo, "schemas/default/sample.ApiSchema.json"))
+}
+
+// fakeDoc is one generated document.
+type fakeDoc struct {
+	Project  string          `json:"project"`
+	Resource string          `json:"resource"`
+	Body     json.RawMessage `json:"body"`
+}
+
+// fakeDocs generates count documents per resource, in load order.
+func fakeDocs(t *testing.T, set *load.SchemaSet, count int) []fakeDoc {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := fake.Generate(set, fake.Options{Count: count, Seed: 7}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var docs []fakeDoc
+	sc := bufio.NewScanner(&buf)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var d fakeDoc
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+func (e *env) resource(t *testing.T, project, endpoint string) *engine.Resource {
+	t.Helper()
+	for _, r := range e.schema.Resources {
+		if r.ProjectEndpoint == project && r.Endpoint == endpoint {
+			return r
+		}
+	}
+	t.Fatalf("no resource %s/%s", project, endpoint)
+	return nil
+}
+
+// post upserts body and counts its round trips.
+func (e *env) post(t *testing.T, res *engine.Resource, body []byte) (engine.WriteResult, int64, error) {
+	t.Helper()
+	ctx, rt := db.WithRoundTrips(context.Background())
+	out, err := e.writer.UpsertDocument(ctx, res, body, etag.Write{})
+	return out, rt.Count(), err
+}
+
+// problemJSON renders a problem-details error for failure messages.
+func problemJSON(err error) string {
+	var p *problem.Details
+	if errors.As(err, &p) {
+		return string(p.JSON())
+	}
+	return ""
+}
