@@ -19,13 +19,14 @@ const (
 )
 
 type cli struct {
-	Schema  schemaCmd  `cmd:"" help:"Inspect ApiSchema sets."`
-	DDL     ddlCmd     `cmd:"" name:"ddl" help:"Emit DDL and manifests."`
-	Fixture fixtureCmd `cmd:"" help:"Run reference-shaped fixture folders (inputs/, expected/) and compare outputs."`
-	Model   modelCmd   `cmd:"" help:"Inspect the derived relational model."`
-	DB      dbCmd      `cmd:"" name:"db" help:"Check databases against a schema set."`
-	Fake    fakeCmd    `cmd:"" help:"Write valid Ed-Fi documents for a schema set as NDJSON, in load order."`
-	Load    loadCmd    `cmd:"" help:"Load an NDJSON file of documents through a server's HTTP API, in dependency order."`
+	Schema   schemaCmd   `cmd:"" help:"Inspect ApiSchema sets."`
+	DDL      ddlCmd      `cmd:"" name:"ddl" help:"Emit DDL and manifests."`
+	Fixture  fixtureCmd  `cmd:"" help:"Run reference-shaped fixture folders (inputs/, expected/) and compare outputs."`
+	Model    modelCmd    `cmd:"" help:"Inspect the derived relational model."`
+	DB       dbCmd       `cmd:"" name:"db" help:"Check databases against a schema set."`
+	Fake     fakeCmd     `cmd:"" help:"Write valid Ed-Fi documents for a schema set as NDJSON, in load order."`
+	Generate generateCmd `cmd:"" help:"Generate the Go source of a schema-specific Ed-Fi API server."`
+	Load     loadCmd     `cmd:"" help:"Load an NDJSON file of documents through a server's HTTP API, in dependency order."`
 }
 
 // env carries the process streams so commands can be tested in-process.

@@ -1,0 +1,241 @@
+package gogen_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/edfi-dmsc/dmsc/compiler/ddl"
+	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
+	"github.com/edfi-dmsc/dmsc/compiler/effschema"
+	"github.com/edfi-dmsc/dmsc/compiler/fake"
+	"github.com/edfi-dmsc/dmsc/compiler/gogen"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/compiler/provision"
+	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
+)
+
+// BuildDS32aEnv enables TestBuildDS32a, which generates and compiles a
+// server for the full DS 3.2a core (265 resources). The value "cold" builds
+// with an empty build cache, so the figure includes compiling the runtime
+// and its dependencies.
+const BuildDS32aEnv = "DMSC_BUILD_DS32A"
+
+// TestBuildDS32a generates a server for the DS 3.2a core into a throw-away
+// module that uses this repository through a replace directive, builds it
+// with `go build`, vets it, and logs generation time, lines of Go, build
+// time and binary size. Then it runs the binary against a database
+// provisioned for DS 3.2a and round-trips a document of every resource
+// through it. Run it with
+//
+//	DMSC_BUILD_DS32A=1 go test ./compiler/gogen -run TestBuildDS32a -v
+//	DMSC_BUILD_DS32A=cold go test ./compiler/gogen -run TestBuildDS32a -v
+func TestBuildDS32a(t *testing.T) {
+	mode := os.Getenv(BuildDS32aEnv)
+	if mode == "" {
+		t.Skipf("set %s=1 to generate and build the DS 3.2a server", BuildDS32aEnv)
+	}
+	schemaFile := refdata.File(t, "apischema/generated-ds-3.2a/ds-3.2a-api-schema-generated.json")
+	repo := refdata.RepoRoot(t)
+
+	start := time.Now()
+	schema, err := gogen.Plans(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	planned := time.Since(start)
+	files, err := gogen.Generate(schema, gogen.Options{Package: "ds32a", ImportPath: "dmsc.example/ds32a/ds32a", Command: "ds32a-server"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	generated := time.Since(start)
+	again, err := gogen.Generate(schema, gogen.Options{Package: "ds32a", ImportPath: "dmsc.example/ds32a/ds32a", Command: "ds32a-server"})
+	if err != nil || !reflect.DeepEqual(files, again) {
+		t.Errorf("a second generation differs from the first (err %v)", err)
+	}
+	var lines, bytesOut int
+	for _, src := range files {
+		lines += bytes.Count(src, []byte("\n"))
+		bytesOut += len(src)
+	}
+
+	mod := t.TempDir()
+	gomod := "module dmsc.example/ds32a\n\ngo 1.26.8\n\nrequire github.com/edfi-dmsc/dmsc v0.0.0\n\nreplace github.com/edfi-dmsc/dmsc => " + repo + "\n"
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte(gomod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The repository's checksums cover every module the runtime needs.
+	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(mod, "go.sum"), sum, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := gogen.WriteDir(filepath.Join(mod, "ds32a"), files); err != nil {
+		t.Fatal(err)
+	}
+
+	bin := filepath.Join(mod, "ds32a-server")
+	build := exec.Command("go", "build", "-o", bin, "./ds32a/cmd/ds32a-server")
+	build.Dir = mod
+	build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	cache := "warm"
+	if mode == "cold" {
+		build.Env, cache = append(build.Env, "GOCACHE="+t.TempDir()), "empty"
+	}
+	buildStart := time.Now()
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	built := time.Since(buildStart)
+	vet := exec.Command("go", "vet", "./...")
+	vet.Dir, vet.Env = mod, build.Env
+	if out, err := vet.CombinedOutput(); err != nil {
+		t.Errorf("go vet: %v\n%s", err, out)
+	}
+	fi, err := os.Stat(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("DS 3.2a: %d resources; plans %s, generation %s (total); %d files, %d lines, %d KiB of Go; go build (%s cache) %s; binary %.1f MiB",
+		len(schema.Resources), planned.Round(time.Millisecond), generated.Round(time.Millisecond), len(files), lines, bytesOut/1024,
+		cache, built.Round(100*time.Millisecond), float64(fi.Size())/(1<<20))
+	smokeDS32a(t, schemaFile, bin)
+}
+
+// smokeDS32a provisions a throw-away database for the schema, starts the
+// built server on it, posts one valid fake document of every resource (in
+// dependency order) and reads each back.
+func smokeDS32a(t *testing.T, schemaFile, bin string) {
+	set, err := load.Files(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := effschema.Compute(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, _, err := modelddl.Script(set, info, ddl.Pgsql, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := dbtest.New(t)
+	provisionStart := time.Now()
+	if _, err := provision.Provision(context.Background(), ddl.Pgsql, url, script, info, provision.Options{Timeout: 5 * time.Minute}); err != nil {
+		t.Fatalf("provisioning DS 3.2a: %v", err)
+	}
+	provisioned := time.Since(provisionStart)
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	var logs bytes.Buffer
+	srv := exec.Command(bin, "--connection-string", url, "--listen", addr)
+	srv.Stdout, srv.Stderr = &logs, &logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = srv.Process.Kill()
+		_ = srv.Wait()
+		if t.Failed() {
+			t.Logf("server log:\n%s", logs.String())
+		}
+	})
+	base := "http://" + addr
+	client := &http.Client{Timeout: 30 * time.Second}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		resp, err := client.Get(base + "/")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the DS 3.2a server did not answer: %v", err)
+		}
+	}
+
+	var ndjson bytes.Buffer
+	if _, err := fake.Generate(set, fake.Options{Count: 1, Seed: 7}, &ndjson); err != nil {
+		t.Fatal(err)
+	}
+	posted := 0
+	for _, line := range bytes.Split(bytes.TrimSpace(ndjson.Bytes()), []byte("\n")) {
+		var d struct {
+			Project, Resource string
+			Body              json.RawMessage
+		}
+		if err := json.Unmarshal(line, &d); err != nil {
+			t.Fatal(err)
+		}
+		path := base + "/data/" + d.Project + "/" + d.Resource
+		resp, err := client.Post(path, "application/json", bytes.NewReader(d.Body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		answer, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			t.Errorf("POST %s = %d %s\nbody %s", path, resp.StatusCode, answer, d.Body)
+			continue
+		}
+		posted++
+		resp, err = client.Get(base + resp.Header.Get("Location"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !sameDocument(d.Body, got) {
+			t.Errorf("GET %s = %d, differs from the posted document\nposted %s\ngot    %s", path, resp.StatusCode, d.Body, got)
+		}
+	}
+	t.Logf("DS 3.2a database provisioned in %s; %d documents posted and read back", provisioned.Round(time.Millisecond), posted)
+}
+
+// sameDocument reports whether a GET body equals the posted document once
+// the server-added id, _etag, _lastModifiedDate and reference links are
+// dropped.
+func sameDocument(posted, got []byte) bool {
+	var p, g map[string]any
+	if json.Unmarshal(posted, &p) != nil || json.Unmarshal(got, &g) != nil {
+		return false
+	}
+	for _, k := range []string{"id", "_etag", "_lastModifiedDate"} {
+		delete(g, k)
+	}
+	dropLinks(g)
+	return reflect.DeepEqual(p, g)
+}
+
+// dropLinks removes the {"rel", "href"} link objects the server adds to
+// references (--resource-links, on by default).
+func dropLinks(v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		if l, ok := x["link"].(map[string]any); ok && l["rel"] != nil && l["href"] != nil {
+			delete(x, "link")
+		}
+		for _, m := range x {
+			dropLinks(m)
+		}
+	case []any:
+		for _, m := range x {
+			dropLinks(m)
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package gogen
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/edfi-dmsc/dmsc/runtime/engine"
+)
+
+// renderVar renders `var x = <literal of v>` in a throw-away file.
+func renderVar(t *testing.T, l *literals, v any) (string, error) {
+	t.Helper()
+	c, err := l.root(reflect.ValueOf(v), "x")
+	if err != nil {
+		return "", err
+	}
+	f := jen.NewFile("p")
+	f.ImportName(enginePkg, "engine")
+	f.Var().Id("x").Op("=").Add(c)
+	return fmt.Sprintf("%#v", f), nil
+}
+
+func TestLiteralShapes(t *testing.T) {
+	table := &engine.Table{Name: "T", Parent: -1, Kind: engine.CollectionTable, Columns: []*engine.Column{{Name: "A", Steps: []string{"a"}, Reference: 2}}}
+	got, err := renderVar(t, newLiterals(), table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"var x = &engine.Table{",
+		`Name:   "T",`,
+		"Kind:   engine.CollectionTable,",
+		"Parent: -1,",
+		`Columns: []*engine.Column{`,
+		`{Name: "A", Steps: []string{"a"}, Reference: 2},`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "Schema:") || strings.Contains(got, "Nullable") {
+		t.Errorf("zero fields were written:\n%s", got)
+	}
+}
+
+func TestLiteralEscapedStringIsRaw(t *testing.T) {
+	for text, want := range map[string]string{
+		"SELECT 1\nFROM t": "Name: `SELECT 1\nFROM t`",    // multi-line: raw
+		`"edfi"."School"`:  "Name: `\"edfi\".\"School\"`", // quoted identifiers: raw
+		"plain":            `Name: "plain"`,               // nothing to escape
+		"a`b\nc":           `Name: "a` + "`" + `b\nc"`,    // a raw string cannot hold a backquote
+		"a\r\nb":           `Name: "a\r\nb"`,              // nor keep a carriage return
+	} {
+		got, err := renderVar(t, newLiterals(), &engine.Column{Name: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(got, want) {
+			t.Errorf("%q: output lacks %s:\n%s", text, want, got)
+		}
+	}
+}
+
+func TestLiteralRefusesSharingAndCycles(t *testing.T) {
+	col := &engine.Column{Name: "A"}
+	shared := &engine.Table{Columns: []*engine.Column{col, col}}
+	if _, err := renderVar(t, newLiterals(), shared); err == nil || !strings.Contains(err.Error(), "x.Columns[1]: this *engine.Column is also reachable as x.Columns[0]") {
+		t.Errorf("sharing error = %v", err)
+	}
+	type node struct{ Next *node }
+	n := &node{}
+	n.Next = n
+	if _, err := renderVar(t, newLiterals(), n); err == nil || !strings.Contains(err.Error(), "x.Next: the plan contains a cycle") {
+		t.Errorf("cycle error = %v", err)
+	}
+	type withFunc struct{ F func() }
+	if _, err := renderVar(t, newLiterals(), &withFunc{F: func() {}}); err == nil || !strings.Contains(err.Error(), "x.F: a func() cannot be written") {
+		t.Errorf("func error = %v", err)
+	}
+	type withHidden struct{ hidden int }
+	if _, err := renderVar(t, newLiterals(), &withHidden{hidden: 1}); err == nil || !strings.Contains(err.Error(), "x.hidden: unexported field is set") {
+		t.Errorf("unexported error = %v", err)
+	}
+}
+
+func TestLiteralNamedPointersAndInterfaces(t *testing.T) {
+	r := &engine.Resource{Name: "School"}
+	l := newLiterals()
+	l.named[r] = "edfiSchool"
+	got, err := renderVar(t, l, &engine.Schema{Resources: []*engine.Resource{r}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, "Resources: []*engine.Resource{\n\t\tedfiSchool,\n\t},") {
+		t.Errorf("named pointer not referenced by name:\n%s", got)
+	}
+	type boxed struct {
+		V    any
+		M    map[string]int16
+		Kind any
+	}
+	got, err = renderVar(t, newLiterals(), &boxed{V: int16(3), M: map[string]int16{"b": 2, "a": 1}, Kind: engine.Int32Type})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"V: int16(3)", `"a": 1,`, "Kind: engine.Int32Type"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Index(got, `"a"`) > strings.Index(got, `"b"`) {
+		t.Errorf("map keys not sorted:\n%s", got)
+	}
+}

@@ -1,0 +1,32 @@
+package gogen
+
+import (
+	"fmt"
+
+	"github.com/edfi-dmsc/dmsc/compiler/effschema"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/compiler/plan"
+	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
+	"github.com/edfi-dmsc/dmsc/runtime/engine"
+)
+
+// Plans runs the compiler stages a generated server needs: it loads the
+// ApiSchema files (core first, as load.Files orders them), computes the
+// effective schema, derives the PostgreSQL relational model with the strict
+// pass set (the one provisioning uses, so plans and DDL agree) and builds
+// the plans.
+func Plans(schemaFiles ...string) (*engine.Schema, error) {
+	set, err := load.Files(schemaFiles...)
+	if err != nil {
+		return nil, err
+	}
+	info, err := effschema.Compute(set)
+	if err != nil {
+		return nil, err
+	}
+	model, err := relmodel.Derive(set, info, relmodel.PGSQL, true)
+	if err != nil {
+		return nil, fmt.Errorf("pgsql relational model: %w", err)
+	}
+	return plan.Build(plan.Input{Set: set, Info: info, Model: model})
+}

@@ -1,0 +1,91 @@
+package gogen
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// WriteDir replaces dir with exactly files. The files are written into a
+// sibling temporary directory and swapped in with renames, so a failure
+// never leaves a half-written package behind. Because the whole directory
+// is replaced, WriteDir refuses a directory holding anything but files it
+// generated earlier (Go files starting with the generated-code header):
+// pointing --out at a source directory must not delete it.
+func WriteDir(dir string, files Files) error {
+	dir = filepath.Clean(dir)
+	if err := checkReplaceable(dir); err != nil {
+		return err
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("create output parent directory: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	if err != nil {
+		return fmt.Errorf("create temporary output directory: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	for _, name := range files.Names() {
+		p := filepath.Join(tmp, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	var backup string
+	if _, err := os.Stat(dir); err == nil {
+		backup = tmp + ".old"
+		if err := os.Rename(dir, backup); err != nil {
+			return fmt.Errorf("move previous output aside: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if backup != "" {
+			_ = os.Rename(backup, dir)
+		}
+		return fmt.Errorf("move output into place: %w", err)
+	}
+	if backup != "" {
+		return os.RemoveAll(backup)
+	}
+	return nil
+}
+
+// checkReplaceable accepts a missing directory or one holding only
+// generated Go files (in any subdirectory).
+func checkReplaceable(dir string) error {
+	fi, err := os.Stat(dir)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("output path %s exists and is not a directory", dir)
+	}
+	header := []byte("// " + Header)
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if filepath.Ext(p) == ".go" {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if bytes.HasPrefix(b, header) {
+				return nil
+			}
+		}
+		return fmt.Errorf("output directory %s holds %s, which dmsc did not generate; refusing to replace the directory", dir, p)
+	})
+}

@@ -1,0 +1,51 @@
+package engine
+
+import (
+	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/google/uuid"
+)
+
+// Upsert handles POST /data/{project}/{resource}.
+func (h *Handler) Upsert(r *server.Request) error { return h.svc.Writer.Upsert(r, h.res) }
+
+// Update handles PUT /data/{project}/{resource}/{id}.
+func (h *Handler) Update(r *server.Request, id uuid.UUID) error {
+	return h.svc.Writer.Update(r, h.res, id)
+}
+
+// GetByID handles GET /data/{project}/{resource}/{id}: 200 with the
+// document, 304 when If-None-Match matches, 404 when absent.
+func (h *Handler) GetByID(r *server.Request, id uuid.UUID) error {
+	doc, err := ReadByID(r.Context(), h.svc.Pool, h.res, id, r.Variant, r.IfNoneMatch())
+	switch {
+	case err != nil:
+		return err
+	case doc == nil:
+		return r.NotFound()
+	case doc.NotModified:
+		return r.NotModified(doc.Tag)
+	}
+	return r.Document(doc.Tag, doc.Body)
+}
+
+// Query handles GET /data/{project}/{resource}.
+func (h *Handler) Query(r *server.Request, p server.Paging) error {
+	page, err := QueryPage(r.Context(), h.svc.Pool, h.res, r.Filters(), p, r.Variant)
+	if err != nil {
+		return err
+	}
+	return r.Page(page.Body, page.TotalCount)
+}
+
+// Delete handles DELETE /data/{project}/{resource}/{id}: 204, 404 when
+// absent, 409 when referenced, 412 on a failed If-Match.
+func (h *Handler) Delete(r *server.Request, id uuid.UUID) error {
+	found, err := Delete(r.Context(), h.svc.Pool, h.res, id, r.Preconditions(), h.svc.SchemaEpoch)
+	switch {
+	case err != nil:
+		return err
+	case !found:
+		return r.NotFound()
+	}
+	return r.Deleted()
+}
