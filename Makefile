@@ -10,17 +10,31 @@ OUT       := out/default
 DEMO_DB   ?= postgres://postgres@127.0.0.1:5432/dmsc_demo
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all build test lint goldens demo clean bench
+SERVER    := $(BIN)/dmsc-default-server
+LISTEN    ?= 127.0.0.1:8080
+
+.PHONY: all build test test-realschemas lint goldens generate demo serve clean bench
 
 all: build
 
 build:
 	$(GO) build -o $(DMSC) ./cmd/dmsc
+	$(GO) build -o $(SERVER) ./generated/default/cmd/dmsc-default-server
 
 # Every test. Tests that compare with the reference data read ../shared and
 # fail (rather than skip) when CI is set and it is missing.
 test:
 	$(GO) test ./...
+
+# Every-resource HTTP round trip through generated servers for real
+# MetaEd schemas (DS 3.2a core; bundled core + Homograph). Needs ../shared.
+test-realschemas:
+	DMSC_REALSCHEMAS=1 $(GO) test ./internal/roundtrip -run RealSchemas -count=1 -timeout 60m -v
+
+# Regenerate the checked-in generated server (generated/default) from the
+# bundled schema; CI fails when the committed files are stale.
+generate:
+	$(GO) generate ./generated
 
 lint:
 	$(GO) vet ./...
@@ -34,12 +48,23 @@ goldens:
 bench:
 	$(GO) test ./cmd/dmsc -run '^$$' -bench . -benchtime 5x
 
-# The main job on the bundled default schema.
+# The main job on the bundled default schema: compile, provision a local
+# database, start the generated server (Ctrl-C stops it).
 demo: build
 	$(DMSC) schema inspect --schema $(SCHEMA) --schema $(EXTENSION)
 	$(DMSC) ddl emit --schema $(SCHEMA) --schema $(EXTENSION) --output $(OUT) --ddl-manifest
 	$(DMSC) ddl provision --schema $(SCHEMA) --schema $(EXTENSION) --connection-string $(DEMO_DB) --create-database
 	$(DMSC) db verify --schema $(SCHEMA) --schema $(EXTENSION) --connection-string $(DEMO_DB)
+	$(DMSC) fake --schema $(SCHEMA) --schema $(EXTENSION) --count 2 --out $(OUT)/documents.ndjson
+	@echo
+	@echo "Starting the generated server on http://$(LISTEN) (unauthenticated, loopback only). Try:"
+	@echo "  curl -s http://$(LISTEN)/"
+	@echo "  curl -s -X POST http://$(LISTEN)/data/ed-fi/gradeLevelDescriptors -H 'Content-Type: application/json' \\"
+	@echo "       -d '{\"namespace\":\"uri://ed-fi.org/GradeLevelDescriptor\",\"codeValue\":\"Ninth grade\",\"shortDescription\":\"Ninth grade\"}' -i"
+	@echo "  curl -s 'http://$(LISTEN)/data/ed-fi/gradeLevelDescriptors?limit=5&totalCount=true' -i"
+	@echo "  bin/dmsc load --url http://$(LISTEN) $(OUT)/documents.ndjson   # load sample documents for every resource"
+	@echo
+	$(SERVER) --connection-string $(DEMO_DB) --listen $(LISTEN)
 
 clean:
 	rm -rf $(BIN) out
