@@ -166,7 +166,7 @@ type errBatchResults struct{ err error }
 
 func (e errBatchResults) Exec() (pgconn.CommandTag, error) { return pgconn.CommandTag{}, e.err }
 func (e errBatchResults) Query() (pgx.Rows, error)         { return nil, e.err }
-func (e errBatchResults) QueryRow() pgx.Row                { return errRow{e.err} }
+func (e errBatchResults) QueryRow() pgx.Row                { return errRow(e) }
 func (e errBatchResults) Close() error                     { return e.err }
 func (e errBatchResults) Tx() pgx.Tx                       { return nil }
 
