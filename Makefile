@@ -13,7 +13,7 @@ STATICCHECK_VERSION := v0.8.2
 SERVER    := $(BIN)/dmsc-default-server
 LISTEN    ?= 127.0.0.1:8080
 
-.PHONY: all build test test-realschemas lint goldens generate demo serve clean bench
+.PHONY: all build test test-realschemas build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a
 
 all: build
 
@@ -47,6 +47,22 @@ goldens:
 
 bench:
 	$(GO) test ./cmd/dmsc -run '^$$' -bench . -benchtime 5x
+
+# The bundled server over HTTP: POST/GET/PUT/DELETE latency, 8-client POSTs/s,
+# database round trips per operation.
+bench-server:
+	$(GO) test ./generated -run '^$$' -bench . -benchtime 2000x
+
+# DS 3.2a server: descriptor, studentSchoolAssociations, studentAssessments;
+# 1 and 8 clients; ratio to the raw-SQL floor (docs/benchmarks.md).
+bench-ds32a:
+	DMSC_BENCH=1 $(GO) test ./internal/bench -run '^$$' -bench '^BenchmarkDS32a$$' -benchtime 400x -timeout 30m
+	DMSC_BENCH=1 $(GO) test ./internal/bench -run '^$$' -bench '^BenchmarkCompileDS32a$$' -benchtime 5x -timeout 30m
+
+# Generate and build a server for the DS 3.2a core (265 resources) and report
+# generation time, lines, build time and binary size.
+build-ds32a:
+	DMSC_BUILD_DS32A=1 $(GO) test ./compiler/gogen -run TestBuildDS32a -count=1 -v -timeout 30m
 
 # The main job on the bundled default schema: compile, provision a local
 # database, start the generated server (Ctrl-C stops it).

@@ -299,7 +299,10 @@ func buildDescriptorRead(rp *engine.ReadPlan, rs resourceSchema, r *engine.Resou
 	rt.Select = "SELECT " + strings.Join(exprs, ", ") + " FROM " + descriptorTable + " r JOIN " + documentTable + ` d ON d."DocumentId" = r."DocumentId"`
 	rt.FilterPrefix, rt.FilterSuffix = `r."DocumentId" IN (`, ")"
 	rt.OrderBy = ` ORDER BY r."DocumentId"`
-	rt.ByID = rt.Select + ` WHERE d."DocumentUuid" = $1 AND ` + keyFilter
+	// Drive the lookup from the document's unique uuid: filtering the join
+	// on d."DocumentUuid" lets a generic plan walk every descriptor of the
+	// type before statistics exist.
+	rt.ByID = rt.Select + ` WHERE r."DocumentId" = ` + documentIDOf + " AND " + keyFilter
 	rp.Tables = []*engine.ReadTable{rt}
 	rp.PageFrom = descriptorTable + " r"
 	rp.PageWhere = keyFilter

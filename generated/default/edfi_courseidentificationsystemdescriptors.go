@@ -49,7 +49,7 @@ var edfiCourseIdentificationSystemDescriptor = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."Namespace", r."CodeValue", r."ShortDescription", r."Description", r."EffectiveBeginDate", r."EffectiveEndDate" FROM "dms"."Descriptor" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE d."DocumentUuid" = $1 AND r."ResourceKeyId" = 5`,
+				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."Namespace", r."CodeValue", r."ShortDescription", r."Description", r."EffectiveBeginDate", r."EffectiveEndDate" FROM "dms"."Descriptor" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) AND r."ResourceKeyId" = 5`,
 				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."Namespace", r."CodeValue", r."ShortDescription", r."Description", r."EffectiveBeginDate", r."EffectiveEndDate" FROM "dms"."Descriptor" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`,
 				FilterPrefix: `r."DocumentId" IN (`,
 				FilterSuffix: ")",
