@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -14,14 +13,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/edfi-dmsc/dmsc/compiler/ddl"
-	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/fake"
 	"github.com/edfi-dmsc/dmsc/compiler/gogen"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/internal/roundtrip"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
 )
 
@@ -118,56 +113,24 @@ func TestBuildDS32a(t *testing.T) {
 // built server on it, posts one valid fake document of every resource (in
 // dependency order) and reads each back.
 func smokeDS32a(t *testing.T, schemaFile, bin string) {
-	set, err := load.Files(schemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	script, _, err := modelddl.Script(set, info, ddl.Pgsql, true)
-	if err != nil {
-		t.Fatal(err)
-	}
 	url := dbtest.New(t)
-	provisionStart := time.Now()
-	if _, err := provision.Provision(context.Background(), ddl.Pgsql, url, script, info, provision.Options{Timeout: 5 * time.Minute}); err != nil {
-		t.Fatalf("provisioning DS 3.2a: %v", err)
-	}
-	provisioned := time.Since(provisionStart)
-
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	set, provisioned, err := roundtrip.ProvisionPgsql(context.Background(), url, schemaFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
-	var logs bytes.Buffer
-	srv := exec.Command(bin, "--connection-string", url, "--listen", addr)
-	srv.Stdout, srv.Stderr = &logs, &logs
-	if err := srv.Start(); err != nil {
+
+	srv, err := roundtrip.StartServer(context.Background(), bin, url)
+	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		_ = srv.Process.Kill()
-		_ = srv.Wait()
+		srv.Stop()
 		if t.Failed() {
-			t.Logf("server log:\n%s", logs.String())
+			t.Logf("server log:\n%s", srv.Logs())
 		}
 	})
-	base := "http://" + addr
+	base := srv.BaseURL
 	client := &http.Client{Timeout: 30 * time.Second}
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		resp, err := client.Get(base + "/")
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the DS 3.2a server did not answer: %v", err)
-		}
-	}
 
 	var ndjson bytes.Buffer
 	if _, err := fake.Generate(set, fake.Options{Count: 1, Seed: 7}, &ndjson); err != nil {

@@ -17,7 +17,6 @@ import (
 	"go/token"
 	"path"
 	"reflect"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -51,16 +50,6 @@ type Options struct {
 // Files are generated files by slash-separated path relative to the output
 // directory.
 type Files map[string][]byte
-
-// Names returns the file paths in sorted order.
-func (f Files) Names() []string {
-	names := make([]string, 0, len(f))
-	for n := range f {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
 
 // SchemaFile is the file holding the fingerprint, the schema value and the
 // registry.

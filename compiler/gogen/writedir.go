@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/edfi-dmsc/dmsc/internal/outdir"
 )
 
 // WriteDir replaces dir with exactly files. The files are written into a
@@ -19,44 +21,7 @@ func WriteDir(dir string, files Files) error {
 	if err := checkReplaceable(dir); err != nil {
 		return err
 	}
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create output parent directory: %w", err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
-	if err != nil {
-		return fmt.Errorf("create temporary output directory: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	for _, name := range files.Names() {
-		p := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	var backup string
-	if _, err := os.Stat(dir); err == nil {
-		backup = tmp + ".old"
-		if err := os.Rename(dir, backup); err != nil {
-			return fmt.Errorf("move previous output aside: %w", err)
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if backup != "" {
-			_ = os.Rename(backup, dir)
-		}
-		return fmt.Errorf("move output into place: %w", err)
-	}
-	if backup != "" {
-		return os.RemoveAll(backup)
-	}
-	return nil
+	return outdir.Replace(dir, files)
 }
 
 // checkReplaceable accepts a missing directory or one holding only

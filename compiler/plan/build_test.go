@@ -16,7 +16,14 @@ import (
 func bundled(t *testing.T) *engine.Schema {
 	t.Helper()
 	repo := refdata.RepoRoot(t)
-	set, err := load.Files(filepath.Join(repo, "schemas/default/core.ApiSchema.json"), filepath.Join(repo, "schemas/default/sample.ApiSchema.json"))
+	return buildPlans(t, filepath.Join(repo, "schemas/default/core.ApiSchema.json"), filepath.Join(repo, "schemas/default/sample.ApiSchema.json"))
+}
+
+// buildPlans builds the plans of the schema files over their PostgreSQL
+// relational model.
+func buildPlans(t *testing.T, files ...string) *engine.Schema {
+	t.Helper()
+	set, err := load.Files(files...)
 	if err != nil {
 		t.Fatal(err)
 	}

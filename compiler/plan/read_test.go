@@ -4,10 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/plan"
-	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 )
@@ -123,23 +119,7 @@ func itoa(n int16) string {
 // resource gets a plan, every queryFieldMapping path a predicate, and
 // every stored value a node.
 func TestReadPlanDS32a(t *testing.T) {
-	path := refdata.File(t, refdata.DS32aCoreSchema)
-	set, err := load.Files(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	model, err := relmodel.Derive(set, info, relmodel.PGSQL, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := plan.Build(plan.Input{Set: set, Info: info, Model: model})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := buildPlans(t, refdata.File(t, refdata.DS32aCoreSchema))
 	var resources, fields, values int
 	for _, r := range s.Resources {
 		if r.Read == nil || len(r.Read.Tables) == 0 || r.Read.DeleteRoot == "" {

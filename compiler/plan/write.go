@@ -82,7 +82,7 @@ func resourceExtensions(set *load.SchemaSet, p *load.Project, resourceName strin
 		if !ep.IsExtension {
 			continue
 		}
-		for _, m := range members(ep.Schema.Get("resourceSchemas")) {
+		for _, m := range ep.Schema.Get("resourceSchemas").ObjectMembers() {
 			if m.Value.Get("isResourceExtension").BoolOr(false) && m.Value.Get("resourceName").StringOr("") == resourceName {
 				out = append(out, extensionSchema{project: ep, schema: m.Value})
 			}
@@ -104,7 +104,7 @@ func mergeExtension(body *engine.BodyNode, ext *jsonx.Value) error {
 		return err
 	}
 	var topRequired []string
-	for _, req := range items(schema.Get("required")) {
+	for _, req := range schema.Get("required").ArrayItems() {
 		topRequired = append(topRequired, req.Text)
 	}
 	for _, p := range extBody.Properties {
@@ -122,12 +122,12 @@ func mergeExtension(body *engine.BodyNode, ext *jsonx.Value) error {
 			setProperty(target, proj)
 		}
 	}
-	for _, o := range items(ext.Get("commonExtensionOverrides")) {
+	for _, o := range ext.Get("commonExtensionOverrides").ArrayItems() {
 		fragment, err := schemaNode(o.Get("schemaFragment"), "$")
 		if err != nil {
 			return fmt.Errorf("commonExtensionOverrides: %w", err)
 		}
-		for _, loc := range items(o.Get("insertionLocations")) {
+		for _, loc := range o.Get("insertionLocations").ArrayItems() {
 			node := schemaLocation(body, loc.Text)
 			if node == nil || node.Kind != engine.BodyObject {
 				return fmt.Errorf("commonExtensionOverrides: insertion location %s is not an object in the core schema", loc.Text)
@@ -288,10 +288,10 @@ func schemaNode(s *jsonx.Value, at string) (*engine.BodyNode, error) {
 		}
 		n.Pattern = pat
 	}
-	for _, req := range items(s.Get("required")) {
+	for _, req := range s.Get("required").ArrayItems() {
 		n.Required = append(n.Required, req.Text)
 	}
-	for _, m := range members(s.Get("properties")) {
+	for _, m := range s.Get("properties").ObjectMembers() {
 		child, err := schemaNode(m.Value, at+"."+m.Key)
 		if err != nil {
 			return nil, err
@@ -358,7 +358,7 @@ func formAt(body *engine.BodyNode, path string) engine.ValueForm {
 // addFacts adds a schema entry's decimal rules, equality constraints and
 // array uniqueness constraints.
 func addFacts(w *engine.WritePlan, body *engine.BodyNode, rs *jsonx.Value) error {
-	for _, d := range items(rs.Get("decimalPropertyValidationInfos")) {
+	for _, d := range rs.Get("decimalPropertyValidationInfos").ArrayItems() {
 		path := d.Get("path").StringOr("")
 		n := nodeAt(body, Steps(strings.TrimPrefix(path, "$")))
 		if n == nil {
@@ -373,14 +373,14 @@ func addFacts(w *engine.WritePlan, body *engine.BodyNode, rs *jsonx.Value) error
 		}
 		n.Decimal = rule
 	}
-	for _, e := range items(rs.Get("equalityConstraints")) {
+	for _, e := range rs.Get("equalityConstraints").ArrayItems() {
 		src, tgt := e.Get("sourceJsonPath").StringOr(""), e.Get("targetJsonPath").StringOr("")
 		w.Equality = append(w.Equality, engine.EqualityConstraint{
 			SourcePath: src, TargetPath: tgt,
 			SourceSteps: Steps(strings.TrimPrefix(src, "$")), TargetSteps: Steps(strings.TrimPrefix(tgt, "$")),
 		})
 	}
-	for _, c := range items(rs.Get("arrayUniquenessConstraints")) {
+	for _, c := range rs.Get("arrayUniquenessConstraints").ArrayItems() {
 		if err := addUniqueness(w, c, nil); err != nil {
 			return fmt.Errorf("arrayUniquenessConstraints: %w", err)
 		}
@@ -394,7 +394,7 @@ func addUniqueness(w *engine.WritePlan, c *jsonx.Value, base []string) error {
 	// Paths in different arrays (MetaEd emits such groups) constrain each
 	// array separately.
 	var groups []engine.UniquenessConstraint
-	for _, p := range items(c.Get("paths")) {
+	for _, p := range c.Get("paths").ArrayItems() {
 		steps := Steps(strings.TrimPrefix(p.Text, "$"))
 		last := -1
 		for i, s := range steps {
@@ -419,7 +419,7 @@ func addUniqueness(w *engine.WritePlan, c *jsonx.Value, base []string) error {
 		groups[gi].ItemSteps = append(groups[gi].ItemSteps, steps[last+1:])
 	}
 	w.Uniqueness = append(w.Uniqueness, groups...)
-	for _, n := range items(c.Get("nestedConstraints")) {
+	for _, n := range c.Get("nestedConstraints").ArrayItems() {
 		nb := append(append([]string{}, base...), Steps(strings.TrimPrefix(n.Get("basePath").StringOr(""), "$"))...)
 		if err := addUniqueness(w, n, nb); err != nil {
 			return err
@@ -663,21 +663,4 @@ func tableWrite(t *engine.Table) (engine.TableWrite, error) {
 		tw.ShiftOrdinals = "UPDATE " + table + " SET " + ord + " = -1 - " + ord + " WHERE " + keyName + " = ANY($1::bigint[])"
 	}
 	return tw, nil
-}
-
-// items are an array's items; nil for anything else (including a missing
-// value).
-func items(v *jsonx.Value) []*jsonx.Value {
-	if v == nil || v.Kind != jsonx.Array {
-		return nil
-	}
-	return v.Items
-}
-
-// members are an object's members; nil for anything else.
-func members(v *jsonx.Value) []jsonx.Member {
-	if v == nil || v.Kind != jsonx.Object {
-		return nil
-	}
-	return v.Members
 }

@@ -3,10 +3,6 @@ package plan_test
 import (
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/plan"
-	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 )
@@ -50,22 +46,7 @@ func TestWritePlanBundled(t *testing.T) {
 
 // TestWritePlanDS32a builds the plans of the full DS 3.2a core.
 func TestWritePlanDS32a(t *testing.T) {
-	set, err := load.Files(refdata.File(t, refdata.DS32aCoreSchema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	model, err := relmodel.Derive(set, info, relmodel.PGSQL, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := plan.Build(plan.Input{Set: set, Info: info, Model: model})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := buildPlans(t, refdata.File(t, refdata.DS32aCoreSchema))
 	refs := 0
 	for _, r := range s.Resources {
 		refs += len(r.Write.References)

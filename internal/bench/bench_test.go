@@ -18,14 +18,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/edfi-dmsc/dmsc/compiler/ddl"
-	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/fake"
 	"github.com/edfi-dmsc/dmsc/compiler/gogen"
 	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/internal/apiload"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/internal/roundtrip"
@@ -117,20 +113,9 @@ func setUp(b *testing.B) *benchEnv {
 // starts the server, and posts the templates and what they reference.
 func newBenchEnv(b *testing.B, schemaFile, repo, dbURL string) (*benchEnv, error) {
 	ctx := context.Background()
-	set, err := load.Files(schemaFile)
+	set, _, err := roundtrip.ProvisionPgsql(ctx, dbURL, schemaFile)
 	if err != nil {
 		return nil, err
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		return nil, err
-	}
-	script, _, err := modelddl.Script(set, info, ddl.Pgsql, true)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := provision.Provision(ctx, ddl.Pgsql, dbURL, script, info, provision.Options{Timeout: 5 * time.Minute}); err != nil {
-		return nil, fmt.Errorf("provisioning: %w", err)
 	}
 	built, err := roundtrip.BuildServer(ctx, repo, b.TempDir(), schemaFile)
 	if err != nil {

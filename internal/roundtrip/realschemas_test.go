@@ -9,12 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/edfi-dmsc/dmsc/compiler/ddl"
-	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/fake"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/internal/apiload"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
@@ -46,24 +41,11 @@ func TestRealSchemas(t *testing.T) {
 func roundTripSchemas(t *testing.T, repo string, files ...string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
-	set, err := load.Files(files...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	script, _, err := modelddl.Script(set, info, ddl.Pgsql, true)
-	if err != nil {
-		t.Fatal(err)
-	}
 	url := dbtest.New(t)
-	start := time.Now()
-	if _, err := provision.Provision(ctx, ddl.Pgsql, url, script, info, provision.Options{Timeout: 5 * time.Minute}); err != nil {
-		t.Fatalf("provisioning: %v", err)
+	set, provisioned, err := ProvisionPgsql(ctx, url, files...)
+	if err != nil {
+		t.Fatal(err)
 	}
-	provisioned := time.Since(start)
 
 	built, err := BuildServer(ctx, repo, t.TempDir(), files...)
 	if err != nil {

@@ -13,7 +13,12 @@ import (
 	"sync"
 	"time"
 
+	"github.com/edfi-dmsc/dmsc/compiler/ddl"
+	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
+	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/gogen"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
+	"github.com/edfi-dmsc/dmsc/compiler/provision"
 )
 
 // Built is a generated server compiled by the go tool.
@@ -85,6 +90,30 @@ type Server struct {
 	logs    *lockedBuffer
 	done    chan error // receives the process's exit
 	stopped bool
+}
+
+// ProvisionPgsql loads the schema files, compiles their PostgreSQL DDL and
+// provisions the existing empty database at connString with it. It returns
+// the loaded schema set, from which callers generate documents, and how long
+// the provisioning itself took (compilation excluded).
+func ProvisionPgsql(ctx context.Context, connString string, schemaFiles ...string) (*load.SchemaSet, time.Duration, error) {
+	set, err := load.Files(schemaFiles...)
+	if err != nil {
+		return nil, 0, err
+	}
+	info, err := effschema.Compute(set)
+	if err != nil {
+		return nil, 0, err
+	}
+	script, _, err := modelddl.Script(set, info, ddl.Pgsql, true)
+	if err != nil {
+		return nil, 0, err
+	}
+	start := time.Now()
+	if _, err := provision.Provision(ctx, ddl.Pgsql, connString, script, info, provision.Options{Timeout: 5 * time.Minute}); err != nil {
+		return nil, 0, fmt.Errorf("provisioning the database for %v: %w", schemaFiles, err)
+	}
+	return set, time.Since(start), nil
 }
 
 // StartServer runs the server binary against the database at connString

@@ -7,31 +7,20 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/compiler/ddl"
-	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/plan"
-	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
-	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // readEnv is the bundled schema's plans over a freshly provisioned
 // database.
 type readEnv struct {
-	set     *load.SchemaSet
-	schema  *engine.Schema
-	info    *effschema.Info
-	pool    *pgxpool.Pool
+	provisioned
 	variant etag.Variant
 }
 
@@ -44,33 +33,8 @@ func newReadEnv(t testing.TB) *readEnv {
 // newReadEnvFor provisions a database for the schema files.
 func newReadEnvFor(t testing.TB, files ...string) *readEnv {
 	t.Helper()
-	set, err := load.Files(files...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	script, model, err := modelddl.Script(set, info, ddl.Pgsql, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := plan.Build(plan.Input{Set: set, Info: info, Model: model})
-	if err != nil {
-		t.Fatal(err)
-	}
-	url := dbtest.New(t)
-	ctx := context.Background()
-	if _, err := provision.Provision(ctx, ddl.Pgsql, url, script, info, provision.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	pool, err := db.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
-	return &readEnv{set: set, schema: schema, info: info, pool: pool, variant: etag.DefaultVariant(info.EffectiveSchemaHash, false)}
+	p := provisionSchema(t, files...)
+	return &readEnv{provisioned: p, variant: etag.DefaultVariant(p.info.EffectiveSchemaHash, false)}
 }
 
 func (e *readEnv) resource(t *testing.T, name string) *engine.Resource {
@@ -81,17 +45,6 @@ func (e *readEnv) resource(t *testing.T, name string) *engine.Resource {
 		}
 	}
 	t.Fatalf("no resource %s", name)
-	return nil
-}
-
-func (e *readEnv) resourceAt(t testing.TB, project, endpoint string) *engine.Resource {
-	t.Helper()
-	for _, r := range e.schema.Resources {
-		if r.ProjectEndpoint == project && r.Endpoint == endpoint {
-			return r
-		}
-	}
-	t.Fatalf("no resource %s/%s", project, endpoint)
 	return nil
 }
 

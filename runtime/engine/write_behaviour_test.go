@@ -25,7 +25,7 @@ func loadBundled(t *testing.T) *loaded {
 	e := bundledEnv(t)
 	l := &loaded{env: e, body: map[string]map[string]any{}, out: map[string]engine.WriteResult{}}
 	for _, d := range fakeDocs(t, e.set, 1) {
-		res := e.resource(t, d.Project, d.Resource)
+		res := e.resourceAt(t, d.Project, d.Resource)
 		out, _, err := e.post(t, res, d.Body)
 		if err != nil {
 			t.Fatalf("POST %s/%s: %v %s", d.Project, d.Resource, err, problemJSON(err))
@@ -56,7 +56,7 @@ func (l *loaded) doc(t *testing.T, endpoint string) map[string]any {
 
 func (l *loaded) res(t *testing.T, endpoint string) *engine.Resource {
 	p, e, _ := strings.Cut(endpoint, "/")
-	return l.resource(t, p, e)
+	return l.resourceAt(t, p, e)
 }
 
 func mustJSON(t *testing.T, v any) []byte {
@@ -89,21 +89,8 @@ func (l *loaded) contentVersion(t *testing.T, id uuid.UUID) int64 {
 // table, by Ordinal.
 func (l *loaded) itemIDs(t *testing.T, table, docColumn string, id uuid.UUID) []int64 {
 	t.Helper()
-	rows, err := l.pool.Query(context.Background(), `SELECT c."CollectionItemId" FROM `+table+` c JOIN "dms"."Document" d ON d."DocumentId" = c."`+docColumn+
+	return l.int64s(t, `SELECT c."CollectionItemId" FROM `+table+` c JOIN "dms"."Document" d ON d."DocumentId" = c."`+docColumn+
 		`" WHERE d."DocumentUuid" = $1 ORDER BY c."Ordinal"`, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var n int64
-		if err := rows.Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, n)
-	}
-	return ids
 }
 
 func status(err error) int {

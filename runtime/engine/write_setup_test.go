@@ -5,32 +5,22 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"testing"
-	"time"
 
-	"errors"
-	"github.com/edfi-dmsc/dmsc/compiler/ddl"
-	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/fake"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/plan"
-	"github.com/edfi-dmsc/dmsc/compiler/provision"
-	"github.com/edfi-dmsc/dmsc/compiler/provision/pgtest"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
-	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // env is a provisioned database for a schema set with its plans.
 type env struct {
-	set    *load.SchemaSet
-	schema *engine.Schema
-	pool   *pgxpool.Pool
+	provisioned
 	writer *engine.Writer
 }
 
@@ -38,35 +28,9 @@ type env struct {
 // the real DDL and opens a pool on it.
 func newEnv(t *testing.T, files ...string) *env {
 	t.Helper()
-	set, err := load.Files(files...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	script, model, err := modelddl.Script(set, info, ddl.Pgsql, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := plan.Build(plan.Input{Set: set, Info: info, Model: model})
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := pgtest.DatabaseName(t)
-	conn := pgtest.ConnString(t, name)
-	ctx := context.Background()
-	if _, err := provision.Provision(ctx, ddl.Pgsql, conn, script, info, provision.Options{CreateDatabase: true, Timeout: 5 * time.Minute}); err != nil {
-		t.Fatal(err)
-	}
-	pool, err := db.Open(ctx, conn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
-	return &env{set: set, schema: schema, pool: pool, writer: &engine.Writer{
-		Pool: pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(schema.EffectiveSchemaHash),
+	p := provisionSchema(t, files...)
+	return &env{provisioned: p, writer: &engine.Writer{
+		Pool: p.pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(p.schema.EffectiveSchemaHash),
 	}}
 }
 
@@ -100,17 +64,6 @@ func fakeDocs(t *testing.T, set *load.SchemaSet, count int) []fakeDoc {
 		docs = append(docs, d)
 	}
 	return docs
-}
-
-func (e *env) resource(t *testing.T, project, endpoint string) *engine.Resource {
-	t.Helper()
-	for _, r := range e.schema.Resources {
-		if r.ProjectEndpoint == project && r.Endpoint == endpoint {
-			return r
-		}
-	}
-	t.Fatalf("no resource %s/%s", project, endpoint)
-	return nil
 }
 
 // post upserts body and counts its round trips.

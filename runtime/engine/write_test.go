@@ -26,7 +26,7 @@ func TestPostEveryBundledResource(t *testing.T) {
 	versions := make([]int64, len(docs))
 	var trips, descTrips, n, nd int64
 	for i, d := range docs {
-		res := e.resource(t, d.Project, d.Resource)
+		res := e.resourceAt(t, d.Project, d.Resource)
 		out, rt, err := e.post(t, res, d.Body)
 		if err != nil {
 			t.Fatalf("POST %s/%s: %v %s\nbody: %s", d.Project, d.Resource, err, problemJSON(err), d.Body)
@@ -45,7 +45,7 @@ func TestPostEveryBundledResource(t *testing.T) {
 		len(docs), nd, float64(trips)/float64(n), float64(descTrips)/float64(nd))
 	trips, n = 0, 0
 	for i, d := range docs {
-		res := e.resource(t, d.Project, d.Resource)
+		res := e.resourceAt(t, d.Project, d.Resource)
 		out, rt, err := e.post(t, res, d.Body)
 		if err != nil {
 			t.Fatalf("re-POST %s/%s: %v", d.Project, d.Resource, err)
@@ -69,7 +69,7 @@ func TestPostEveryDS32aResource(t *testing.T) {
 	var trips, n int64
 	failed := 0
 	for _, d := range docs {
-		res := e.resource(t, d.Project, d.Resource)
+		res := e.resourceAt(t, d.Project, d.Resource)
 		_, rt, err := e.post(t, res, d.Body)
 		if err != nil {
 			failed++
@@ -114,7 +114,7 @@ func TestPostCollectionExtensionFixtures(t *testing.T) {
 			}
 			docs := fakeDocs(t, e.set, 2)
 			for _, d := range docs {
-				res := e.resource(t, d.Project, d.Resource)
+				res := e.resourceAt(t, d.Project, d.Resource)
 				if _, _, err := e.post(t, res, d.Body); err != nil {
 					t.Errorf("POST %s/%s: %v %s\nbody: %s", d.Project, d.Resource, err, problemJSON(err), d.Body)
 				}
@@ -163,11 +163,11 @@ func TestCollectionAlignedExtensionReference(t *testing.T) {
 	f := ddlfixtures.Find(t, "IntegrationFixtures/profile-collection-aligned-extension-with-doc-ref")
 	e := newEnv(t, f.Inputs...)
 	for _, s := range []string{"S1", "S2"} {
-		if _, _, err := e.post(t, e.resource(t, "ed-fi", "sponsors"), []byte(`{"sponsorName":"`+s+`"}`)); err != nil {
+		if _, _, err := e.post(t, e.resourceAt(t, "ed-fi", "sponsors"), []byte(`{"sponsorName":"`+s+`"}`)); err != nil {
 			t.Fatal(err, problemJSON(err))
 		}
 	}
-	parents := e.resource(t, "ed-fi", "parentResources")
+	parents := e.resourceAt(t, "ed-fi", "parentResources")
 	out, _, err := e.post(t, parents, []byte(`{"parentResourceId":1,"parents":[
 		{"parentCode":"A","_ext":{"aligned":{"sponsorReference":{"sponsorName":"S1"}}}},
 		{"parentCode":"B"}]}`))
@@ -219,7 +219,7 @@ func TestCollectionAlignedExtensionReference(t *testing.T) {
 func TestCollectionAlignedExtensionCollections(t *testing.T) {
 	f := ddlfixtures.Find(t, "IntegrationFixtures/profile-collection-aligned-extension")
 	e := newEnv(t, f.Inputs...)
-	res := e.resource(t, "ed-fi", "parentResources")
+	res := e.resourceAt(t, "ed-fi", "parentResources")
 	body := func(childValue string, extra string) []byte {
 		return []byte(`{"parentResourceId":1,"parents":[{"parentCode":"A","_ext":{"aligned":{"alignedVisibleScalar":"v",
 			"children":[{"childCode":"c1","childValue":"` + childValue + `","extensionChildren":[{"extensionChildCode":"e1"}]}` + extra + `]}}},
@@ -230,20 +230,7 @@ func TestCollectionAlignedExtensionCollections(t *testing.T) {
 		t.Fatal(err, problemJSON(err))
 	}
 	ids := func(table string) []int64 {
-		rows, err := e.pool.Query(context.Background(), `SELECT "CollectionItemId" FROM "aligned"."`+table+`" ORDER BY "Ordinal"`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		var out []int64
-		for rows.Next() {
-			var n int64
-			if err := rows.Scan(&n); err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, n)
-		}
-		return out
+		return e.int64s(t, `SELECT "CollectionItemId" FROM "aligned"."`+table+`" ORDER BY "Ordinal"`)
 	}
 	children, grandchildren := ids("ParentResourceExtensionParentChildren"), ids("ParentResourceExtensionParentChildrenExtensionChildren")
 	if len(children) != 1 || len(grandchildren) != 1 {

@@ -101,23 +101,8 @@ func (s *dupScanner) object(depth int) bool {
 		}
 		s.pos++
 		s.skipSpace()
-		mark := s.path.pushFieldBytes(name)
-		if !s.value(depth + 1) {
-			return false
-		}
-		s.path.Pop(mark)
-		s.skipSpace()
-		if s.pos >= len(s.data) {
-			return false
-		}
-		switch s.data[s.pos] {
-		case ',':
-			s.pos++
-		case '}':
-			s.pos++
-			return true
-		default:
-			return false
+		if more, ok := s.element(depth, s.path.pushFieldBytes(name), '}'); !more {
+			return ok
 		}
 	}
 }
@@ -131,25 +116,34 @@ func (s *dupScanner) array(depth int) bool {
 	}
 	for i := 0; ; i++ {
 		s.skipSpace()
-		mark := s.path.PushIndex(i)
-		if !s.value(depth + 1) {
-			return false
-		}
-		s.path.Pop(mark)
-		s.skipSpace()
-		if s.pos >= len(s.data) {
-			return false
-		}
-		switch s.data[s.pos] {
-		case ',':
-			s.pos++
-		case ']':
-			s.pos++
-			return true
-		default:
-			return false
+		if more, ok := s.element(depth, s.path.PushIndex(i), ']'); !more {
+			return ok
 		}
 	}
+}
+
+// element scans the value of one object member or array element, whose
+// path was pushed at mark, and the separator after it. more reports that a
+// comma follows; otherwise ok reports whether the container ended well
+// with closing.
+func (s *dupScanner) element(depth, mark int, closing byte) (more, ok bool) {
+	if !s.value(depth + 1) {
+		return false, false
+	}
+	s.path.Pop(mark)
+	s.skipSpace()
+	if s.pos >= len(s.data) {
+		return false, false
+	}
+	switch s.data[s.pos] {
+	case ',':
+		s.pos++
+		return true, true
+	case closing:
+		s.pos++
+		return false, true
+	}
+	return false, false
 }
 
 // propertyNames is the set of names seen in one object: a slice while

@@ -2,18 +2,15 @@
 // Tests only. The server is taken from DMSC_TEST_PG (a connection URL to any
 // database on the server), default postgres://postgres@127.0.0.1:5432/postgres.
 // When the server is unreachable the test is skipped, or fails when the CI
-// environment variable is set.
+// environment variable is set. Server selection and the database life cycle
+// are runtime/db/dbtest's; this package adds database/sql access and
+// provisioning with the compiler's DDL.
 package pgtest
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -21,44 +18,14 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
+	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
 )
-
-func serverURL() string {
-	if s := os.Getenv("DMSC_TEST_PG"); s != "" {
-		return s
-	}
-	return "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
-}
 
 // ConnString returns the connection URL for database name on the test
 // server.
 func ConnString(t testing.TB, name string) string {
 	t.Helper()
-	u, err := url.Parse(serverURL())
-	if err != nil {
-		t.Fatalf("DMSC_TEST_PG: %v", err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
-
-func admin(t testing.TB) *sql.DB {
-	t.Helper()
-	cfg, err := pgx.ParseConfig(serverURL())
-	if err != nil {
-		t.Fatalf("DMSC_TEST_PG: %v", err)
-	}
-	db := stdlib.OpenDB(*cfg)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		if os.Getenv("CI") != "" {
-			t.Fatalf("PostgreSQL test server unreachable (required when CI is set): %v", err)
-		}
-		t.Skipf("PostgreSQL test server unreachable: %v", err)
-	}
-	return db
+	return dbtest.URL(t, name)
 }
 
 // DatabaseName reserves a unique database name and registers its removal at
@@ -66,29 +33,13 @@ func admin(t testing.TB) *sql.DB {
 // CreateDatabase does that; call Create to make an empty one.
 func DatabaseName(t testing.TB) string {
 	t.Helper()
-	db := admin(t)
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	name := "dmsc_test_" + hex.EncodeToString(b[:])
-	t.Cleanup(func() {
-		defer db.Close()
-		if _, err := db.Exec(`DROP DATABASE IF EXISTS "` + name + `" WITH (FORCE)`); err != nil {
-			t.Errorf("dropping test database %s: %v", name, err)
-		}
-	})
-	return name
+	return dbtest.ReserveName(t)
 }
 
 // Create makes an empty database with the given name.
 func Create(t testing.TB, name string) {
 	t.Helper()
-	db := admin(t)
-	defer db.Close()
-	if _, err := db.Exec(`CREATE DATABASE "` + name + `"`); err != nil {
-		t.Fatalf("creating test database %s: %v", name, err)
-	}
+	dbtest.Create(t, name)
 }
 
 // Open connects to a test database.
