@@ -6,7 +6,6 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/emit"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 )
 
@@ -25,11 +24,7 @@ func (c *modelStatsCmd) Run(e *env) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	set, err := load.Files(c.Schema...)
-	if err != nil {
-		return err
-	}
-	info, err := effschema.Compute(set)
+	set, info, err := effschema.LoadFiles(c.Schema...)
 	if err != nil {
 		return err
 	}

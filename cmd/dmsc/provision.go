@@ -10,7 +10,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 )
@@ -21,7 +20,8 @@ type databaseFlags struct {
 	Dialect          string `short:"d" default:"pgsql" enum:"pgsql,mssql" help:"Database engine: pgsql or mssql."`
 }
 
-// compiled is a schema set compiled for one dialect.
+// compiled is a schema set compiled for one dialect: its fingerprint and
+// relational model, plus the DDL script when provisioning needs it.
 type compiled struct {
 	info    *effschema.Info
 	dialect ddl.Dialect
@@ -29,12 +29,10 @@ type compiled struct {
 	model   *relmodel.ModelSet
 }
 
-func compile(schemas []string, dialectName string) (*compiled, error) {
-	set, err := load.Files(schemas...)
-	if err != nil {
-		return nil, err
-	}
-	info, err := effschema.Compute(set)
+// compile derives the strict model of a schema set for one dialect, and
+// emits its script when withScript is set (db verify needs only the model).
+func compile(schemas []string, dialectName string, withScript bool) (*compiled, error) {
+	set, info, err := effschema.LoadFiles(schemas...)
 	if err != nil {
 		return nil, err
 	}
@@ -42,11 +40,17 @@ func compile(schemas []string, dialectName string) (*compiled, error) {
 	if err != nil {
 		return nil, usageError{err.Error()}
 	}
-	script, model, err := modelddl.Script(set, info, d, true)
+	model, err := relmodel.Derive(set, info, relmodel.Dialect(d.Name()), true)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s relational model: %w", d.Name(), err)
 	}
-	return &compiled{info: info, dialect: d, script: script, model: model}, nil
+	comp := &compiled{info: info, dialect: d, model: model}
+	if withScript {
+		if comp.script, err = ddl.Emit(info, d, modelddl.New(model)); err != nil {
+			return nil, err
+		}
+	}
+	return comp, nil
 }
 
 type ddlProvisionCmd struct {
@@ -57,7 +61,7 @@ type ddlProvisionCmd struct {
 }
 
 func (c *ddlProvisionCmd) Run(e *env) error {
-	comp, err := compile(c.Schema, c.Dialect)
+	comp, err := compile(c.Schema, c.Dialect, true)
 	if err != nil {
 		return err
 	}
@@ -94,7 +98,7 @@ type dbVerifyCmd struct {
 }
 
 func (c *dbVerifyCmd) Run(e *env) error {
-	comp, err := compile(c.Schema, c.Dialect)
+	comp, err := compile(c.Schema, c.Dialect, false)
 	if err != nil {
 		return err
 	}

@@ -24,11 +24,7 @@ type schemaInspectCmd struct {
 }
 
 func (c *schemaInspectCmd) Run(e *env) error {
-	set, err := load.Files(c.Schema...)
-	if err != nil {
-		return err
-	}
-	info, err := effschema.Compute(set)
+	set, info, err := effschema.LoadFiles(c.Schema...)
 	if err != nil {
 		return err
 	}

@@ -206,3 +206,18 @@ func (i *Info) Manifest() []byte {
 		jsonx.M("resource_keys", jsonx.Arr(keys...)),
 	), jsonx.EscapeDefault)
 }
+
+// LoadFiles loads an ApiSchema set (core first, then extensions) and
+// fingerprints it: the first two compiler stages, which every command and
+// pipeline starts with.
+func LoadFiles(paths ...string) (*load.SchemaSet, *Info, error) {
+	set, err := load.Files(paths...)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := Compute(set)
+	if err != nil {
+		return nil, nil, err
+	}
+	return set, info, nil
+}

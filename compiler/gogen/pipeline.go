@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
-	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
@@ -16,11 +15,7 @@ import (
 // pass set (the one provisioning uses, so plans and DDL agree) and builds
 // the plans.
 func Plans(schemaFiles ...string) (*engine.Schema, error) {
-	set, err := load.Files(schemaFiles...)
-	if err != nil {
-		return nil, err
-	}
-	info, err := effschema.Compute(set)
+	set, info, err := effschema.LoadFiles(schemaFiles...)
 	if err != nil {
 		return nil, err
 	}

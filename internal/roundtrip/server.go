@@ -97,11 +97,7 @@ type Server struct {
 // the loaded schema set, from which callers generate documents, and how long
 // the provisioning itself took (compilation excluded).
 func ProvisionPgsql(ctx context.Context, connString string, schemaFiles ...string) (*load.SchemaSet, time.Duration, error) {
-	set, err := load.Files(schemaFiles...)
-	if err != nil {
-		return nil, 0, err
-	}
-	info, err := effschema.Compute(set)
+	set, info, err := effschema.LoadFiles(schemaFiles...)
 	if err != nil {
 		return nil, 0, err
 	}

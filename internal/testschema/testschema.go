@@ -14,11 +14,11 @@ import (
 // computes their effective schema.
 func Files(t testing.TB, paths ...string) (*load.SchemaSet, *effschema.Info) {
 	t.Helper()
-	set, err := load.Files(paths...)
+	set, info, err := effschema.LoadFiles(paths...)
 	if err != nil {
 		t.Fatalf("loading %v: %v", paths, err)
 	}
-	return set, compute(t, set)
+	return set, info
 }
 
 // Documents loads in-memory ApiSchema documents and computes their
