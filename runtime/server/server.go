@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/edfi-dmsc/dmsc/runtime/db"
@@ -115,9 +116,10 @@ type Server struct {
 	// or compression: writes always, reads in this runtime version.
 	Variant etag.Variant
 
-	gate      Gate
-	echo      *echo.Echo
-	resources map[string]*route // key: lower(project) + "/" + lower(endpoint)
+	gate       Gate
+	echo       *echo.Echo
+	resources  map[string]*route // key: lower(project) + "/" + lower(endpoint)
+	background []func(ctx context.Context)
 }
 
 type route struct {
@@ -170,6 +172,13 @@ func (s *Server) Register(project, endpoint string, res Resource) {
 	s.resources[key] = &route{project: project, endpoint: endpoint, res: res}
 }
 
+// Background adds a task that Serve starts in its own goroutine once the
+// listener is bound; its context is cancelled when the server shuts down,
+// and Serve waits for it to return.
+func (s *Server) Background(task func(ctx context.Context)) {
+	s.background = append(s.background, task)
+}
+
 // Handler is the server's http.Handler (for tests and embedding).
 func (s *Server) Handler() http.Handler { return s.echo }
 
@@ -195,6 +204,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		go s.gate.Check(ctx)
 	}
 	srv := &http.Server{Handler: s.echo, ReadHeaderTimeout: 30 * time.Second}
+	bgCtx, stopBackground := context.WithCancel(ctx)
+	var tasks sync.WaitGroup
+	for _, task := range s.background {
+		tasks.Go(func() { task(bgCtx) })
+	}
+	defer tasks.Wait()
+	defer stopBackground()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
