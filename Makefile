@@ -7,7 +7,8 @@ DMSC      := $(BIN)/dmsc
 SCHEMA    := schemas/default/core.ApiSchema.json
 EXTENSION := schemas/default/sample.ApiSchema.json
 OUT       := out/default
-DEMO_DB   ?= postgres://postgres@127.0.0.1:5432/dmsc_demo
+DEMO_DB   ?=
+DEVDB     := out/pgdata
 STATICCHECK_VERSION := v0.8.2
 
 SERVER    := $(BIN)/dmsc-default-server
@@ -64,23 +65,15 @@ bench-ds32a:
 build-ds32a:
 	DMSC_BUILD_DS32A=1 $(GO) test ./compiler/gogen -run TestBuildDS32a -count=1 -v -timeout 30m
 
-# The main job on the bundled default schema: compile, provision a local
-# database, start the generated server (Ctrl-C stops it).
+# The main job on the bundled default schema: compile, provision a database
+# (DEMO_DB=postgres://...; empty: 127.0.0.1:5432 when a server listens
+# there, else a private cluster in $(DEVDB); DEMO_DB=private: always that),
+# start the generated server and print example calls once it listens
+# (Ctrl-C stops it, and the private cluster).
 demo: build
-	$(DMSC) schema inspect --schema $(SCHEMA) --schema $(EXTENSION)
-	$(DMSC) ddl emit --schema $(SCHEMA) --schema $(EXTENSION) --output $(OUT) --ddl-manifest
-	$(DMSC) ddl provision --schema $(SCHEMA) --schema $(EXTENSION) --connection-string $(DEMO_DB) --create-database
-	$(DMSC) db verify --schema $(SCHEMA) --schema $(EXTENSION) --connection-string $(DEMO_DB)
-	$(DMSC) fake --schema $(SCHEMA) --schema $(EXTENSION) --count 2 --out $(OUT)/documents.ndjson
-	@echo
-	@echo "Starting the generated server on http://$(LISTEN) (unauthenticated, loopback only). Try:"
-	@echo "  curl -s http://$(LISTEN)/"
-	@echo "  curl -s -X POST http://$(LISTEN)/data/ed-fi/gradeLevelDescriptors -H 'Content-Type: application/json' \\"
-	@echo "       -d '{\"namespace\":\"uri://ed-fi.org/GradeLevelDescriptor\",\"codeValue\":\"Ninth grade\",\"shortDescription\":\"Ninth grade\"}' -i"
-	@echo "  curl -s 'http://$(LISTEN)/data/ed-fi/gradeLevelDescriptors?limit=5&totalCount=true' -i"
-	@echo "  bin/dmsc load --url http://$(LISTEN) $(OUT)/documents.ndjson   # load sample documents for every resource"
-	@echo
-	$(SERVER) --connection-string $(DEMO_DB) --listen $(LISTEN)
+	@DMSC='$(DMSC)' SERVER='$(SERVER)' SCHEMA='$(SCHEMA)' EXTENSION='$(EXTENSION)' OUT='$(OUT)' \
+	  LISTEN='$(LISTEN)' DEMO_DB='$(DEMO_DB)' DEVDB='$(DEVDB)' scripts/demo.sh
 
 clean:
+	[ ! -x $(DMSC) ] || [ ! -d $(DEVDB) ] || $(DMSC) devdb stop --dir $(DEVDB)
 	rm -rf $(BIN) out

@@ -39,6 +39,7 @@ type liveServer struct {
 	set    *load.SchemaSet
 	client *http.Client
 	trips  *roundTripCounter
+	server *server.Server
 }
 
 func startServer(t testing.TB) *liveServer {
@@ -51,6 +52,15 @@ func startServer(t testing.TB) *liveServer {
 func startServerOn(t testing.TB, provisioned []string) *liveServer {
 	t.Helper()
 	url, set := provisionDB(t, provisioned)
+	ls := startServerAt(t, url)
+	ls.set = set
+	return ls
+}
+
+// startServerAt starts the generated server on the database at url, which
+// need not be reachable (or provisioned) yet.
+func startServerAt(t testing.TB, url string) *liveServer {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pool, err := db.Open(ctx, url)
 	if err != nil {
@@ -84,13 +94,21 @@ func startServerOn(t testing.TB, provisioned []string) *liveServer {
 		}
 		pool.Close()
 	})
-	return &liveServer{base: "http://" + ln.Addr().String(), set: set, trips: trips,
+	return &liveServer{base: "http://" + ln.Addr().String(), trips: trips, server: s,
 		client: &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
 }
 
 // provisionDB creates a throw-away database provisioned for the schema
 // files and returns its URL and the loaded schema set.
 func provisionDB(t testing.TB, files []string) (string, *load.SchemaSet) {
+	t.Helper()
+	url := dbtest.New(t)
+	return url, provisionAt(t, url, files, provision.Options{Timeout: time.Minute})
+}
+
+// provisionAt provisions the database at url for the schema files and
+// returns the loaded schema set.
+func provisionAt(t testing.TB, url string, files []string, opts provision.Options) *load.SchemaSet {
 	t.Helper()
 	set, err := load.Files(files...)
 	if err != nil {
@@ -104,11 +122,10 @@ func provisionDB(t testing.TB, files []string) (string, *load.SchemaSet) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	url := dbtest.New(t)
-	if _, err := provision.Provision(context.Background(), ddl.Pgsql, url, script, info, provision.Options{Timeout: time.Minute}); err != nil {
+	if _, err := provision.Provision(context.Background(), ddl.Pgsql, url, script, info, opts); err != nil {
 		t.Fatalf("provisioning: %v", err)
 	}
-	return url, set
+	return set
 }
 
 // roundTripCounter counts the database round trips of the requests it

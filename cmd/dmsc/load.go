@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"time"
 
 	"github.com/edfi-dmsc/dmsc/internal/apiload"
 )
@@ -31,16 +32,18 @@ func (c *loadCmd) Run(e *env) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	rep, err := apiload.Load(ctx, lines, apiload.Options{BaseURL: c.URL, Concurrency: c.Concurrency, Progress: e.stderr})
-	if rep != nil {
-		for _, fl := range rep.Failures {
-			fmt.Fprintln(e.stdout, fl.String())
-		}
-		fmt.Fprintf(e.stdout, "%d documents: %d created, %d updated, %d failed in %s (%.0f documents/s)\n",
-			rep.Documents, rep.Created, rep.Updated, len(rep.Failures), rep.Elapsed.Round(1e6), rep.PerSecond())
+	if rep == nil {
+		return err // the server was not reachable: nothing was sent
 	}
+	for _, fl := range rep.Failures {
+		fmt.Fprintln(e.stdout, fl.String())
+	}
+	counts := fmt.Sprintf("%d created, %d updated, %d failed", rep.Created, rep.Updated, len(rep.Failures))
 	if err != nil {
+		fmt.Fprintf(e.stdout, "stopped after %d of %d documents (%s)\n", rep.Created+rep.Updated+len(rep.Failures), rep.Documents, counts)
 		return err
 	}
+	fmt.Fprintf(e.stdout, "%d documents: %s in %s (%.0f documents/s)\n", rep.Documents, counts, rep.Elapsed.Round(time.Millisecond), rep.PerSecond())
 	if len(rep.Failures) > 0 {
 		return fmt.Errorf("%d of %d documents failed", len(rep.Failures), rep.Documents)
 	}

@@ -27,6 +27,8 @@ type cli struct {
 	Fake     fakeCmd     `cmd:"" help:"Write valid Ed-Fi documents for a schema set as NDJSON, in load order."`
 	Generate generateCmd `cmd:"" help:"Generate the Go source of a schema-specific Ed-Fi API server."`
 	Load     loadCmd     `cmd:"" help:"Load an NDJSON file of documents through a server's HTTP API, in dependency order."`
+	DevDB    devdbCmd    `cmd:"" name:"devdb" help:"Run a private, throw-away PostgreSQL cluster in a directory (for make demo)."`
+	Audit    auditCmd    `cmd:"" help:"Audit (and repair) the integrity of a provisioned database."`
 }
 
 // env carries the process streams so commands can be tested in-process.

@@ -10,6 +10,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 )
@@ -23,6 +24,7 @@ type databaseFlags struct {
 // compiled is a schema set compiled for one dialect: its fingerprint and
 // relational model, plus the DDL script when provisioning needs it.
 type compiled struct {
+	set     *load.SchemaSet
 	info    *effschema.Info
 	dialect ddl.Dialect
 	script  string
@@ -44,7 +46,7 @@ func compile(schemas []string, dialectName string, withScript bool) (*compiled, 
 	if err != nil {
 		return nil, fmt.Errorf("%s relational model: %w", d.Name(), err)
 	}
-	comp := &compiled{info: info, dialect: d, model: model}
+	comp := &compiled{set: set, info: info, dialect: d, model: model}
 	if withScript {
 		if comp.script, err = ddl.Emit(info, d, modelddl.New(model)); err != nil {
 			return nil, err
@@ -102,18 +104,24 @@ func (c *dbVerifyCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	db, _, err := provision.OpenDB(comp.dialect, c.ConnectionString)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	rep, err := dbverify.CheckWithModel(context.Background(), db, comp.dialect, comp.info, comp.model)
-	if err != nil {
-		return err
-	}
-	if err := rep.Err(); err != nil {
+	if err := verifyDatabase(context.Background(), comp, c.ConnectionString); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "database matches effective schema %s\n", comp.info.EffectiveSchemaHash)
 	return nil
+}
+
+// verifyDatabase is the compatibility gate: nil when the database carries
+// exactly the compiled schema, else an error naming every difference.
+func verifyDatabase(ctx context.Context, comp *compiled, connString string) error {
+	db, _, err := provision.OpenDB(comp.dialect, connString)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rep, err := dbverify.CheckWithModel(ctx, db, comp.dialect, comp.info, comp.model)
+	if err != nil {
+		return err
+	}
+	return rep.Err()
 }

@@ -340,3 +340,22 @@ func TestDS32aLargerCountValid(t *testing.T) {
 	}
 	checkAll(t, set, data, 25)
 }
+
+// TestNoEmptyOptionalObjects: an optional object whose members were all
+// left out (for the bundled schema an "_ext" without "sample") is omitted,
+// because a server does not store it and the document would not read back
+// as sent. 72 documents per resource gave 19 empty "_ext" before the fix.
+func TestNoEmptyOptionalObjects(t *testing.T) {
+	set, err := load.Files("../../schemas/default/core.ApiSchema.json", "../../schemas/default/sample.ApiSchema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := generate(t, set, Options{Count: 72, Seed: 1})
+	if n := bytes.Count(data, []byte(":{}")); n != 0 {
+		t.Errorf("%d empty objects in the generated documents", n)
+	}
+	if !bytes.Contains(data, []byte(`"_ext":{"sample":{`)) {
+		t.Error("no document carries a sample extension any more")
+	}
+	checkAll(t, set, data, 72)
+}

@@ -295,6 +295,12 @@ func (d *docGen) object(schema *jsonx.Value, path string) (*jsonx.Value, bool) {
 			}
 			continue
 		}
+		// An optional object whose optional members were all left out (an
+		// "_ext" without an extension member) is not stored by a server, so
+		// it would not read back: leave it out.
+		if !required && v.Kind == jsonx.Object && len(v.Members) == 0 {
+			continue
+		}
 		out.Members = append(out.Members, jsonx.M(mem.Key, v))
 	}
 	return out, true

@@ -33,22 +33,13 @@ func Build(in Input) (*engine.Schema, error) {
 	for _, k := range in.Info.ResourceKeys {
 		s.ResourceKeys = append(s.ResourceKeys, engine.ResourceKey{ID: k.ID, ProjectName: k.ProjectName, ResourceName: k.ResourceName, Version: k.Version, IsAbstract: k.IsAbstract})
 	}
-	schemas := map[relmodel.ResourceName]resourceSchema{}
 	for _, p := range in.Set.Projects {
 		s.Projects = append(s.Projects, engine.Project{
 			EndpointName: p.EndpointName, ProjectName: p.ProjectName, Version: p.ProjectVersion,
 			IsExtension: p.IsExtension, Description: p.Schema.Get("description").StringOr(""),
 		})
-		if rs := p.Schema.Get("resourceSchemas"); rs != nil {
-			for _, m := range rs.Members {
-				if m.Value.Get("isResourceExtension").BoolOr(false) {
-					continue
-				}
-				name := relmodel.ResourceName{Project: p.ProjectName, Resource: m.Value.Get("resourceName").StringOr("")}
-				schemas[name] = resourceSchema{project: p, endpoint: m.Key, schema: m.Value}
-			}
-		}
 	}
+	schemas := resourceSchemas(in.Set)
 	for _, mr := range in.Model.Resources {
 		rs, ok := schemas[mr.Name]
 		if !ok {
@@ -60,6 +51,10 @@ func Build(in Input) (*engine.Schema, error) {
 		}
 		s.Resources = append(s.Resources, r)
 	}
+	var err error
+	if s.ReferentialIdentity, err = ReferentialIdentitySpecs(in.Set, in.Model); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -68,6 +63,24 @@ type resourceSchema struct {
 	project  *load.Project
 	endpoint string
 	schema   *jsonx.Value
+}
+
+// resourceSchemas maps every concrete resource and descriptor of a schema
+// set (resource extensions left out) to its ApiSchema entry.
+func resourceSchemas(set *load.SchemaSet) map[relmodel.ResourceName]resourceSchema {
+	schemas := map[relmodel.ResourceName]resourceSchema{}
+	for _, p := range set.Projects {
+		if rs := p.Schema.Get("resourceSchemas"); rs != nil {
+			for _, m := range rs.Members {
+				if m.Value.Get("isResourceExtension").BoolOr(false) {
+					continue
+				}
+				name := relmodel.ResourceName{Project: p.ProjectName, Resource: m.Value.Get("resourceName").StringOr("")}
+				schemas[name] = resourceSchema{project: p, endpoint: m.Key, schema: m.Value}
+			}
+		}
+	}
+	return schemas
 }
 
 func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*engine.Resource, error) {

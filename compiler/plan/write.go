@@ -49,6 +49,9 @@ func buildWrite(in Input, rs resourceSchema, mr *relmodel.Resource, r *engine.Re
 		w.Descriptor = &engine.DescriptorWrite{Discriminator: r.ProjectName + ":" + r.Name}
 		return w, nil
 	}
+	if r.AllowIdentityUpdates {
+		w.CascadeCount = cascadeCount(in.Model, mr)
+	}
 	if err := addReferences(in, w, body, mr, r); err != nil {
 		return nil, fmt.Errorf("%s: %w", at, err)
 	}

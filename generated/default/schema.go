@@ -9,6 +9,7 @@ package defaultschema
 import (
 	"github.com/edfi-dmsc/dmsc/runtime"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/refaudit"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
 )
 
@@ -94,12 +95,416 @@ var Schema = &engine.Schema{
 		sampleBusRoute,
 		sampleFavoriteBookCategoryDescriptor,
 	},
+	ReferentialIdentity: []refaudit.Spec{
+		{
+			Resource:   "ed-fi/academicSubjectDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "AcademicSubjectDescriptor",
+				ResourceKeyID: 1,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource:   "ed-fi/addressTypeDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "AddressTypeDescriptor",
+				ResourceKeyID: 2,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource: "ed-fi/classPeriods",
+			Table:    refaudit.Table{Schema: "edfi", Name: "ClassPeriod"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "ClassPeriod",
+				ResourceKeyID: 3,
+				Elements: []refaudit.Element{
+					{Path: "$.classPeriodName", Column: "ClassPeriodName", Form: "text"},
+					{Path: "$.schoolReference.schoolId", Column: "School_SchoolId", Form: "integer"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "ClassPeriod"},
+		},
+		{
+			Resource: "ed-fi/courses",
+			Table:    refaudit.Table{Schema: "edfi", Name: "Course"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "Course",
+				ResourceKeyID: 4,
+				Elements: []refaudit.Element{
+					{Path: "$.courseCode", Column: "CourseCode", Form: "text"},
+					{Path: "$.educationOrganizationReference.educationOrganizationId", Column: "EducationOrganization_EducationOrganizationId", Form: "integer"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Course"},
+		},
+		{
+			Resource:   "ed-fi/courseIdentificationSystemDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "CourseIdentificationSystemDescriptor",
+				ResourceKeyID: 5,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource: "ed-fi/courseOfferings",
+			Table:    refaudit.Table{Schema: "edfi", Name: "CourseOffering"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "CourseOffering",
+				ResourceKeyID: 6,
+				Elements: []refaudit.Element{
+					{Path: "$.localCourseCode", Column: "LocalCourseCode", Form: "text"},
+					{Path: "$.schoolReference.schoolId", Column: "School_SchoolId", Form: "integer"},
+					{Path: "$.sessionReference.schoolId", Column: "Session_SchoolId", Form: "integer"},
+					{Path: "$.sessionReference.schoolYear", Column: "Session_SchoolYear", Form: "integer"},
+					{Path: "$.sessionReference.sessionName", Column: "Session_SessionName", Form: "text"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "CourseOffering"},
+		},
+		{
+			Resource:   "ed-fi/educationOrganizationCategoryDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "EducationOrganizationCategoryDescriptor",
+				ResourceKeyID: 8,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource:   "ed-fi/gradeLevelDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "GradeLevelDescriptor",
+				ResourceKeyID: 9,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource: "ed-fi/localEducationAgencies",
+			Table:    refaudit.Table{Schema: "edfi", Name: "LocalEducationAgency"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "LocalEducationAgency",
+				ResourceKeyID: 10,
+				Elements: []refaudit.Element{
+					{Path: "$.localEducationAgencyId", Column: "LocalEducationAgencyId", Form: "integer"},
+				},
+			},
+			Alias: &refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "EducationOrganization",
+				ResourceKeyID: 7,
+				Elements: []refaudit.Element{
+					{Path: "$.educationOrganizationId", Column: "LocalEducationAgencyId", Form: "integer"},
+				},
+			},
+		},
+		{
+			Resource:   "ed-fi/localEducationAgencyCategoryDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "LocalEducationAgencyCategoryDescriptor",
+				ResourceKeyID: 11,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource: "ed-fi/programs",
+			Table:    refaudit.Table{Schema: "edfi", Name: "Program"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "Program",
+				ResourceKeyID: 12,
+				Elements: []refaudit.Element{
+					{Path: "$.educationOrganizationReference.educationOrganizationId", Column: "EducationOrganization_EducationOrganizationId", Form: "integer"},
+					{Path: "$.programName", Column: "ProgramName", Form: "text"},
+					{Path: "$.programTypeDescriptor", Column: "ProgramTypeDescriptor_DescriptorId", Form: "descriptor-reference"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Program"},
+		},
+		{
+			Resource:   "ed-fi/programTypeDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "ProgramTypeDescriptor",
+				ResourceKeyID: 13,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource: "ed-fi/schools",
+			Table:    refaudit.Table{Schema: "edfi", Name: "School"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "School",
+				ResourceKeyID: 14,
+				Elements: []refaudit.Element{
+					{Path: "$.schoolId", Column: "SchoolId", Form: "integer"},
+				},
+			},
+			Alias: &refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "EducationOrganization",
+				ResourceKeyID: 7,
+				Elements: []refaudit.Element{
+					{Path: "$.educationOrganizationId", Column: "SchoolId", Form: "integer"},
+				},
+			},
+		},
+		{
+			Resource: "ed-fi/schoolYearTypes",
+			Table:    refaudit.Table{Schema: "edfi", Name: "SchoolYearType"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "SchoolYearType",
+				ResourceKeyID: 15,
+				Elements: []refaudit.Element{
+					{Path: "$.schoolYear", Column: "SchoolYear", Form: "integer"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "SchoolYearType"},
+		},
+		{
+			Resource: "ed-fi/sections",
+			Table:    refaudit.Table{Schema: "edfi", Name: "Section"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "Section",
+				ResourceKeyID: 16,
+				Elements: []refaudit.Element{
+					{Path: "$.courseOfferingReference.localCourseCode", Column: "CourseOffering_LocalCourseCode", Form: "text"},
+					{Path: "$.courseOfferingReference.schoolId", Column: "CourseOffering_SchoolReferenceSchoolId", Form: "integer"},
+					{Path: "$.courseOfferingReference.schoolYear", Column: "CourseOffering_SchoolYear", Form: "integer"},
+					{Path: "$.courseOfferingReference.sessionName", Column: "CourseOffering_SessionName", Form: "text"},
+					{Path: "$.sectionIdentifier", Column: "SectionIdentifier", Form: "text"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Section"},
+		},
+		{
+			Resource: "ed-fi/sessions",
+			Table:    refaudit.Table{Schema: "edfi", Name: "Session"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "Session",
+				ResourceKeyID: 17,
+				Elements: []refaudit.Element{
+					{Path: "$.schoolReference.schoolId", Column: "School_SchoolId", Form: "integer"},
+					{Path: "$.schoolYearTypeReference.schoolYear", Column: "SchoolYear_SchoolYear", Form: "integer"},
+					{Path: "$.sessionName", Column: "SessionName", Form: "text"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Session"},
+		},
+		{
+			Resource:   "ed-fi/sexDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "SexDescriptor",
+				ResourceKeyID: 18,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource: "ed-fi/staffs",
+			Table:    refaudit.Table{Schema: "edfi", Name: "Staff"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "Staff",
+				ResourceKeyID: 19,
+				Elements: []refaudit.Element{
+					{Path: "$.staffUniqueId", Column: "StaffUniqueId", Form: "text"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Staff"},
+		},
+		{
+			Resource:   "ed-fi/stateAbbreviationDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "StateAbbreviationDescriptor",
+				ResourceKeyID: 20,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource: "ed-fi/students",
+			Table:    refaudit.Table{Schema: "edfi", Name: "Student"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "Student",
+				ResourceKeyID: 21,
+				Elements: []refaudit.Element{
+					{Path: "$.studentUniqueId", Column: "StudentUniqueId", Form: "text"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Student"},
+		},
+		{
+			Resource: "ed-fi/studentSchoolAssociations",
+			Table:    refaudit.Table{Schema: "edfi", Name: "StudentSchoolAssociation"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "StudentSchoolAssociation",
+				ResourceKeyID: 22,
+				Elements: []refaudit.Element{
+					{Path: "$.entryDate", Column: "EntryDate", Form: "date"},
+					{Path: "$.schoolReference.schoolId", Column: "School_SchoolId", Form: "integer"},
+					{Path: "$.studentReference.studentUniqueId", Column: "Student_StudentUniqueId", Form: "text"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "StudentSchoolAssociation"},
+		},
+		{
+			Resource: "ed-fi/studentSectionAssociations",
+			Table:    refaudit.Table{Schema: "edfi", Name: "StudentSectionAssociation"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "StudentSectionAssociation",
+				ResourceKeyID: 23,
+				Elements: []refaudit.Element{
+					{Path: "$.beginDate", Column: "BeginDate", Form: "date"},
+					{Path: "$.sectionReference.localCourseCode", Column: "Section_LocalCourseCode", Form: "text"},
+					{Path: "$.sectionReference.schoolId", Column: "Section_SchoolId", Form: "integer"},
+					{Path: "$.sectionReference.schoolYear", Column: "Section_SchoolYear", Form: "integer"},
+					{Path: "$.sectionReference.sectionIdentifier", Column: "Section_SectionIdentifier", Form: "text"},
+					{Path: "$.sectionReference.sessionName", Column: "Section_SessionName", Form: "text"},
+					{Path: "$.studentReference.studentUniqueId", Column: "Student_StudentUniqueId", Form: "text"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "StudentSectionAssociation"},
+		},
+		{
+			Resource:   "ed-fi/telephoneNumberTypeDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "TelephoneNumberTypeDescriptor",
+				ResourceKeyID: 24,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource:   "ed-fi/termDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Ed-Fi",
+				ResourceName:  "TermDescriptor",
+				ResourceKeyID: 25,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource:   "sample/artMediumDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Sample",
+				ResourceName:  "ArtMediumDescriptor",
+				ResourceKeyID: 26,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+		{
+			Resource: "sample/buses",
+			Table:    refaudit.Table{Schema: "sample", Name: "Bus"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Sample",
+				ResourceName:  "Bus",
+				ResourceKeyID: 27,
+				Elements: []refaudit.Element{
+					{Path: "$.busId", Column: "BusId", Form: "text"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_sample", Name: "Bus"},
+		},
+		{
+			Resource: "sample/busRoutes",
+			Table:    refaudit.Table{Schema: "sample", Name: "BusRoute"},
+			Primary: refaudit.Identity{
+				ProjectName:   "Sample",
+				ResourceName:  "BusRoute",
+				ResourceKeyID: 28,
+				Elements: []refaudit.Element{
+					{Path: "$.busReference.busId", Column: "Bus_BusId", Form: "text"},
+					{Path: "$.busRouteNumber", Column: "BusRouteNumber", Form: "integer"},
+				},
+			},
+			Journal: &refaudit.Table{Schema: "tracked_changes_sample", Name: "BusRoute"},
+		},
+		{
+			Resource:   "sample/favoriteBookCategoryDescriptors",
+			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Descriptor: true,
+			Primary: refaudit.Identity{
+				ProjectName:   "Sample",
+				ResourceName:  "FavoriteBookCategoryDescriptor",
+				ResourceKeyID: 29,
+				Elements: []refaudit.Element{
+					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
+				},
+			},
+		},
+	},
 }
 
 // App describes the server for discovery and the start-up schema check.
 var App = engine.App(Schema)
 
-// Register adds a handler for every resource to s.
+// Register adds a handler for every resource to s and starts the integrity
+// watchdog over the resources' referential identity when s's flags enable it.
 func Register(s *server.Server) {
 	svc := engine.NewService(s, Schema)
 	s.Register("ed-fi", "academicSubjectDescriptors", svc.Handler(edfiAcademicSubjectDescriptor))
@@ -130,4 +535,5 @@ func Register(s *server.Server) {
 	s.Register("sample", "buses", svc.Handler(sampleBus))
 	s.Register("sample", "busRoutes", svc.Handler(sampleBusRoute))
 	s.Register("sample", "favoriteBookCategoryDescriptors", svc.Handler(sampleFavoriteBookCategoryDescriptor))
+	s.StartWatchdog(Schema.ReferentialIdentity)
 }

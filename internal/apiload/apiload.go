@@ -9,9 +9,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -40,6 +42,10 @@ type Options struct {
 	Progress io.Writer
 	// Client sends the requests; nil means a client with a 60 s timeout.
 	Client *http.Client
+	// OnResponse, when set, sees every response: the line, the status and
+	// the headers (Location names the stored document). It is called from
+	// several goroutines at once. A 409 that is retried later is seen twice.
+	OnResponse func(l Line, status int, header http.Header)
 }
 
 // Failure is a document the server refused.
@@ -103,6 +109,9 @@ func Read(r io.Reader) ([]Line, error) {
 // run requests are concurrent; a document refused with 409 (for instance a
 // reference to an earlier document of the same run that was still in
 // flight) is retried once after its run, sequentially.
+//
+// A server that cannot be reached at all is one error and no report; a
+// transport error later stops the load and returns the report so far.
 func Load(ctx context.Context, lines []Line, opts Options) (*Report, error) {
 	if opts.Concurrency < 1 {
 		opts.Concurrency = 1
@@ -111,6 +120,9 @@ func Load(ctx context.Context, lines []Line, opts Options) (*Report, error) {
 		opts.Client = &http.Client{Timeout: 60 * time.Second}
 	}
 	base := strings.TrimSuffix(opts.BaseURL, "/")
+	if err := probe(ctx, base, opts.Client); err != nil {
+		return nil, err
+	}
 	var bar *progressbar.ProgressBar
 	if opts.Progress != nil {
 		bar = progressbar.NewOptions(len(lines), progressbar.OptionSetWriter(opts.Progress),
@@ -131,7 +143,7 @@ func Load(ctx context.Context, lines []Line, opts Options) (*Report, error) {
 			return rep, err
 		}
 		for _, l := range retry {
-			if err := send(ctx, base, l, opts.Client, rep, nil, bar); err != nil {
+			if err := send(ctx, base, l, opts, rep, nil, bar); err != nil {
 				return rep, err
 			}
 		}
@@ -139,6 +151,32 @@ func Load(ctx context.Context, lines []Line, opts Options) (*Report, error) {
 	}
 	sort.Slice(rep.Failures, func(a, b int) bool { return rep.Failures[a].Line < rep.Failures[b].Line })
 	return rep, nil
+}
+
+// probe asks for the service root; any HTTP answer means the server is
+// there.
+func probe(ctx context.Context, base string, client *http.Client) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/", nil)
+	if err != nil {
+		return fmt.Errorf("server URL %q: %w", base, err)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("cannot reach the server at %s: %w", base, transportCause(err))
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+	resp.Body.Close()
+	return nil
+}
+
+// transportCause drops the "Get \"URL\":" prefix of a client error when
+// the message already names the URL.
+func transportCause(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
 }
 
 // outcome records one response into the report; mu guards it.
@@ -160,7 +198,7 @@ func sendRun(ctx context.Context, base string, run []Line, opts Options, rep *Re
 		go func() {
 			defer wg.Done()
 			for l := range work {
-				if err := send(ctx, base, l, opts.Client, rep, &out, bar); err != nil {
+				if err := send(ctx, base, l, opts, rep, &out, bar); err != nil {
 					errOnce.Do(func() { firstErr = err })
 				}
 			}
@@ -182,19 +220,22 @@ func sendRun(ctx context.Context, base string, run []Line, opts Options, rep *Re
 
 // send POSTs one document. With out set, a 409 is queued for a retry
 // instead of being recorded as a failure. Transport errors abort the load.
-func send(ctx context.Context, base string, l Line, client *http.Client, rep *Report, out *outcome, bar *progressbar.ProgressBar) error {
-	url := base + "/data/" + l.Project + "/" + l.Resource
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(l.Body))
+func send(ctx context.Context, base string, l Line, opts Options, rep *Report, out *outcome, bar *progressbar.ProgressBar) error {
+	target := base + "/data/" + l.Project + "/" + l.Resource
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(l.Body))
 	if err != nil {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := client.Do(req)
+	resp, err := opts.Client.Do(req)
 	if err != nil {
-		return fmt.Errorf("line %d: POST %s: %w", l.Number, url, err)
+		return fmt.Errorf("line %d: POST %s: %w", l.Number, target, transportCause(err))
 	}
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
+	if opts.OnResponse != nil {
+		opts.OnResponse(l, resp.StatusCode, resp.Header)
+	}
 	var lock sync.Locker = &sync.Mutex{}
 	if out != nil {
 		lock = &out.mu

@@ -3,11 +3,13 @@ package apiload
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -20,6 +22,9 @@ type fakeServer struct {
 }
 
 func (f *fakeServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet {
+		return // the reachability probe
+	}
 	var body map[string]string
 	b, _ := io.ReadAll(r.Body)
 	_ = json.Unmarshal(b, &body)
@@ -90,10 +95,43 @@ func TestReadRejectsMalformedLines(t *testing.T) {
 	}
 }
 
-func TestLoadStopsOnTransportError(t *testing.T) {
+// TestLoadUnreachableServerIsOneError: a server that is down gives one
+// error naming it and no report (no "0 created" summary).
+func TestLoadUnreachableServerIsOneError(t *testing.T) {
 	lines, _ := Read(strings.NewReader(`{"project":"p","resource":"r","body":{}}`))
-	_, err := Load(context.Background(), lines, Options{BaseURL: "http://127.0.0.1:1"})
-	if err == nil || !strings.Contains(err.Error(), "line 1") {
-		t.Errorf("error = %v, want a transport error naming line 1", err)
+	rep, err := Load(context.Background(), lines, Options{BaseURL: "http://127.0.0.1:1"})
+	if rep != nil || err == nil || !strings.Contains(err.Error(), "cannot reach the server at http://127.0.0.1:1: dial tcp") {
+		t.Errorf("report %+v, error %v; want no report and an error naming the server", rep, err)
+	}
+}
+
+// TestLoadStopsOnTransportError: a server that goes away during the load
+// stops it with an error naming the line, and the report counts what was
+// acknowledged before; OnResponse saw each answer.
+func TestLoadStopsOnTransportError(t *testing.T) {
+	var posts atomic.Int32
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && posts.Add(1) > 1 {
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn.Close()
+			return
+		}
+		w.Header().Set("Location", "/data/p/r/1")
+		w.WriteHeader(http.StatusCreated)
+	}))
+	defer ts.Close()
+	lines, _ := Read(strings.NewReader(`{"project":"p","resource":"r","body":{}}` + "\n" + `{"project":"p","resource":"r","body":{}}`))
+	var seen []string
+	rep, err := Load(context.Background(), lines, Options{BaseURL: ts.URL, OnResponse: func(l Line, status int, h http.Header) {
+		seen = append(seen, fmt.Sprintf("%d %d %s", l.Number, status, h.Get("Location")))
+	}})
+	if err == nil || !strings.Contains(err.Error(), "line 2: POST "+ts.URL+"/data/p/r: ") {
+		t.Errorf("error = %v, want a transport error naming line 2", err)
+	}
+	if rep == nil || rep.Created != 1 {
+		t.Errorf("report = %+v, want 1 created", rep)
+	}
+	if len(seen) != 1 || seen[0] != "1 201 /data/p/r/1" {
+		t.Errorf("OnResponse saw %q", seen)
 	}
 }

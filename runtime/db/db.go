@@ -1,7 +1,9 @@
 // Package db holds the PostgreSQL plumbing generated code runs on: the pgx
-// pool, transactions that retry as a whole on deadlock or serialization
-// failure (design: transactions-and-concurrency.md, "Deadlock + retry
-// policy"), round-trip counting, and classification of pgx errors.
+// pool, transactions that start over as a whole under a bounded retry
+// policy (deadlock, serialization failure, a lost race, an unreachable
+// database; design: transactions-and-concurrency.md, "Deadlock + retry
+// policy"), round-trip counting, and classification of pgx errors
+// (constraint violations, an unavailable database).
 package db
 
 import (
@@ -9,22 +11,33 @@ import (
 	"errors"
 	"fmt"
 	"sync/atomic"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
+// DefaultConnectTimeout bounds a connection attempt when the connection
+// string sets no connect_timeout: a database host that drops packets then
+// fails the attempt (and the request gets its 503) instead of holding it
+// until the client gives up.
+const DefaultConnectTimeout = 5 * time.Second
+
 // Open creates a pool from a PostgreSQL URL (postgres://...) or a keyword
 // string (host=... dbname=...). It does not connect: the first request does,
-// so a server can start before its database is reachable. Every statement
-// and batch is counted by the counter a context carries (WithRoundTrips).
+// so a server can start before its database is reachable, and reconnects
+// by itself when the database returns. Every statement and batch is
+// counted by the counter a context carries (WithRoundTrips).
 func Open(ctx context.Context, connString string) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(connString)
 	if err != nil {
 		return nil, fmt.Errorf("connection string: %w", err) // pgx redacts passwords
 	}
 	cfg.ConnConfig.Tracer = roundTripTracer{}
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = DefaultConnectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("creating pool: %w", err)
@@ -35,8 +48,12 @@ func Open(ctx context.Context, connString string) (*pgxpool.Pool, error) {
 // RoundTrips counts database round trips: each statement sent on its own
 // and each batch (pipeline) counts one. Statement preparation done
 // implicitly by pgx's statement cache on a connection's first use of a
-// statement is not counted.
-type RoundTrips struct{ n atomic.Int64 }
+// statement is not counted. Counters nest: a call counts in every counter
+// of its context chain (the server's per-request one and a test's).
+type RoundTrips struct {
+	n     atomic.Int64
+	outer *RoundTrips
+}
 
 // Count returns the number of round trips so far.
 func (r *RoundTrips) Count() int64 { return r.n.Load() }
@@ -45,14 +62,16 @@ type roundTripsKey struct{}
 
 // WithRoundTrips returns a context whose database calls are counted.
 func WithRoundTrips(ctx context.Context) (context.Context, *RoundTrips) {
-	r := &RoundTrips{}
+	outer, _ := ctx.Value(roundTripsKey{}).(*RoundTrips)
+	r := &RoundTrips{outer: outer}
 	return context.WithValue(ctx, roundTripsKey{}, r), r
 }
 
 type roundTripTracer struct{}
 
 func count(ctx context.Context) {
-	if r, ok := ctx.Value(roundTripsKey{}).(*RoundTrips); ok {
+	r, _ := ctx.Value(roundTripsKey{}).(*RoundTrips)
+	for ; r != nil; r = r.outer {
 		r.n.Add(1)
 	}
 }
@@ -88,13 +107,6 @@ func PgError(err error) (*pgconn.PgError, bool) {
 		return pe, true
 	}
 	return nil, false
-}
-
-// IsRetryable reports whether err means the whole transaction should be
-// retried: a deadlock (40P01) or a serialization failure (40001).
-func IsRetryable(err error) bool {
-	pe, ok := PgError(err)
-	return ok && (pe.Code == CodeDeadlock || pe.Code == CodeSerializationFailure)
 }
 
 // Violation describes a constraint violation raised by PostgreSQL.

@@ -11,6 +11,8 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
+	"github.com/edfi-dmsc/dmsc/runtime/metrics"
+	"github.com/edfi-dmsc/dmsc/runtime/metrics/metricstest"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -56,6 +58,14 @@ func TestOpenAcceptsKeywordString(t *testing.T) {
 	if err := pool.QueryRow(context.Background(), "SELECT 1").Scan(&one); err != nil || one != 1 {
 		t.Fatalf("SELECT 1 over keyword connection string: %v", err)
 	}
+	if got := pool.Config().ConnConfig.ConnectTimeout; got != db.DefaultConnectTimeout {
+		t.Errorf("connect timeout = %v, want the default %v", got, db.DefaultConnectTimeout)
+	}
+	if p, err := db.Open(context.Background(), kw+" connect_timeout=2"); err != nil || p.Config().ConnConfig.ConnectTimeout != 2*time.Second {
+		t.Errorf("connect_timeout=2 not kept: %v", err)
+	} else {
+		p.Close()
+	}
 	if _, err := db.Open(context.Background(), "postgres://u:secret@[::1"); err == nil || strings.Contains(err.Error(), "secret") {
 		t.Fatalf("bad URL: err = %v (must fail without echoing the password)", err)
 	}
@@ -78,6 +88,21 @@ func TestFinalBatchCommitsInOneRoundTrip(t *testing.T) {
 	}
 	if n := countParents(t, pool); n != 4 {
 		t.Errorf("parents = %d, want 4", n)
+	}
+}
+
+// TestFinalBatchCloseRunsCallbacks: Close reads the statements the caller
+// did not read by running their QueuedQuery callbacks, as pgx does.
+func TestFinalBatchCloseRunsCallbacks(t *testing.T) {
+	pool := setup(t)
+	var name string
+	err := db.InTx(context.Background(), pool, db.DefaultRetryPolicy, func(ctx context.Context, tx *db.Tx) error {
+		b := &pgx.Batch{}
+		b.Queue("INSERT INTO parent VALUES (3, 'c') RETURNING name").QueryRow(func(row pgx.Row) error { return row.Scan(&name) })
+		return tx.SendFinalBatch(ctx, b).Close()
+	})
+	if err != nil || name != "c" {
+		t.Fatalf("err = %v, name = %q", err, name)
 	}
 }
 
@@ -195,10 +220,11 @@ func TestRetriesAreBounded(t *testing.T) {
 }
 
 // TestRealDeadlockIsRetried makes two transactions lock two rows in opposite
-// orders; PostgreSQL aborts one with 40P01 and InTx retries it.
+// orders; PostgreSQL aborts one with 40P01 and InTx retries it, counting
+// the retry and each transaction attempt.
 func TestRealDeadlockIsRetried(t *testing.T) {
 	pool := setup(t)
-	ctx := context.Background()
+	ctx, m := withMetrics()
 	var (
 		wg       sync.WaitGroup
 		locked   sync.WaitGroup
@@ -241,5 +267,13 @@ func TestRealDeadlockIsRetried(t *testing.T) {
 	}
 	if len(a) != 3 || len(b) != 3 {
 		t.Errorf("names %q %q: each row must be updated exactly twice", a, b)
+	}
+	if got := metricstest.Read(t, m, metrics.FamilyRetries, "sqlstate", db.CodeDeadlock).Value; got < 1 {
+		t.Errorf("deadlock retries counted = %v, want at least 1", got)
+	}
+	commits := metricstest.Read(t, m, metrics.FamilyTxDuration, "resource", "ed-fi/schools", "outcome", "commit").Count
+	rollbacks := metricstest.Read(t, m, metrics.FamilyTxDuration, "outcome", "rollback").Count
+	if commits != 2 || rollbacks < 1 || int(commits+rollbacks) != attempts {
+		t.Errorf("transaction attempts recorded: %d commits, %d rollbacks; want 2 and %d", commits, rollbacks, attempts-2)
 	}
 }

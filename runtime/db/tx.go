@@ -5,70 +5,40 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"time"
 
+	"github.com/edfi-dmsc/dmsc/runtime/metrics"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// RetryPolicy bounds the whole-transaction retries on deadlock and
-// serialization failure.
-type RetryPolicy struct {
-	MaxAttempts int           // total attempts, including the first
-	BaseDelay   time.Duration // backoff before the 2nd attempt; doubles after, with ±50% jitter
-}
+// ErrCommitInDoubt wraps the connection error of a transaction whose
+// COMMIT was sent but whose answer never arrived: it may have committed.
+// Such a transaction is never re-sent; the server answers 503 and says the
+// change may have been applied.
+var ErrCommitInDoubt = errors.New("connection lost after COMMIT was sent; the transaction may have committed")
 
-// DefaultRetryPolicy mirrors the reference's defaults: 3 attempts, 150 ms
-// base delay, jittered.
-var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 3, BaseDelay: 150 * time.Millisecond}
-
-// ErrRetriesExhausted wraps the last retryable error once the policy's
-// attempts are used up. The reference answers it with a 500 system error.
-var ErrRetriesExhausted = errors.New("transaction retries exhausted")
-
-// InTx runs fn in one transaction on a connection from pool and commits it.
-// When fn or the commit fails with a deadlock or serialization failure the
-// transaction is rolled back and fn runs again from the start, up to
-// policy.MaxAttempts times; fn must therefore keep no state across attempts
-// other than what it rebuilds. Any other error from fn rolls back and is
-// returned unchanged (so a *problem.Details passes through).
+// InTx runs fn in one transaction (see Transact) and starts it over from
+// the beginning as policy says (see RetryPolicy): fn must therefore keep no
+// state across attempts other than what it rebuilds. Any other error from
+// fn rolls back and is returned unchanged (so a *problem.Details passes
+// through).
 //
 // BEGIN is not sent on its own: it travels with the first statement or
 // batch fn sends, and SendFinalBatch carries the COMMIT, so a write that
 // needs two dependent batches costs two round trips in total.
 func InTx(ctx context.Context, pool *pgxpool.Pool, policy RetryPolicy, fn func(ctx context.Context, tx *Tx) error) error {
-	if policy.MaxAttempts < 1 {
-		policy.MaxAttempts = 1
-	}
-	var err error
-	for attempt := 1; ; attempt++ {
-		err = runOnce(ctx, pool, fn)
-		if err == nil || !IsRetryable(err) {
-			return err
-		}
-		if attempt >= policy.MaxAttempts {
-			return fmt.Errorf("%w after %d attempts: %w", ErrRetriesExhausted, attempt, err)
-		}
-		delay := backoff(policy.BaseDelay, attempt)
-		slog.WarnContext(ctx, "retrying transaction", "attempt", attempt, "delay", delay, "error", err)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(delay):
-		}
-	}
+	return policy.Do(ctx, func(ctx context.Context) error { return Transact(ctx, pool, fn) })
 }
 
-// backoff is base·2^(attempt-1) scaled by a random factor in [0.5, 1.5), so
-// that two transactions that deadlocked each other do not retry in step.
-func backoff(base time.Duration, attempt int) time.Duration {
-	d := base << (attempt - 1)
-	return time.Duration(float64(d) * (0.5 + rand.Float64()))
-}
-
-func runOnce(ctx context.Context, pool *pgxpool.Pool, fn func(context.Context, *Tx) error) error {
+// Transact runs fn in one transaction on a connection from pool and commits
+// it, once: an error rolls back and is returned. When the connection was
+// lost after the COMMIT had been sent, the error wraps ErrCommitInDoubt.
+// The attempt's duration and outcome are recorded with
+// metrics.Transaction under the request's labels.
+func Transact(ctx context.Context, pool *pgxpool.Pool, fn func(ctx context.Context, tx *Tx) error) error {
+	start := time.Now()
 	conn, err := pool.Acquire(ctx)
 	if err != nil {
 		return fmt.Errorf("acquiring a database connection: %w", err)
@@ -76,10 +46,12 @@ func runOnce(ctx context.Context, pool *pgxpool.Pool, fn func(context.Context, *
 	defer conn.Release()
 	tx := &Tx{conn: conn.Conn()}
 	err = fn(ctx, tx)
-	if err == nil && !tx.committed && tx.begun {
+	if err == nil && tx.commit == commitNotSent && tx.begun {
+		tx.commit = commitSent
 		_, err = tx.conn.Exec(ctx, "COMMIT")
+		tx.settle(err)
 	}
-	if err != nil && tx.conn.PgConn().TxStatus() != 'I' {
+	if err != nil && tx.conn.PgConn().TxStatus() != 'I' && !tx.conn.IsClosed() {
 		// Use a fresh context: the request may be cancelled, and a connection
 		// left inside a transaction is destroyed by the pool anyway.
 		rbCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -88,15 +60,44 @@ func runOnce(ctx context.Context, pool *pgxpool.Pool, fn func(context.Context, *
 			slog.WarnContext(ctx, "rollback failed", "error", rbErr)
 		}
 	}
+	if tx.begun {
+		m, labels := metrics.FromContext(ctx)
+		m.Transaction(labels.Resource, labels.Operation, time.Since(start), tx.commit == committed)
+	}
+	if err != nil && tx.commit == commitSent && Unavailable(err) && !pgconn.SafeToRetry(err) {
+		return fmt.Errorf("%w: %w", ErrCommitInDoubt, err)
+	}
 	return err
+}
+
+// commitState is what a transaction knows about its COMMIT.
+type commitState uint8
+
+const (
+	commitNotSent commitState = iota
+	commitSent                // sent (or queued in a sent pipeline); no answer read yet
+	committed                 // PostgreSQL answered the COMMIT with success
+	rolledBack                // PostgreSQL reported an error for the COMMIT or a statement before it
+)
+
+// settle records the answer read for the COMMIT, or for a statement of
+// its pipeline before it: success commits; an error PostgreSQL reported
+// means it aborted the transaction; any other error (the connection was
+// lost) leaves the outcome unknown.
+func (t *Tx) settle(err error) {
+	if _, reported := PgError(err); err == nil {
+		t.commit = committed
+	} else if reported {
+		t.commit = rolledBack
+	}
 }
 
 // Tx is one attempt of an InTx transaction. BEGIN is sent lazily with the
 // first statement or batch.
 type Tx struct {
-	conn      *pgx.Conn
-	begun     bool
-	committed bool
+	conn   *pgx.Conn
+	begun  bool
+	commit commitState
 }
 
 // Conn is the underlying connection, for pgx APIs Tx does not wrap (e.g.
@@ -127,13 +128,17 @@ func (t *Tx) SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults {
 // the results: Close also reads the COMMIT and reports its error (e.g. a
 // deferred constraint or a serialization failure, which InTx retries). If a
 // statement of b fails, PostgreSQL skips the rest of the pipeline including
-// the COMMIT, and InTx rolls back.
+// the COMMIT, and Transact rolls back.
 func (t *Tx) SendFinalBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults {
-	return t.send(ctx, b, true)
+	br := t.send(ctx, b, true)
+	if _, failed := br.(errBatchResults); failed {
+		return br
+	}
+	return &finalResults{BatchResults: br, tx: t, queued: b.QueuedQueries}
 }
 
 func (t *Tx) send(ctx context.Context, b *pgx.Batch, commit bool) pgx.BatchResults {
-	if t.committed {
+	if t.commit != commitNotSent {
 		return errBatchResults{errors.New("db: transaction already committed")}
 	}
 	full := b
@@ -150,16 +155,72 @@ func (t *Tx) send(ctx context.Context, b *pgx.Batch, commit bool) pgx.BatchResul
 	}
 	t.begun = true
 	if commit {
-		t.committed = true
+		t.commit = commitSent
 	}
 	br := t.conn.SendBatch(ctx, full)
 	if prefix {
 		if _, err := br.Exec(); err != nil {
+			if commit {
+				t.settle(err)
+			}
 			br.Close()
 			return errBatchResults{err}
 		}
 	}
 	return br
+}
+
+// finalResults are the results of a SendFinalBatch pipeline: Close reads
+// the COMMIT's own answer, so that the transaction knows whether it
+// committed (see Transact and ErrCommitInDoubt).
+type finalResults struct {
+	pgx.BatchResults
+	tx     *Tx
+	queued []*pgx.QueuedQuery // the caller's statements, before the COMMIT
+	read   int
+}
+
+func (f *finalResults) Exec() (pgconn.CommandTag, error) {
+	f.read++
+	return f.BatchResults.Exec()
+}
+
+func (f *finalResults) Query() (pgx.Rows, error) {
+	f.read++
+	return f.BatchResults.Query()
+}
+
+func (f *finalResults) QueryRow() pgx.Row {
+	f.read++
+	return f.BatchResults.QueryRow()
+}
+
+// Close reads the caller's unread results (running their QueuedQuery
+// callbacks, as pgx's Close does) and the COMMIT's answer, then closes the
+// pipeline. Once PostgreSQL has answered the COMMIT with success, a later
+// failure (the session ending right after it) does not undo it and is not
+// reported.
+func (f *finalResults) Close() error {
+	var err error
+	for ; f.read < len(f.queued) && err == nil; f.read++ {
+		if fn := f.queued[f.read].Fn; fn != nil {
+			err = fn(f.BatchResults)
+		} else {
+			_, err = f.BatchResults.Exec()
+		}
+	}
+	if err == nil {
+		_, err = f.BatchResults.Exec() // the COMMIT
+	}
+	f.tx.settle(err)
+	cerr := f.BatchResults.Close()
+	if f.tx.commit == committed {
+		return nil
+	}
+	if err == nil {
+		err = cerr
+	}
+	return err
 }
 
 type errBatchResults struct{ err error }

@@ -19,10 +19,18 @@ import (
 // makes it read the current ContentVersion first. found is false when res
 // has no such document (404). A document other documents still reference
 // gives the 409 dependent-item problem naming the referencing resource; a
-// failed If-Match the 412 problem.
+// failed If-Match the 412 problem. It retries under db.DefaultRetryPolicy;
+// a server's handlers use Writer.Delete, which follows the configured one.
 func Delete(ctx context.Context, pool *pgxpool.Pool, res *Resource, id uuid.UUID, pre etag.Write, schemaEpoch string) (found bool, err error) {
+	w := &Writer{Pool: pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: schemaEpoch}
+	return w.Delete(ctx, res, id, pre)
+}
+
+// Delete is the package-level Delete with the writer's pool, retry policy
+// and schema epoch.
+func (w *Writer) Delete(ctx context.Context, res *Resource, id uuid.UUID, pre etag.Write) (found bool, err error) {
 	rp := res.Read
-	err = db.InTx(ctx, pool, db.DefaultRetryPolicy, func(ctx context.Context, tx *db.Tx) error {
+	err = db.InTx(ctx, w.Pool, w.Retry, func(ctx context.Context, tx *db.Tx) error {
 		found = false
 		if pre.IfMatch.Present {
 			var cv int64
@@ -34,7 +42,7 @@ func Delete(ctx context.Context, pool *pgxpool.Pool, res *Resource, id uuid.UUID
 			if !exists && !pre.IfMatch.Wildcard {
 				return nil
 			}
-			if p := pre.Evaluate(exists, cv, schemaEpoch).Problem(); p != nil {
+			if p := pre.Evaluate(exists, cv, w.SchemaEpoch).Problem(); p != nil {
 				found = exists
 				return p
 			}

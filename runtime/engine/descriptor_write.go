@@ -72,23 +72,27 @@ func (w *Writer) upsertDescriptor(ctx context.Context, res *Resource, doc map[st
 	uri := identity.DescriptorURI(nf.namespace, nf.codeValue)
 	refID := identity.DescriptorReferentialID(res.ProjectName, res.Name, uri)
 	var out WriteResult
-	var err error
-	for attempt := 0; attempt < maxWriteAttempts; attempt++ {
-		if attempt == 0 {
-			out, err = w.writeDescriptorOnce(ctx, nil, res, nf, uri, refID.String(), pre, id)
-		} else {
-			// Under contention, read with the document locked instead.
-			err = db.InTx(ctx, w.Pool, w.Retry, func(ctx context.Context, tx *db.Tx) error {
+	locked := false
+	err := w.Retry.Do(ctx, func(ctx context.Context) error {
+		var err error
+		if locked {
+			err = db.Transact(ctx, w.Pool, func(ctx context.Context, tx *db.Tx) error {
 				var err error
 				out, err = w.writeDescriptorOnce(ctx, tx, res, nf, uri, refID.String(), pre, id)
 				return err
 			})
+		} else {
+			out, err = w.writeDescriptorOnce(ctx, nil, res, nf, uri, refID.String(), pre, id)
 		}
-		if !errors.Is(err, errStale) {
-			return out, err
-		}
+		// Under contention, read with the document locked instead.
+		locked = locked || db.IsRetryable(err)
+		return err
+	})
+	if errors.Is(err, errCreateRace) {
+		// Every attempt lost: the identity is taken.
+		return WriteResult{}, descriptorConflict(res, nf, problem.Create)
 	}
-	return WriteResult{}, fmt.Errorf("%w: %w", db.ErrRetriesExhausted, err)
+	return out, err
 }
 
 // writeDescriptorOnce reads the stored descriptor in one round trip and,
@@ -158,14 +162,21 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *Resour
 	dml.Queue(contentVersionSQL, docID)
 	err = finish(ctx, w, tx, dml, &out.ContentVersion)
 	if pe, ok := db.PgError(err); ok && pe.Code == staleCode {
-		return WriteResult{}, fmt.Errorf("%w: %w", errStale, err)
+		return WriteResult{}, db.Race(retryStale, fmt.Errorf("%w: %w", errStale, err))
 	}
 	if _, ok := db.UniqueViolation(err); ok {
-		op := problem.Update
 		if !exists {
-			op = problem.Create
+			// A concurrent create of the same descriptor won (the unique
+			// keys of dms.Descriptor and dms.ReferentialIdentity are both
+			// its identity): the next attempt updates it.
+			return WriteResult{}, db.Race(retryCreateRace, fmt.Errorf("%w: %w", errCreateRace, err))
 		}
-		return WriteResult{}, problem.IdentityConflict(op, res.Name, []problem.KeyValue{{Name: "namespace", Value: nf.namespace}, {Name: "codeValue", Value: nf.codeValue}})
+		return WriteResult{}, descriptorConflict(res, nf, problem.Update)
 	}
 	return out, err
+}
+
+// descriptorConflict is the 409 naming a descriptor's identity.
+func descriptorConflict(res *Resource, nf descriptorFields, op problem.Operation) *problem.Details {
+	return problem.IdentityConflict(op, res.Name, []problem.KeyValue{{Name: "namespace", Value: nf.namespace}, {Name: "codeValue", Value: nf.codeValue}})
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/hex"
 	"log/slog"
 
-	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/schemagate"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
@@ -60,12 +59,14 @@ type Service struct {
 	Writer      *Writer
 }
 
-// NewService binds a schema to a server's pool and logger.
+// NewService binds a schema to a server's pool, logger and write limits.
 func NewService(s *server.Server, schema *Schema) *Service {
 	epoch := etag.SchemaEpoch(schema.EffectiveSchemaHash)
+	limits := s.Config.WriteLimits.WithDefaults()
+	s.Metrics.DeclareGuardrails(server.LimitIdentityUpdateFanOut, server.LimitIdentityUpdates, server.LimitCollectionItems, server.LimitDocumentItems)
 	return &Service{
 		Pool: s.Pool, Log: s.Log, Schema: schema, SchemaEpoch: epoch,
-		Writer: &Writer{Pool: s.Pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: epoch},
+		Writer: &Writer{Pool: s.Pool, Retry: limits.RetryPolicy(), SchemaEpoch: epoch, Limits: limits},
 	}
 }
 
@@ -85,3 +86,7 @@ var _ server.Resource = (*Handler)(nil)
 
 // Resource is the plan the handler serves.
 func (h *Handler) Resource() *Resource { return h.res }
+
+// label names the resource in metrics ("ed-fi/schools"), as the server's
+// request labels do.
+func (r *Resource) label() string { return r.ProjectEndpoint + "/" + r.Endpoint }

@@ -40,7 +40,7 @@ func (h *Handler) Query(r *server.Request, p server.Paging) error {
 // Delete handles DELETE /data/{project}/{resource}/{id}: 204, 404 when
 // absent, 409 when referenced, 412 on a failed If-Match.
 func (h *Handler) Delete(r *server.Request, id uuid.UUID) error {
-	found, err := Delete(r.Context(), h.svc.Pool, h.res, id, r.Preconditions(), h.svc.SchemaEpoch)
+	found, err := h.svc.Writer.Delete(r.Context(), h.res, id, r.Preconditions())
 	switch {
 	case err != nil:
 		return err

@@ -18,10 +18,18 @@ import (
 
 // decodeBody parses a write request body. It answers the reference's 400s
 // for an empty body, malformed JSON, a repeated property name and a body
-// that is not an object.
+// that is not an object, and a 400 for text the decoder would otherwise
+// repair silently (bytes that are not UTF-8, unpaired surrogate escapes):
+// the raw bytes are checked before decoding, so the client's text is stored
+// as sent or refused.
 func decodeBody(body []byte) (map[string]any, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, problem.BadRequest(problem.DetailRequestCouldNotBeProcessed, nil, "A non-empty request body is required.")
+	}
+	if issue, found := validate.CheckBody(body); found {
+		var ve problem.ValidationErrors
+		ve.Add(issue.Path, issue.Message)
+		return nil, problem.DataValidation(ve)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
@@ -35,11 +43,6 @@ func decodeBody(body []byte) (map[string]any, error) {
 	if err != nil {
 		var ve problem.ValidationErrors
 		ve.Add("$.", "The request body is not valid JSON: "+err.Error())
-		return nil, problem.DataValidation(ve)
-	}
-	if path, found := validate.FirstDuplicateProperty(body); found {
-		var ve problem.ValidationErrors
-		ve.Add(path, validate.DuplicatePropertyMessage)
 		return nil, problem.DataValidation(ve)
 	}
 	obj, ok := v.(map[string]any)

@@ -10,6 +10,8 @@
 // run time: paths are pre-split into property-name steps.
 package engine
 
+import "github.com/edfi-dmsc/dmsc/runtime/refaudit"
+
 // Schema is the compiled schema set a server serves.
 type Schema struct {
 	EffectiveSchemaHash    string
@@ -21,6 +23,9 @@ type Schema struct {
 	// Resources in (project name, resource name) order: concrete resources
 	// and descriptors; abstract resources have no endpoints.
 	Resources []*Resource
+	// ReferentialIdentity says, for the same resources, how their
+	// dms.ReferentialIdentity rows are recomputed (the integrity watchdog).
+	ReferentialIdentity []refaudit.Spec
 }
 
 // ResourceKey is one dms.ResourceKey seed row.

@@ -27,7 +27,21 @@ type WritePlan struct {
 	// Descriptor is set for descriptor resources, which are stored in
 	// dms.Descriptor instead of Tables.
 	Descriptor *DescriptorWrite
+	// CascadeCount is set for resources that allow identity updates: run in
+	// the transaction of an identity update after its DML, it counts the
+	// other documents the change cascaded into (ON UPDATE CASCADE through
+	// references, and on through referrers whose identity includes the
+	// reference). It counts the root rows, in every resource the change can
+	// reach, whose ContentVersion mirror moved past the StampFloorSetting
+	// and that this transaction wrote: one index range scan per resource on
+	// IX_{Root}_ContentVersion. $1 is the updated document's DocumentId.
+	CascadeCount string
 }
+
+// StampFloorSetting is the transaction-local setting an identity update
+// sets, before its DML, to a ChangeVersionSequence value below every stamp
+// the transaction will write (see WritePlan.CascadeCount).
+const StampFloorSetting = "dmsc.stamp_floor"
 
 // BodyKind is the JSON type a schema node requires.
 type BodyKind uint8

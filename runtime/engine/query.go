@@ -14,6 +14,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/validate"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -89,9 +90,12 @@ func whereClause(rp *ReadPlan, conds []string) string {
 }
 
 // bindFilters turns the request's filters into predicates ($1..$n) and
-// their arguments. matchable is false when a filter can match no document
-// (an id that is not a UUID, a fractional value for an integer field), so
-// the query need not run.
+// their arguments. A value that is not valid for its field — not of the
+// field's type, text PostgreSQL cannot hold (not UTF-8, NUL) or beyond the
+// range of the column's type — is a 400 naming the field, so no query
+// input can make the database fail. matchable is false when a filter is
+// well-formed but can match no document (an id that is not a UUID, a
+// fractional value for an integer field), so the query need not run.
 func bindFilters(rp *ReadPlan, filters server.QueryParams) (conds []string, args []any, matchable bool, err error) {
 	matchable = true
 	var ve problem.ValidationErrors
@@ -100,23 +104,24 @@ func bindFilters(rp *ReadPlan, filters server.QueryParams) (conds []string, args
 		if qf == nil {
 			return nil, nil, false, problem.UnknownQueryField(f.Name)
 		}
-		text, ok := normalizeQueryValue(qf.Type, f.Value)
-		if !ok {
-			ve.Add(qf.JSONPath, fmt.Sprintf("The value '%s' is not valid for %s.", f.Value, f.Name))
-			continue
-		}
 		var arg any
-		if qf.DescriptorResource != "" {
-			arg, ok = identity.DescriptorReferentialID(qf.DescriptorProject, qf.DescriptorResource, text).String(), true
-		} else {
-			arg, ok = bindQueryValue(qf.Param, text)
+		b := notValid
+		if text, ok := normalizeQueryValue(qf.Type, f.Value); ok {
+			if qf.DescriptorResource != "" {
+				arg, b = identity.DescriptorReferentialID(qf.DescriptorProject, qf.DescriptorResource, text).String(), bound
+			} else {
+				arg, b = bindQueryValue(qf.Param, text)
+			}
 		}
-		if !ok {
+		switch b {
+		case notValid:
+			ve.Add(qf.JSONPath, fmt.Sprintf("The value '%s' is not valid for %s.", f.Value, f.Name))
+		case matchesNothing:
 			matchable = false
-			continue
+		default:
+			args = append(args, arg)
+			conds = append(conds, strings.Join(qf.Predicate, "$"+strconv.Itoa(len(args))))
 		}
-		args = append(args, arg)
-		conds = append(conds, strings.Join(qf.Predicate, "$"+strconv.Itoa(len(args))))
 	}
 	if len(ve) > 0 {
 		return nil, nil, false, problem.DataValidation(ve)
@@ -145,19 +150,28 @@ var dateLayouts = []string{
 	"1/2/2006 15:04:05", "1/2/2006",
 }
 
+// parseDate parses a date or date-time query value within the range the
+// reference's DateTime holds (years 1 to 9999), which PostgreSQL's date
+// and timestamp types also hold.
 func parseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t, true
+			return t, inDateRange(t)
 		}
 	}
 	return time.Time{}, false
 }
 
+func inDateRange(t time.Time) bool { return t.Year() >= 1 && t.Year() <= 9999 }
+
 // normalizeQueryValue validates a query value against the query field's
-// type as the reference does and returns its normalized text.
+// type as the reference does and returns its normalized text. Text that
+// PostgreSQL cannot hold is not valid for any field.
 func normalizeQueryValue(typ, v string) (string, bool) {
+	if !validate.StorableText(v) {
+		return "", false
+	}
 	switch typ {
 	case "boolean":
 		switch t := strings.TrimSpace(v); {
@@ -172,12 +186,15 @@ func normalizeQueryValue(typ, v string) (string, bool) {
 		return t.Format("2006-01-02"), ok
 	case "date-time":
 		t, ok := parseDate(v)
-		return t.UTC().Format("2006-01-02T15:04:05Z"), ok
+		t = t.UTC()
+		return t.Format("2006-01-02T15:04:05Z"), ok && inDateRange(t)
 	case "number":
 		if !dotNetNumber.MatchString(v) {
 			return "", false
 		}
-		return strings.ReplaceAll(strings.TrimSpace(v), ",", ""), true
+		// Within the range of the reference's decimal, in canonical form.
+		d, ok := validate.ParseDecimal(strings.ReplaceAll(v, ",", ""))
+		return d.String(), ok
 	case "time":
 		if _, err := time.Parse("15:04:05", v); err != nil {
 			return "", false
@@ -187,45 +204,62 @@ func normalizeQueryValue(typ, v string) (string, bool) {
 	return v, true
 }
 
+// binding is how a normalized query value binds to its column.
+type binding uint8
+
+const (
+	bound          binding = iota // the value is the predicate's argument
+	matchesNothing                // well-formed, but no stored value can equal it
+	notValid                      // outside the column type's range: a 400
+)
+
+// maxDecimalPlaces is the most fraction digits the reference's decimal
+// holds; no Ed-Fi decimal column has more.
+const maxDecimalPlaces = 28
+
 // bindQueryValue converts a normalized query value into the argument of
-// its predicate; ok is false when no stored value can equal it.
-func bindQueryValue(param ScalarType, text string) (any, bool) {
+// its predicate.
+func bindQueryValue(param ScalarType, text string) (any, binding) {
 	switch param {
 	case NoType: // the document id
 		id, err := uuid.Parse(text)
-		return id.String(), err == nil
+		if err != nil {
+			return nil, matchesNothing
+		}
+		return id.String(), bound
 	case Int32Type, Int64Type:
-		n, err := strconv.ParseInt(strings.TrimPrefix(text, "+"), 10, 64)
-		if err == nil {
-			if param == Int32Type && (n < math.MinInt32 || n > math.MaxInt32) {
-				return nil, false
-			}
-			return n, true
-		}
 		// "12.0" is the integer 12; "12.5" matches nothing.
-		f, ferr := strconv.ParseFloat(text, 64)
-		if ferr != nil || f != math.Trunc(f) || math.Abs(f) > math.MaxInt64/2 {
-			return nil, false
+		d, ok := validate.ParseDecimal(text)
+		if !ok || d.Frac != "" {
+			return nil, matchesNothing
 		}
-		return int64(f), true
+		n, err := strconv.ParseInt(d.String(), 10, 64)
+		if err != nil || (param == Int32Type && (n < math.MinInt32 || n > math.MaxInt32)) {
+			return nil, notValid
+		}
+		return n, bound
 	case DecimalType:
-		if _, err := strconv.ParseFloat(text, 64); err != nil {
-			return nil, false
+		d, ok := validate.ParseDecimal(text)
+		if !ok || len(d.Frac) > maxDecimalPlaces {
+			return nil, matchesNothing
 		}
-		return text, true
+		return d.String(), bound
 	case BooleanType:
 		b, err := strconv.ParseBool(text)
-		return b, err == nil
+		if err != nil {
+			return nil, matchesNothing
+		}
+		return b, bound
 	case DateType, DateTimeType:
 		if _, ok := parseDate(text); !ok {
-			return nil, false
+			return nil, matchesNothing
 		}
-		return text, true
+		return text, bound
 	case TimeType:
 		if _, err := time.Parse("15:04:05", text); err != nil {
-			return nil, false
+			return nil, matchesNothing
 		}
-		return text, true
+		return text, bound
 	}
-	return text, true
+	return text, bound
 }

@@ -21,7 +21,7 @@ type loaded struct {
 	out  map[string]engine.WriteResult
 }
 
-func loadBundled(t *testing.T) *loaded {
+func loadBundled(t testing.TB) *loaded {
 	e := bundledEnv(t)
 	l := &loaded{env: e, body: map[string]map[string]any{}, out: map[string]engine.WriteResult{}}
 	for _, d := range fakeDocs(t, e.set, 1) {
@@ -41,7 +41,7 @@ func loadBundled(t *testing.T) *loaded {
 }
 
 // doc returns a deep copy of the generated body of endpoint.
-func (l *loaded) doc(t *testing.T, endpoint string) map[string]any {
+func (l *loaded) doc(t testing.TB, endpoint string) map[string]any {
 	t.Helper()
 	b, err := json.Marshal(l.body[endpoint])
 	if err != nil {
@@ -54,12 +54,12 @@ func (l *loaded) doc(t *testing.T, endpoint string) map[string]any {
 	return m
 }
 
-func (l *loaded) res(t *testing.T, endpoint string) *engine.Resource {
+func (l *loaded) res(t testing.TB, endpoint string) *engine.Resource {
 	p, e, _ := strings.Cut(endpoint, "/")
 	return l.resourceAt(t, p, e)
 }
 
-func mustJSON(t *testing.T, v any) []byte {
+func mustJSON(t testing.TB, v any) []byte {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -241,9 +241,12 @@ func TestWriteBehaviour(t *testing.T) {
 	t.Run("superclass identity taken by another subclass", func(t *testing.T) {
 		d := l.doc(t, "ed-fi/schools")
 		d["schoolId"] = l.body["ed-fi/localEducationAgencies"]["localEducationAgencyId"]
+		// The first attempt cannot tell this from a concurrent create of
+		// the same school (whose alias row it would see first): the second
+		// reads again and decides.
 		_, rt, err := l.post(t, l.res(t, "ed-fi/schools"), mustJSON(t, d))
-		if status(err) != 409 || rt != 1 {
-			t.Errorf("school with an LEA's educationOrganizationId: %v after %d round trips, want 409 after 1", err, rt)
+		if status(err) != 409 || rt != 2 {
+			t.Errorf("school with an LEA's educationOrganizationId: %v after %d round trips, want 409 after 2", err, rt)
 		}
 	})
 

@@ -26,7 +26,7 @@ type env struct {
 
 // newEnv compiles the schema files, provisions a throw-away database with
 // the real DDL and opens a pool on it.
-func newEnv(t *testing.T, files ...string) *env {
+func newEnv(t testing.TB, files ...string) *env {
 	t.Helper()
 	p := provisionSchema(t, files...)
 	return &env{provisioned: p, writer: &engine.Writer{
@@ -34,7 +34,7 @@ func newEnv(t *testing.T, files ...string) *env {
 	}}
 }
 
-func bundledEnv(t *testing.T) *env {
+func bundledEnv(t testing.TB) *env {
 	repo := refdata.RepoRoot(t)
 	return newEnv(t, filepath.Join(repo, "schemas/default/core.ApiSchema.json"), filepath.Join(repo, "schemas/default/sample.ApiSchema.json"))
 }
@@ -47,7 +47,7 @@ type fakeDoc struct {
 }
 
 // fakeDocs generates count documents per resource, in load order.
-func fakeDocs(t *testing.T, set *load.SchemaSet, count int) []fakeDoc {
+func fakeDocs(t testing.TB, set *load.SchemaSet, count int) []fakeDoc {
 	t.Helper()
 	var buf bytes.Buffer
 	if _, err := fake.Generate(set, fake.Options{Count: count, Seed: 7}, &buf); err != nil {
@@ -67,7 +67,7 @@ func fakeDocs(t *testing.T, set *load.SchemaSet, count int) []fakeDoc {
 }
 
 // post upserts body and counts its round trips.
-func (e *env) post(t *testing.T, res *engine.Resource, body []byte) (engine.WriteResult, int64, error) {
+func (e *env) post(t testing.TB, res *engine.Resource, body []byte) (engine.WriteResult, int64, error) {
 	t.Helper()
 	ctx, rt := db.WithRoundTrips(context.Background())
 	out, err := e.writer.UpsertDocument(ctx, res, body, etag.Write{})

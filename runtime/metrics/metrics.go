@@ -45,6 +45,27 @@ const (
 	FamilyDatabaseAvailable = "dmsc_database_available"
 )
 
+// Label values known in advance. New creates their series at 0, so a rate
+// over them is defined from the first scrape and dashboards see the series
+// before the first event (Prometheus practice for bounded label sets).
+const (
+	// GuardrailRejected limits.
+	LimitBodySize         = "body-size"
+	LimitPageSize         = "page-size"
+	LimitStatementTimeout = "statement-timeout"
+	LimitReadTimeout      = "read-timeout"
+
+	// Retry and RetriesExhausted conditions: the SQLSTATEs of the retry
+	// policy (deadlock, serialization failure, unique-violation race) and
+	// of an unreachable database (a failed connection attempt, a lost
+	// connection; runtime/db counts other outage SQLSTATEs as they occur).
+	RetryDeadlock             = "40P01"
+	RetrySerializationFailure = "40001"
+	RetryUniqueViolation      = "23505"
+	RetryUnableToConnect      = "08001"
+	RetryConnectionFailure    = "08006"
+)
+
 // Metrics is one server's set of instruments.
 type Metrics struct {
 	registry *prometheus.Registry
@@ -129,6 +150,11 @@ func New() *Metrics {
 		m.cascadeDocuments, m.guardrails, m.watchdogChecked, m.watchdogDrift, m.watchdogRepaired, m.dbAvailable,
 	)
 	m.dbAvailable.Set(1)
+	m.DeclareGuardrails(LimitBodySize, LimitPageSize, LimitStatementTimeout, LimitReadTimeout)
+	for _, code := range []string{RetryDeadlock, RetrySerializationFailure, RetryUniqueViolation, RetryUnableToConnect, RetryConnectionFailure} {
+		m.retries.WithLabelValues(code)
+		m.retriesExhausted.WithLabelValues(code)
+	}
 	return m
 }
 
@@ -194,6 +220,17 @@ func (m *Metrics) CascadeFanOut(resource string, documents int) {
 		return
 	}
 	m.cascadeDocuments.WithLabelValues(resource).Observe(float64(documents))
+}
+
+// DeclareGuardrails creates the rejection series of limits at 0 (New
+// declares the HTTP layer's own).
+func (m *Metrics) DeclareGuardrails(limits ...string) {
+	if m == nil {
+		return
+	}
+	for _, limit := range limits {
+		m.guardrails.WithLabelValues(limit)
+	}
 }
 
 // GuardrailRejected records a request refused by the named limit.

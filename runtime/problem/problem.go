@@ -386,3 +386,40 @@ func DatabaseFingerprintError(title, detail string, errs ...string) *Details {
 func ResourceKeySeedError(title, detail string, errs ...string) *Details {
 	return newDetails(503, TypeResourceKeySeedError, title, detail, nil, errs)
 }
+
+// TypeIdentityUpdateTooLarge is the type of an identity update refused
+// for its cascade's size.
+const TypeIdentityUpdateTooLarge = typePrefix + ":data-conflict:identity-update-too-large"
+
+// RetryAfterSeconds is the Retry-After of the 503s for an unreachable
+// database: the pool reconnects on the next request, so clients and load
+// balancers may come back soon.
+const RetryAfterSeconds = 2
+
+// DatabaseUnavailable is the 503 for a request the database could not be
+// reached for (nothing was changed), with Retry-After.
+func DatabaseUnavailable() *Details {
+	return unavailable("The database is unavailable. Nothing was changed; retry the request later.")
+}
+
+// CommitOutcomeUnknown is the 503 for a write whose connection to the
+// database was lost while it was committing: it may have been applied.
+func CommitOutcomeUnknown() *Details {
+	return unavailable("The connection to the database was lost while the change was being committed: it may or may not have been applied. " +
+		"Read the item before retrying.")
+}
+
+func unavailable(detail string) *Details {
+	d := newDetails(503, TypeServiceUnavailable, "Service Unavailable", detail, nil, nil)
+	d.Headers = map[string]string{"Retry-After": fmt.Sprint(RetryAfterSeconds)}
+	return d
+}
+
+// IdentityUpdateTooLarge is the 409 for an identity update that would
+// cascade into more documents than the deployment's limit (named by
+// limitName) allows; nothing was changed.
+func IdentityUpdateTooLarge(resourceName string, documents, limit int, limitName string) *Details {
+	msg := fmt.Sprintf("Changing the identifying values of this %s item would update %d other items that reference it, "+
+		"more than the %d this server allows in one identity update (%s). Nothing was changed.", resourceName, documents, limit, limitName)
+	return newDetails(409, TypeIdentityUpdateTooLarge, "Identity Update Too Large", msg, nil, []string{msg})
+}

@@ -149,6 +149,9 @@ func (g *Gate) check(ctx context.Context) (*problem.Details, bool) {
 			}
 		}
 		g.log.ErrorContext(ctx, "reading dms.EffectiveSchema failed; will retry on the next request", "error", err)
+		if db.Unavailable(err) {
+			return problem.DatabaseUnavailable(), false
+		}
 		return problem.ServiceConfigurationError(detailTransient), false
 	}
 	switch {

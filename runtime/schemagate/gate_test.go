@@ -174,7 +174,8 @@ func TestTransientErrorIsNotCached(t *testing.T) {
 	defer pool.Close()
 	g := New(pool, minimal, slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil)))
 	p := g.Check(context.Background())
-	if p == nil || p.Status != 503 || p.Type != "urn:ed-fi:api:service-configuration-error" {
+	// An unreachable database is the outage 503, which clients may retry.
+	if p == nil || p.Status != 503 || p.Type != "urn:ed-fi:api:service-unavailable" || p.Headers["Retry-After"] == "" {
 		t.Fatalf("got %+v", p)
 	}
 	if g.result.Load() != nil || g.passed.Load() {

@@ -236,7 +236,7 @@ func TestEndToEndWithDatabase(t *testing.T) {
 	if r := call("DELETE", loc, ""); r.status != 204 {
 		t.Errorf("DELETE: %d %s", r.status, r.body)
 	}
-	if r := call("GET", loc, ""); r.status != 404 || r.body != "" {
+	if r := call("GET", loc, ""); r.status != 404 || !strings.Contains(r.body, `"type":"urn:ed-fi:api:not-found"`) {
 		t.Errorf("GET deleted: %d %q", r.status, r.body)
 	}
 	// POST, POST, GET, GET(304), DELETE(409), DELETE, GET(404)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -26,6 +27,9 @@ import (
 func Main(app App, args []string, register func(*Server)) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first signal a second one ends the process at once instead
+	// of waiting for the drain.
+	context.AfterFunc(ctx, stop)
 	return Start(ctx, app, args, os.Stdout, os.Stderr, register)
 }
 
@@ -35,7 +39,7 @@ func Start(ctx context.Context, app App, args []string, stdout, stderr io.Writer
 	var cfg Config
 	exited := false
 	parser, err := kong.New(&cfg,
-		kong.Name("server"),
+		kong.Name(filepath.Base(os.Args[0])),
 		kong.Description("Ed-Fi API server for effective schema "+app.Fingerprint.EffectiveSchemaHash+". No authentication: listens on loopback by default."),
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(c int) { exited, code = true, c }),
@@ -51,13 +55,25 @@ func Start(ctx context.Context, app App, args []string, stdout, stderr io.Writer
 	if err == nil && strings.TrimSpace(cfg.ConnectionString) == "" {
 		err = errors.New("--connection-string (or DMSC_CONNECTION_STRING) must not be empty")
 	}
+	if err == nil {
+		err = errors.Join(cfg.Timeouts.withDefaults().validate(), cfg.Admin.validate(cfg.Listen))
+	}
+	var connString string
+	if err == nil {
+		connString, err = withStatementTimeout(cfg.ConnectionString, cfg.StatementTimeout)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 2
 	}
 	log := NewLogger(stderr, cfg.LogLevel, cfg.LogFormat)
+	// Code that logs through the default logger with a request's context
+	// (runtime/db, the engine) gets the format and the correlation id too.
+	previous := slog.Default()
+	slog.SetDefault(log)
+	defer slog.SetDefault(previous)
 
-	pool, err := db.Open(ctx, cfg.ConnectionString)
+	pool, err := db.Open(ctx, connString)
 	if err != nil {
 		log.Error("cannot open the database pool", "error", err)
 		return 1
@@ -71,18 +87,4 @@ func Start(ctx context.Context, app App, args []string, stdout, stderr io.Writer
 		return 1
 	}
 	return 0
-}
-
-// NewLogger builds the slog logger for a level (debug, info, warn, error)
-// and format (text, json); unknown values fall back to info and text.
-func NewLogger(w io.Writer, level, format string) *slog.Logger {
-	var lv slog.Level
-	if err := lv.UnmarshalText([]byte(level)); err != nil {
-		lv = slog.LevelInfo
-	}
-	opts := &slog.HandlerOptions{Level: lv}
-	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
-	return slog.New(slog.NewTextHandler(w, opts))
 }

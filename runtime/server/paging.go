@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,8 +30,7 @@ type Paging struct {
 }
 
 // QueryParam is one query-string parameter. Names are matched
-// case-insensitively; for a name given several times (in any spelling) the
-// last value wins, and Name keeps the first spelling.
+// case-insensitively and appear at most once (in any spelling).
 type QueryParam struct {
 	Name  string
 	Value string
@@ -40,29 +40,43 @@ type QueryParam struct {
 type QueryParams []QueryParam
 
 // parseQuery splits a raw query string keeping parameter order (url.Values
-// loses it), folding names case-insensitively.
-func parseQuery(raw string) QueryParams {
-	var ps QueryParams
+// loses it), folding names case-insensitively. A parameter that is not
+// correctly percent-encoded or that is given more than once (in any
+// spelling: a repeated value cannot be honoured, and silently choosing one
+// would answer another question than the client asked) is reported in the
+// returned 400, each name once.
+func parseQuery(raw string) (QueryParams, *problem.Details) {
+	var (
+		ps       QueryParams
+		errs     []string
+		repeated []string
+	)
 	for raw != "" {
 		var part string
 		part, raw, _ = strings.Cut(raw, "&")
 		if part == "" {
 			continue
 		}
-		name, value, _ := strings.Cut(part, "=")
-		if n, err := url.QueryUnescape(name); err == nil {
-			name = n
-		}
-		if v, err := url.QueryUnescape(value); err == nil {
-			value = v
+		rawName, rawValue, _ := strings.Cut(part, "=")
+		name, nerr := url.QueryUnescape(rawName)
+		value, verr := url.QueryUnescape(rawValue)
+		if nerr != nil || verr != nil {
+			errs = append(errs, fmt.Sprintf("The query parameter '%s' is not correctly percent-encoded.", rawName))
+			continue
 		}
 		if i := ps.index(name); i >= 0 {
-			ps[i].Value = value
+			if !slices.ContainsFunc(repeated, func(n string) bool { return strings.EqualFold(n, name) }) {
+				repeated = append(repeated, ps[i].Name)
+				errs = append(errs, fmt.Sprintf("The query parameter '%s' is specified more than once.", ps[i].Name))
+			}
 			continue
 		}
 		ps = append(ps, QueryParam{Name: name, Value: value})
 	}
-	return ps
+	if len(errs) > 0 {
+		return nil, problem.ParameterValidation(errs...)
+	}
+	return ps, nil
 }
 
 func (ps QueryParams) index(name string) int {

@@ -7,6 +7,9 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
@@ -24,14 +27,16 @@ type Request struct {
 	// Log carries the correlation id.
 	Log *slog.Logger
 
-	c      echo.Context
-	s      *Server
-	route  *route
-	params QueryParams
+	c         echo.Context
+	s         *Server
+	route     *route
+	params    QueryParams
+	paramsErr *problem.Details // the query string's 400, if it is malformed
 }
 
 func (s *Server) newRequest(c echo.Context, rt *route) *Request {
 	id := correlationID(c)
+	params, paramsErr := parseQuery(c.Request().URL.RawQuery)
 	return &Request{
 		CorrelationID: id,
 		Variant:       s.Variant,
@@ -39,8 +44,23 @@ func (s *Server) newRequest(c echo.Context, rt *route) *Request {
 		c:             c,
 		s:             s,
 		route:         rt,
-		params:        parseQuery(c.Request().URL.RawQuery),
+		params:        params,
+		paramsErr:     paramsErr,
 	}
+}
+
+// maxCorrelationIDBytes bounds the client correlation ids that are echoed
+// in problem details and logged with every line of the request.
+const maxCorrelationIDBytes = 256
+
+// usableCorrelationID reports whether a client's correlation id header can
+// be echoed and logged as it is: not empty, at most maxCorrelationIDBytes,
+// UTF-8 without control characters. Another is replaced by a generated id.
+func usableCorrelationID(id string) bool {
+	if id == "" || len(id) > maxCorrelationIDBytes || !utf8.ValidString(id) {
+		return false
+	}
+	return !strings.ContainsFunc(id, unicode.IsControl)
 }
 
 // Context is the request's context (cancelled when the client goes away).
@@ -66,7 +86,9 @@ func (r *Request) Body() ([]byte, error) {
 	return b, nil
 }
 
-// Params are all query parameters (names case-insensitive, last value wins).
+// Params are all query parameters (names case-insensitive and unique). Only
+// routes that read the query string validate it: for them a malformed
+// query string has been answered with a 400 before the handler runs.
 func (r *Request) Params() QueryParams { return r.params }
 
 // Filters are the query parameters other than paging: the candidates for
@@ -76,9 +98,14 @@ func (r *Request) Filters() QueryParams {
 	return r.params.Without(ParamLimit, ParamOffset, ParamTotalCount)
 }
 
+// paging validates the query string, then the paging parameters.
 func (r *Request) paging() (Paging, error) {
+	if r.paramsErr != nil {
+		return Paging{}, r.paramsErr
+	}
 	p, prob := ParsePaging(r.params, r.s.Config.MaxPageSize)
 	if prob != nil {
+		r.s.countOversizePage(r.Context(), r.params)
 		return p, prob
 	}
 	return p, nil
@@ -134,9 +161,11 @@ func (r *Request) written(status int, id uuid.UUID, contentVersion int64) error 
 // Deleted answers a DELETE: 204.
 func (r *Request) Deleted() error { return r.c.NoContent(http.StatusNoContent) }
 
-// NotFound answers 404 without a body, as the reference does for GET and
-// DELETE by id.
-func (r *Request) NotFound() error { return r.c.NoContent(http.StatusNotFound) }
+// NotFound answers the 404 of a GET or DELETE whose document does not exist
+// (or is not of the routed resource). The reference sends it without a
+// body; every 404 here carries the not-found problem details, so that no
+// 404 of this server looks like a proxy's.
+func (r *Request) NotFound() error { return problem.NotFound("") }
 
 // NotModified answers a conditional GET whose If-None-Match matched.
 func (r *Request) NotModified(tag string) error {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
+	"github.com/edfi-dmsc/dmsc/runtime/metrics"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/schemagate"
 	"github.com/google/uuid"
@@ -70,9 +71,14 @@ type Config struct {
 	MaxPageSize         int           `name:"max-page-size" env:"DMSC_MAX_PAGE_SIZE" default:"500" help:"Maximum and default page size of GET-many."`
 	MaxBodyBytes        int64         `name:"max-body-bytes" env:"DMSC_MAX_BODY_BYTES" default:"10485760" help:"Largest accepted request body; larger bodies get 413."`
 	ResourceLinks       bool          `name:"resource-links" env:"DMSC_RESOURCE_LINKS" default:"true" negatable:"" help:"Serve link objects in references."`
-	ShutdownTimeout     time.Duration `name:"shutdown-timeout" env:"DMSC_SHUTDOWN_TIMEOUT" default:"10s" help:"Grace period for in-flight requests on shutdown."`
+	ShutdownTimeout     time.Duration `name:"shutdown-timeout" env:"DMSC_SHUTDOWN_TIMEOUT" default:"10s" help:"Grace period for in-flight requests on SIGTERM or SIGINT; requests still running after it are cut off."`
 	LogLevel            string        `name:"log-level" env:"DMSC_LOG_LEVEL" default:"info" enum:"debug,info,warn,error" help:"Log level."`
 	LogFormat           string        `name:"log-format" env:"DMSC_LOG_FORMAT" default:"text" enum:"text,json" help:"Log format."`
+
+	Timeouts    `embed:""`
+	Admin       `embed:""`
+	Watchdog    `embed:""`
+	WriteLimits `embed:""`
 }
 
 // withDefaults fills zero values, so a Config built in code (tests) behaves
@@ -93,6 +99,7 @@ func (c Config) withDefaults() Config {
 	if c.ShutdownTimeout <= 0 {
 		c.ShutdownTimeout = 10 * time.Second
 	}
+	c.Timeouts = c.Timeouts.withDefaults()
 	c.PathBase = "/" + strings.Trim(c.PathBase, "/")
 	if c.PathBase == "/" {
 		c.PathBase = ""
@@ -111,15 +118,20 @@ type Server struct {
 	Config Config
 	App    App
 	Pool   *pgxpool.Pool
-	Log    *slog.Logger
+	// Log adds the correlation id to lines logged with a request's context.
+	Log *slog.Logger
+	// Metrics are the server's instruments, served on the admin listener;
+	// requests carry them in their context (metrics.FromContext).
+	Metrics *metrics.Metrics
 	// Variant is the representation variant of responses without profiles
 	// or compression: writes always, reads in this runtime version.
 	Variant etag.Variant
 
-	gate       Gate
-	echo       *echo.Echo
-	resources  map[string]*route // key: lower(project) + "/" + lower(endpoint)
-	background []func(ctx context.Context)
+	gate          Gate
+	echo          *echo.Echo
+	resources     map[string]*route // key: lower(project) + "/" + lower(endpoint)
+	serviceRoutes map[string]string // route path → resource label
+	background    []func(ctx context.Context)
 }
 
 type route struct {
@@ -139,20 +151,25 @@ func New(cfg Config, app App, pool *pgxpool.Pool, gate Gate, log *slog.Logger) *
 		Config:    cfg.withDefaults(),
 		App:       app,
 		Pool:      pool,
-		Log:       log,
+		Log:       withRequestContext(log),
+		Metrics:   metrics.New(),
 		Variant:   etag.DefaultVariant(app.Fingerprint.EffectiveSchemaHash, cfg.ResourceLinks),
 		gate:      gate,
 		resources: map[string]*route{},
 	}
+	s.Metrics.RegisterPool(pool)
+	s.Metrics.DeclareGuardrails(LimitIdentityUpdateFanOut, LimitIdentityUpdates, LimitCollectionItems, LimitDocumentItems)
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.correlate, s.logRequests, s.limitBody)
+	e.Use(s.correlate, s.observe, s.limitBody)
 	base := s.Config.PathBase
+	s.serviceRoutes = map[string]string{base + "/": labelDiscovery, base + "/metadata": labelMetadata, base + "/health": labelHealth}
 	e.GET(base+"/", s.discovery)
 	if base != "" {
 		e.GET(base, s.discovery)
+		s.serviceRoutes[base] = labelDiscovery
 	}
 	e.GET(base+"/metadata", s.metadata)
 	e.GET(base+"/health", s.health)
@@ -173,8 +190,8 @@ func (s *Server) Register(project, endpoint string, res Resource) {
 }
 
 // Background adds a task that Serve starts in its own goroutine once the
-// listener is bound; its context is cancelled when the server shuts down,
-// and Serve waits for it to return.
+// listener is bound; its context is cancelled once the server has stopped
+// accepting and drained its requests, and Serve waits for it to return.
 func (s *Server) Background(task func(ctx context.Context)) {
 	s.background = append(s.background, task)
 }
@@ -182,18 +199,32 @@ func (s *Server) Background(task func(ctx context.Context)) {
 // Handler is the server's http.Handler (for tests and embedding).
 func (s *Server) Handler() http.Handler { return s.echo }
 
-// Run listens on Config.Listen and serves until ctx is cancelled, then
-// shuts down gracefully.
+// Run listens on Config.Listen (and Config.AdminListen, when set) and
+// serves until ctx is cancelled, then shuts down gracefully.
 func (s *Server) Run(ctx context.Context) error {
+	if err := s.Config.Admin.validate(s.Config.Listen); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", s.Config.Listen)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", s.Config.Listen, err)
 	}
-	return s.Serve(ctx, ln)
+	var admin net.Listener
+	if s.Config.AdminListen != "" {
+		if admin, err = net.Listen("tcp", s.Config.AdminListen); err != nil {
+			ln.Close()
+			return fmt.Errorf("admin listener on %s: %w", s.Config.AdminListen, err)
+		}
+	}
+	return s.Serve(ctx, ln, admin)
 }
 
-// Serve serves on ln until ctx is cancelled.
-func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+// Serve serves the API on ln, and the metrics and profiler on admin when
+// it is not nil, until ctx is cancelled. Shutdown then stops accepting,
+// lets in-flight requests finish within Config.ShutdownTimeout (and cuts
+// off those still running after it), stops the background tasks and closes
+// the admin listener; the caller closes the pool after Serve returns.
+func (s *Server) Serve(ctx context.Context, ln, admin net.Listener) error {
 	s.Log.Warn("server is UNAUTHENTICATED: every client can read and write all data; keep it on a loopback address",
 		"listen", ln.Addr().String())
 	s.Log.Info("listening", "address", ln.Addr().String(), "pathBase", s.Config.PathBase,
@@ -203,8 +234,23 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		// a mismatch is logged at start-up; requests still consult the gate.
 		go s.gate.Check(ctx)
 	}
-	srv := &http.Server{Handler: s.echo, ReadHeaderTimeout: 30 * time.Second}
-	bgCtx, stopBackground := context.WithCancel(ctx)
+	errorLog := slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)
+	srv := &http.Server{Handler: s.echo, ErrorLog: errorLog}
+	s.Config.Timeouts.apply(srv)
+	if admin != nil {
+		// No write timeout: a CPU profile streams for as long as it was asked.
+		adminSrv := &http.Server{Handler: s.adminHandler(), ErrorLog: errorLog,
+			ReadHeaderTimeout: s.Config.ReadHeaderTimeout, IdleTimeout: s.Config.IdleTimeout}
+		s.Log.Info("admin listener serving /metrics and /debug/pprof/", "address", admin.Addr().String())
+		go func() {
+			if err := adminSrv.Serve(admin); !errors.Is(err, http.ErrServerClosed) {
+				s.Log.Error("admin listener failed", "error", err)
+			}
+		}()
+		defer adminSrv.Close()
+	}
+	// Background tasks outlive the signal until the requests have drained.
+	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
 	var tasks sync.WaitGroup
 	for _, task := range s.background {
 		tasks.Go(func() { task(bgCtx) })
@@ -218,11 +264,17 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
+	s.Log.Info("shutting down: no new connections; draining in-flight requests", "timeout", s.Config.ShutdownTimeout.String())
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.Config.ShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutting down: %w", err)
+		// Closing the connections cancels the requests' contexts, and with
+		// them their statements, so the pool can close.
+		srv.Close()
+		return fmt.Errorf("shutting down: requests still running after %v were cut off: %w", s.Config.ShutdownTimeout, err)
 	}
+	stopBackground()
+	tasks.Wait()
 	s.Log.Info("server stopped")
 	return nil
 }
@@ -230,14 +282,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 const correlationKey = "dmsc.correlationId"
 
 // correlate takes the client's correlation id from the configured header or
-// makes one.
+// makes one, and puts it in the request context for the log.
 func (s *Server) correlate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		id := c.Request().Header.Get(s.Config.CorrelationIDHeader)
-		if id == "" {
+		r := c.Request()
+		id := r.Header.Get(s.Config.CorrelationIDHeader)
+		if !usableCorrelationID(id) {
 			id = uuid.NewString()
 		}
 		c.Set(correlationKey, id)
+		c.SetRequest(r.WithContext(withCorrelationID(r.Context(), id)))
 		return next(c)
 	}
 }
@@ -247,29 +301,35 @@ func correlationID(c echo.Context) string {
 	return id
 }
 
-// logRequests logs one line per request: Info when answered, Error for 5xx.
-func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
+// observe gives the request context the metrics (with the request's
+// labels) and a round-trip counter, then records the answered request and
+// logs one line for it: Info when answered, Error for 5xx.
+func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
-		err := next(c)
-		if err != nil {
+		labels := s.requestLabels(c)
+		r := c.Request()
+		ctx, trips := db.WithRoundTrips(metrics.With(r.Context(), s.Metrics, labels))
+		c.SetRequest(r.WithContext(ctx))
+		if err := next(c); err != nil {
 			c.Error(err) // writes the response so the status below is final
 		}
 		status := c.Response().Status
+		elapsed := time.Since(start)
+		s.Metrics.Request(labels.Resource, methodLabel(r.Method), status, elapsed, trips.Count())
 		level := slog.LevelInfo
 		if status >= 500 {
 			level = slog.LevelError
 		}
-		s.Log.Log(c.Request().Context(), level, "request completed",
-			"method", c.Request().Method, "path", c.Request().URL.Path, "status", status,
-			"durationMs", float64(time.Since(start).Microseconds())/1000, "correlationId", correlationID(c))
+		s.Log.Log(ctx, level, "request completed", "method", r.Method, "path", r.URL.Path, "status", status,
+			"durationMs", float64(elapsed.Microseconds())/1000, "roundTrips", trips.Count())
 		return nil
 	}
 }
 
 // limitBody answers 413 for a declared oversize body before reading it (so
-// an `Expect: 100-continue` client is not asked to send it) and caps reads
-// of undeclared lengths.
+// an `Expect: 100-continue` client is not asked to send it), caps reads of
+// undeclared lengths and marks reads cut off by the read timeout.
 func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
@@ -277,7 +337,7 @@ func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 			return problem.PayloadTooLarge(s.Config.MaxBodyBytes)
 		}
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(c.Response(), r.Body, s.Config.MaxBodyBytes)
+			r.Body = http.MaxBytesReader(c.Response(), timedBody{r.Body}, s.Config.MaxBodyBytes)
 		}
 		return next(c)
 	}
@@ -288,13 +348,19 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	ctx := c.Request().Context()
 	var p *problem.Details
 	var he *echo.HTTPError
 	var tooLarge *http.MaxBytesError
+	var bodyTimeout *errBodyTimeout
 	switch {
 	case errors.As(err, &p):
 	case errors.As(err, &tooLarge):
 		p = problem.PayloadTooLarge(tooLarge.Limit)
+	case errors.As(err, &bodyTimeout):
+		s.Log.InfoContext(ctx, "request body not received within the read timeout", "readTimeout", s.Config.ReadTimeout.String())
+		s.Metrics.GuardrailRejected(metrics.LimitReadTimeout)
+		p = s.bodyTimedOut()
 	case errors.As(err, &he):
 		switch he.Code {
 		case http.StatusNotFound:
@@ -304,21 +370,25 @@ func (s *Server) handleError(err error, c echo.Context) {
 		case http.StatusRequestEntityTooLarge:
 			p = problem.PayloadTooLarge(s.Config.MaxBodyBytes)
 		default:
-			s.Log.Error("unhandled HTTP error", "error", err, "correlationId", correlationID(c))
+			s.Log.ErrorContext(ctx, "unhandled HTTP error", "error", err)
 			p = problem.SystemError()
 		}
-	case errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil:
-		// The client went away; nobody reads an answer.
-		s.Log.Info("request cancelled by the client", "correlationId", correlationID(c))
+	case ctx.Err() != nil && (errors.Is(err, context.Canceled) || isQueryCanceled(err)):
+		// The client went away (and its statement was cancelled); nobody
+		// reads an answer.
+		s.Log.InfoContext(ctx, "request cancelled by the client")
 		c.Response().Status = 499 // logged status only, never sent
 		return
+	case isQueryCanceled(err):
+		s.Log.WarnContext(ctx, "statement cancelled at the statement timeout; transaction rolled back",
+			"statementTimeout", s.Config.StatementTimeout.String(), "error", err)
+		s.Metrics.GuardrailRejected(metrics.LimitStatementTimeout)
+		p = s.statementTimedOut()
 	default:
-		if errors.Is(err, db.ErrRetriesExhausted) {
-			s.Log.Error("transaction failed after retries", "error", err, "correlationId", correlationID(c))
-		} else {
-			s.Log.Error("request failed", "error", err, "correlationId", correlationID(c))
-		}
-		p = problem.SystemError()
+		p = s.internalError(c, err)
+	}
+	if p.Status == http.StatusRequestEntityTooLarge {
+		s.Metrics.GuardrailRejected(metrics.LimitBodySize)
 	}
 	s.writeProblem(c, p)
 }
@@ -330,6 +400,6 @@ func (s *Server) writeProblem(c echo.Context, p *problem.Details) {
 	}
 	h.Set(echo.HeaderContentType, "application/problem+json")
 	if err := c.Blob(p.Status, "application/problem+json", p.WithCorrelationID(correlationID(c)).JSON()); err != nil {
-		s.Log.Warn("writing problem response failed", "error", err, "correlationId", correlationID(c))
+		s.Log.WarnContext(c.Request().Context(), "writing problem response failed", "error", err)
 	}
 }

@@ -19,6 +19,8 @@ import (
 	"github.com/alecthomas/kong"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
+	"github.com/edfi-dmsc/dmsc/runtime/metrics"
+	"github.com/edfi-dmsc/dmsc/runtime/metrics/metricstest"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/schemagate"
 	"github.com/google/uuid"
@@ -140,12 +142,12 @@ func decodeProblem(t *testing.T, r response) map[string]any {
 
 func TestRoutingIsCaseInsensitive(t *testing.T) {
 	s, f, _ := newTestServer(t, Config{}, nil)
-	r := do(t, s, "GET", "/data/ED-FI/Students?OfFSeT=1&LIMIT=2&firstName=a&FIRSTNAME=b&lastSurname=c", "")
+	r := do(t, s, "GET", "/data/ED-FI/Students?OfFSeT=1&LIMIT=2&FIRSTNAME=b&lastSurname=c", "")
 	if r.status != 200 || r.body != `{"Limit":2,"Offset":1,"TotalCount":false}` {
 		t.Fatalf("got %d %s", r.status, r.body)
 	}
-	if got := f.calls[0]; got != "query firstName=b,lastSurname=c" {
-		t.Errorf("filters: %q (last value wins, first spelling kept, paging removed)", got)
+	if got := f.calls[0]; got != "query FIRSTNAME=b,lastSurname=c" {
+		t.Errorf("filters: %q (spelling kept, paging removed)", got)
 	}
 	if r.header.Get("Total-Count") != "" {
 		t.Error("Total-Count without totalCount=true")
@@ -290,6 +292,9 @@ func TestBodyLimit(t *testing.T) {
 	if len(f.calls) != 0 {
 		t.Errorf("handler ran: %v", f.calls)
 	}
+	if got := metricstest.Read(t, s.Metrics, metrics.FamilyGuardrails, "limit", metrics.LimitBodySize).Value; got != 2 {
+		t.Errorf("body-size rejections counted: %v, want 2", got)
+	}
 }
 
 func TestGateBlocksDataRequestsOnly(t *testing.T) {
@@ -376,10 +381,20 @@ func TestConfigFromFlagsAndEnvironment(t *testing.T) {
 	if c.Listen != "127.0.0.1:8080" || c.MaxPageSize != 500 || c.MaxBodyBytes != 10<<20 || !c.ResourceLinks || c.CorrelationIDHeader != "correlationid" {
 		t.Errorf("defaults: %+v", c)
 	}
+	// The flags' defaults are the ones a Config built in code gets.
+	wantTimeouts := Timeouts{}.withDefaults()
+	wantTimeouts.StatementTimeout = 30 * time.Second
+	if c.Timeouts != wantTimeouts || c.AdminListen != "" {
+		t.Errorf("timeout and admin defaults: %+v", c)
+	}
 	t.Setenv("DMSC_LISTEN", "127.0.0.1:9999")
 	t.Setenv("DMSC_CONNECTION_STRING", "postgres://x/y")
-	c, err = parse("--no-resource-links")
-	if err != nil || c.Listen != "127.0.0.1:9999" || c.ConnectionString != "postgres://x/y" || c.ResourceLinks {
+	t.Setenv("DMSC_READ_TIMEOUT", "5s")
+	t.Setenv("DMSC_STATEMENT_TIMEOUT", "0s")
+	t.Setenv("DMSC_ADMIN_LISTEN", "127.0.0.1:9100")
+	c, err = parse("--no-resource-links", "--max-header-bytes", "1024")
+	if err != nil || c.Listen != "127.0.0.1:9999" || c.ConnectionString != "postgres://x/y" || c.ResourceLinks ||
+		c.ReadTimeout != 5*time.Second || c.StatementTimeout != 0 || c.AdminListen != "127.0.0.1:9100" || c.MaxHeaderBytes != 1024 {
 		t.Errorf("environment: %+v %v", c, err)
 	}
 }
@@ -399,7 +414,7 @@ func TestServeAnswersQuicklyAndShutsDown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	start := time.Now()
-	go func() { done <- s.Serve(ctx, ln) }()
+	go func() { done <- s.Serve(ctx, ln, nil) }()
 	resp, err := http.Get("http://" + ln.Addr().String() + "/")
 	if err != nil {
 		t.Fatal(err)

@@ -97,7 +97,7 @@ func (s *Server) health(c echo.Context) error {
 		ctx, cancel := context.WithTimeout(c.Request().Context(), 5*time.Second)
 		defer cancel()
 		if err := s.Pool.Ping(ctx); err != nil {
-			s.Log.Warn("health check: database unreachable", "error", err, "correlationId", correlationID(c))
+			s.Log.WarnContext(ctx, "health check: database unreachable", "error", err)
 			dbEntry.Status, dbEntry.Description = "Unhealthy", "Database connection failed."
 		}
 	}

@@ -12,8 +12,10 @@
 // generated code therefore does:
 //
 //   - Duplicate property names anywhere in the body: 400 with
-//     DuplicatePropertyMessage at the first duplicate's path
-//     (FirstDuplicateProperty), before anything else but syntax errors.
+//     DuplicatePropertyMessage at the first duplicate's path (CheckBody),
+//     before anything else but syntax errors. The same pass refuses what a
+//     decoder would silently repair (bytes that are not UTF-8, unpaired
+//     surrogate escapes) and bodies nested deeper than 256 levels.
 //   - A top-level "id" property (any case) on POST: 400 (runtime/problem).
 //   - Slash dates in date and date-time properties are rewritten
 //     (CoerceSlashDate), then date-times are normalized to UTC

@@ -245,7 +245,7 @@ func (v *Validator) TooFewItems(field string, minItems int) {
 
 // DuplicateProperty reports a property name repeated in one JSON object,
 // keyed by its concrete path in both styles: DuplicatePropertyMessage. (A
-// server can find it before decoding with FirstDuplicateProperty.)
+// server can find it before decoding with CheckBody.)
 func (v *Validator) DuplicateProperty(field string) {
 	v.add(v.Path.Child(field), DuplicatePropertyMessage, true)
 }
