@@ -14,7 +14,7 @@ STATICCHECK_VERSION := v0.8.2
 SERVER    := $(BIN)/dmsc-default-server
 LISTEN    ?= 127.0.0.1:8080
 
-.PHONY: all build test test-realschemas build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a
+.PHONY: all build test test-realschemas build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a bench-scale
 
 all: build
 
@@ -59,6 +59,17 @@ bench-server:
 bench-ds32a:
 	DMSC_BENCH=1 $(GO) test ./internal/bench -run '^$$' -bench '^BenchmarkDS32a$$' -benchtime 400x -timeout 30m
 	DMSC_BENCH=1 $(GO) test ./internal/bench -run '^$$' -bench '^BenchmarkCompileDS32a$$' -benchtime 5x -timeout 30m
+
+# Growth benchmarks (docs/benchmarks.md): the DS 3.2a server on databases
+# holding 10k, 100k and 1M studentSchoolAssociations, bulk-loaded with
+# `dmsc load --connection-string` into databases dmsc_bench_scale_N that are
+# kept and reused by later runs. SIZES=10000,100000 picks sizes; RELOAD=1
+# reloads (to measure the load again).
+SIZES  ?=
+RELOAD ?=
+bench-scale:
+	DMSC_BENCH=1 DMSC_BENCH_SCALE_SIZES='$(SIZES)' DMSC_BENCH_SCALE_RELOAD='$(RELOAD)' \
+	  $(GO) test ./internal/bench -run '^$$' -bench '^BenchmarkScale$$' -benchtime 200x -timeout 6h -v
 
 # Generate and build a server for the DS 3.2a core (265 resources) and report
 # generation time, lines, build time and binary size.

@@ -46,7 +46,7 @@ trap stop_private EXIT
 
 if [ -z "$DEMO_DB" ]; then
   if listening 127.0.0.1 5432; then
-    DEMO_DB=postgres://postgres@127.0.0.1:5432/dmsc_demo
+    DEMO_DB=postgres://postgres@127.0.0.1:5432/dmsc_demo?sslmode=disable
   else
     echo "No PostgreSQL on 127.0.0.1:5432: using a private one in $DEVDB (make demo DEMO_DB=postgres://... to choose)."
     DEMO_DB=private

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"time"
 
@@ -15,6 +16,8 @@ type generateCmd struct {
 	Package    string `short:"p" placeholder:"NAME" help:"Go package name; default: the output directory's name."`
 	ImportPath string `name:"import-path" placeholder:"PATH" help:"Import path of the generated package; default: derived from the go.mod above the output directory."`
 	Command    string `placeholder:"NAME" help:"Name of the server command; default: <package>-server."`
+	Module     string `placeholder:"PATH" help:"Make DIR a Go module of its own with this path (the package's import path): writes DIR/go.mod and DIR/go.sum, complete, so the module builds with the default checksum settings and without the network (given a module cache holding the dmsc checkout's dependencies). Needs --dmsc-source."`
+	DMSCSource string `name:"dmsc-source" type:"existingdir" placeholder:"DIR" help:"With --module: the dmsc checkout the server links with (a replace directive); its go.mod and go.sum give the module's requirements and checksums."`
 }
 
 func (c *generateCmd) Run(e *env) error {
@@ -24,6 +27,16 @@ func (c *generateCmd) Run(e *env) error {
 		pkg = filepath.Base(filepath.Clean(c.Out))
 	}
 	importPath := c.ImportPath
+	switch {
+	case c.Module == "" && c.DMSCSource != "":
+		return usageError{"--dmsc-source needs --module"}
+	case c.Module != "" && c.DMSCSource == "":
+		return usageError{"--module needs --dmsc-source DIR, the dmsc checkout the server links with"}
+	case c.Module != "" && importPath != "" && importPath != c.Module:
+		return usageError{fmt.Sprintf("--import-path %s differs from --module %s, the package's import path", importPath, c.Module)}
+	case c.Module != "":
+		importPath = c.Module
+	}
 	if importPath == "" {
 		var err error
 		if importPath, err = gogen.ImportPathFor(c.Out); err != nil {
@@ -37,6 +50,13 @@ func (c *generateCmd) Run(e *env) error {
 	files, err := gogen.Generate(schema, gogen.Options{Package: pkg, ImportPath: importPath, Command: c.Command})
 	if err != nil {
 		return err
+	}
+	if c.Module != "" {
+		module, err := gogen.ModuleFiles(c.Module, c.DMSCSource)
+		if err != nil {
+			return err
+		}
+		maps.Copy(files, module)
 	}
 	if err := gogen.WriteDir(c.Out, files); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"os/exec"
@@ -49,12 +50,12 @@ func TestBuildDS32a(t *testing.T) {
 		t.Fatal(err)
 	}
 	planned := time.Since(start)
-	files, err := gogen.Generate(schema, gogen.Options{Package: "ds32a", ImportPath: "dmsc.example/ds32a/ds32a", Command: "ds32a-server"})
+	files, err := gogen.Generate(schema, gogen.Options{Package: "ds32a", ImportPath: "dmsc.example/ds32a", Command: "ds32a-server"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	generated := time.Since(start)
-	again, err := gogen.Generate(schema, gogen.Options{Package: "ds32a", ImportPath: "dmsc.example/ds32a/ds32a", Command: "ds32a-server"})
+	again, err := gogen.Generate(schema, gogen.Options{Package: "ds32a", ImportPath: "dmsc.example/ds32a", Command: "ds32a-server"})
 	if err != nil || !reflect.DeepEqual(files, again) {
 		t.Errorf("a second generation differs from the first (err %v)", err)
 	}
@@ -65,26 +66,19 @@ func TestBuildDS32a(t *testing.T) {
 	}
 
 	mod := t.TempDir()
-	gomod := "module dmsc.example/ds32a\n\ngo 1.26.8\n\nrequire github.com/edfi-dmsc/dmsc v0.0.0\n\nreplace github.com/edfi-dmsc/dmsc => " + repo + "\n"
-	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte(gomod), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// The repository's checksums cover every module the runtime needs.
-	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
+	module, err := gogen.ModuleFiles("dmsc.example/ds32a", repo)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(mod, "go.sum"), sum, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := gogen.WriteDir(filepath.Join(mod, "ds32a"), files); err != nil {
+	maps.Copy(module, files)
+	if err := gogen.WriteDir(filepath.Join(mod, "ds32a"), module); err != nil {
 		t.Fatal(err)
 	}
 
 	bin := filepath.Join(mod, "ds32a-server")
-	build := exec.Command("go", "build", "-o", bin, "./ds32a/cmd/ds32a-server")
-	build.Dir = mod
-	build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/ds32a-server")
+	build.Dir = filepath.Join(mod, "ds32a")
+	build.Env = roundtrip.OfflineBuildEnv()
 	cache := "warm"
 	if mode == "cold" {
 		build.Env, cache = append(build.Env, "GOCACHE="+t.TempDir()), "empty"
@@ -95,7 +89,7 @@ func TestBuildDS32a(t *testing.T) {
 	}
 	built := time.Since(buildStart)
 	vet := exec.Command("go", "vet", "./...")
-	vet.Dir, vet.Env = mod, build.Env
+	vet.Dir, vet.Env = build.Dir, build.Env
 	if out, err := vet.CombinedOutput(); err != nil {
 		t.Errorf("go vet: %v\n%s", err, out)
 	}

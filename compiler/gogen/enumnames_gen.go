@@ -11,6 +11,12 @@ var enumNames = map[string]map[int64]string{
 		4: "BodyNumber",
 		5: "BodyBoolean",
 	},
+	"github.com/edfi-dmsc/dmsc/runtime/engine.BulkOutcome": {
+		0: "BulkFailed",
+		1: "BulkCreated",
+		2: "BulkUpdated",
+		3: "BulkUnchanged",
+	},
 	"github.com/edfi-dmsc/dmsc/runtime/engine.ColumnKind": {
 		0:  "DocumentIDColumn",
 		1:  "CollectionItemIDColumn",

@@ -25,7 +25,8 @@ func WriteDir(dir string, files Files) error {
 }
 
 // checkReplaceable accepts a missing directory or one holding only
-// generated Go files (in any subdirectory).
+// generated Go files (in any subdirectory), and the go.mod and go.sum of
+// ModuleFiles (a go.mod starting with the header, a go.sum beside it).
 func checkReplaceable(dir string) error {
 	fi, err := os.Stat(dir)
 	if os.IsNotExist(err) {
@@ -38,18 +39,30 @@ func checkReplaceable(dir string) error {
 		return fmt.Errorf("output path %s exists and is not a directory", dir)
 	}
 	header := []byte("// " + Header)
+	generated := func(p string) (bool, error) {
+		b, err := os.ReadFile(p)
+		return bytes.HasPrefix(b, header), err
+	}
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if filepath.Ext(p) == ".go" {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
+		var ok bool
+		switch d.Name() {
+		case "go.mod":
+			ok, err = generated(p)
+		case "go.sum":
+			ok, err = generated(filepath.Join(filepath.Dir(p), "go.mod"))
+		default:
+			if filepath.Ext(p) == ".go" {
+				ok, err = generated(p)
 			}
-			if bytes.HasPrefix(b, header) {
-				return nil
-			}
+		}
+		if err != nil && !os.IsNotExist(err) {
+			return err
+		}
+		if ok {
+			return nil
 		}
 		return fmt.Errorf("output directory %s holds %s, which dmsc did not generate; refusing to replace the directory", dir, p)
 	})

@@ -25,8 +25,12 @@ func q(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + 
 // documentIDOf is the scalar subquery resolving DocumentUuid $1.
 const documentIDOf = `(SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
 
-// documentIDsOf selects the document id of DocumentUuid $1 (as a set).
-const documentIDsOf = `SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1`
+// Conditions on a root document id column selecting the document being
+// read by id and the documents of the page being read.
+const (
+	byIDCondition   = " = " + documentIDOf
+	pageIDCondition = " = ANY(" + engine.PageIDs + ")"
+)
 
 // rootLocators are the dms.Document columns a root (or descriptor) select
 // starts with.
@@ -121,37 +125,49 @@ func locatorsOf(t *engine.Table) (tableLocators, error) {
 }
 
 // documentFilter returns the condition selecting the rows of table ti
-// (aliased a) that belong to a set of documents, split around the SQL of
-// that set. A table located by the root document id filters on it; a
-// nested table (located by its parent item's key) filters on the keys of
-// its nearest ancestor rows of the documents, skipping extension scopes,
-// which are keyed like their base item: the DDL indexes the parent key of
-// nested tables but not their root document id.
-func documentFilter(tables []*engine.Table, ti int, a string, depth int) (prefix, suffix string, err error) {
+// (aliased a) that belong to the documents whose root document id
+// satisfies cond. A table located by the root document id filters on it;
+// a nested table (located by its parent item's key) filters on the keys
+// of its nearest ancestor rows of the documents, skipping extension
+// scopes, which are keyed like their base item: the DDL indexes the parent
+// key of nested tables but not their root document id. The ancestor keys
+// are collected into an array so that PostgreSQL looks them up in the
+// index instead of joining the tables.
+func documentFilter(tables []*engine.Table, ti int, a string, depth int, cond string) (string, error) {
 	l, err := locatorsOf(tables[ti])
 	if err != nil {
-		return "", "", err
+		return "", err
 	}
 	if l.parent == l.document {
-		return a + "." + q(l.document) + " IN (", ")", nil
+		return a + "." + q(l.document) + cond, nil
 	}
 	anc := tables[ti].Parent
 	for anc > 0 && tables[anc].Kind == engine.CollectionExtensionScopeTable {
 		anc = tables[anc].Parent
 	}
 	if anc <= 0 {
-		return "", "", fmt.Errorf("table %s is nested under no collection", tables[ti].Name)
+		return "", fmt.Errorf("table %s is nested under no collection", tables[ti].Name)
 	}
 	al, err := locatorsOf(tables[anc])
 	if err != nil {
-		return "", "", err
+		return "", err
 	}
 	p := "p" + strconv.Itoa(depth)
-	pre, suf, err := documentFilter(tables, anc, p, depth+1)
+	inner, err := documentFilter(tables, anc, p, depth+1, cond)
 	if err != nil {
-		return "", "", err
+		return "", err
 	}
-	return a + "." + q(l.parent) + " IN (SELECT " + p + "." + q(al.key) + " FROM " + q(tables[anc].Schema) + "." + q(tables[anc].Name) + " " + p + " WHERE " + pre, suf + ")", nil
+	return a + "." + q(l.parent) + " = ANY(ARRAY(SELECT " + p + "." + q(al.key) + " FROM " + q(tables[anc].Schema) + "." + q(tables[anc].Name) + " " + p + " WHERE " + inner + "))", nil
+}
+
+// lookupJoin renders the join (as alias) of the columns of the row of
+// table (dms.Document or dms.Descriptor) whose DocumentId is the value of
+// fk, NULLs when there is none. The lookup is a lateral subquery that
+// PostgreSQL cannot flatten (OFFSET 0): it is one primary-key probe per
+// hydrated row, never a hash or merge join reading the whole table, which
+// the planner would pick for a page when the table is small enough.
+func lookupJoin(alias, columns, table, fk string) string {
+	return " LEFT JOIN LATERAL (SELECT " + columns + " FROM " + table + ` WHERE "DocumentId" = ` + fk + " OFFSET 0) " + alias + " ON true"
 }
 
 // valueExpr renders the select expression of a value column of alias a and
@@ -160,7 +176,7 @@ func valueExpr(a string, c *engine.Column, n int) (expr, join string, typ engine
 	col := a + "." + q(c.Name)
 	if c.Kind == engine.DescriptorFKColumn {
 		d := "d" + strconv.Itoa(n)
-		return d + `."Uri"`, " LEFT JOIN " + descriptorTable + " " + d + " ON " + d + `."DocumentId" = ` + col, engine.StringType
+		return d + `."Uri"`, lookupJoin(d, `"Uri"`, descriptorTable, col), engine.StringType
 	}
 	switch c.Type {
 	case engine.DecimalType, engine.TimeType:
@@ -205,7 +221,7 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *engine.ReadPlan, r
 			case isLinkColumn(c):
 				l := "l" + strconv.Itoa(len(joins))
 				exprs = append(exprs, l+`."DocumentUuid"`, l+`."ResourceKeyId"`)
-				joins = append(joins, " LEFT JOIN "+documentTable+" "+l+" ON "+l+`."DocumentId" = `+alias+"."+q(c.Name))
+				joins = append(joins, lookupJoin(l, `"DocumentUuid", "ResourceKeyId"`, documentTable, alias+"."+q(c.Name)))
 				rt.Values = append(rt.Values, engine.ReadValue{Column: c.Name}, engine.ReadValue{Column: c.Name})
 			case isValueColumn(c):
 				e, j, typ := valueExpr(alias, c, len(joins))
@@ -218,29 +234,36 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *engine.ReadPlan, r
 		}
 		from := q(t.Schema) + "." + q(t.Name) + " " + alias
 		if ti == 0 {
-			rt.Select = "SELECT " + strings.Join(append([]string{rootLocators}, exprs...), ", ") +
+			sel := "SELECT " + strings.Join(append([]string{rootLocators}, exprs...), ", ") +
 				" FROM " + from + " JOIN " + documentTable + ` d ON d."DocumentId" = r."DocumentId"` + strings.Join(joins, "")
-			rt.FilterPrefix, rt.FilterSuffix = `r."DocumentId" IN (`, ")"
-			rt.OrderBy = ` ORDER BY r."DocumentId"`
-			rt.ByID = rt.Select + ` WHERE d."DocumentUuid" = $1`
+			rt.ByID = sel + ` WHERE d."DocumentUuid" = $1`
+			// Both sides of the dms.Document join are restricted to the
+			// page, so neither is read beyond it.
+			rt.Page = sel + ` WHERE r."DocumentId"` + pageIDCondition + ` AND d."DocumentId"` + pageIDCondition + ` ORDER BY r."DocumentId"`
 		} else {
 			l, err := locatorsOf(t)
 			if err != nil {
 				return err
 			}
 			locs := []string{alias + "." + q(l.document), alias + "." + q(l.key), alias + "." + q(l.parent)}
-			rt.Select = "SELECT " + strings.Join(append(locs, exprs...), ", ") + " FROM " + from + strings.Join(joins, "")
-			if rt.FilterPrefix, rt.FilterSuffix, err = documentFilter(r.Tables, ti, alias, 1); err != nil {
-				return err
-			}
-			rt.OrderBy = " ORDER BY " + locs[0]
+			sel := "SELECT " + strings.Join(append(locs, exprs...), ", ") + " FROM " + from + strings.Join(joins, "")
+			orderBy := " ORDER BY " + locs[0]
 			if l.parent != l.document {
-				rt.OrderBy += ", " + locs[2]
+				orderBy += ", " + locs[2]
 			}
 			if l.ordinal != "" {
-				rt.OrderBy += ", " + alias + "." + q(l.ordinal)
+				orderBy += ", " + alias + "." + q(l.ordinal)
 			}
-			rt.ByID = rt.Select + " WHERE " + rt.FilterPrefix + documentIDsOf + rt.FilterSuffix + rt.OrderBy
+			byID, err := documentFilter(r.Tables, ti, alias, 1, byIDCondition)
+			if err != nil {
+				return err
+			}
+			page, err := documentFilter(r.Tables, ti, alias, 1, pageIDCondition)
+			if err != nil {
+				return err
+			}
+			rt.ByID = sel + " WHERE " + byID + orderBy
+			rt.Page = sel + " WHERE " + page + orderBy
 		}
 		rp.Tables = append(rp.Tables, rt)
 		if err := b.addTable(r.Tables, ti, rt); err != nil {
@@ -296,13 +319,12 @@ func buildDescriptorRead(rp *engine.ReadPlan, rs resourceSchema, r *engine.Resou
 		exprs = append(exprs, "r."+q(m.value.Column))
 	}
 	keyFilter := `r."ResourceKeyId" = ` + strconv.Itoa(int(r.ResourceKeyID))
-	rt.Select = "SELECT " + strings.Join(exprs, ", ") + " FROM " + descriptorTable + " r JOIN " + documentTable + ` d ON d."DocumentId" = r."DocumentId"`
-	rt.FilterPrefix, rt.FilterSuffix = `r."DocumentId" IN (`, ")"
-	rt.OrderBy = ` ORDER BY r."DocumentId"`
+	sel := "SELECT " + strings.Join(exprs, ", ") + " FROM " + descriptorTable + " r JOIN " + documentTable + ` d ON d."DocumentId" = r."DocumentId"`
 	// Drive the lookup from the document's unique uuid: filtering the join
 	// on d."DocumentUuid" lets a generic plan walk every descriptor of the
 	// type before statistics exist.
-	rt.ByID = rt.Select + ` WHERE r."DocumentId" = ` + documentIDOf + " AND " + keyFilter
+	rt.ByID = sel + ` WHERE r."DocumentId"` + byIDCondition + " AND " + keyFilter
+	rt.Page = sel + ` WHERE r."DocumentId"` + pageIDCondition + ` AND d."DocumentId"` + pageIDCondition + ` ORDER BY r."DocumentId"`
 	rp.Tables = []*engine.ReadTable{rt}
 	rp.PageFrom = descriptorTable + " r"
 	rp.PageWhere = keyFilter
@@ -554,7 +576,7 @@ func paramCast(t engine.ScalarType) string {
 // for a descriptor value, the descriptor resource.
 func predicate(mr *relmodel.Resource, r *engine.Resource, path string) ([]string, engine.ScalarType, *relmodel.ResourceName, error) {
 	if path == "$.id" {
-		return []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}, engine.NoType, nil, nil
+		return []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}, engine.NoType, nil, nil
 	}
 	if r.IsDescriptor {
 		m := descriptorMemberOf(path)
@@ -572,7 +594,17 @@ func predicate(mr *relmodel.Resource, r *engine.Resource, path string) ([]string
 			if ti > 0 {
 				alias = "c"
 			}
-			col := alias + "." + q(c.Name)
+			col, gate := alias+"."+q(c.Name), ""
+			if c.Alias {
+				// A key-unification alias is generated as CASE WHEN presence
+				// IS NULL THEN NULL ELSE canonical END: comparing the
+				// canonical column, gated by the presence, is the same
+				// condition, and the DDL's indexes are on the canonical one.
+				col = alias + "." + q(c.Canonical)
+				if c.Presence != "" {
+					gate = " AND " + alias + "." + q(c.Presence) + " IS NOT NULL"
+				}
+			}
 			var cond []string
 			param := c.Type
 			var desc *relmodel.ResourceName
@@ -584,6 +616,9 @@ func predicate(mr *relmodel.Resource, r *engine.Resource, path string) ([]string
 				cond = []string{col + ` = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}
 			} else {
 				cond = []string{col + " = (", paramCast(c.Type)}
+			}
+			if gate != "" {
+				cond = []string{"(" + cond[0], cond[1] + gate + ")"}
 			}
 			if ti == 0 {
 				return cond, param, desc, nil

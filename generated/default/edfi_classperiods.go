@@ -126,12 +126,9 @@ var edfiClassPeriod = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."School_SchoolId", r."ClassPeriodName", r."OfficialAttendancePeriod" FROM "edfi"."ClassPeriod" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."School_DocumentId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."School_SchoolId", r."ClassPeriodName", r."OfficialAttendancePeriod" FROM "edfi"."ClassPeriod" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."School_DocumentId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."School_SchoolId", r."ClassPeriodName", r."OfficialAttendancePeriod" FROM "edfi"."ClassPeriod" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l0 ON true WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."School_SchoolId", r."ClassPeriodName", r."OfficialAttendancePeriod" FROM "edfi"."ClassPeriod" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l0 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "School_DocumentId"},
 					{Column: "School_DocumentId"},
@@ -141,11 +138,8 @@ var edfiClassPeriod = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."ClassPeriod_DocumentId", t."CollectionItemId", t."ClassPeriod_DocumentId", t."EndTime"::text, t."StartTime"::text FROM "edfi"."ClassPeriodMeetingTime" t WHERE t."ClassPeriod_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."ClassPeriod_DocumentId", t."CollectionItemId", t."ClassPeriod_DocumentId", t."EndTime"::text, t."StartTime"::text FROM "edfi"."ClassPeriodMeetingTime" t`,
-				FilterPrefix: `t."ClassPeriod_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."ClassPeriod_DocumentId", t."CollectionItemId", t."ClassPeriod_DocumentId", t."EndTime"::text, t."StartTime"::text FROM "edfi"."ClassPeriodMeetingTime" t WHERE t."ClassPeriod_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."ClassPeriod_DocumentId", t."CollectionItemId", t."ClassPeriod_DocumentId", t."EndTime"::text, t."StartTime"::text FROM "edfi"."ClassPeriodMeetingTime" t WHERE t."ClassPeriod_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "EndTime", Type: engine.TimeType},
 					{Column: "StartTime", Type: engine.TimeType},
@@ -182,7 +176,7 @@ var edfiClassPeriod = &engine.Resource{
 		},
 		QueryFields: []*engine.QueryField{
 			{Name: "classPeriodName", Type: "string", JSONPath: "$.classPeriodName", Param: engine.StringType, Predicate: []string{`r."ClassPeriodName" = (`, ")"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "officialAttendancePeriod", Type: "boolean", JSONPath: "$.officialAttendancePeriod", Param: engine.BooleanType, Predicate: []string{`r."OfficialAttendancePeriod" = (`, ")"}},
 			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: engine.Int32Type, Predicate: []string{`r."School_SchoolId" = (`, ")"}},
 		},

@@ -204,12 +204,9 @@ var edfiCourseOffering = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Course_CourseCode", r."Course_EducationOrganizationId", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", l2."DocumentUuid", l2."ResourceKeyId", r."Session_SchoolId", r."Session_SchoolYear", r."Session_SessionName", r."InstructionalTimePlanned", r."LocalCourseCode", r."LocalCourseTitle" FROM "edfi"."CourseOffering" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."Course_DocumentId" LEFT JOIN "dms"."Document" l1 ON l1."DocumentId" = r."School_DocumentId" LEFT JOIN "dms"."Document" l2 ON l2."DocumentId" = r."Session_DocumentId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Course_CourseCode", r."Course_EducationOrganizationId", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", l2."DocumentUuid", l2."ResourceKeyId", r."Session_SchoolId", r."Session_SchoolYear", r."Session_SessionName", r."InstructionalTimePlanned", r."LocalCourseCode", r."LocalCourseTitle" FROM "edfi"."CourseOffering" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."Course_DocumentId" LEFT JOIN "dms"."Document" l1 ON l1."DocumentId" = r."School_DocumentId" LEFT JOIN "dms"."Document" l2 ON l2."DocumentId" = r."Session_DocumentId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Course_CourseCode", r."Course_EducationOrganizationId", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", l2."DocumentUuid", l2."ResourceKeyId", r."Session_SchoolId", r."Session_SchoolYear", r."Session_SessionName", r."InstructionalTimePlanned", r."LocalCourseCode", r."LocalCourseTitle" FROM "edfi"."CourseOffering" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Course_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Session_DocumentId" OFFSET 0) l2 ON true WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Course_CourseCode", r."Course_EducationOrganizationId", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", l2."DocumentUuid", l2."ResourceKeyId", r."Session_SchoolId", r."Session_SchoolYear", r."Session_SessionName", r."InstructionalTimePlanned", r."LocalCourseCode", r."LocalCourseTitle" FROM "edfi"."CourseOffering" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Course_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Session_DocumentId" OFFSET 0) l2 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "Course_DocumentId"},
 					{Column: "Course_DocumentId"},
@@ -229,11 +226,8 @@ var edfiCourseOffering = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."CourseOffering_DocumentId", t."CollectionItemId", t."CourseOffering_DocumentId", d0."Uri" FROM "edfi"."CourseOfferingOfferedGradeLevel" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."GradeLevelDescriptor_DescriptorId" WHERE t."CourseOffering_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."CourseOffering_DocumentId", t."CollectionItemId", t."CourseOffering_DocumentId", d0."Uri" FROM "edfi"."CourseOfferingOfferedGradeLevel" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."GradeLevelDescriptor_DescriptorId"`,
-				FilterPrefix: `t."CourseOffering_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."CourseOffering_DocumentId", t."CollectionItemId", t."CourseOffering_DocumentId", d0."Uri" FROM "edfi"."CourseOfferingOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."CourseOffering_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."CourseOffering_DocumentId", t."CollectionItemId", t."CourseOffering_DocumentId", d0."Uri" FROM "edfi"."CourseOfferingOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."CourseOffering_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "GradeLevelDescriptor_DescriptorId", Type: engine.StringType},
 				},
@@ -305,11 +299,11 @@ var edfiCourseOffering = &engine.Resource{
 		QueryFields: []*engine.QueryField{
 			{Name: "courseCode", Type: "string", JSONPath: "$.courseReference.courseCode", Param: engine.StringType, Predicate: []string{`r."Course_CourseCode" = (`, ")"}},
 			{Name: "educationOrganizationId", Type: "number", JSONPath: "$.courseReference.educationOrganizationId", Param: engine.Int32Type, Predicate: []string{`r."Course_EducationOrganizationId" = (`, ")"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "instructionalTimePlanned", Type: "number", JSONPath: "$.instructionalTimePlanned", Param: engine.Int32Type, Predicate: []string{`r."InstructionalTimePlanned" = (`, ")"}},
 			{Name: "localCourseCode", Type: "string", JSONPath: "$.localCourseCode", Param: engine.StringType, Predicate: []string{`r."LocalCourseCode" = (`, ")"}},
 			{Name: "localCourseTitle", Type: "string", JSONPath: "$.localCourseTitle", Param: engine.StringType, Predicate: []string{`r."LocalCourseTitle" = (`, ")"}},
-			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: engine.Int32Type, Predicate: []string{`r."School_SchoolId" = (`, ")"}},
+			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: engine.Int32Type, Predicate: []string{`(r."SchoolId_Unified" = (`, `) AND r."School_DocumentId" IS NOT NULL)`}},
 			{Name: "schoolYear", Type: "number", JSONPath: "$.sessionReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."Session_SchoolYear" = (`, ")"}},
 			{Name: "sessionName", Type: "string", JSONPath: "$.sessionReference.sessionName", Param: engine.StringType, Predicate: []string{`r."Session_SessionName" = (`, ")"}},
 		},

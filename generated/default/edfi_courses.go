@@ -249,12 +249,9 @@ var edfiCourse = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."CourseCode", r."CourseDescription", r."CourseTitle", r."DateCourseAdopted", r."HighSchoolCourseRequirement", r."MaxCompletionsForCredit", r."MaximumAvailableCreditConversion"::text, r."MaximumAvailableCredits"::text, r."MinimumAvailableCreditConversion"::text, r."MinimumAvailableCredits"::text, r."NumberOfParts", r."TimeRequiredForCompletion" FROM "edfi"."Course" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."EducationOrganization_DocumentId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = r."AcademicSubjectDescriptor_DescriptorId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."CourseCode", r."CourseDescription", r."CourseTitle", r."DateCourseAdopted", r."HighSchoolCourseRequirement", r."MaxCompletionsForCredit", r."MaximumAvailableCreditConversion"::text, r."MaximumAvailableCredits"::text, r."MinimumAvailableCreditConversion"::text, r."MinimumAvailableCredits"::text, r."NumberOfParts", r."TimeRequiredForCompletion" FROM "edfi"."Course" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."EducationOrganization_DocumentId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = r."AcademicSubjectDescriptor_DescriptorId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."CourseCode", r."CourseDescription", r."CourseTitle", r."DateCourseAdopted", r."HighSchoolCourseRequirement", r."MaxCompletionsForCredit", r."MaximumAvailableCreditConversion"::text, r."MaximumAvailableCredits"::text, r."MinimumAvailableCreditConversion"::text, r."MinimumAvailableCredits"::text, r."NumberOfParts", r."TimeRequiredForCompletion" FROM "edfi"."Course" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."AcademicSubjectDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."CourseCode", r."CourseDescription", r."CourseTitle", r."DateCourseAdopted", r."HighSchoolCourseRequirement", r."MaxCompletionsForCredit", r."MaximumAvailableCreditConversion"::text, r."MaximumAvailableCredits"::text, r."MinimumAvailableCreditConversion"::text, r."MinimumAvailableCredits"::text, r."NumberOfParts", r."TimeRequiredForCompletion" FROM "edfi"."Course" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."AcademicSubjectDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "EducationOrganization_DocumentId"},
 					{Column: "EducationOrganization_DocumentId"},
@@ -275,11 +272,8 @@ var edfiCourse = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri", t."AssigningOrganizationIdentificationCode", t."CourseCatalogURL", t."IdentificationCode" FROM "edfi"."CourseIdentificationCode" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."CourseIdentificationSystemDescriptor_DescriptorId" WHERE t."Course_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Course_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri", t."AssigningOrganizationIdentificationCode", t."CourseCatalogURL", t."IdentificationCode" FROM "edfi"."CourseIdentificationCode" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."CourseIdentificationSystemDescriptor_DescriptorId"`,
-				FilterPrefix: `t."Course_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."Course_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri", t."AssigningOrganizationIdentificationCode", t."CourseCatalogURL", t."IdentificationCode" FROM "edfi"."CourseIdentificationCode" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."CourseIdentificationSystemDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Course_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri", t."AssigningOrganizationIdentificationCode", t."CourseCatalogURL", t."IdentificationCode" FROM "edfi"."CourseIdentificationCode" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."CourseIdentificationSystemDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Course_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Course_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "CourseIdentificationSystemDescriptor_DescriptorId", Type: engine.StringType},
 					{Column: "AssigningOrganizationIdentificationCode", Type: engine.StringType},
@@ -288,11 +282,8 @@ var edfiCourse = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri" FROM "edfi"."CourseOfferedGradeLevel" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."GradeLevelDescriptor_DescriptorId" WHERE t."Course_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Course_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri" FROM "edfi"."CourseOfferedGradeLevel" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."GradeLevelDescriptor_DescriptorId"`,
-				FilterPrefix: `t."Course_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."Course_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri" FROM "edfi"."CourseOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Course_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri" FROM "edfi"."CourseOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Course_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Course_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "GradeLevelDescriptor_DescriptorId", Type: engine.StringType},
 				},
@@ -356,7 +347,7 @@ var edfiCourse = &engine.Resource{
 			{Name: "dateCourseAdopted", Type: "date", JSONPath: "$.dateCourseAdopted", Param: engine.DateType, Predicate: []string{`r."DateCourseAdopted" = (`, "::text)::date"}},
 			{Name: "educationOrganizationId", Type: "number", JSONPath: "$.educationOrganizationReference.educationOrganizationId", Param: engine.Int32Type, Predicate: []string{`r."EducationOrganization_EducationOrganizationId" = (`, ")"}},
 			{Name: "highSchoolCourseRequirement", Type: "boolean", JSONPath: "$.highSchoolCourseRequirement", Param: engine.BooleanType, Predicate: []string{`r."HighSchoolCourseRequirement" = (`, ")"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "maxCompletionsForCredit", Type: "number", JSONPath: "$.maxCompletionsForCredit", Param: engine.Int32Type, Predicate: []string{`r."MaxCompletionsForCredit" = (`, ")"}},
 			{Name: "maximumAvailableCreditConversion", Type: "number", JSONPath: "$.maximumAvailableCreditConversion", Param: engine.DecimalType, Predicate: []string{`r."MaximumAvailableCreditConversion" = (`, "::text)::numeric"}},
 			{Name: "maximumAvailableCredits", Type: "number", JSONPath: "$.maximumAvailableCredits", Param: engine.DecimalType, Predicate: []string{`r."MaximumAvailableCredits" = (`, "::text)::numeric"}},

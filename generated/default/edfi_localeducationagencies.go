@@ -439,12 +439,9 @@ var edfiLocalEducationAgency = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."ParentLocalEducationAgency_LocalEducationAgencyId", d1."Uri", r."LocalEducationAgencyId", r."NameOfInstitution" FROM "edfi"."LocalEducationAgency" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."ParentLocalEducationAgency_DocumentId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = r."LocalEducationAgencyCategoryDescriptor_DescriptorId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."ParentLocalEducationAgency_LocalEducationAgencyId", d1."Uri", r."LocalEducationAgencyId", r."NameOfInstitution" FROM "edfi"."LocalEducationAgency" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."ParentLocalEducationAgency_DocumentId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = r."LocalEducationAgencyCategoryDescriptor_DescriptorId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."ParentLocalEducationAgency_LocalEducationAgencyId", d1."Uri", r."LocalEducationAgencyId", r."NameOfInstitution" FROM "edfi"."LocalEducationAgency" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ParentLocalEducationAgency_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."LocalEducationAgencyCategoryDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."ParentLocalEducationAgency_LocalEducationAgencyId", d1."Uri", r."LocalEducationAgencyId", r."NameOfInstitution" FROM "edfi"."LocalEducationAgency" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ParentLocalEducationAgency_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."LocalEducationAgencyCategoryDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "ParentLocalEducationAgency_DocumentId"},
 					{Column: "ParentLocalEducationAgency_DocumentId"},
@@ -455,11 +452,8 @@ var edfiLocalEducationAgency = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear" FROM "edfi"."LocalEducationAgencyAccountability" t LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" WHERE t."LocalEducationAgency_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear" FROM "edfi"."LocalEducationAgencyAccountability" t LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"`,
-				FilterPrefix: `t."LocalEducationAgency_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear" FROM "edfi"."LocalEducationAgencyAccountability" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" OFFSET 0) l0 ON true WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear" FROM "edfi"."LocalEducationAgencyAccountability" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" OFFSET 0) l0 ON true WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "LocalEducationAgencyAccountabilitySchoolYear_DocumentId"},
 					{Column: "LocalEducationAgencyAccountabilitySchoolYear_DocumentId"},
@@ -467,11 +461,8 @@ var edfiLocalEducationAgency = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."LocalEducationAgencyAddress" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."AddressTypeDescriptor_DescriptorId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" WHERE t."LocalEducationAgency_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."LocalEducationAgencyAddress" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."AddressTypeDescriptor_DescriptorId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = t."StateAbbreviationDescriptor_DescriptorId"`,
-				FilterPrefix: `t."LocalEducationAgency_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."LocalEducationAgencyAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."LocalEducationAgencyAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "AddressTypeDescriptor_DescriptorId", Type: engine.StringType},
 					{Column: "StateAbbreviationDescriptor_DescriptorId", Type: engine.StringType},
@@ -489,21 +480,15 @@ var edfiLocalEducationAgency = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri" FROM "edfi"."LocalEducationAgencyCategory" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" WHERE t."LocalEducationAgency_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri" FROM "edfi"."LocalEducationAgencyCategory" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId"`,
-				FilterPrefix: `t."LocalEducationAgency_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri" FROM "edfi"."LocalEducationAgencyCategory" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri" FROM "edfi"."LocalEducationAgencyCategory" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "EducationOrganizationCategoryDescriptor_DescriptorId", Type: engine.StringType},
 				},
 			},
 			{
-				ByID:         `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", t."FiscalYear", t."InnovativeDollarsSpent"::text, t."InnovativeDollarsSpentStrategicPriorities"::text, t."InnovativeProgramsFundsReceived"::text, t."SchoolImprovementAllocation"::text, t."SchoolImprovementReservedFundsPercentage"::text, t."StateAssessmentAdministrationFunding"::text, t."SupplementalEducationalServicesFundsSpent"::text, t."SupplementalEducationalServicesPerPupilExpenditure"::text FROM "edfi"."LocalEducationAgencyFederalFunds" t WHERE t."LocalEducationAgency_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", t."FiscalYear", t."InnovativeDollarsSpent"::text, t."InnovativeDollarsSpentStrategicPriorities"::text, t."InnovativeProgramsFundsReceived"::text, t."SchoolImprovementAllocation"::text, t."SchoolImprovementReservedFundsPercentage"::text, t."StateAssessmentAdministrationFunding"::text, t."SupplementalEducationalServicesFundsSpent"::text, t."SupplementalEducationalServicesPerPupilExpenditure"::text FROM "edfi"."LocalEducationAgencyFederalFunds" t`,
-				FilterPrefix: `t."LocalEducationAgency_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", t."FiscalYear", t."InnovativeDollarsSpent"::text, t."InnovativeDollarsSpentStrategicPriorities"::text, t."InnovativeProgramsFundsReceived"::text, t."SchoolImprovementAllocation"::text, t."SchoolImprovementReservedFundsPercentage"::text, t."StateAssessmentAdministrationFunding"::text, t."SupplementalEducationalServicesFundsSpent"::text, t."SupplementalEducationalServicesPerPupilExpenditure"::text FROM "edfi"."LocalEducationAgencyFederalFunds" t WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", t."FiscalYear", t."InnovativeDollarsSpent"::text, t."InnovativeDollarsSpentStrategicPriorities"::text, t."InnovativeProgramsFundsReceived"::text, t."SchoolImprovementAllocation"::text, t."SchoolImprovementReservedFundsPercentage"::text, t."StateAssessmentAdministrationFunding"::text, t."SupplementalEducationalServicesFundsSpent"::text, t."SupplementalEducationalServicesPerPupilExpenditure"::text FROM "edfi"."LocalEducationAgencyFederalFunds" t WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "FiscalYear", Type: engine.Int32Type},
 					{Column: "InnovativeDollarsSpent", Type: engine.DecimalType},
@@ -517,12 +502,9 @@ var edfiLocalEducationAgency = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."LocalEducationAgencyAddressPeriod" t WHERE t."ParentCollectionItemId" IN (SELECT p1."CollectionItemId" FROM "edfi"."LocalEducationAgencyAddress" p1 WHERE p1."LocalEducationAgency_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)) ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
-				Select:       `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."LocalEducationAgencyAddressPeriod" t`,
-				FilterPrefix: `t."ParentCollectionItemId" IN (SELECT p1."CollectionItemId" FROM "edfi"."LocalEducationAgencyAddress" p1 WHERE p1."LocalEducationAgency_DocumentId" IN (`,
-				FilterSuffix: "))",
-				OrderBy:      ` ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
-				Parent:       2,
+				ByID:   `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."LocalEducationAgencyAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."LocalEducationAgencyAddress" p1 WHERE p1."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1))) ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+				Page:   `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."LocalEducationAgencyAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."LocalEducationAgencyAddress" p1 WHERE p1."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]))) ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+				Parent: 2,
 				Values: []engine.ReadValue{
 					{Column: "BeginDate", Type: engine.DateType},
 					{Column: "EndDate", Type: engine.DateType},
@@ -626,7 +608,7 @@ var edfiLocalEducationAgency = &engine.Resource{
 			},
 		},
 		QueryFields: []*engine.QueryField{
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "localEducationAgencyCategoryDescriptor", Type: "string", JSONPath: "$.localEducationAgencyCategoryDescriptor", Param: engine.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "LocalEducationAgencyCategoryDescriptor", Predicate: []string{`r."LocalEducationAgencyCategoryDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
 			{Name: "localEducationAgencyId", Type: "number", JSONPath: "$.localEducationAgencyId", Param: engine.Int32Type, Predicate: []string{`r."LocalEducationAgencyId" = (`, ")"}},
 			{Name: "nameOfInstitution", Type: "string", JSONPath: "$.nameOfInstitution", Param: engine.StringType, Predicate: []string{`r."NameOfInstitution" = (`, ")"}},

@@ -86,12 +86,9 @@ var edfiProgram = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."ProgramName" FROM "edfi"."Program" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."EducationOrganization_DocumentId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = r."ProgramTypeDescriptor_DescriptorId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."ProgramName" FROM "edfi"."Program" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."EducationOrganization_DocumentId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = r."ProgramTypeDescriptor_DescriptorId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."ProgramName" FROM "edfi"."Program" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."ProgramName" FROM "edfi"."Program" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "EducationOrganization_DocumentId"},
 					{Column: "EducationOrganization_DocumentId"},
@@ -123,7 +120,7 @@ var edfiProgram = &engine.Resource{
 		},
 		QueryFields: []*engine.QueryField{
 			{Name: "educationOrganizationId", Type: "number", JSONPath: "$.educationOrganizationReference.educationOrganizationId", Param: engine.Int32Type, Predicate: []string{`r."EducationOrganization_EducationOrganizationId" = (`, ")"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "programName", Type: "string", JSONPath: "$.programName", Param: engine.StringType, Predicate: []string{`r."ProgramName" = (`, ")"}},
 			{Name: "programTypeDescriptor", Type: "string", JSONPath: "$.programTypeDescriptor", Param: engine.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "ProgramTypeDescriptor", Predicate: []string{`r."ProgramTypeDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
 		},

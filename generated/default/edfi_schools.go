@@ -415,12 +415,9 @@ var edfiSchool = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CharterApprovalSchoolYear_CharterApprovalSchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."LocalEducationAgency_LocalEducationAgencyId", r."NameOfInstitution", r."SchoolId" FROM "edfi"."School" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."CharterApprovalSchoolYear_DocumentId" LEFT JOIN "dms"."Document" l1 ON l1."DocumentId" = r."LocalEducationAgency_DocumentId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CharterApprovalSchoolYear_CharterApprovalSchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."LocalEducationAgency_LocalEducationAgencyId", r."NameOfInstitution", r."SchoolId" FROM "edfi"."School" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."CharterApprovalSchoolYear_DocumentId" LEFT JOIN "dms"."Document" l1 ON l1."DocumentId" = r."LocalEducationAgency_DocumentId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CharterApprovalSchoolYear_CharterApprovalSchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."LocalEducationAgency_LocalEducationAgencyId", r."NameOfInstitution", r."SchoolId" FROM "edfi"."School" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CharterApprovalSchoolYear_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocalEducationAgency_DocumentId" OFFSET 0) l1 ON true WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CharterApprovalSchoolYear_CharterApprovalSchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."LocalEducationAgency_LocalEducationAgencyId", r."NameOfInstitution", r."SchoolId" FROM "edfi"."School" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CharterApprovalSchoolYear_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocalEducationAgency_DocumentId" OFFSET 0) l1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "CharterApprovalSchoolYear_DocumentId"},
 					{Column: "CharterApprovalSchoolYear_DocumentId"},
@@ -433,23 +430,17 @@ var edfiSchool = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."DocumentId", t."DocumentId", t."DocumentId", t."IsExemplary" FROM "sample"."SchoolExtension" t WHERE t."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."DocumentId"`,
-				Select:       `SELECT t."DocumentId", t."DocumentId", t."DocumentId", t."IsExemplary" FROM "sample"."SchoolExtension" t`,
-				FilterPrefix: `t."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."DocumentId"`,
-				OneToOne:     true,
+				ByID:     `SELECT t."DocumentId", t."DocumentId", t."DocumentId", t."IsExemplary" FROM "sample"."SchoolExtension" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."DocumentId"`,
+				Page:     `SELECT t."DocumentId", t."DocumentId", t."DocumentId", t."IsExemplary" FROM "sample"."SchoolExtension" t WHERE t."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."DocumentId"`,
+				OneToOne: true,
 				Values: []engine.ReadValue{
 					{Column: "IsExemplary", Type: engine.BooleanType},
 				},
 			},
 			{
-				ByID:         `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."DirectlyOwnedBus_BusId" FROM "sample"."SchoolExtensionDirectlyOwnedBus" t LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = t."DirectlyOwnedBus_DocumentId" WHERE t."School_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."DirectlyOwnedBus_BusId" FROM "sample"."SchoolExtensionDirectlyOwnedBus" t LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = t."DirectlyOwnedBus_DocumentId"`,
-				FilterPrefix: `t."School_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."School_DocumentId", t."Ordinal"`,
-				Parent:       1,
+				ByID:   `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."DirectlyOwnedBus_BusId" FROM "sample"."SchoolExtensionDirectlyOwnedBus" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."DirectlyOwnedBus_DocumentId" OFFSET 0) l0 ON true WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
+				Page:   `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."DirectlyOwnedBus_BusId" FROM "sample"."SchoolExtensionDirectlyOwnedBus" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."DirectlyOwnedBus_DocumentId" OFFSET 0) l0 ON true WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."School_DocumentId", t."Ordinal"`,
+				Parent: 1,
 				Values: []engine.ReadValue{
 					{Column: "DirectlyOwnedBus_DocumentId"},
 					{Column: "DirectlyOwnedBus_DocumentId"},
@@ -457,11 +448,8 @@ var edfiSchool = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."SchoolAddress" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."AddressTypeDescriptor_DescriptorId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" WHERE t."School_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."SchoolAddress" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."AddressTypeDescriptor_DescriptorId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = t."StateAbbreviationDescriptor_DescriptorId"`,
-				FilterPrefix: `t."School_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."School_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."SchoolAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."SchoolAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."School_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "AddressTypeDescriptor_DescriptorId", Type: engine.StringType},
 					{Column: "StateAbbreviationDescriptor_DescriptorId", Type: engine.StringType},
@@ -479,32 +467,23 @@ var edfiSchool = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolEducationOrganizationCategory" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" WHERE t."School_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolEducationOrganizationCategory" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId"`,
-				FilterPrefix: `t."School_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."School_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolEducationOrganizationCategory" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolEducationOrganizationCategory" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."School_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "EducationOrganizationCategoryDescriptor_DescriptorId", Type: engine.StringType},
 				},
 			},
 			{
-				ByID:         `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolGradeLevel" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."GradeLevelDescriptor_DescriptorId" WHERE t."School_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolGradeLevel" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."GradeLevelDescriptor_DescriptorId"`,
-				FilterPrefix: `t."School_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."School_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."School_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "GradeLevelDescriptor_DescriptorId", Type: engine.StringType},
 				},
 			},
 			{
-				ByID:         `SELECT t."School_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."SchoolAddressPeriod" t WHERE t."ParentCollectionItemId" IN (SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)) ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
-				Select:       `SELECT t."School_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."SchoolAddressPeriod" t`,
-				FilterPrefix: `t."ParentCollectionItemId" IN (SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" IN (`,
-				FilterSuffix: "))",
-				OrderBy:      ` ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
-				Parent:       3,
+				ByID:   `SELECT t."School_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."SchoolAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1))) ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+				Page:   `SELECT t."School_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."SchoolAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]))) ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+				Parent: 3,
 				Values: []engine.ReadValue{
 					{Column: "BeginDate", Type: engine.DateType},
 					{Column: "EndDate", Type: engine.DateType},
@@ -631,7 +610,7 @@ var edfiSchool = &engine.Resource{
 		},
 		QueryFields: []*engine.QueryField{
 			{Name: "charterApprovalSchoolYear", Type: "number", JSONPath: "$.charterApprovalSchoolYearTypeReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."CharterApprovalSchoolYear_CharterApprovalSchoolYear" = (`, ")"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "localEducationAgencyId", Type: "number", JSONPath: "$.localEducationAgencyReference.localEducationAgencyId", Param: engine.Int32Type, Predicate: []string{`r."LocalEducationAgency_LocalEducationAgencyId" = (`, ")"}},
 			{Name: "nameOfInstitution", Type: "string", JSONPath: "$.nameOfInstitution", Param: engine.StringType, Predicate: []string{`r."NameOfInstitution" = (`, ")"}},
 			{Name: "schoolId", Type: "number", JSONPath: "$.schoolId", Param: engine.Int32Type, Predicate: []string{`r."SchoolId" = (`, ")"}},

@@ -58,12 +58,9 @@ var edfiSchoolYearType = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."CurrentSchoolYear", r."SchoolYear", r."SchoolYearDescription" FROM "edfi"."SchoolYearType" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."CurrentSchoolYear", r."SchoolYear", r."SchoolYearDescription" FROM "edfi"."SchoolYearType" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."CurrentSchoolYear", r."SchoolYear", r."SchoolYearDescription" FROM "edfi"."SchoolYearType" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."CurrentSchoolYear", r."SchoolYear", r."SchoolYearDescription" FROM "edfi"."SchoolYearType" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "CurrentSchoolYear", Type: engine.BooleanType},
 					{Column: "SchoolYear", Type: engine.Int32Type},
@@ -78,7 +75,7 @@ var edfiSchoolYearType = &engine.Resource{
 		},
 		QueryFields: []*engine.QueryField{
 			{Name: "currentSchoolYear", Type: "boolean", JSONPath: "$.currentSchoolYear", Param: engine.BooleanType, Predicate: []string{`r."CurrentSchoolYear" = (`, ")"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "schoolYear", Type: "number", JSONPath: "$.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."SchoolYear" = (`, ")"}},
 			{Name: "schoolYearDescription", Type: "string", JSONPath: "$.schoolYearDescription", Param: engine.StringType, Predicate: []string{`r."SchoolYearDescription" = (`, ")"}},
 		},

@@ -338,12 +338,9 @@ var edfiSection = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CourseOffering_LocalCourseCode", r."CourseOffering_SchoolReferenceSchoolId", r."CourseOffering_SessionReferenceSchoolId", r."CourseOffering_SchoolYear", r."CourseOffering_SessionName", l1."DocumentUuid", l1."ResourceKeyId", r."LocationSchool_SchoolId", r."AvailableCreditConversion"::text, r."AvailableCredits"::text, r."OfficialAttendancePeriod", r."SectionIdentifier", r."SectionName", r."SequenceOfCourse" FROM "edfi"."Section" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."CourseOffering_DocumentId" LEFT JOIN "dms"."Document" l1 ON l1."DocumentId" = r."LocationSchool_DocumentId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CourseOffering_LocalCourseCode", r."CourseOffering_SchoolReferenceSchoolId", r."CourseOffering_SessionReferenceSchoolId", r."CourseOffering_SchoolYear", r."CourseOffering_SessionName", l1."DocumentUuid", l1."ResourceKeyId", r."LocationSchool_SchoolId", r."AvailableCreditConversion"::text, r."AvailableCredits"::text, r."OfficialAttendancePeriod", r."SectionIdentifier", r."SectionName", r."SequenceOfCourse" FROM "edfi"."Section" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."CourseOffering_DocumentId" LEFT JOIN "dms"."Document" l1 ON l1."DocumentId" = r."LocationSchool_DocumentId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CourseOffering_LocalCourseCode", r."CourseOffering_SchoolReferenceSchoolId", r."CourseOffering_SessionReferenceSchoolId", r."CourseOffering_SchoolYear", r."CourseOffering_SessionName", l1."DocumentUuid", l1."ResourceKeyId", r."LocationSchool_SchoolId", r."AvailableCreditConversion"::text, r."AvailableCredits"::text, r."OfficialAttendancePeriod", r."SectionIdentifier", r."SectionName", r."SequenceOfCourse" FROM "edfi"."Section" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CourseOffering_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocationSchool_DocumentId" OFFSET 0) l1 ON true WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CourseOffering_LocalCourseCode", r."CourseOffering_SchoolReferenceSchoolId", r."CourseOffering_SessionReferenceSchoolId", r."CourseOffering_SchoolYear", r."CourseOffering_SessionName", l1."DocumentUuid", l1."ResourceKeyId", r."LocationSchool_SchoolId", r."AvailableCreditConversion"::text, r."AvailableCredits"::text, r."OfficialAttendancePeriod", r."SectionIdentifier", r."SectionName", r."SequenceOfCourse" FROM "edfi"."Section" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CourseOffering_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocationSchool_DocumentId" OFFSET 0) l1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "CourseOffering_DocumentId"},
 					{Column: "CourseOffering_DocumentId"},
@@ -364,11 +361,8 @@ var edfiSection = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."ClassPeriod_ClassPeriodName", t."ClassPeriod_SchoolId" FROM "edfi"."SectionClassPeriod" t LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = t."ClassPeriod_DocumentId" WHERE t."Section_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Section_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."ClassPeriod_ClassPeriodName", t."ClassPeriod_SchoolId" FROM "edfi"."SectionClassPeriod" t LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = t."ClassPeriod_DocumentId"`,
-				FilterPrefix: `t."Section_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."Section_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."ClassPeriod_ClassPeriodName", t."ClassPeriod_SchoolId" FROM "edfi"."SectionClassPeriod" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."ClassPeriod_DocumentId" OFFSET 0) l0 ON true WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Section_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."ClassPeriod_ClassPeriodName", t."ClassPeriod_SchoolId" FROM "edfi"."SectionClassPeriod" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."ClassPeriod_DocumentId" OFFSET 0) l0 ON true WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Section_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "ClassPeriod_DocumentId"},
 					{Column: "ClassPeriod_DocumentId"},
@@ -377,21 +371,15 @@ var edfiSection = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", d0."Uri" FROM "edfi"."SectionOfferedGradeLevel" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."GradeLevelDescriptor_DescriptorId" WHERE t."Section_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Section_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", d0."Uri" FROM "edfi"."SectionOfferedGradeLevel" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."GradeLevelDescriptor_DescriptorId"`,
-				FilterPrefix: `t."Section_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."Section_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", d0."Uri" FROM "edfi"."SectionOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Section_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", d0."Uri" FROM "edfi"."SectionOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Section_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "GradeLevelDescriptor_DescriptorId", Type: engine.StringType},
 				},
 			},
 			{
-				ByID:         `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "edfi"."SectionProgram" t LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = t."Program_DocumentId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" WHERE t."Section_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Section_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "edfi"."SectionProgram" t LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = t."Program_DocumentId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId"`,
-				FilterPrefix: `t."Section_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."Section_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "edfi"."SectionProgram" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Section_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "edfi"."SectionProgram" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Section_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "Program_DocumentId"},
 					{Column: "Program_DocumentId"},
@@ -503,11 +491,11 @@ var edfiSection = &engine.Resource{
 		QueryFields: []*engine.QueryField{
 			{Name: "availableCreditConversion", Type: "number", JSONPath: "$.availableCreditConversion", Param: engine.DecimalType, Predicate: []string{`r."AvailableCreditConversion" = (`, "::text)::numeric"}},
 			{Name: "availableCredits", Type: "number", JSONPath: "$.availableCredits", Param: engine.DecimalType, Predicate: []string{`r."AvailableCredits" = (`, "::text)::numeric"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "localCourseCode", Type: "string", JSONPath: "$.courseOfferingReference.localCourseCode", Param: engine.StringType, Predicate: []string{`r."CourseOffering_LocalCourseCode" = (`, ")"}},
 			{Name: "locationSchoolId", Type: "number", JSONPath: "$.locationSchoolReference.schoolId", Param: engine.Int32Type, Predicate: []string{`r."LocationSchool_SchoolId" = (`, ")"}},
 			{Name: "officialAttendancePeriod", Type: "boolean", JSONPath: "$.officialAttendancePeriod", Param: engine.BooleanType, Predicate: []string{`r."OfficialAttendancePeriod" = (`, ")"}},
-			{Name: "schoolId", Type: "number", JSONPath: "$.courseOfferingReference.schoolId", Param: engine.Int32Type, Predicate: []string{`r."CourseOffering_SchoolReferenceSchoolId" = (`, ")"}},
+			{Name: "schoolId", Type: "number", JSONPath: "$.courseOfferingReference.schoolId", Param: engine.Int32Type, Predicate: []string{`(r."SchoolId_Unified" = (`, `) AND r."CourseOffering_DocumentId" IS NOT NULL)`}},
 			{Name: "schoolYear", Type: "number", JSONPath: "$.courseOfferingReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."CourseOffering_SchoolYear" = (`, ")"}},
 			{Name: "sectionIdentifier", Type: "string", JSONPath: "$.sectionIdentifier", Param: engine.StringType, Predicate: []string{`r."SectionIdentifier" = (`, ")"}},
 			{Name: "sectionName", Type: "string", JSONPath: "$.sectionName", Param: engine.StringType, Predicate: []string{`r."SectionName" = (`, ")"}},

@@ -128,12 +128,9 @@ var edfiSession = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."SchoolYear_SchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", d2."Uri", r."BeginDate", r."EndDate", r."SessionName", r."TotalInstructionalDays" FROM "edfi"."Session" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."SchoolYear_DocumentId" LEFT JOIN "dms"."Document" l1 ON l1."DocumentId" = r."School_DocumentId" LEFT JOIN "dms"."Descriptor" d2 ON d2."DocumentId" = r."TermDescriptor_DescriptorId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."SchoolYear_SchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", d2."Uri", r."BeginDate", r."EndDate", r."SessionName", r."TotalInstructionalDays" FROM "edfi"."Session" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."SchoolYear_DocumentId" LEFT JOIN "dms"."Document" l1 ON l1."DocumentId" = r."School_DocumentId" LEFT JOIN "dms"."Descriptor" d2 ON d2."DocumentId" = r."TermDescriptor_DescriptorId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."SchoolYear_SchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", d2."Uri", r."BeginDate", r."EndDate", r."SessionName", r."TotalInstructionalDays" FROM "edfi"."Session" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."TermDescriptor_DescriptorId" OFFSET 0) d2 ON true WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."SchoolYear_SchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", d2."Uri", r."BeginDate", r."EndDate", r."SessionName", r."TotalInstructionalDays" FROM "edfi"."Session" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."TermDescriptor_DescriptorId" OFFSET 0) d2 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "SchoolYear_DocumentId"},
 					{Column: "SchoolYear_DocumentId"},
@@ -190,7 +187,7 @@ var edfiSession = &engine.Resource{
 		QueryFields: []*engine.QueryField{
 			{Name: "beginDate", Type: "date", JSONPath: "$.beginDate", Param: engine.DateType, Predicate: []string{`r."BeginDate" = (`, "::text)::date"}},
 			{Name: "endDate", Type: "date", JSONPath: "$.endDate", Param: engine.DateType, Predicate: []string{`r."EndDate" = (`, "::text)::date"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: engine.Int32Type, Predicate: []string{`r."School_SchoolId" = (`, ")"}},
 			{Name: "schoolYear", Type: "number", JSONPath: "$.schoolYearTypeReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."SchoolYear_SchoolYear" = (`, ")"}},
 			{Name: "sessionName", Type: "string", JSONPath: "$.sessionName", Param: engine.StringType, Predicate: []string{`r."SessionName" = (`, ")"}},

@@ -323,12 +323,9 @@ var edfiStaff = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", d0."Uri", r."BirthDate", r."FirstName", r."GenerationCodeSuffix", r."HighlyQualifiedTeacher", r."HispanicLatinoEthnicity", r."LastSurname", r."LoginId", r."MaidenName", r."MiddleName", r."PersonalTitlePrefix", r."StaffUniqueId", r."YearsOfPriorProfessionalExperience"::text, r."YearsOfPriorTeachingExperience"::text FROM "edfi"."Staff" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = r."SexDescriptor_DescriptorId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", d0."Uri", r."BirthDate", r."FirstName", r."GenerationCodeSuffix", r."HighlyQualifiedTeacher", r."HispanicLatinoEthnicity", r."LastSurname", r."LoginId", r."MaidenName", r."MiddleName", r."PersonalTitlePrefix", r."StaffUniqueId", r."YearsOfPriorProfessionalExperience"::text, r."YearsOfPriorTeachingExperience"::text FROM "edfi"."Staff" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = r."SexDescriptor_DescriptorId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", d0."Uri", r."BirthDate", r."FirstName", r."GenerationCodeSuffix", r."HighlyQualifiedTeacher", r."HispanicLatinoEthnicity", r."LastSurname", r."LoginId", r."MaidenName", r."MiddleName", r."PersonalTitlePrefix", r."StaffUniqueId", r."YearsOfPriorProfessionalExperience"::text, r."YearsOfPriorTeachingExperience"::text FROM "edfi"."Staff" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."SexDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", d0."Uri", r."BirthDate", r."FirstName", r."GenerationCodeSuffix", r."HighlyQualifiedTeacher", r."HispanicLatinoEthnicity", r."LastSurname", r."LoginId", r."MaidenName", r."MiddleName", r."PersonalTitlePrefix", r."StaffUniqueId", r."YearsOfPriorProfessionalExperience"::text, r."YearsOfPriorTeachingExperience"::text FROM "edfi"."Staff" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."SexDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "SexDescriptor_DescriptorId", Type: engine.StringType},
 					{Column: "BirthDate", Type: engine.DateType},
@@ -347,11 +344,8 @@ var edfiStaff = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."StaffAddress" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."AddressTypeDescriptor_DescriptorId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" WHERE t."Staff_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Staff_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."StaffAddress" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."AddressTypeDescriptor_DescriptorId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = t."StateAbbreviationDescriptor_DescriptorId"`,
-				FilterPrefix: `t."Staff_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."Staff_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."StaffAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Staff_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."StaffAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Staff_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "AddressTypeDescriptor_DescriptorId", Type: engine.StringType},
 					{Column: "StateAbbreviationDescriptor_DescriptorId", Type: engine.StringType},
@@ -369,11 +363,8 @@ var edfiStaff = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "edfi"."StaffTelephone" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" WHERE t."Staff_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Staff_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "edfi"."StaffTelephone" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId"`,
-				FilterPrefix: `t."Staff_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."Staff_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "edfi"."StaffTelephone" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Staff_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "edfi"."StaffTelephone" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Staff_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "TelephoneNumberTypeDescriptor_DescriptorId", Type: engine.StringType},
 					{Column: "DoNotPublishIndicator", Type: engine.BooleanType},
@@ -383,12 +374,9 @@ var edfiStaff = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."Staff_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."StaffAddressPeriod" t WHERE t."ParentCollectionItemId" IN (SELECT p1."CollectionItemId" FROM "edfi"."StaffAddress" p1 WHERE p1."Staff_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)) ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
-				Select:       `SELECT t."Staff_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."StaffAddressPeriod" t`,
-				FilterPrefix: `t."ParentCollectionItemId" IN (SELECT p1."CollectionItemId" FROM "edfi"."StaffAddress" p1 WHERE p1."Staff_DocumentId" IN (`,
-				FilterSuffix: "))",
-				OrderBy:      ` ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
-				Parent:       1,
+				ByID:   `SELECT t."Staff_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."StaffAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."StaffAddress" p1 WHERE p1."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1))) ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+				Page:   `SELECT t."Staff_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."StaffAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."StaffAddress" p1 WHERE p1."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]))) ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+				Parent: 1,
 				Values: []engine.ReadValue{
 					{Column: "BeginDate", Type: engine.DateType},
 					{Column: "EndDate", Type: engine.DateType},
@@ -458,7 +446,7 @@ var edfiStaff = &engine.Resource{
 			{Name: "generationCodeSuffix", Type: "string", JSONPath: "$.generationCodeSuffix", Param: engine.StringType, Predicate: []string{`r."GenerationCodeSuffix" = (`, ")"}},
 			{Name: "highlyQualifiedTeacher", Type: "boolean", JSONPath: "$.highlyQualifiedTeacher", Param: engine.BooleanType, Predicate: []string{`r."HighlyQualifiedTeacher" = (`, ")"}},
 			{Name: "hispanicLatinoEthnicity", Type: "boolean", JSONPath: "$.hispanicLatinoEthnicity", Param: engine.BooleanType, Predicate: []string{`r."HispanicLatinoEthnicity" = (`, ")"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "lastSurname", Type: "string", JSONPath: "$.lastSurname", Param: engine.StringType, Predicate: []string{`r."LastSurname" = (`, ")"}},
 			{Name: "loginId", Type: "string", JSONPath: "$.loginId", Param: engine.StringType, Predicate: []string{`r."LoginId" = (`, ")"}},
 			{Name: "maidenName", Type: "string", JSONPath: "$.maidenName", Param: engine.StringType, Predicate: []string{`r."MaidenName" = (`, ")"}},

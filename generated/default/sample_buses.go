@@ -48,12 +48,9 @@ var sampleBus = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."BusId" FROM "sample"."Bus" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."BusId" FROM "sample"."Bus" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."BusId" FROM "sample"."Bus" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."BusId" FROM "sample"."Bus" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "BusId", Type: engine.StringType},
 				},
@@ -64,7 +61,7 @@ var sampleBus = &engine.Resource{
 		},
 		QueryFields: []*engine.QueryField{
 			{Name: "busId", Type: "string", JSONPath: "$.busId", Param: engine.StringType, Predicate: []string{`r."BusId" = (`, ")"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 		},
 		PageFrom:       `"sample"."Bus" r`,
 		DeleteRoot:     `DELETE FROM "sample"."Bus" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,

@@ -378,12 +378,9 @@ var sampleBusRoute = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Bus_BusId", r."BusRouteDirection", r."BusRouteDuration", r."BusRouteNumber", r."Daily", r."ExpectedTransitTime", r."HoursPerWeek"::text, r."OperatingCost"::text, r."OptimalCapacity"::text, r."StartDate", r."WeeklyMileage"::text FROM "sample"."BusRoute" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."Bus_DocumentId" WHERE d."DocumentUuid" = $1`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Bus_BusId", r."BusRouteDirection", r."BusRouteDuration", r."BusRouteNumber", r."Daily", r."ExpectedTransitTime", r."HoursPerWeek"::text, r."OperatingCost"::text, r."OptimalCapacity"::text, r."StartDate", r."WeeklyMileage"::text FROM "sample"."BusRoute" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = r."Bus_DocumentId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Bus_BusId", r."BusRouteDirection", r."BusRouteDuration", r."BusRouteNumber", r."Daily", r."ExpectedTransitTime", r."HoursPerWeek"::text, r."OperatingCost"::text, r."OptimalCapacity"::text, r."StartDate", r."WeeklyMileage"::text FROM "sample"."BusRoute" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Bus_DocumentId" OFFSET 0) l0 ON true WHERE d."DocumentUuid" = $1`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Bus_BusId", r."BusRouteDirection", r."BusRouteDuration", r."BusRouteNumber", r."Daily", r."ExpectedTransitTime", r."HoursPerWeek"::text, r."OperatingCost"::text, r."OptimalCapacity"::text, r."StartDate", r."WeeklyMileage"::text FROM "sample"."BusRoute" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Bus_DocumentId" OFFSET 0) l0 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "Bus_DocumentId"},
 					{Column: "Bus_DocumentId"},
@@ -401,21 +398,15 @@ var sampleBusRoute = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."BusYear" FROM "sample"."BusRouteBusYear" t WHERE t."BusRoute_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."BusYear" FROM "sample"."BusRouteBusYear" t`,
-				FilterPrefix: `t."BusRoute_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."BusYear" FROM "sample"."BusRouteBusYear" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."BusYear" FROM "sample"."BusRouteBusYear" t WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "BusYear", Type: engine.Int32Type},
 				},
 			},
 			{
-				ByID:         `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "sample"."BusRouteProgram" t LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = t."Program_DocumentId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" WHERE t."BusRoute_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "sample"."BusRouteProgram" t LEFT JOIN "dms"."Document" l0 ON l0."DocumentId" = t."Program_DocumentId" LEFT JOIN "dms"."Descriptor" d1 ON d1."DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId"`,
-				FilterPrefix: `t."BusRoute_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "sample"."BusRouteProgram" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "sample"."BusRouteProgram" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "Program_DocumentId"},
 					{Column: "Program_DocumentId"},
@@ -425,31 +416,22 @@ var sampleBusRoute = &engine.Resource{
 				},
 			},
 			{
-				ByID:         `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."ServiceAreaPostalCode" FROM "sample"."BusRouteServiceAreaPostalCode" t WHERE t."BusRoute_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."ServiceAreaPostalCode" FROM "sample"."BusRouteServiceAreaPostalCode" t`,
-				FilterPrefix: `t."BusRoute_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."ServiceAreaPostalCode" FROM "sample"."BusRouteServiceAreaPostalCode" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."ServiceAreaPostalCode" FROM "sample"."BusRouteServiceAreaPostalCode" t WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "ServiceAreaPostalCode", Type: engine.StringType},
 				},
 			},
 			{
-				ByID:         `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."StartTime"::text FROM "sample"."BusRouteStartTime" t WHERE t."BusRoute_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."StartTime"::text FROM "sample"."BusRouteStartTime" t`,
-				FilterPrefix: `t."BusRoute_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."StartTime"::text FROM "sample"."BusRouteStartTime" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."StartTime"::text FROM "sample"."BusRouteStartTime" t WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "StartTime", Type: engine.TimeType},
 				},
 			},
 			{
-				ByID:         `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "sample"."BusRouteTelephone" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" WHERE t."BusRoute_DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
-				Select:       `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "sample"."BusRouteTelephone" t LEFT JOIN "dms"."Descriptor" d0 ON d0."DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId"`,
-				FilterPrefix: `t."BusRoute_DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				ByID: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "sample"."BusRouteTelephone" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				Page: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "sample"."BusRouteTelephone" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
 				Values: []engine.ReadValue{
 					{Column: "TelephoneNumberTypeDescriptor_DescriptorId", Type: engine.StringType},
 					{Column: "DoNotPublishIndicator", Type: engine.BooleanType},
@@ -555,7 +537,7 @@ var sampleBusRoute = &engine.Resource{
 			{Name: "daily", Type: "boolean", JSONPath: "$.daily", Param: engine.BooleanType, Predicate: []string{`r."Daily" = (`, ")"}},
 			{Name: "expectedTransitTime", Type: "string", JSONPath: "$.expectedTransitTime", Param: engine.StringType, Predicate: []string{`r."ExpectedTransitTime" = (`, ")"}},
 			{Name: "hoursPerWeek", Type: "number", JSONPath: "$.hoursPerWeek", Param: engine.DecimalType, Predicate: []string{`r."HoursPerWeek" = (`, "::text)::numeric"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "operatingCost", Type: "number", JSONPath: "$.operatingCost", Param: engine.DecimalType, Predicate: []string{`r."OperatingCost" = (`, "::text)::numeric"}},
 			{Name: "optimalCapacity", Type: "number", JSONPath: "$.optimalCapacity", Param: engine.DecimalType, Predicate: []string{`r."OptimalCapacity" = (`, "::text)::numeric"}},
 			{Name: "startDate", Type: "date", JSONPath: "$.startDate", Param: engine.DateType, Predicate: []string{`r."StartDate" = (`, "::text)::date"}},

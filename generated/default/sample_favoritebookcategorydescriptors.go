@@ -49,12 +49,9 @@ var sampleFavoriteBookCategoryDescriptor = &engine.Resource{
 	Read: &engine.ReadPlan{
 		Tables: []*engine.ReadTable{
 			{
-				ByID:         `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."Namespace", r."CodeValue", r."ShortDescription", r."Description", r."EffectiveBeginDate", r."EffectiveEndDate" FROM "dms"."Descriptor" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) AND r."ResourceKeyId" = 29`,
-				Select:       `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."Namespace", r."CodeValue", r."ShortDescription", r."Description", r."EffectiveBeginDate", r."EffectiveEndDate" FROM "dms"."Descriptor" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`,
-				FilterPrefix: `r."DocumentId" IN (`,
-				FilterSuffix: ")",
-				OrderBy:      ` ORDER BY r."DocumentId"`,
-				Parent:       -1,
+				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."Namespace", r."CodeValue", r."ShortDescription", r."Description", r."EffectiveBeginDate", r."EffectiveEndDate" FROM "dms"."Descriptor" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) AND r."ResourceKeyId" = 29`,
+				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."Namespace", r."CodeValue", r."ShortDescription", r."Description", r."EffectiveBeginDate", r."EffectiveEndDate" FROM "dms"."Descriptor" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
+				Parent: -1,
 				Values: []engine.ReadValue{
 					{Column: "Namespace", Type: engine.StringType},
 					{Column: "CodeValue", Type: engine.StringType},
@@ -78,7 +75,7 @@ var sampleFavoriteBookCategoryDescriptor = &engine.Resource{
 			{Name: "description", Type: "string", JSONPath: "$.description", Param: engine.StringType, Predicate: []string{`r."Description" = (`, ")"}},
 			{Name: "effectiveBeginDate", Type: "date", JSONPath: "$.effectiveBeginDate", Param: engine.DateType, Predicate: []string{`r."EffectiveBeginDate" = (`, "::text)::date"}},
 			{Name: "effectiveEndDate", Type: "date", JSONPath: "$.effectiveEndDate", Param: engine.DateType, Predicate: []string{`r."EffectiveEndDate" = (`, "::text)::date"}},
-			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" IN (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
+			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 			{Name: "namespace", Type: "string", JSONPath: "$.namespace", Param: engine.StringType, Predicate: []string{`r."Namespace" = (`, ")"}},
 			{Name: "shortDescription", Type: "string", JSONPath: "$.shortDescription", Param: engine.StringType, Predicate: []string{`r."ShortDescription" = (`, ")"}},
 		},

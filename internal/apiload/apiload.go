@@ -1,7 +1,9 @@
 // Package apiload loads an NDJSON file of Ed-Fi documents (as written by
-// `dmsc fake`) through a server's HTTP API: one POST per line to
-// {base}/data/{project}/{resource}, in file order between resources and
-// concurrently within a run of lines for the same resource.
+// `dmsc fake`): through a server's HTTP API (Load: one POST per line to
+// {base}/data/{project}/{resource}), or straight into a provisioned
+// database through the engine's bulk write path (LoadDirect). Both order
+// the documents by their dependencies (Plan, Waves) when they know the
+// schema, references between documents of one resource included.
 package apiload
 
 import (
@@ -35,16 +37,23 @@ type Options struct {
 	// BaseURL is the server root, e.g. http://127.0.0.1:8080; documents go
 	// to BaseURL/data/{project}/{resource}.
 	BaseURL string
-	// Concurrency is the number of requests in flight within one run of
-	// lines for the same resource; 0 means 1.
+	// Concurrency is the number of requests in flight within one wave (or
+	// run, without Waves); 0 means 1.
 	Concurrency int
+	// Waves orders the load (see Plan): indices into the lines, each wave
+	// sent once the previous one is answered, its lines concurrently.
+	// Without Waves, lines are sent in runs of lines of the same resource,
+	// one run after the other in file order, and a document refused with
+	// 409 (which may refer to a document of its run still in flight) is
+	// sent again after its run, for as long as such retries succeed.
+	Waves [][]int
 	// Progress receives a progress bar; nil means none.
 	Progress io.Writer
 	// Client sends the requests; nil means a client with a 60 s timeout.
 	Client *http.Client
 	// OnResponse, when set, sees every response: the line, the status and
 	// the headers (Location names the stored document). It is called from
-	// several goroutines at once. A 409 that is retried later is seen twice.
+	// several goroutines at once. A 409 that is retried later is seen again.
 	OnResponse func(l Line, status int, header http.Header)
 }
 
@@ -66,17 +75,25 @@ func (f Failure) String() string {
 type Report struct {
 	Documents int
 	Created   int // 201
-	Updated   int // 200 (upsert of an existing identity)
+	// Updated counts upserts of an existing identity (200). Over HTTP it
+	// includes the unchanged ones, which the API answers alike.
+	Updated int
+	// Unchanged counts documents that were stored already as they are
+	// (direct loads only).
+	Unchanged int
 	Failures  []Failure
 	Elapsed   time.Duration
 }
+
+// Done is the number of documents with an outcome.
+func (r *Report) Done() int { return r.Created + r.Updated + r.Unchanged + len(r.Failures) }
 
 // PerSecond is the throughput of successful writes.
 func (r *Report) PerSecond() float64 {
 	if r.Elapsed <= 0 {
 		return 0
 	}
-	return float64(r.Created+r.Updated) / r.Elapsed.Seconds()
+	return float64(r.Created+r.Updated+r.Unchanged) / r.Elapsed.Seconds()
 }
 
 // Read parses NDJSON documents; blank lines are skipped. A malformed line
@@ -103,12 +120,8 @@ func Read(r io.Reader) ([]Line, error) {
 	return lines, sc.Err()
 }
 
-// Load sends the lines. Lines of one resource that directly follow each
-// other form a run; runs are sent one after the other, so every document a
-// line refers to (always on an earlier line) was sent before it. Within a
-// run requests are concurrent; a document refused with 409 (for instance a
-// reference to an earlier document of the same run that was still in
-// flight) is retried once after its run, sequentially.
+// Load sends the lines in the order opts.Waves gives, or in runs of one
+// resource (see Options.Waves).
 //
 // A server that cannot be reached at all is one error and no report; a
 // transport error later stops the load and returns the report so far.
@@ -123,34 +136,71 @@ func Load(ctx context.Context, lines []Line, opts Options) (*Report, error) {
 	if err := probe(ctx, base, opts.Client); err != nil {
 		return nil, err
 	}
-	var bar *progressbar.ProgressBar
-	if opts.Progress != nil {
-		bar = progressbar.NewOptions(len(lines), progressbar.OptionSetWriter(opts.Progress),
-			progressbar.OptionSetDescription("loading"), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("docs"), progressbar.OptionThrottle(200*time.Millisecond),
-			progressbar.OptionOnCompletion(func() { fmt.Fprintln(opts.Progress) }))
-	}
+	bar := newBar(opts.Progress, len(lines))
 	rep := &Report{Documents: len(lines)}
 	start := time.Now()
 	defer func() { rep.Elapsed = time.Since(start) }()
-	for i := 0; i < len(lines); {
-		j := i
-		for j < len(lines) && lines[j].Project == lines[i].Project && lines[j].Resource == lines[i].Resource {
-			j++
+	groups, ordered := opts.Waves, opts.Waves != nil
+	if !ordered {
+		groups = runs(lines)
+	}
+	for _, g := range groups {
+		pending := make([]Line, len(g))
+		for k, i := range g {
+			pending[k] = lines[i]
 		}
-		retry, err := sendRun(ctx, base, lines[i:j], opts, rep, bar)
-		if err != nil {
-			return rep, err
-		}
-		for _, l := range retry {
-			if err := send(ctx, base, l, opts, rep, nil, bar); err != nil {
+		for len(pending) > 0 {
+			answers, err := sendAll(ctx, base, pending, opts)
+			var conflicts []answer
+			for _, a := range answers {
+				if a.status == http.StatusConflict && !ordered && err == nil {
+					conflicts = append(conflicts, a)
+					continue
+				}
+				rep.record(a, bar)
+			}
+			if err != nil {
 				return rep, err
 			}
+			if len(conflicts) == len(pending) {
+				// No retry succeeded: the conflicts are final.
+				for _, a := range conflicts {
+					rep.record(a, bar)
+				}
+				break
+			}
+			pending = pending[:0]
+			for _, a := range conflicts {
+				pending = append(pending, a.line)
+			}
 		}
-		i = j
 	}
 	sort.Slice(rep.Failures, func(a, b int) bool { return rep.Failures[a].Line < rep.Failures[b].Line })
 	return rep, nil
+}
+
+// runs splits the lines into runs of lines of the same resource that
+// directly follow each other.
+func runs(lines []Line) [][]int {
+	var out [][]int
+	for i := range lines {
+		if i == 0 || lines[i].Project != lines[i-1].Project || lines[i].Resource != lines[i-1].Resource {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], i)
+	}
+	return out
+}
+
+// newBar is the progress bar of a load of n documents; nil without w.
+func newBar(w io.Writer, n int) *progressbar.ProgressBar {
+	if w == nil {
+		return nil
+	}
+	return progressbar.NewOptions(n, progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("loading"), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("docs"), progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionOnCompletion(func() { fmt.Fprintln(w) }))
 }
 
 // probe asks for the service root; any HTTP answer means the server is
@@ -179,83 +229,73 @@ func transportCause(err error) error {
 	return err
 }
 
-// outcome records one response into the report; mu guards it.
-type outcome struct {
-	mu    sync.Mutex
-	retry []Line
+// answer is the server's answer to the POST of one line.
+type answer struct {
+	line   Line
+	status int
+	body   string
 }
 
-func sendRun(ctx context.Context, base string, run []Line, opts Options, rep *Report, bar *progressbar.ProgressBar) ([]Line, error) {
+// record counts an answer into the report and moves the bar.
+func (r *Report) record(a answer, bar *progressbar.ProgressBar) {
+	switch a.status {
+	case http.StatusCreated:
+		r.Created++
+	case http.StatusOK:
+		r.Updated++
+	default:
+		r.fail(a.line, a.status, a.body)
+	}
+	if bar != nil {
+		_ = bar.Add(1)
+	}
+}
+
+// fail records a refused document.
+func (r *Report) fail(l Line, status int, problem string) {
+	r.Failures = append(r.Failures, Failure{Line: l.Number, Project: l.Project, Resource: l.Resource, Status: status, Problem: problem})
+}
+
+// sendAll POSTs the lines, opts.Concurrency at a time, and returns the
+// answers received. A transport error stops it; the answers received by
+// then are returned with the error.
+func sendAll(ctx context.Context, base string, lines []Line, opts Options) ([]answer, error) {
 	var (
-		out      outcome
-		wg       sync.WaitGroup
-		errOnce  sync.Once
-		firstErr error
+		mu      sync.Mutex
+		answers []answer
 	)
-	work := make(chan Line)
-	for w := 0; w < opts.Concurrency; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for l := range work {
-				if err := send(ctx, base, l, opts, rep, &out, bar); err != nil {
-					errOnce.Do(func() { firstErr = err })
-				}
-			}
-		}()
-	}
-	for _, l := range run {
-		if ctx.Err() != nil {
-			break
+	err := forEach(len(lines), opts.Concurrency, func(i int) error {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		work <- l
-	}
-	close(work)
-	wg.Wait()
-	if firstErr == nil {
-		firstErr = ctx.Err()
-	}
-	return out.retry, firstErr
+		a, err := send(ctx, base, lines[i], opts)
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		answers = append(answers, a)
+		mu.Unlock()
+		return nil
+	})
+	return answers, err
 }
 
-// send POSTs one document. With out set, a 409 is queued for a retry
-// instead of being recorded as a failure. Transport errors abort the load.
-func send(ctx context.Context, base string, l Line, opts Options, rep *Report, out *outcome, bar *progressbar.ProgressBar) error {
+// send POSTs one document.
+func send(ctx context.Context, base string, l Line, opts Options) (answer, error) {
 	target := base + "/data/" + l.Project + "/" + l.Resource
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(l.Body))
 	if err != nil {
-		return err
+		return answer{}, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := opts.Client.Do(req)
 	if err != nil {
-		return fmt.Errorf("line %d: POST %s: %w", l.Number, target, transportCause(err))
+		return answer{}, fmt.Errorf("line %d: POST %s: %w", l.Number, target, transportCause(err))
 	}
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
 	if opts.OnResponse != nil {
 		opts.OnResponse(l, resp.StatusCode, resp.Header)
 	}
-	var lock sync.Locker = &sync.Mutex{}
-	if out != nil {
-		lock = &out.mu
-	}
-	lock.Lock()
-	defer lock.Unlock()
-	switch {
-	case resp.StatusCode == http.StatusCreated:
-		rep.Created++
-	case resp.StatusCode == http.StatusOK:
-		rep.Updated++
-	case resp.StatusCode == http.StatusConflict && out != nil:
-		out.retry = append(out.retry, l)
-		return nil // not finished yet: the bar moves on the retry
-	default:
-		rep.Failures = append(rep.Failures, Failure{Line: l.Number, Project: l.Project, Resource: l.Resource,
-			Status: resp.StatusCode, Problem: strings.TrimSpace(string(body))})
-	}
-	if bar != nil {
-		_ = bar.Add(1)
-	}
-	return nil
+	return answer{line: l, status: resp.StatusCode, body: strings.TrimSpace(string(body))}, nil
 }

@@ -135,3 +135,51 @@ func TestLoadStopsOnTransportError(t *testing.T) {
 		t.Errorf("OnResponse saw %q", seen)
 	}
 }
+
+// TestLoadRetriesConflictsInRounds: without waves, a chain of documents of
+// one run written children first loads completely, one link per round.
+func TestLoadRetriesConflictsInRounds(t *testing.T) {
+	lines, err := Read(strings.NewReader(strings.Join([]string{
+		`{"project":"ed-fi","resource":"schools","body":{"id":"s3","needs":"s2"}}`,
+		`{"project":"ed-fi","resource":"schools","body":{"id":"s2","needs":"s1"}}`,
+		`{"project":"ed-fi","resource":"schools","body":{"id":"s1"}}`,
+		`{"project":"ed-fi","resource":"schools","body":{"id":"s4","needs":"nothing"}}`,
+	}, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(&fakeServer{accepted: map[string]bool{}})
+	defer ts.Close()
+	rep, err := Load(context.Background(), lines, Options{BaseURL: ts.URL, Concurrency: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Created != 3 || len(rep.Failures) != 1 || rep.Failures[0].Line != 4 || rep.Failures[0].Status != http.StatusConflict {
+		t.Errorf("report %+v, want 3 created and line 4 refused with 409", rep)
+	}
+}
+
+// TestLoadSendsWaves: with waves, each wave is sent after the previous one
+// was answered, and nothing is sent again.
+func TestLoadSendsWaves(t *testing.T) {
+	lines, err := Read(strings.NewReader(strings.Join([]string{
+		`{"project":"ed-fi","resource":"schools","body":{"id":"s3","needs":"s2"}}`,
+		`{"project":"ed-fi","resource":"schools","body":{"id":"s2","needs":"s1"}}`,
+		`{"project":"ed-fi","resource":"schools","body":{"id":"s1"}}`,
+	}, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &fakeServer{accepted: map[string]bool{}}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	var posts atomic.Int32
+	rep, err := Load(context.Background(), lines, Options{BaseURL: ts.URL, Concurrency: 4, Waves: [][]int{{2}, {1}, {0}},
+		OnResponse: func(Line, int, http.Header) { posts.Add(1) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Created != 3 || len(rep.Failures) != 0 || posts.Load() != 3 {
+		t.Errorf("report %+v after %d POSTs, want 3 created by 3 POSTs", rep, posts.Load())
+	}
+}

@@ -476,12 +476,7 @@ func BenchmarkCompileDS32a(b *testing.B) {
 	schemaFile := refdata.File(b, refdata.DS32aCoreSchema)
 	repo := refdata.RepoRoot(b)
 	dir := b.TempDir()
-	dmsc := filepath.Join(dir, "dmsc")
-	build := exec.Command("go", "build", "-o", dmsc, "./cmd/dmsc")
-	build.Dir = repo
-	if out, err := build.CombinedOutput(); err != nil {
-		b.Fatalf("building dmsc: %v\n%s", err, out)
-	}
+	dmsc := buildDMSC(b, repo, dir)
 	run := func(b *testing.B, args ...string) {
 		for i := 0; i < b.N; i++ {
 			out := filepath.Join(dir, fmt.Sprintf("out-%s-%d", args[0], i))
@@ -509,4 +504,16 @@ func BenchmarkCompileDS32a(b *testing.B) {
 		// ns/op includes generating the package; this is the go build alone.
 		b.ReportMetric(building.Seconds()/float64(b.N), "build-s/op")
 	})
+}
+
+// buildDMSC builds the dmsc command of the checkout repo into dir.
+func buildDMSC(b *testing.B, repo, dir string) string {
+	b.Helper()
+	dmsc := filepath.Join(dir, "dmsc")
+	build := exec.Command("go", "build", "-o", dmsc, "./cmd/dmsc")
+	build.Dir = repo
+	if out, err := build.CombinedOutput(); err != nil {
+		b.Fatalf("building dmsc: %v\n%s", err, out)
+	}
+	return dmsc
 }

@@ -28,11 +28,12 @@ import (
 // floorTable is one table's template rows, its INSERT, and the SELECT of
 // one document's rows the read floor runs.
 type floorTable struct {
-	name    string
-	insert  string
-	read    string
-	columns []floorColumn
-	rows    [][]*string // values as text; nil is NULL
+	schema, name string
+	owner        string // the column holding the document's DocumentId
+	insert       string
+	read         string
+	columns      []floorColumn
+	rows         [][]*string // values as text; nil is NULL
 }
 
 type floorColumn struct {
@@ -103,7 +104,7 @@ func newFloorWriter(ctx context.Context, pool *pgxpool.Pool, res *engine.Resourc
 			params[i] = fmt.Sprintf("$%d::text::%s", i+1, typ)
 			selects[i] = `"` + c.name + `"::text`
 		}
-		ft := &floorTable{name: s.name, columns: s.columns,
+		ft := &floorTable{schema: s.schema, name: s.name, owner: s.owner, columns: s.columns,
 			read: fmt.Sprintf(`SELECT %s FROM "%s"."%s" WHERE "%s" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1::text::uuid)`,
 				strings.Join(selects, ", "), s.schema, s.name, s.owner),
 			insert: fmt.Sprintf(`INSERT INTO "%s"."%s" (%s) VALUES (%s)`, s.schema, s.name, strings.Join(names, ", "), strings.Join(params, ", "))}

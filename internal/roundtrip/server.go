@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -30,14 +31,16 @@ type Built struct {
 }
 
 // generatedModule is the module path of the throw-away module the server is
-// generated into; the repository is pulled in with a replace directive so
-// the generated code links with this checkout's runtime.
+// generated into; the module links with this checkout's runtime through a
+// replace directive (gogen.ModuleFiles).
 const generatedModule = "dmsc.test/generated"
 
-// BuildServer generates the server for schemaFiles into a new module in dir
-// (which must be empty or absent) and builds its command with `go build`.
-// repoRoot is the directory holding this repository's go.mod. The module
-// lives outside the repository, so `./...` patterns and git never see it.
+// BuildServer generates the server for schemaFiles as a module of its own
+// in dir (which must be empty or absent), as `dmsc generate --module
+// --dmsc-source` writes it, and builds its command with `go build` in
+// OfflineBuildEnv. repoRoot is the directory holding this repository's
+// go.mod. The module lives outside the repository, so `./...` patterns and
+// git never see it.
 func BuildServer(ctx context.Context, repoRoot, dir string, schemaFiles ...string) (*Built, error) {
 	const pkg, command = "apiserver", "apiserver"
 	start := time.Now()
@@ -45,42 +48,49 @@ func BuildServer(ctx context.Context, repoRoot, dir string, schemaFiles ...strin
 	if err != nil {
 		return nil, fmt.Errorf("compiling plans for %v: %w", schemaFiles, err)
 	}
-	files, err := gogen.Generate(schema, gogen.Options{Package: pkg, ImportPath: generatedModule + "/" + pkg, Command: command})
+	files, err := gogen.Generate(schema, gogen.Options{Package: pkg, ImportPath: generatedModule, Command: command})
 	if err != nil {
 		return nil, fmt.Errorf("generating Go for %v: %w", schemaFiles, err)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	gomod := fmt.Sprintf("module %s\n\ngo 1.26\n\nrequire github.com/edfi-dmsc/dmsc v0.0.0\n\nreplace github.com/edfi-dmsc/dmsc => %s\n",
-		generatedModule, repoRoot)
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
-		return nil, err
-	}
-	// The repository's checksums cover every module the runtime needs.
-	sum, err := os.ReadFile(filepath.Join(repoRoot, "go.sum"))
+	module, err := gogen.ModuleFiles(generatedModule, repoRoot)
 	if err != nil {
-		return nil, fmt.Errorf("reading the repository's go.sum: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
 		return nil, err
 	}
-	if err := gogen.WriteDir(filepath.Join(dir, pkg), files); err != nil {
+	maps.Copy(files, module)
+	if err := gogen.WriteDir(dir, files); err != nil {
 		return nil, err
 	}
 	b := &Built{Binary: filepath.Join(dir, "bin", command), Resources: len(schema.Resources), Generate: time.Since(start)}
 
 	buildStart := time.Now()
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", b.Binary, "./"+pkg+"/cmd/"+command)
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", b.Binary, "./cmd/"+command)
 	cmd.Dir = dir
-	// -mod=mod lets the go tool fill in the indirect requirements from the
-	// copied go.sum; GOPROXY=off keeps it from reaching out for anything.
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	cmd.Env = OfflineBuildEnv()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("go build of the generated server in %s: %w\n%s", dir, err, out)
 	}
 	b.Build = time.Since(buildStart)
 	return b, nil
+}
+
+// OfflineBuildEnv is the environment in which a generated module must
+// build: the default checksum settings (sum.golang.org, nothing exempted
+// from it), no workspace, no module proxy and no network (GOPROXY=off: only
+// the module cache, which this repository's own build filled), and go.mod
+// and go.sum taken as they are (-mod=readonly). A checksum missing from the
+// generated go.sum, or a requirement missing from its go.mod, fails the
+// build instead of being looked up or added.
+func OfflineBuildEnv() []string {
+	env := []string{"GOWORK=off", "GOPROXY=off", "GOFLAGS=-mod=readonly"}
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		switch name {
+		case "GOWORK", "GOPROXY", "GOFLAGS", "GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GONOPROXY", "GOINSECURE":
+		default:
+			env = append(env, kv)
+		}
+	}
+	return env
 }
 
 // Server is a running generated server process.

@@ -10,6 +10,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -25,14 +27,54 @@ import (
 const DefaultConnectTimeout = 5 * time.Second
 
 // Open creates a pool from a PostgreSQL URL (postgres://...) or a keyword
-// string (host=... dbname=...). It does not connect: the first request does,
-// so a server can start before its database is reachable, and reconnects
-// by itself when the database returns. Every statement and batch is
-// counted by the counter a context carries (WithRoundTrips).
+// string (host=... dbname=...), sized by the connection string or else
+// DefaultMaxConns (see OpenSized).
 func Open(ctx context.Context, connString string) (*pgxpool.Pool, error) {
+	return OpenSized(ctx, connString, PoolSize{})
+}
+
+// PoolSize bounds the connections of a pool.
+type PoolSize struct {
+	// Max is the most connections the pool opens; 0 takes pool_max_conns
+	// from the connection string, else DefaultMaxConns.
+	Max int32
+	// Min is how many connections the pool keeps open while idle; 0 takes
+	// pool_min_conns from the connection string, else none.
+	Min int32
+}
+
+// DefaultMaxConns is the pool size when neither the caller nor the
+// connection string sets one: twice the CPUs Go may use, and at least 8.
+// A write waits on PostgreSQL for most of its time (round trips, the WAL
+// flush of its commit), so more transactions in flight than CPUs keep both
+// sides busy: on 2 CPUs, 8 clients got 25 to 40 % more POSTs/s with 8
+// connections than with pgx's default (the CPU count, at least 4), and no
+// more with 16.
+func DefaultMaxConns() int32 {
+	return int32(max(8, 2*runtime.GOMAXPROCS(0)))
+}
+
+// OpenSized is Open with the pool's size chosen by the caller (a server's
+// --db-max-conns and --db-min-conns). It does not connect: the first
+// request does, so a server can start before its database is reachable,
+// and reconnects by itself when the database returns. Every statement and
+// batch is counted by the counter a context carries (WithRoundTrips).
+func OpenSized(ctx context.Context, connString string, size PoolSize) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(connString)
 	if err != nil {
 		return nil, fmt.Errorf("connection string: %w", err) // pgx redacts passwords
+	}
+	switch {
+	case size.Max > 0:
+		cfg.MaxConns = size.Max
+	case !strings.Contains(connString, "pool_max_conns"):
+		cfg.MaxConns = DefaultMaxConns()
+	}
+	if size.Min > 0 {
+		cfg.MinConns = size.Min
+	}
+	if cfg.MinConns > cfg.MaxConns {
+		return nil, fmt.Errorf("the pool keeps %d connections open but may open only %d", cfg.MinConns, cfg.MaxConns)
 	}
 	cfg.ConnConfig.Tracer = roundTripTracer{}
 	if cfg.ConnConfig.ConnectTimeout == 0 {

@@ -63,11 +63,9 @@ func (a descriptorFields) sameRepresentation(b descriptorFields) bool {
 		eq(a.beginDate, b.beginDate) && eq(a.endDate, b.endDate)
 }
 
-// upsertDescriptor writes a descriptor document; id is uuid.Nil for POST.
+// upsertDescriptor writes a validated descriptor document; id is uuid.Nil
+// for POST.
 func (w *Writer) upsertDescriptor(ctx context.Context, res *Resource, doc map[string]any, pre etag.Write, id uuid.UUID) (WriteResult, error) {
-	if p := validateBody(res.Write, doc); p != nil {
-		return WriteResult{}, p
-	}
 	nf := descriptorFieldsOf(doc)
 	uri := identity.DescriptorURI(nf.namespace, nf.codeValue)
 	refID := identity.DescriptorReferentialID(res.ProjectName, res.Name, uri)
@@ -157,6 +155,7 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *Resour
 	}
 	out := WriteResult{ID: uuid.MustParse(docUUID), ContentVersion: cv, Created: !exists}
 	if dml.Len() == 0 {
+		out.Unchanged = true
 		return out, nil
 	}
 	dml.Queue(contentVersionSQL, docID)

@@ -8,6 +8,13 @@ package engine
 // table's select list starts with three bigint locator columns (see
 // ReadTable) followed by ReadTable.Values; the root table's starts with the
 // dms.Document columns instead.
+//
+// A GET page selects the page's DocumentIds once, with a statement walking
+// the root table's DocumentId order (or a query field's index) that stores
+// them in the transaction-local setting PageIDsSetting; every table's Page
+// statement then reads its rows through PageIDs with an index lookup per
+// id. An IN (subquery) per table instead lets PostgreSQL join whole tables
+// before the LIMIT applies, which makes a page cost O(table).
 type ReadPlan struct {
 	// Tables hydrate a document: for a relational resource parallel to
 	// Resource.Tables (root first); for a descriptor one table over
@@ -19,9 +26,10 @@ type ReadPlan struct {
 	// QueryFields are the resource's queryFieldMapping entries in schema
 	// order.
 	QueryFields []*QueryField
-	// PageFrom is the FROM clause a page of document ids is selected from,
-	// the root table (or dms.Descriptor) aliased r; PageWhere is its fixed
-	// condition ("" when none). Query-field predicates are ANDed to it.
+	// PageFrom is the FROM clause a page of document ids is selected from
+	// (and a total count counted over), the root table (or dms.Descriptor)
+	// aliased r; PageWhere is its fixed condition ("" when none).
+	// Query-field predicates are ANDed to it.
 	PageFrom  string
 	PageWhere string
 	// DeleteRoot deletes the root row (or dms.Descriptor row) of the
@@ -40,6 +48,15 @@ type ReadPlan struct {
 	Referrers []Referrer
 }
 
+// PageIDsSetting is the transaction-local setting (set_config(..., true))
+// that holds the DocumentIds of the page being read, as an array literal.
+const PageIDsSetting = "dmsc.page_ids"
+
+// PageIDs is the SQL expression, of type bigint[], of the page's
+// DocumentIds. PostgreSQL evaluates it once per statement and looks each
+// id up in an index; it cannot turn it into a join.
+const PageIDs = `current_setting('` + PageIDsSetting + `')::bigint[]`
+
 // ReadTable hydrates one table.
 //
 // Select lists: the root table selects d.DocumentId, d.DocumentUuid,
@@ -52,14 +69,11 @@ type ReadTable struct {
 	// ByID selects the table's rows of the document whose DocumentUuid is
 	// $1, ordered by parent key then Ordinal.
 	ByID string
-	// Select is the statement without its WHERE clause; a page query
-	// appends " WHERE " + FilterPrefix + (SQL selecting the page's
-	// document ids) + FilterSuffix + OrderBy. The filter reaches a nested
-	// table's rows through its ancestors' keys, which the DDL indexes.
-	Select       string
-	FilterPrefix string
-	FilterSuffix string
-	OrderBy      string
+	// Page selects, in the same order, the table's rows of the documents
+	// whose DocumentIds PageIDs holds (no parameters). A nested table's
+	// rows are found through its ancestors' keys, which the DDL indexes
+	// (it does not index their root document id).
+	Page string
 	// Parent is the index of the parent table in Tables (-1 for the root).
 	Parent int
 	// OneToOne marks extension scope tables: at most one row per parent

@@ -32,7 +32,9 @@ type Page struct {
 // query fields (an unknown name is a 400 problem.UnknownQueryField, a
 // value of the wrong type a 400 data-validation problem), selects the page
 // of matching documents ordered by DocumentId and hydrates it, with the
-// total count when asked, in one round trip.
+// total count when asked, in one round trip. The page's DocumentIds are
+// selected once and every table is read through them (see ReadPlan), so a
+// page costs O(limit + offset) index entries whatever the table's size.
 func QueryPage(ctx context.Context, pool *pgxpool.Pool, res *Resource, filters server.QueryParams, p server.Paging, v etag.Variant) (*Page, error) {
 	rp := res.Read
 	conds, args, matchable, err := bindFilters(rp, filters)
@@ -50,16 +52,20 @@ func QueryPage(ctx context.Context, pool *pgxpool.Pool, res *Resource, filters s
 	where := whereClause(rp, conds)
 	ids := `SELECT r."DocumentId" FROM ` + rp.PageFrom + where + ` ORDER BY r."DocumentId" LIMIT $` +
 		strconv.Itoa(len(args)+1) + " OFFSET $" + strconv.Itoa(len(args)+2)
-	stmts := make([]string, len(rp.Tables))
+	batch := hydration{
+		page: query{
+			sql:  `SELECT set_config('` + PageIDsSetting + `', ARRAY(` + ids + `)::text, true)`,
+			args: append(append([]any{}, args...), int64(p.Limit), int64(p.Offset)),
+		},
+		selects: make([]query, len(rp.Tables)),
+	}
 	for i, t := range rp.Tables {
-		stmts[i] = t.Select + " WHERE " + t.FilterPrefix + ids + t.FilterSuffix + t.OrderBy
+		batch.selects[i] = query{sql: t.Page}
 	}
-	countSQL := ""
 	if p.TotalCount {
-		countSQL = "SELECT count(*) FROM " + rp.PageFrom + where
+		batch.count = query{sql: "SELECT count(*) FROM " + rp.PageFrom + where, args: args}
 	}
-	pageArgs := append(append([]any{}, args...), int64(p.Limit), int64(p.Offset))
-	h, err := hydrate(ctx, pool, rp, stmts, pageArgs, countSQL, args)
+	h, err := hydrate(ctx, pool, rp, batch)
 	if err != nil {
 		return nil, fmt.Errorf("querying %s: %w", res.Name, err)
 	}

@@ -34,11 +34,11 @@ const snapshotRead = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY
 // It returns nil when the resource has no such document (404).
 func ReadByID(ctx context.Context, pool *pgxpool.Pool, res *Resource, id uuid.UUID, v etag.Variant, ifNoneMatch etag.Condition) (*Read, error) {
 	rp := res.Read
-	stmts := make([]string, len(rp.Tables))
+	batch := hydration{selects: make([]query, len(rp.Tables))}
 	for i, t := range rp.Tables {
-		stmts[i] = t.ByID
+		batch.selects[i] = query{sql: t.ByID, args: []any{id.String()}}
 	}
-	h, err := hydrate(ctx, pool, rp, stmts, []any{id.String()}, "", nil)
+	h, err := hydrate(ctx, pool, rp, batch)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s %s: %w", res.Name, id, err)
 	}
@@ -84,23 +84,40 @@ type hydrated struct {
 	total    int64
 }
 
-// hydrate runs the table selects (stmts, parallel to rp.Tables, each with
-// args) in one pipelined read-only snapshot transaction; countSQL, when not
-// empty, is run first with countArgs and fills total.
-func hydrate(ctx context.Context, pool *pgxpool.Pool, rp *ReadPlan, stmts []string, args []any, countSQL string, countArgs []any) (*hydrated, error) {
+// query is one statement with its arguments.
+type query struct {
+	sql  string
+	args []any
+}
+
+// hydration is the batch one read sends.
+type hydration struct {
+	// count, when set, selects the total count of a page's documents.
+	count query
+	// page, when set, stores the page's DocumentIds in PageIDsSetting.
+	page query
+	// selects read the tables' rows, parallel to ReadPlan.Tables.
+	selects []query
+}
+
+// hydrate runs a hydration in one pipelined read-only snapshot
+// transaction and collects its rows (and total).
+func hydrate(ctx context.Context, pool *pgxpool.Pool, rp *ReadPlan, batch hydration) (*hydrated, error) {
 	var h *hydrated
 	err := db.InTx(ctx, pool, db.DefaultRetryPolicy, func(ctx context.Context, tx *db.Tx) error {
 		h = &hydrated{children: make([]map[int64][]*row, len(rp.Tables))}
 		b := &pgx.Batch{}
 		b.Queue(snapshotRead)
-		if countSQL != "" {
-			b.Queue(countSQL, countArgs...)
+		for _, q := range []query{batch.count, batch.page} {
+			if q.sql != "" {
+				b.Queue(q.sql, q.args...)
+			}
 		}
-		for _, s := range stmts {
-			b.Queue(s, args...)
+		for _, q := range batch.selects {
+			b.Queue(q.sql, q.args...)
 		}
 		br := tx.SendFinalBatch(ctx, b)
-		if err := h.read(br, rp, countSQL != ""); err != nil {
+		if err := h.read(br, rp, batch); err != nil {
 			br.Close()
 			return err
 		}
@@ -109,12 +126,17 @@ func hydrate(ctx context.Context, pool *pgxpool.Pool, rp *ReadPlan, stmts []stri
 	return h, err
 }
 
-func (h *hydrated) read(br pgx.BatchResults, rp *ReadPlan, withCount bool) error {
+func (h *hydrated) read(br pgx.BatchResults, rp *ReadPlan, batch hydration) error {
 	if _, err := br.Exec(); err != nil {
 		return err
 	}
-	if withCount {
+	if batch.count.sql != "" {
 		if err := br.QueryRow().Scan(&h.total); err != nil {
+			return err
+		}
+	}
+	if batch.page.sql != "" {
+		if _, err := br.Exec(); err != nil {
 			return err
 		}
 	}

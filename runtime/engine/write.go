@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +46,9 @@ type WriteResult struct {
 	ContentVersion int64
 	// Created is true when a POST inserted a new document.
 	Created bool
+	// Unchanged is true when the document already held the body, so
+	// nothing was written.
+	Unchanged bool
 }
 
 // Upsert handles POST for res: 201 on create, 200 on update.
@@ -88,23 +92,41 @@ func idInBody() *problem.Details {
 // UpsertDocument creates the document, or updates the one with the same
 // identity.
 func (w *Writer) UpsertDocument(ctx context.Context, res *Resource, body []byte, pre etag.Write) (WriteResult, error) {
-	doc, err := decodeBody(body)
+	doc, err := w.checkPost(ctx, res, body)
 	if err != nil {
 		return WriteResult{}, err
-	}
-	if _, has := idProperty(doc); has {
-		return WriteResult{}, idInBody()
 	}
 	if res.IsDescriptor {
 		return w.upsertDescriptor(ctx, res, doc, pre, uuid.Nil)
 	}
-	if p := w.Limits.CheckCollections(ctx, doc); p != nil {
-		return WriteResult{}, p
-	}
-	if p := validateBody(res.Write, doc); p != nil {
-		return WriteResult{}, p
-	}
 	return w.write(ctx, res, doc, pre, uuid.Nil)
+}
+
+// checkPost decodes and validates a POST body: what a POST (and a bulk
+// load, see Writer.Prepare) answers before it reads the database.
+func (w *Writer) checkPost(ctx context.Context, res *Resource, body []byte) (map[string]any, error) {
+	doc, err := decodeBody(body)
+	if err != nil {
+		return nil, err
+	}
+	if _, has := idProperty(doc); has {
+		return nil, idInBody()
+	}
+	if p := w.checkBody(ctx, res, doc); p != nil {
+		return nil, p
+	}
+	return doc, nil
+}
+
+// checkBody applies the write guardrails and validates doc, coercing it in
+// place.
+func (w *Writer) checkBody(ctx context.Context, res *Resource, doc map[string]any) *problem.Details {
+	if !res.IsDescriptor {
+		if p := w.Limits.CheckCollections(ctx, doc); p != nil {
+			return p
+		}
+	}
+	return validateBody(res.Write, doc)
 }
 
 // UpdateDocument replaces the document with id.
@@ -124,14 +146,11 @@ func (w *Writer) UpdateDocument(ctx context.Context, res *Resource, id uuid.UUID
 			}
 		}
 	}
+	if p := w.checkBody(ctx, res, doc); p != nil {
+		return WriteResult{}, p
+	}
 	if res.IsDescriptor {
 		return w.upsertDescriptor(ctx, res, doc, pre, id)
-	}
-	if p := w.Limits.CheckCollections(ctx, doc); p != nil {
-		return WriteResult{}, p
-	}
-	if p := validateBody(res.Write, doc); p != nil {
-		return WriteResult{}, p
 	}
 	return w.write(ctx, res, doc, pre, id)
 }
@@ -147,9 +166,6 @@ const (
 	findByUUIDSQL = `SELECT d."DocumentId", d."ResourceKeyId", d."ContentVersion", coalesce(ri."ReferentialId"::text, '') FROM "dms"."Document" d ` +
 		`LEFT JOIN "dms"."ReferentialIdentity" ri ON ri."DocumentId" = d."DocumentId" AND ri."ResourceKeyId" = d."ResourceKeyId" ` +
 		`WHERE d."DocumentUuid" = $1::text::uuid`
-	allocateSQL = `SELECT nextval(pg_get_serial_sequence('"dms"."Document"', 'DocumentId')), ` +
-		`ARRAY(SELECT nextval('"dms"."CollectionItemIdSequence"')::text FROM generate_series(1, $1::int))`
-	allocateItemsSQL  = `SELECT 0::bigint, ARRAY(SELECT nextval('"dms"."CollectionItemIdSequence"')::text FROM generate_series(1, $1::int))`
 	insertDocumentSQL = `INSERT INTO "dms"."Document" ("DocumentId", "DocumentUuid", "ResourceKeyId") OVERRIDING SYSTEM VALUE VALUES ($1, $2::text::uuid, $3)`
 	// guardSQL opens an update: it locks the document and fails with
 	// staleCode unless its ContentVersion is still the one the first round
@@ -170,6 +186,65 @@ const (
 	// reads only the rows stamped since the floor.
 	indexScansSQL = `SELECT set_config('enable_seqscan', 'off', true)`
 )
+
+// allocateSQL reserves a DocumentId (for a POST; a PUT reads 0) and at
+// least items CollectionItemIds. The count is part of the statement text,
+// rounded up to a power of two, rather than a parameter: PostgreSQL's
+// generic plan of generate_series($1) assumes 1000 rows, so it would plan
+// the statement anew on every execution; as text, each of the few distinct
+// statements keeps one cached plan. Ids left unused are gaps in the
+// sequence, like those of a rolled-back write.
+func allocateSQL(post bool, items int) string {
+	n := 0
+	if items > 0 {
+		n = 1 << bits.Len(uint(items-1))
+	}
+	docID := `0::bigint`
+	if post {
+		docID = `nextval(pg_get_serial_sequence('"dms"."Document"', 'DocumentId'))`
+	}
+	return `SELECT ` + docID + `, ARRAY(SELECT nextval('"dms"."CollectionItemIdSequence"')::text FROM generate_series(1, ` + strconv.Itoa(n) + `))`
+}
+
+// resolveWriteSQL is resolveSQL for one write, whose referential ids come
+// as the text of one uuid[] (resolveArg): one string for pgx to send rather
+// than an array of strings to encode element by element.
+const resolveWriteSQL = `SELECT "ReferentialId"::text, "DocumentId", "ResourceKeyId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = ANY($1::text::uuid[])`
+
+// resolveGenericPlanIDs is the fewest referential ids resolveWriteSQL is
+// sent with. PostgreSQL's generic plan of "= ANY($1)" assumes a 10-element
+// array; with fewer actual ids every custom plan looks cheaper and the
+// statement would be planned anew on every execution. Padded to 16 (the
+// index scan drops repeated keys), the generic plan wins after the five
+// custom plans PostgreSQL tries first.
+const resolveGenericPlanIDs = 16
+
+// resolveArg renders the sorted, distinct referential ids of a write as a
+// uuid[] literal of at least resolveGenericPlanIDs entries, padded by
+// repeating one of them (the nil uuid, which no referential id equals, when
+// there are none).
+func resolveArg(ids []string) string {
+	pad := uuid.Nil.String()
+	if len(ids) > 0 {
+		pad = ids[0]
+	}
+	n := max(len(ids), resolveGenericPlanIDs)
+	var b strings.Builder
+	b.Grow(n*(len(pad)+1) + 1)
+	b.WriteByte('{')
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if i < len(ids) {
+			b.WriteString(ids[i])
+		} else {
+			b.WriteString(pad)
+		}
+	}
+	b.WriteByte('}')
+	return b.String()
+}
 
 // cascadeSQL ends the DML of an identity update instead of
 // contentVersionSQL: it reads the ContentVersion ($1 is the DocumentId) and
@@ -237,13 +312,7 @@ func (w *Writer) write(ctx context.Context, res *Resource, doc map[string]any, p
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	items := 0
-	for ti, t := range res.Tables {
-		if t.Kind == CollectionTable || t.Kind == ExtensionCollectionTable {
-			items += len(f.rows[ti])
-		}
-	}
-	req := &writeRequest{res: res, f: f, ids: ids, items: items, pre: pre, id: id}
+	req := &writeRequest{res: res, f: f, ids: ids, items: collectionItems(res, f), pre: pre, id: id}
 	var out WriteResult
 	locked := false
 	err := w.Retry.Do(ctx, func(ctx context.Context) error {
@@ -267,6 +336,18 @@ func (w *Writer) write(ctx context.Context, res *Resource, doc map[string]any, p
 		return WriteResult{}, mapWriteError(err, res, f, true)
 	}
 	return out, err
+}
+
+// collectionItems counts the collection items of f: the most new
+// CollectionItemIds its write can need.
+func collectionItems(res *Resource, f *flatDoc) int {
+	items := 0
+	for ti, t := range res.Tables {
+		if t.Kind == CollectionTable || t.Kind == ExtensionCollectionTable {
+			items += len(f.rows[ti])
+		}
+	}
+	return items
 }
 
 // writeRequest is one write's input, computed once for all its attempts.
@@ -297,12 +378,11 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 	b := &pgx.Batch{}
 	if post {
 		b.Queue(findByIdentitySQL+lock, f.refID.String())
-		b.Queue(allocateSQL, req.items)
 	} else {
 		b.Queue(findByUUIDSQL+lock, id.String())
-		b.Queue(allocateItemsSQL, req.items)
 	}
-	b.Queue(resolveSQL, req.ids)
+	b.Queue(allocateSQL(post, req.items))
+	b.Queue(resolveWriteSQL, resolveArg(req.ids))
 	for _, tw := range res.Write.Tables {
 		if post {
 			b.Queue(tw.LoadByReferentialID, f.refID.String())
@@ -371,7 +451,7 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 		return WriteResult{}, p
 	}
 	if !created && changes.Len() == 0 {
-		return WriteResult{ID: tg.id, ContentVersion: tg.contentVersion}, nil
+		return WriteResult{ID: tg.id, ContentVersion: tg.contentVersion, Unchanged: true}, nil
 	}
 	dml := &pgx.Batch{}
 	if created {
@@ -466,26 +546,12 @@ func readFirstBatch(br pgx.BatchResults, res *Resource, post bool) (tg target, n
 	if err = br.QueryRow().Scan(&newDocID, &itemIDs); err != nil {
 		return
 	}
-	rows, err := br.Query()
-	if err != nil {
-		return
-	}
-	resolved = map[string]resolvedID{}
-	for rows.Next() {
-		var ref string
-		var r resolvedID
-		if err = rows.Scan(&ref, &r.documentID, &r.resourceKeyID); err != nil {
-			rows.Close()
-			return
-		}
-		resolved[ref] = r
-	}
-	rows.Close()
-	if err = rows.Err(); err != nil {
+	if resolved, err = readResolved(br); err != nil {
 		return
 	}
 	tg.stored = make([][][]*string, len(res.Write.Tables))
 	for ti, tw := range res.Write.Tables {
+		var rows pgx.Rows
 		if rows, err = br.Query(); err != nil {
 			return
 		}
@@ -507,6 +573,26 @@ func readFirstBatch(br pgx.BatchResults, res *Resource, post bool) (tg target, n
 		}
 	}
 	return
+}
+
+// readResolved reads the answer to resolveSQL: the documents (id and
+// resource key) of the referential ids that exist.
+func readResolved(br pgx.BatchResults) (map[string]resolvedID, error) {
+	rows, err := br.Query()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	resolved := map[string]resolvedID{}
+	for rows.Next() {
+		var ref string
+		var r resolvedID
+		if err := rows.Scan(&ref, &r.documentID, &r.resourceKeyID); err != nil {
+			return nil, err
+		}
+		resolved[ref] = r
+	}
+	return resolved, rows.Err()
 }
 
 type resolvedID struct {
@@ -549,12 +635,28 @@ func applyResolution(f *flatDoc, resolved map[string]resolvedID) *problem.Detail
 // first), ordinal shifts, updates and inserts (parents first). Rows equal
 // to their stored form produce no statement.
 func mergeRows(res *Resource, f *flatDoc, tg target, itemIDs []string, dml *pgx.Batch) *problem.Details {
-	docID := strconv.FormatInt(tg.documentID, 10)
-	type tableDML struct {
-		deletes, shifts []string
-		updates, insert [][]*string
+	plans, p := diffRows(res, f, tg, itemIDs)
+	if p != nil {
+		return p
 	}
-	plans := make([]tableDML, len(res.Tables))
+	queueChanges(res, plans, dml)
+	return nil
+}
+
+// tableChanges turn the stored rows of one table into the new ones: keys
+// of rows to delete and of rows whose ordinal moves, and rows (stored
+// columns) to update and to insert.
+type tableChanges struct {
+	deletes, shifts []string
+	updates, insert [][]*string
+}
+
+// diffRows assigns row keys, finishes every row and computes the changes
+// per table, in Resource.Tables order; new collection items take their
+// keys from itemIDs in document order.
+func diffRows(res *Resource, f *flatDoc, tg target, itemIDs []string) ([]tableChanges, *problem.Details) {
+	docID := strconv.FormatInt(tg.documentID, 10)
+	plans := make([]tableChanges, len(res.Tables))
 	next := 0
 	for ti, t := range res.Tables {
 		tw := &res.Write.Tables[ti]
@@ -583,7 +685,7 @@ func mergeRows(res *Resource, f *flatDoc, tg target, itemIDs []string, dml *pgx.
 				finishRow(t, r, docID)
 				mk := matchKey(tw, project(tw, r.vals))
 				if seen[mk] {
-					return duplicateItem(r)
+					return nil, duplicateItem(r)
 				}
 				seen[mk] = true
 				old = byMatch[mk]
@@ -616,6 +718,12 @@ func mergeRows(res *Resource, f *flatDoc, tg target, itemIDs []string, dml *pgx.
 			}
 		}
 	}
+	return plans, nil
+}
+
+// queueChanges queues the statements of plans: deletes (children first),
+// ordinal shifts, updates and inserts (parents first).
+func queueChanges(res *Resource, plans []tableChanges, dml *pgx.Batch) {
 	for ti := len(plans) - 1; ti >= 0; ti-- {
 		if len(plans[ti].deletes) > 0 {
 			dml.Queue(res.Write.Tables[ti].Delete, plans[ti].deletes)
@@ -635,7 +743,6 @@ func mergeRows(res *Resource, f *flatDoc, tg target, itemIDs []string, dml *pgx.
 			dml.Queue(tw.Insert, columnsOf(tw, p.insert)...)
 		}
 	}
-	return nil
 }
 
 // duplicateItem is the 400 for a collection item whose semantic identity

@@ -105,6 +105,17 @@ func flatten(res *Resource, doc map[string]any) *flatDoc {
 			}
 		}
 	}
+	// At most one pending value per reference or descriptor site and row:
+	// sized once, the slice is not regrown (it was most of flatten's
+	// allocation).
+	sites := 0
+	for _, rp := range w.References {
+		sites += len(f.rows[rp.Table])
+	}
+	for _, dp := range w.Descriptors {
+		sites += len(f.rows[dp.Table])
+	}
+	f.pending = make([]pending, 0, sites)
 	for _, rp := range w.References {
 		for _, r := range f.rows[rp.Table] {
 			obj, ok := valueAt(r.obj, rp.ObjectSteps).(map[string]any)

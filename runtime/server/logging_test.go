@@ -99,7 +99,7 @@ func TestLogLinesCarryTheCorrelationID(t *testing.T) {
 		perRequest[id] = append(perRequest[id], msg)
 	}
 	for msg := range startUp {
-		if !strings.Contains(msg, "UNAUTHENTICATED") && !strings.Contains(msg, "listening") && !strings.Contains(msg, "schema") &&
+		if !strings.Contains(msg, "UNAUTHENTICATED") && !strings.Contains(msg, "listening") && !strings.Contains(msg, "schema") && !strings.Contains(msg, "database") &&
 			!strings.Contains(msg, "shutting down") && !strings.Contains(msg, "stopped") {
 			t.Errorf("line without correlation id: %q", msg)
 		}

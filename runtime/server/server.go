@@ -74,6 +74,10 @@ type Config struct {
 	ShutdownTimeout     time.Duration `name:"shutdown-timeout" env:"DMSC_SHUTDOWN_TIMEOUT" default:"10s" help:"Grace period for in-flight requests on SIGTERM or SIGINT; requests still running after it are cut off."`
 	LogLevel            string        `name:"log-level" env:"DMSC_LOG_LEVEL" default:"info" enum:"debug,info,warn,error" help:"Log level."`
 	LogFormat           string        `name:"log-format" env:"DMSC_LOG_FORMAT" default:"text" enum:"text,json" help:"Log format."`
+	AccessLog           string        `name:"access-log" env:"DMSC_ACCESS_LOG" default:"sampled" enum:"off,errors,sampled,all" help:"Which answered requests get a \"request completed\" line: all; sampled (every 4xx and 5xx, and successful requests up to --access-log-rate lines a second); errors (4xx and 5xx); off (5xx only: a 5xx is always logged)."`
+	AccessLogRate       int           `name:"access-log-rate" env:"DMSC_ACCESS_LOG_RATE" default:"10" help:"Lines a second for successful requests in --access-log=sampled; each line counts the requests left out before it."`
+	DBMaxConns          int32         `name:"db-max-conns" env:"DMSC_DB_MAX_CONNS" default:"0" help:"Most database connections the server opens (0: pool_max_conns of the connection string, else twice the CPUs and at least 8)."`
+	DBMinConns          int32         `name:"db-min-conns" env:"DMSC_DB_MIN_CONNS" default:"0" help:"Database connections kept open while idle (0: pool_min_conns of the connection string, else none)."`
 
 	Timeouts    `embed:""`
 	Admin       `embed:""`
@@ -98,6 +102,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.ShutdownTimeout <= 0 {
 		c.ShutdownTimeout = 10 * time.Second
+	}
+	if c.AccessLog == "" {
+		c.AccessLog = AccessLogSampled
+	}
+	if c.AccessLogRate <= 0 {
+		c.AccessLogRate = 10
 	}
 	c.Timeouts = c.Timeouts.withDefaults()
 	c.PathBase = "/" + strings.Trim(c.PathBase, "/")
@@ -128,6 +138,7 @@ type Server struct {
 	Variant etag.Variant
 
 	gate          Gate
+	accessLog     *accessLog
 	echo          *echo.Echo
 	resources     map[string]*route // key: lower(project) + "/" + lower(endpoint)
 	serviceRoutes map[string]string // route path → resource label
@@ -157,6 +168,7 @@ func New(cfg Config, app App, pool *pgxpool.Pool, gate Gate, log *slog.Logger) *
 		gate:      gate,
 		resources: map[string]*route{},
 	}
+	s.accessLog = newAccessLog(s.Config.AccessLog, s.Config.AccessLogRate)
 	s.Metrics.RegisterPool(pool)
 	s.Metrics.DeclareGuardrails(LimitIdentityUpdateFanOut, LimitIdentityUpdates, LimitCollectionItems, LimitDocumentItems)
 	e := echo.New()
@@ -303,7 +315,7 @@ func correlationID(c echo.Context) string {
 
 // observe gives the request context the metrics (with the request's
 // labels) and a round-trip counter, then records the answered request and
-// logs one line for it: Info when answered, Error for 5xx.
+// logs a line for it as --access-log says: Info, or Error for a 5xx.
 func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
@@ -317,12 +329,20 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		status := c.Response().Status
 		elapsed := time.Since(start)
 		s.Metrics.Request(labels.Resource, methodLabel(r.Method), status, elapsed, trips.Count())
+		keep, skipped := s.accessLog.keep(status, start)
+		if !keep {
+			return nil
+		}
 		level := slog.LevelInfo
 		if status >= 500 {
 			level = slog.LevelError
 		}
-		s.Log.Log(ctx, level, "request completed", "method", r.Method, "path", r.URL.Path, "status", status,
-			"durationMs", float64(elapsed.Microseconds())/1000, "roundTrips", trips.Count())
+		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", status,
+			"durationMs", float64(elapsed.Microseconds()) / 1000, "roundTrips", trips.Count()}
+		if skipped > 0 {
+			attrs = append(attrs, "unloggedBefore", skipped)
+		}
+		s.Log.Log(ctx, level, "request completed", attrs...)
 		return nil
 	}
 }

@@ -387,6 +387,15 @@ func TestConfigFromFlagsAndEnvironment(t *testing.T) {
 	if c.Timeouts != wantTimeouts || c.AdminListen != "" {
 		t.Errorf("timeout and admin defaults: %+v", c)
 	}
+	if c.AccessLog != AccessLogSampled || c.AccessLogRate != 10 || c.DBMaxConns != 0 || c.DBMinConns != 0 {
+		t.Errorf("access log and pool defaults: %+v", c)
+	}
+	if c, err := parse("--connection-string", "x", "--access-log", "all", "--db-max-conns", "20"); err != nil || c.AccessLog != AccessLogAll || c.DBMaxConns != 20 {
+		t.Errorf("access log and pool flags: %+v %v", c, err)
+	}
+	if _, err := parse("--connection-string", "x", "--access-log", "some"); err == nil {
+		t.Error("an unknown --access-log mode was accepted")
+	}
 	t.Setenv("DMSC_LISTEN", "127.0.0.1:9999")
 	t.Setenv("DMSC_CONNECTION_STRING", "postgres://x/y")
 	t.Setenv("DMSC_READ_TIMEOUT", "5s")

@@ -116,12 +116,13 @@ func Split(dialect, sql string) Sections {
 }
 
 // InScopeOnly drops out-of-scope paragraphs and then phase headers whose
-// phase became empty.
+// phase became empty, and writes the rest as this project deliberately
+// does (AsOurs).
 func InScopeOnly(paragraphs []string) []string {
 	var kept []string
 	for _, p := range paragraphs {
 		if InScope(p) {
-			kept = append(kept, p)
+			kept = append(kept, AsOurs(p))
 		}
 	}
 	var out []string

@@ -287,29 +287,7 @@ func (s *Section) pgChildStamp(w *ddl.Writer, t relmodel.Trigger) {
 	}
 	events := []string{"ins", "upd", "del"}
 	for _, ev := range events {
-		w.Linef("CREATE OR REPLACE FUNCTION %s()", pgFunctionName(t, "_"+ev))
-		w.Line("RETURNS TRIGGER AS $func$")
-		w.Line("BEGIN")
-		w.Line("    WITH affected AS (")
-		for _, l := range affected[ev] {
-			w.Line(l)
-		}
-		w.Line("    ),")
-		w.Line("    stamped AS (")
-		w.Line(`        UPDATE "dms"."Document" d`)
-		w.Line(`        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()`)
-		w.Line("        FROM affected a")
-		w.Line(`        WHERE d."DocumentId" = a."DocumentId"`)
-		w.Linef(`        AND EXISTS (SELECT 1 FROM %s r WHERE r."DocumentId" = a."DocumentId")`, root)
-		w.Line(`        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"`)
-		w.Line("    )")
-		w.Linef("    UPDATE %s r", root)
-		w.Line(`    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"`)
-		w.Line("    FROM stamped")
-		w.Line(`    WHERE r."DocumentId" = stamped."DocumentId";`)
-		w.Line("    RETURN NULL;")
-		w.Line("END;")
-		w.Line("$func$ LANGUAGE plpgsql;")
+		w.Block(PgChildStampFunction(pgFunctionName(t, "_"+ev), affected[ev], root))
 		w.Blank()
 	}
 	on := pg.Qualified(tableName(t.Table))
@@ -328,4 +306,71 @@ func (s *Section) pgChildStamp(w *ddl.Writer, t relmodel.Trigger) {
 		w.Linef("EXECUTE FUNCTION %s();", pgFunctionName(t, "_"+ev))
 		w.Blank()
 	}
+}
+
+// PgChildStampFunction is the PostgreSQL function of one event of a child
+// table's stamping trigger: function is its qualified name, affected the
+// lines (indented eight spaces) of the query over the transition tables
+// that lists the owning documents' DocumentIds, root the qualified root
+// table carrying the mirrored stamps.
+//
+// It differs from the reference's form (one statement that joins the
+// affected documents with dms.Document and the root table; see
+// docs/ddl-differences.md) in two ways that leave the committed rows and
+// stamps the same:
+//
+//   - A document whose dms.Document row this transaction already wrote
+//     (its xmin is the transaction's id: it was created, or stamped by its
+//     root row or an earlier child statement) keeps that stamp. The stamp
+//     is the transaction's own, now() does not change within it, and
+//     update-tracking.md asks only that the final committed stamps be
+//     monotonic; without the check every POST of a document with a
+//     collection stamped the document again and rewrote its just-inserted
+//     root row (every index of the root table, its foreign-key checks and
+//     row triggers). The check also covers the reference's test that the
+//     root row exists: a root row deleted by this transaction stamped its
+//     document first, and a deleted document has no row to stamp.
+//   - Each document is stamped by primary-key lookups with its DocumentId
+//     as a parameter. The reference's statement has no parameters, so a
+//     session plans it once and keeps the plan: planned while the root
+//     table was small (a new database, the start of a bulk load), it
+//     scanned the whole root table on every later child write. (PERFORM,
+//     not EXISTS: EXISTS is planned for its first row, which on a small
+//     table favours a scan.)
+func PgChildStampFunction(function string, affected []string, root string) string {
+	body := append([]string{"    FOR _documentId IN"}, affected...)
+	body = append(body,
+		"        ORDER BY 1",
+		"    LOOP",
+		`        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;`,
+		"        IF FOUND THEN",
+		`            UPDATE "dms"."Document"`,
+		`            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()`,
+		`            WHERE "DocumentId" = _documentId`,
+		`            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;`,
+		"            UPDATE "+root,
+		`            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt`,
+		`            WHERE "DocumentId" = _documentId;`,
+		"        END IF;",
+		"    END LOOP;",
+	)
+	declare := []string{"_documentId bigint;", "_stampedContentVersion bigint;", "_stampedContentLastModifiedAt timestamp with time zone;"}
+	return PgStatementTriggerFunction(function, declare, body)
+}
+
+// PgStatementTriggerFunction is a PL/pgSQL function of a statement-level
+// trigger: its variables (without indentation) and body lines, returning
+// NULL.
+func PgStatementTriggerFunction(function string, declare, body []string) string {
+	lines := []string{"CREATE OR REPLACE FUNCTION " + function + "()", "RETURNS TRIGGER AS $func$"}
+	if len(declare) > 0 {
+		lines = append(lines, "DECLARE")
+		for _, d := range declare {
+			lines = append(lines, "    "+d)
+		}
+	}
+	lines = append(lines, "BEGIN")
+	lines = append(lines, body...)
+	lines = append(lines, "    RETURN NULL;", "END;", "$func$ LANGUAGE plpgsql;")
+	return strings.Join(lines, "\n")
 }

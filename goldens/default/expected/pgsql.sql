@@ -3355,31 +3355,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_ClassPeriod_Stamp"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_ClassPeriodMeetingTime_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."ClassPeriod_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."ClassPeriod" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."ClassPeriod" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."ClassPeriod"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_ClassPeriodMeetingTime_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."ClassPeriod_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -3389,42 +3397,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."ClassPeriod_DocumentId" IS DISTINCT FROM o."ClassPeriod_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."EndTime" IS DISTINCT FROM o."EndTime" OR n."StartTime" IS DISTINCT FROM o."StartTime"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."ClassPeriod" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."ClassPeriod" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."ClassPeriod"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_ClassPeriodMeetingTime_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."ClassPeriod_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."ClassPeriod" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."ClassPeriod" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."ClassPeriod"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -3547,31 +3559,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_Course_Stamp"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_CourseIdentificationCode_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Course_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Course" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Course" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Course"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_CourseIdentificationCode_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Course_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -3581,42 +3601,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Course_DocumentId" IS DISTINCT FROM o."Course_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."CourseIdentificationSystemDescriptor_DescriptorId" IS DISTINCT FROM o."CourseIdentificationSystemDescriptor_DescriptorId" OR n."AssigningOrganizationIdentificationCode" IS DISTINCT FROM o."AssigningOrganizationIdentificationCode" OR n."CourseCatalogURL" IS DISTINCT FROM o."CourseCatalogURL" OR n."IdentificationCode" IS DISTINCT FROM o."IdentificationCode"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Course" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Course" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Course"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_CourseIdentificationCode_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Course_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Course" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Course" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Course"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -3645,31 +3669,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_CourseIdentificationCode_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_CourseOfferedGradeLevel_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Course_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Course" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Course" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Course"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_CourseOfferedGradeLevel_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Course_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -3679,42 +3711,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Course_DocumentId" IS DISTINCT FROM o."Course_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."GradeLevelDescriptor_DescriptorId" IS DISTINCT FROM o."GradeLevelDescriptor_DescriptorId"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Course" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Course" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Course"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_CourseOfferedGradeLevel_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Course_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Course" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Course" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Course"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -3849,31 +3885,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_CourseOffering_Stamp"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_CourseOfferingOfferedGradeLevel_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."CourseOffering_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."CourseOffering" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."CourseOffering" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."CourseOffering"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_CourseOfferingOfferedGradeLevel_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."CourseOffering_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -3883,42 +3927,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."CourseOffering_DocumentId" IS DISTINCT FROM o."CourseOffering_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."GradeLevelDescriptor_DescriptorId" IS DISTINCT FROM o."GradeLevelDescriptor_DescriptorId"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."CourseOffering" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."CourseOffering" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."CourseOffering"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_CourseOfferingOfferedGradeLevel_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."CourseOffering_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."CourseOffering" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."CourseOffering" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."CourseOffering"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -4114,31 +4162,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_LocalEducationAgency_Stamp"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAccountability_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAccountability_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -4148,42 +4204,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."LocalEducationAgency_DocumentId" IS DISTINCT FROM o."LocalEducationAgency_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" IS DISTINCT FROM o."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" OR n."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear" IS DISTINCT FROM o."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAccountability_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -4212,31 +4272,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAccountability_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAddress_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAddress_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -4246,42 +4314,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."LocalEducationAgency_DocumentId" IS DISTINCT FROM o."LocalEducationAgency_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."AddressTypeDescriptor_DescriptorId" IS DISTINCT FROM o."AddressTypeDescriptor_DescriptorId" OR n."StateAbbreviationDescriptor_DescriptorId" IS DISTINCT FROM o."StateAbbreviationDescriptor_DescriptorId" OR n."ApartmentRoomSuiteNumber" IS DISTINCT FROM o."ApartmentRoomSuiteNumber" OR n."BuildingSiteNumber" IS DISTINCT FROM o."BuildingSiteNumber" OR n."City" IS DISTINCT FROM o."City" OR n."CongressionalDistrict" IS DISTINCT FROM o."CongressionalDistrict" OR n."CountyFIPSCode" IS DISTINCT FROM o."CountyFIPSCode" OR n."DoNotPublishIndicator" IS DISTINCT FROM o."DoNotPublishIndicator" OR n."Latitude" IS DISTINCT FROM o."Latitude" OR n."Longitude" IS DISTINCT FROM o."Longitude" OR n."NameOfCounty" IS DISTINCT FROM o."NameOfCounty" OR n."PostalCode" IS DISTINCT FROM o."PostalCode" OR n."StreetNumberName" IS DISTINCT FROM o."StreetNumberName"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAddress_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -4310,31 +4382,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAddress_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAddressPeriod_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAddressPeriod_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -4344,42 +4424,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."LocalEducationAgency_DocumentId" IS DISTINCT FROM o."LocalEducationAgency_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."ParentCollectionItemId" IS DISTINCT FROM o."ParentCollectionItemId" OR n."BeginDate" IS DISTINCT FROM o."BeginDate" OR n."EndDate" IS DISTINCT FROM o."EndDate"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAddressPeriod_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -4408,31 +4492,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_LocalEducationAgencyAddressPeriod_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyCategory_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyCategory_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -4442,42 +4534,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."LocalEducationAgency_DocumentId" IS DISTINCT FROM o."LocalEducationAgency_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."EducationOrganizationCategoryDescriptor_DescriptorId" IS DISTINCT FROM o."EducationOrganizationCategoryDescriptor_DescriptorId"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyCategory_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -4506,31 +4602,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_LocalEducationAgencyCategory_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyFederalFunds_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyFederalFunds_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -4540,42 +4644,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."LocalEducationAgency_DocumentId" IS DISTINCT FROM o."LocalEducationAgency_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."FiscalYear" IS DISTINCT FROM o."FiscalYear" OR n."InnovativeDollarsSpent" IS DISTINCT FROM o."InnovativeDollarsSpent" OR n."InnovativeDollarsSpentStrategicPriorities" IS DISTINCT FROM o."InnovativeDollarsSpentStrategicPriorities" OR n."InnovativeProgramsFundsReceived" IS DISTINCT FROM o."InnovativeProgramsFundsReceived" OR n."SchoolImprovementAllocation" IS DISTINCT FROM o."SchoolImprovementAllocation" OR n."SchoolImprovementReservedFundsPercentage" IS DISTINCT FROM o."SchoolImprovementReservedFundsPercentage" OR n."StateAssessmentAdministrationFunding" IS DISTINCT FROM o."StateAssessmentAdministrationFunding" OR n."SupplementalEducationalServicesFundsSpent" IS DISTINCT FROM o."SupplementalEducationalServicesFundsSpent" OR n."SupplementalEducationalServicesPerPupilExpenditure" IS DISTINCT FROM o."SupplementalEducationalServicesPerPupilExpenditure"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgencyFederalFunds_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."LocalEducationAgency_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."LocalEducationAgency" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."LocalEducationAgency" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."LocalEducationAgency"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -4877,31 +4985,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_School_Stamp"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolAddress_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."School_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolAddress_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."School_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -4911,42 +5027,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."School_DocumentId" IS DISTINCT FROM o."School_DocumentId" OR n."AddressTypeDescriptor_DescriptorId" IS DISTINCT FROM o."AddressTypeDescriptor_DescriptorId" OR n."StateAbbreviationDescriptor_DescriptorId" IS DISTINCT FROM o."StateAbbreviationDescriptor_DescriptorId" OR n."ApartmentRoomSuiteNumber" IS DISTINCT FROM o."ApartmentRoomSuiteNumber" OR n."BuildingSiteNumber" IS DISTINCT FROM o."BuildingSiteNumber" OR n."City" IS DISTINCT FROM o."City" OR n."CongressionalDistrict" IS DISTINCT FROM o."CongressionalDistrict" OR n."CountyFIPSCode" IS DISTINCT FROM o."CountyFIPSCode" OR n."DoNotPublishIndicator" IS DISTINCT FROM o."DoNotPublishIndicator" OR n."Latitude" IS DISTINCT FROM o."Latitude" OR n."Longitude" IS DISTINCT FROM o."Longitude" OR n."NameOfCounty" IS DISTINCT FROM o."NameOfCounty" OR n."PostalCode" IS DISTINCT FROM o."PostalCode" OR n."StreetNumberName" IS DISTINCT FROM o."StreetNumberName"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolAddress_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."School_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -4975,31 +5095,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_SchoolAddress_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolAddressPeriod_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."School_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolAddressPeriod_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."School_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -5009,42 +5137,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."ParentCollectionItemId" IS DISTINCT FROM o."ParentCollectionItemId" OR n."School_DocumentId" IS DISTINCT FROM o."School_DocumentId" OR n."BeginDate" IS DISTINCT FROM o."BeginDate" OR n."EndDate" IS DISTINCT FROM o."EndDate"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolAddressPeriod_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."School_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -5073,31 +5205,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_SchoolAddressPeriod_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolEducationOrganizationCategory_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."School_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolEducationOrganizationCategory_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."School_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -5107,42 +5247,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."School_DocumentId" IS DISTINCT FROM o."School_DocumentId" OR n."EducationOrganizationCategoryDescriptor_DescriptorId" IS DISTINCT FROM o."EducationOrganizationCategoryDescriptor_DescriptorId"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolEducationOrganizationCategory_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."School_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -5171,31 +5315,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_SchoolEducationOrganizationCategory_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolGradeLevel_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."School_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolGradeLevel_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."School_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -5205,42 +5357,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."School_DocumentId" IS DISTINCT FROM o."School_DocumentId" OR n."GradeLevelDescriptor_DescriptorId" IS DISTINCT FROM o."GradeLevelDescriptor_DescriptorId"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SchoolGradeLevel_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."School_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -5469,31 +5625,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_Section_Stamp"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SectionClassPeriod_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Section_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Section" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Section" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Section"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SectionClassPeriod_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Section_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -5503,42 +5667,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."Section_DocumentId" IS DISTINCT FROM o."Section_DocumentId" OR n."ClassPeriod_DocumentId" IS DISTINCT FROM o."ClassPeriod_DocumentId" OR n."ClassPeriod_ClassPeriodName" IS DISTINCT FROM o."ClassPeriod_ClassPeriodName" OR n."ClassPeriod_SchoolId" IS DISTINCT FROM o."ClassPeriod_SchoolId"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Section" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Section" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Section"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SectionClassPeriod_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Section_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Section" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Section" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Section"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -5567,31 +5735,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_SectionClassPeriod_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SectionOfferedGradeLevel_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Section_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Section" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Section" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Section"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SectionOfferedGradeLevel_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Section_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -5601,42 +5777,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."Section_DocumentId" IS DISTINCT FROM o."Section_DocumentId" OR n."GradeLevelDescriptor_DescriptorId" IS DISTINCT FROM o."GradeLevelDescriptor_DescriptorId"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Section" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Section" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Section"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SectionOfferedGradeLevel_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Section_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Section" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Section" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Section"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -5665,31 +5845,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_SectionOfferedGradeLevel_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SectionProgram_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Section_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Section" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Section" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Section"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SectionProgram_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Section_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -5699,42 +5887,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."Section_DocumentId" IS DISTINCT FROM o."Section_DocumentId" OR n."Program_DocumentId" IS DISTINCT FROM o."Program_DocumentId" OR n."Program_EducationOrganizationId" IS DISTINCT FROM o."Program_EducationOrganizationId" OR n."Program_ProgramName" IS DISTINCT FROM o."Program_ProgramName" OR n."Program_ProgramTypeDescriptor_DescriptorId" IS DISTINCT FROM o."Program_ProgramTypeDescriptor_DescriptorId"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Section" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Section" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Section"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_SectionProgram_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Section_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Section" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Section" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Section"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -5957,31 +6149,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_Staff_Stamp"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_StaffAddress_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Staff_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Staff" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Staff" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Staff"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_StaffAddress_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Staff_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -5991,42 +6191,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."Staff_DocumentId" IS DISTINCT FROM o."Staff_DocumentId" OR n."AddressTypeDescriptor_DescriptorId" IS DISTINCT FROM o."AddressTypeDescriptor_DescriptorId" OR n."StateAbbreviationDescriptor_DescriptorId" IS DISTINCT FROM o."StateAbbreviationDescriptor_DescriptorId" OR n."ApartmentRoomSuiteNumber" IS DISTINCT FROM o."ApartmentRoomSuiteNumber" OR n."BuildingSiteNumber" IS DISTINCT FROM o."BuildingSiteNumber" OR n."City" IS DISTINCT FROM o."City" OR n."CongressionalDistrict" IS DISTINCT FROM o."CongressionalDistrict" OR n."CountyFIPSCode" IS DISTINCT FROM o."CountyFIPSCode" OR n."DoNotPublishIndicator" IS DISTINCT FROM o."DoNotPublishIndicator" OR n."Latitude" IS DISTINCT FROM o."Latitude" OR n."Longitude" IS DISTINCT FROM o."Longitude" OR n."NameOfCounty" IS DISTINCT FROM o."NameOfCounty" OR n."PostalCode" IS DISTINCT FROM o."PostalCode" OR n."StreetNumberName" IS DISTINCT FROM o."StreetNumberName"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Staff" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Staff" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Staff"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_StaffAddress_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Staff_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Staff" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Staff" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Staff"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -6055,31 +6259,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_StaffAddress_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_StaffAddressPeriod_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Staff_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Staff" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Staff" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Staff"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_StaffAddressPeriod_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Staff_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -6089,42 +6301,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."ParentCollectionItemId" IS DISTINCT FROM o."ParentCollectionItemId" OR n."Staff_DocumentId" IS DISTINCT FROM o."Staff_DocumentId" OR n."BeginDate" IS DISTINCT FROM o."BeginDate" OR n."EndDate" IS DISTINCT FROM o."EndDate"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Staff" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Staff" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Staff"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_StaffAddressPeriod_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Staff_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Staff" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Staff" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Staff"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -6153,31 +6369,39 @@ EXECUTE FUNCTION "edfi"."TF_TR_StaffAddressPeriod_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_StaffTelephone_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Staff_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Staff" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Staff" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Staff"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_StaffTelephone_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Staff_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -6187,42 +6411,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."Staff_DocumentId" IS DISTINCT FROM o."Staff_DocumentId" OR n."TelephoneNumberTypeDescriptor_DescriptorId" IS DISTINCT FROM o."TelephoneNumberTypeDescriptor_DescriptorId" OR n."DoNotPublishIndicator" IS DISTINCT FROM o."DoNotPublishIndicator" OR n."OrderOfPriority" IS DISTINCT FROM o."OrderOfPriority" OR n."TelephoneNumber" IS DISTINCT FROM o."TelephoneNumber" OR n."TextMessageCapabilityIndicator" IS DISTINCT FROM o."TextMessageCapabilityIndicator"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Staff" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Staff" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Staff"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_StaffTelephone_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Staff_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Staff" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Staff" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Staff"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -6763,31 +6991,39 @@ EXECUTE FUNCTION "sample"."TF_TR_BusRoute_Stamp"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteBusYear_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."BusRoute_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteBusYear_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."BusRoute_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -6797,42 +7033,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."BusRoute_DocumentId" IS DISTINCT FROM o."BusRoute_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."BusYear" IS DISTINCT FROM o."BusYear"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteBusYear_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."BusRoute_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -6861,31 +7101,39 @@ EXECUTE FUNCTION "sample"."TF_TR_BusRouteBusYear_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteProgram_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."BusRoute_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteProgram_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."BusRoute_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -6895,42 +7143,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."BusRoute_DocumentId" IS DISTINCT FROM o."BusRoute_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."Program_DocumentId" IS DISTINCT FROM o."Program_DocumentId" OR n."Program_EducationOrganizationId" IS DISTINCT FROM o."Program_EducationOrganizationId" OR n."Program_ProgramName" IS DISTINCT FROM o."Program_ProgramName" OR n."Program_ProgramTypeDescriptor_DescriptorId" IS DISTINCT FROM o."Program_ProgramTypeDescriptor_DescriptorId"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteProgram_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."BusRoute_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -6959,31 +7211,39 @@ EXECUTE FUNCTION "sample"."TF_TR_BusRouteProgram_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteServiceAreaPostalCode_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."BusRoute_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteServiceAreaPostalCode_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."BusRoute_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -6993,42 +7253,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."BusRoute_DocumentId" IS DISTINCT FROM o."BusRoute_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."ServiceAreaPostalCode" IS DISTINCT FROM o."ServiceAreaPostalCode"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteServiceAreaPostalCode_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."BusRoute_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -7057,31 +7321,39 @@ EXECUTE FUNCTION "sample"."TF_TR_BusRouteServiceAreaPostalCode_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteStartTime_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."BusRoute_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteStartTime_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."BusRoute_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -7091,42 +7363,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."BusRoute_DocumentId" IS DISTINCT FROM o."BusRoute_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."StartTime" IS DISTINCT FROM o."StartTime"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteStartTime_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."BusRoute_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -7155,31 +7431,39 @@ EXECUTE FUNCTION "sample"."TF_TR_BusRouteStartTime_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteTelephone_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."BusRoute_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteTelephone_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."BusRoute_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -7189,42 +7473,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."BusRoute_DocumentId" IS DISTINCT FROM o."BusRoute_DocumentId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."TelephoneNumberTypeDescriptor_DescriptorId" IS DISTINCT FROM o."TelephoneNumberTypeDescriptor_DescriptorId" OR n."DoNotPublishIndicator" IS DISTINCT FROM o."DoNotPublishIndicator" OR n."OrderOfPriority" IS DISTINCT FROM o."OrderOfPriority" OR n."TelephoneNumber" IS DISTINCT FROM o."TelephoneNumber" OR n."TextMessageCapabilityIndicator" IS DISTINCT FROM o."TextMessageCapabilityIndicator"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_BusRouteTelephone_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."BusRoute_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "sample"."BusRoute" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "sample"."BusRoute" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "sample"."BusRoute"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -7253,31 +7541,39 @@ EXECUTE FUNCTION "sample"."TF_TR_BusRouteTelephone_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_SchoolExtension_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_SchoolExtension_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."DocumentId" = n."DocumentId"
@@ -7287,42 +7583,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."DocumentId" = o."DocumentId"
         WHERE n."DocumentId" IS NULL OR n."DocumentId" IS DISTINCT FROM o."DocumentId" OR n."IsExemplary" IS DISTINCT FROM o."IsExemplary"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_SchoolExtension_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -7351,31 +7651,39 @@ EXECUTE FUNCTION "sample"."TF_TR_SchoolExtension_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_SchoolExtensionDirectlyOwnedBus_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."School_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_SchoolExtensionDirectlyOwnedBus_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."School_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -7385,42 +7693,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."School_DocumentId" IS DISTINCT FROM o."School_DocumentId" OR n."DirectlyOwnedBus_DocumentId" IS DISTINCT FROM o."DirectlyOwnedBus_DocumentId" OR n."DirectlyOwnedBus_BusId" IS DISTINCT FROM o."DirectlyOwnedBus_BusId"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_SchoolExtensionDirectlyOwnedBus_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."School_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."School" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."School" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."School"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -7449,31 +7761,39 @@ EXECUTE FUNCTION "sample"."TF_TR_SchoolExtensionDirectlyOwnedBus_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtension_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtension_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."DocumentId" = n."DocumentId"
@@ -7483,42 +7803,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."DocumentId" = o."DocumentId"
         WHERE n."DocumentId" IS NULL OR n."DocumentId" IS DISTINCT FROM o."DocumentId" OR n."PetPreferenceMaximumWeight" IS DISTINCT FROM o."PetPreferenceMaximumWeight" OR n."PetPreferenceMinimumWeight" IS DISTINCT FROM o."PetPreferenceMinimumWeight"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtension_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -7547,31 +7871,39 @@ EXECUTE FUNCTION "sample"."TF_TR_StudentExtension_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionAquaticPet_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Student_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionAquaticPet_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Student_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -7581,42 +7913,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."Student_DocumentId" IS DISTINCT FROM o."Student_DocumentId" OR n."IsFixed" IS DISTINCT FROM o."IsFixed" OR n."MimimumTankVolume" IS DISTINCT FROM o."MimimumTankVolume" OR n."PetName" IS DISTINCT FROM o."PetName"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionAquaticPet_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Student_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -7645,31 +7981,39 @@ EXECUTE FUNCTION "sample"."TF_TR_StudentExtensionAquaticPet_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionFavoriteBook_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Student_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionFavoriteBook_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Student_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -7679,42 +8023,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."Student_DocumentId" IS DISTINCT FROM o."Student_DocumentId" OR n."FavoriteBookCategoryDescriptor_DescriptorId" IS DISTINCT FROM o."FavoriteBookCategoryDescriptor_DescriptorId" OR n."BookTitle" IS DISTINCT FROM o."BookTitle"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionFavoriteBook_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Student_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -7743,31 +8091,39 @@ EXECUTE FUNCTION "sample"."TF_TR_StudentExtensionFavoriteBook_Stamp_del"();
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionFavoriteBookArtMedia_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Student_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionFavoriteBookArtMedia_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Student_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -7777,42 +8133,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."ParentCollectionItemId" IS DISTINCT FROM o."ParentCollectionItemId" OR n."Student_DocumentId" IS DISTINCT FROM o."Student_DocumentId" OR n."ArtMediumDescriptor_DescriptorId" IS DISTINCT FROM o."ArtMediumDescriptor_DescriptorId" OR n."ArtPieces" IS DISTINCT FROM o."ArtPieces"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionFavoriteBookArtMedia_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Student_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
@@ -7841,31 +8201,39 @@ EXECUTE FUNCTION "sample"."TF_TR_StudentExtensionFavoriteBookArtMedia_Stamp_del"
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionPet_Stamp_ins"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT newtab."Student_DocumentId" AS "DocumentId"
         FROM newtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionPet_Stamp_upd"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT n."Student_DocumentId" AS "DocumentId"
         FROM newtab n
         LEFT JOIN oldtab o ON o."CollectionItemId" = n."CollectionItemId"
@@ -7875,42 +8243,46 @@ BEGIN
         FROM oldtab o
         LEFT JOIN newtab n ON n."CollectionItemId" = o."CollectionItemId"
         WHERE n."CollectionItemId" IS NULL OR n."CollectionItemId" IS DISTINCT FROM o."CollectionItemId" OR n."Ordinal" IS DISTINCT FROM o."Ordinal" OR n."Student_DocumentId" IS DISTINCT FROM o."Student_DocumentId" OR n."IsFixed" IS DISTINCT FROM o."IsFixed" OR n."PetName" IS DISTINCT FROM o."PetName"
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION "sample"."TF_TR_StudentExtensionPet_Stamp_del"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _documentId bigint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    WITH affected AS (
+    FOR _documentId IN
         SELECT DISTINCT oldtab."Student_DocumentId" AS "DocumentId"
         FROM oldtab
-    ),
-    stamped AS (
-        UPDATE "dms"."Document" d
-        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-        FROM affected a
-        WHERE d."DocumentId" = a."DocumentId"
-        AND EXISTS (SELECT 1 FROM "edfi"."Student" r WHERE r."DocumentId" = a."DocumentId")
-        RETURNING d."DocumentId", d."ContentVersion", d."ContentLastModifiedAt"
-    )
-    UPDATE "edfi"."Student" r
-    SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-    FROM stamped
-    WHERE r."DocumentId" = stamped."DocumentId";
+        ORDER BY 1
+    LOOP
+        PERFORM FROM "dms"."Document" WHERE "DocumentId" = _documentId AND xmin <> pg_current_xact_id()::xid;
+        IF FOUND THEN
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = _documentId
+            RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+            UPDATE "edfi"."Student"
+            SET "ContentVersion" = _stampedContentVersion, "ContentLastModifiedAt" = _stampedContentLastModifiedAt
+            WHERE "DocumentId" = _documentId;
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $func$ LANGUAGE plpgsql;
