@@ -14,7 +14,7 @@ STATICCHECK_VERSION := v0.8.2
 SERVER    := $(BIN)/dmsc-default-server
 LISTEN    ?= 127.0.0.1:8080
 
-.PHONY: all build test test-realschemas build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a bench-scale
+.PHONY: all build test test-realschemas build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a bench-scale bench-load
 
 all: build
 
@@ -70,6 +70,12 @@ RELOAD ?=
 bench-scale:
 	DMSC_BENCH=1 DMSC_BENCH_SCALE_SIZES='$(SIZES)' DMSC_BENCH_SCALE_RELOAD='$(RELOAD)' \
 	  $(GO) test ./internal/bench -run '^$$' -bench '^BenchmarkScale$$' -benchtime 200x -timeout 6h -v
+
+# Bulk load of the 19,875 documents of `dmsc fake --count 75` over the DS 3.2a
+# core (docs/benchmarks.md, Bulk load): direct, re-run, the raw COPY floor and
+# HTTP, each run three times on its own (take the medians).
+bench-load:
+	DMSC_BENCH=1 $(GO) test ./internal/apiload -run '^$$' -bench '^BenchmarkLoadDS32a$$/(direct|rerun|rawcopy|http)$$' -benchtime 1x -count 3 -timeout 60m
 
 # Generate and build a server for the DS 3.2a core (265 resources) and report
 # generation time, lines, build time and binary size.

@@ -24,7 +24,7 @@ type loadCmd struct {
 	File             string   `arg:"" type:"existingfile" placeholder:"FILE.ndjson" help:"Documents, one {project, resource, body} object per line (as dmsc fake writes them), in any order when --schema is given."`
 	Concurrency      int      `default:"4" help:"HTTP mode: requests in flight within a wave of independent documents."`
 	BatchSize        int      `name:"batch-size" default:"1000" placeholder:"N" help:"Direct mode: most documents per transaction (default: ${default})."`
-	Workers          int      `default:"0" placeholder:"N" help:"Direct mode: batches written at once (default: 2 per CPU)."`
+	Workers          int      `default:"0" placeholder:"N" help:"Direct mode: database sessions writing at once (default: 2 per CPU)."`
 }
 
 func (c *loadCmd) Run(e *env) error {
@@ -119,19 +119,18 @@ func (c *loadCmd) direct(ctx context.Context, e *env, lines []apiload.Line) (*ap
 	if err != nil {
 		return nil, err
 	}
-	pool, err := db.Open(ctx, apiload.WithPoolSize(c.ConnectionString, c.Workers+1))
-	if err != nil {
-		return nil, err
-	}
-	defer pool.Close()
 	// A load outlasts a database restart: it waits for the database longer
 	// than a request does.
 	retry := db.DefaultRetryPolicy
 	retry.UnavailableBudget = loadUnavailableBudget
-	w := &engine.Writer{Pool: pool, Retry: retry, SchemaEpoch: etag.SchemaEpoch(schema.EffectiveSchemaHash),
-		Limits: server.WriteLimits{}.WithDefaults()}
-	return apiload.LoadDirect(ctx, lines, apiload.DirectOptions{Schema: schema, Writer: w, BatchSize: c.BatchSize,
-		Workers: c.Workers, Progress: e.stderr, Log: slog.New(slog.NewTextHandler(e.stderr, nil))})
+	writers, closeAll, err := apiload.OpenWriters(ctx, c.ConnectionString, c.Workers, engine.Writer{Retry: retry,
+		SchemaEpoch: etag.SchemaEpoch(schema.EffectiveSchemaHash), Limits: server.WriteLimits{}.WithDefaults()})
+	if err != nil {
+		return nil, err
+	}
+	defer closeAll()
+	return apiload.LoadDirect(ctx, lines, apiload.DirectOptions{Schema: schema, Writers: writers, BatchSize: c.BatchSize,
+		Progress: e.stderr, Log: slog.New(slog.NewTextHandler(e.stderr, nil))})
 }
 
 // loadUnavailableBudget is how long a direct load retries while the

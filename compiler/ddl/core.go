@@ -257,13 +257,21 @@ func writePgsqlDescriptorTrigger(w *Writer, tracked *TableName) {
 	for i, c := range descriptorDataColumns {
 		changed[i] = fmt.Sprintf("OLD.%[1]s IS DISTINCT FROM NEW.%[1]s", d.Quote(c.Name))
 	}
-	body := strings.Replace(pgsqlDescriptorTriggerTemplate, "{{changed}}", strings.Join(changed, " OR "), 1)
 	tombstone := ""
 	if tracked != nil {
 		tombstone = strings.Replace(pgsqlDescriptorTombstone, "{{table}}", d.Qualified(*tracked), 1)
 	}
-	body = strings.Replace(body, "{{tombstone}}\n", tombstone, 1)
-	w.Block(body)
+	w.Block(PgsqlDescriptorStamp(strings.Join(changed, " OR "), tombstone))
+}
+
+// PgsqlDescriptorStamp is the PostgreSQL stamping function and trigger of
+// dms.Descriptor: changed is the predicate "a data column changed" (OLD
+// against NEW), tombstone the lines that record a deletion in the
+// descriptor tracked-change table ("" for none). ddlcompare builds it from
+// the parts of the reference's form.
+func PgsqlDescriptorStamp(changed, tombstone string) string {
+	body := strings.Replace(pgsqlDescriptorTriggerTemplate, "{{changed}}", changed, 1)
+	return strings.Replace(body, "{{tombstone}}\n", tombstone, 1)
 }
 
 // mssqlChangedPredicate is a NULL-aware "value differs" test between the

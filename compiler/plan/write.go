@@ -654,6 +654,7 @@ func tableWrite(t *engine.Table) (engine.TableWrite, error) {
 	load := "SELECT " + strings.Join(exprs, ", ") + " FROM " + table + " t WHERE t." + quote(docCol) + " = "
 	tw.LoadByUUID = load + `(SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)` + order
 	tw.LoadByReferentialID = load + `(SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)` + order
+	tw.LoadByDocumentIDs = load + `ANY($1::bigint[])` + order
 	unnest := " FROM unnest(" + strings.Join(params, ", ") + ") AS u(" + strings.Join(aliases, ", ") + ")"
 	tw.Insert = "INSERT INTO " + table + " (" + strings.Join(names, ", ") + ") SELECT " + strings.Join(casts, ", ") + unnest
 	keyName := quote(t.Columns[tw.Stored[tw.Key]].Name)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -39,8 +40,11 @@ import (
 // database in foreign-key order, one connection, triggers on), http (dmsc
 // load --url --schema --concurrency 8 through a generated server) and
 // http-file-order (the same without --schema: file order, 409s sent
-// again). Each reports docs/s and the 1-minute load average (load1) at its
-// end; the machine is shared, so compare figures taken back to back.
+// again). Each reports docs/s, the CPU time of the database sessions per
+// load where it can be read from /proc (db-cpu-s; direct, rerun and
+// rawcopy) and the 1-minute load average (load1) at its end; the machine
+// is shared, so compare figures taken back to back. make bench-load runs
+// each load on its own three times, for medians.
 func BenchmarkLoadDS32a(b *testing.B) {
 	if os.Getenv("DMSC_BENCH") == "" {
 		b.Skip("set DMSC_BENCH=1 to run the DS 3.2a load benchmarks")
@@ -77,15 +81,17 @@ func BenchmarkLoadDS32a(b *testing.B) {
 		}
 		return dbtest.URL(b, name)
 	}
-	direct := func(b *testing.B, url string) *apiload.Report {
-		pool, err := db.Open(ctx, apiload.WithPoolSize(url, 2*runtime.NumCPU()+1))
+	// direct loads the file into the database at url and returns the
+	// report and the CPU time of the database's sessions.
+	direct := func(b *testing.B, url string) (*apiload.Report, time.Duration) {
+		writers, closeAll, err := apiload.OpenWriters(ctx, url, 2*runtime.NumCPU(), engine.Writer{Retry: db.DefaultRetryPolicy,
+			SchemaEpoch: etag.SchemaEpoch(schema.EffectiveSchemaHash), Limits: server.WriteLimits{}.WithDefaults()})
 		if err != nil {
 			b.Fatal(err)
 		}
-		defer pool.Close()
-		w := &engine.Writer{Pool: pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(schema.EffectiveSchemaHash),
-			Limits: server.WriteLimits{}.WithDefaults()}
-		rep, err := apiload.LoadDirect(ctx, lines, apiload.DirectOptions{Schema: schema, Writer: w, Workers: 2 * runtime.NumCPU(),
+		defer closeAll()
+		cpu := databaseCPU(databaseOf(b, url))
+		rep, err := apiload.LoadDirect(ctx, lines, apiload.DirectOptions{Schema: schema, Writers: writers,
 			Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		if err != nil {
 			b.Fatal(err)
@@ -93,41 +99,43 @@ func BenchmarkLoadDS32a(b *testing.B) {
 		if len(rep.Failures) > 0 {
 			b.Fatalf("%d documents failed; the first: %s", len(rep.Failures), rep.Failures[0])
 		}
-		return rep
+		return rep, cpu()
 	}
 	outer := b
 	var loaded string // a database the direct load filled, kept for rerun and rawcopy
 	b.Run("direct", func(b *testing.B) {
-		var elapsed time.Duration
+		var elapsed, cpu time.Duration
 		for range b.N {
 			b.StopTimer()
 			loaded = clone(outer)
 			b.StartTimer()
-			elapsed += direct(b, loaded).Elapsed
+			rep, used := direct(b, loaded)
+			elapsed, cpu = elapsed+rep.Elapsed, cpu+used
 		}
-		reportRate(b, len(lines), elapsed)
+		reportRate(b, len(lines), elapsed, cpu)
 	})
 	b.Run("rerun", func(b *testing.B) {
-		var elapsed time.Duration
+		var elapsed, cpu time.Duration
 		for range b.N {
-			rep := direct(b, loaded)
+			rep, used := direct(b, loaded)
 			if rep.Unchanged != len(lines) {
 				b.Fatalf("re-run: %+v, want every document unchanged", rep)
 			}
-			elapsed += rep.Elapsed
+			elapsed, cpu = elapsed+rep.Elapsed, cpu+used
 		}
-		reportRate(b, len(lines), elapsed)
+		reportRate(b, len(lines), elapsed, cpu)
 	})
 	b.Run("rawcopy", func(b *testing.B) {
 		dump := dumpRows(b, loaded, schema)
-		var elapsed time.Duration
+		var elapsed, cpu time.Duration
 		for range b.N {
 			b.StopTimer()
 			target := clone(b)
 			b.StartTimer()
-			elapsed += dump.copyInto(b, target)
+			took, used := dump.copyInto(b, target)
+			elapsed, cpu = elapsed+took, cpu+used
 		}
-		reportRate(b, len(lines), elapsed)
+		reportRate(b, len(lines), elapsed, cpu)
 	})
 	var built *roundtrip.Built
 	overHTTP := func(b *testing.B, waves bool) {
@@ -158,7 +166,7 @@ func BenchmarkLoadDS32a(b *testing.B) {
 			}
 			failed += len(rep.Failures)
 		}
-		reportRate(b, len(lines), elapsed)
+		reportRate(b, len(lines), elapsed, 0)
 		b.ReportMetric(float64(failed)/float64(b.N), "failed/op")
 	}
 	b.Run("http", func(b *testing.B) { overHTTP(b, true) })
@@ -166,9 +174,13 @@ func BenchmarkLoadDS32a(b *testing.B) {
 }
 
 // reportRate reports docs/s over elapsed (the sum over b.N loads of docs
-// documents each) and the load average.
-func reportRate(b *testing.B, docs int, elapsed time.Duration) {
+// documents each), the CPU time of the database's sessions per load when
+// measured (db-cpu-s) and the load average.
+func reportRate(b *testing.B, docs int, elapsed, cpu time.Duration) {
 	b.ReportMetric(float64(docs*b.N)/elapsed.Seconds(), "docs/s")
+	if cpu > 0 {
+		b.ReportMetric(cpu.Seconds()/float64(b.N), "db-cpu-s")
+	}
 	if raw, err := os.ReadFile("/proc/loadavg"); err == nil {
 		if f := strings.Fields(string(raw)); len(f) > 0 {
 			if load, err := strconv.ParseFloat(f[0], 64); err == nil {
@@ -303,14 +315,15 @@ func dumpRows(b *testing.B, url string, schema *engine.Schema) *rowDump {
 }
 
 // copyInto writes the dump into the database at url in one transaction
-// and returns how long that took.
-func (d *rowDump) copyInto(b *testing.B, url string) time.Duration {
+// and returns how long that took and the CPU time of its session.
+func (d *rowDump) copyInto(b *testing.B, url string) (time.Duration, time.Duration) {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer conn.Close(ctx)
+	cpu := databaseCPU(databaseOf(b, url))
 	start := time.Now()
 	tx, err := conn.Begin(ctx)
 	if err != nil {
@@ -324,5 +337,44 @@ func (d *rowDump) copyInto(b *testing.B, url string) time.Duration {
 	if err := tx.Commit(ctx); err != nil {
 		b.Fatal(err)
 	}
-	return time.Since(start)
+	return time.Since(start), cpu()
+}
+
+// databaseCPU starts measuring the CPU time of the PostgreSQL sessions
+// connected to the database name, on this machine: the returned function
+// gives the time used since by the sessions still connected (sessions of
+// an earlier load that are still exiting do not count; 0 where /proc is
+// unavailable).
+func databaseCPU(name string) func() time.Duration {
+	sessions := func() map[string]int64 {
+		ticks := map[string]int64{}
+		dirs, _ := filepath.Glob("/proc/[0-9]*")
+		for _, dir := range dirs {
+			title, err := os.ReadFile(filepath.Join(dir, "cmdline"))
+			if err != nil || !strings.HasPrefix(string(title), "postgres: ") || !strings.Contains(string(title), " "+name+" ") {
+				continue
+			}
+			stat, err := os.ReadFile(filepath.Join(dir, "stat"))
+			if err != nil {
+				continue
+			}
+			// Fields after the command name: state is the first, utime and
+			// stime the 12th and 13th.
+			f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+			if len(f) > 12 {
+				u, _ := strconv.ParseInt(f[11], 10, 64)
+				s, _ := strconv.ParseInt(f[12], 10, 64)
+				ticks[dir] = u + s
+			}
+		}
+		return ticks
+	}
+	before := sessions()
+	return func() time.Duration {
+		var used int64
+		for dir, ticks := range sessions() {
+			used += ticks - before[dir]
+		}
+		return time.Duration(used) * (time.Second / 100) // USER_HZ
+	}
 }

@@ -82,14 +82,13 @@ func TestRealSchemasLoad(t *testing.T) {
 	}
 	t.Logf("HTTP load: %d documents in %v", len(lines), rep.Elapsed)
 
-	pool, err := db.Open(ctx, directURL)
+	writers, closeAll, err := apiload.OpenWriters(ctx, directURL, 4, engine.Writer{Retry: db.DefaultRetryPolicy,
+		SchemaEpoch: etag.SchemaEpoch(schema.EffectiveSchemaHash), Limits: server.WriteLimits{}.WithDefaults()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer pool.Close()
-	w := &engine.Writer{Pool: pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(schema.EffectiveSchemaHash),
-		Limits: server.WriteLimits{}.WithDefaults()}
-	opts := apiload.DirectOptions{Schema: schema, Writer: w, Workers: 4, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	defer closeAll()
+	opts := apiload.DirectOptions{Schema: schema, Writers: writers, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	for run, want := range []string{"created", "unchanged"} {
 		rep, err := apiload.LoadDirect(ctx, lines, opts)
 		if err != nil {

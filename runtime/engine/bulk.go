@@ -13,12 +13,14 @@ package engine
 // referential-identity rows of resources, abstract identities, stamps and
 // tracked changes come from the triggers, as they do for the server.
 //
-// Documents whose identity already exists take the ordinary POST path (an
-// update, or nothing when the body is unchanged), so loading a file again
-// resumes it. A batch the database refuses is split in halves until the
-// document it refuses is alone, which is then written through the ordinary
-// path: that document gets the answer the server would give, and no other
-// document of the batch is lost.
+// The stored state of the documents whose identity already exists is read
+// for the whole batch at once and compared as the ordinary POST path
+// compares it: unchanged documents are left alone, the others take the
+// ordinary path (an update), so loading a file again resumes it. A batch
+// the database refuses is split in halves until the document it refuses
+// is alone, which is then written through the ordinary path: that document
+// gets the answer the server would give, and no other document of the
+// batch is lost.
 
 import (
 	"context"
@@ -167,6 +169,9 @@ func (w *Writer) writeBatch(ctx context.Context, docs []*Prepared, out []BulkRes
 	})
 	if c == nil || fatal(ctx, err) {
 		return err
+	}
+	for _, i := range c.unchanged {
+		out[i] = BulkResult{Outcome: BulkUnchanged}
 	}
 	if err == nil {
 		for _, i := range c.created {

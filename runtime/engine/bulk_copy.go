@@ -8,12 +8,15 @@ import (
 	"strings"
 
 	"github.com/edfi-dmsc/dmsc/runtime/db"
+	"github.com/edfi-dmsc/dmsc/runtime/identity"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 )
 
-// allocateBulkSQL allocates $1 DocumentIds and $2 CollectionItemIds.
-const allocateBulkSQL = `SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('"dms"."Document"', 'DocumentId')) FROM generate_series(1, $1::int)), ` +
+// allocateBulkSQL allocates $1 DocumentIds and $2 CollectionItemIds. The
+// DocumentId sequence is looked up once (a CTE), not once per id.
+const allocateBulkSQL = `WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('"dms"."Document"', 'DocumentId')::regclass AS documents) ` +
+	`SELECT ARRAY(SELECT nextval(s.documents) FROM s, generate_series(1, $1::int)), ` +
 	`ARRAY(SELECT nextval('"dms"."CollectionItemIdSequence"')::text FROM generate_series(1, $2::int))`
 
 // The COPY statements of the dms tables a create writes (as
@@ -82,11 +85,13 @@ func (c *copyTarget) add(values ...*string) {
 	c.rows.WriteByte('\n')
 }
 
-// copyBatch is a planned batch: the documents it creates, the rows that
-// create them, and the documents that exist already.
+// copyBatch is a planned batch: the documents it creates and the rows that
+// create them, and the documents that exist already: those the batch
+// leaves unchanged and the others.
 type copyBatch struct {
-	// created and existing are indices into the batch's documents.
-	created, existing []int
+	// created, unchanged and existing are indices into the batch's
+	// documents; existing ones take the ordinary write path.
+	created, unchanged, existing []int
 	// targets in the order they are sent: dms.Document first, then the
 	// descriptors' tables, then the resource tables, parents before
 	// children.
@@ -94,10 +99,12 @@ type copyBatch struct {
 }
 
 // planBatch reads what the batch needs from the database in one round trip
-// (the referential ids of its identities and references, new ids) and
-// plans it: documents whose identity exists are left to the ordinary path,
-// documents refused before any write get their answer in out, and the rows
-// of the others are rendered for COPY.
+// (the referential ids of its identities and references, new ids), and in
+// a second the stored state of the documents whose identity exists, and
+// plans it: existing documents the batch would not change are unchanged,
+// the other existing ones are left to the ordinary path, documents refused
+// before any write get their answer in out, and the rows of the others are
+// rendered for COPY.
 func (w *Writer) planBatch(ctx context.Context, docs []*Prepared, out []BulkResult) (*copyBatch, error) {
 	var ids []string
 	items := 0
@@ -132,14 +139,23 @@ func (w *Writer) planBatch(ctx context.Context, docs []*Prepared, out []BulkResu
 	}
 
 	c := &copyBatch{}
+	stored := map[int]int64{} // document index → DocumentId of those that exist
+	for i, d := range docs {
+		if r, exists := resolved[d.Identities()[0].String()]; exists {
+			stored[i] = r.documentID
+		}
+	}
+	if len(stored) > 0 {
+		if itemIDs, err = w.compareStored(ctx, docs, stored, resolved, itemIDs, c); err != nil {
+			return nil, err
+		}
+	}
 	var descriptors, identities *copyTarget
 	tables := map[*Table]*copyTarget{}
 	var tableOrder []*copyTarget
 	documents := &copyTarget{sql: copyDocumentSQL}
 	for i, d := range docs {
-		own := d.Identities()
-		if _, exists := resolved[own[0].String()]; exists {
-			c.existing = append(c.existing, i)
+		if _, exists := stored[i]; exists {
 			continue
 		}
 		docID := strconv.FormatInt(docIDs[i], 10)
@@ -198,6 +214,157 @@ func (w *Writer) planBatch(ctx context.Context, docs []*Prepared, out []BulkResu
 	}
 	c.targets = append(c.targets, tableOrder...)
 	return c, nil
+}
+
+// loadDescriptorsSQL reads the stored fields of the descriptors whose
+// DocumentIds are $1.
+const loadDescriptorsSQL = `SELECT x."DocumentId", x."Namespace", x."CodeValue", x."ShortDescription", x."Description", ` +
+	`to_char(x."EffectiveBeginDate", 'YYYY-MM-DD'), to_char(x."EffectiveEndDate", 'YYYY-MM-DD') ` +
+	`FROM "dms"."Descriptor" x WHERE x."DocumentId" = ANY($1::bigint[])`
+
+// compareStored reads, in one round trip, the stored state of the
+// documents of the batch that exist (stored: document index → DocumentId)
+// and compares each with its document as the ordinary write path does: a
+// document whose write would change nothing is unchanged, any other (a
+// change, or an answer other than success) is left to the ordinary path.
+// Existing documents with collections take new-item ids from itemIDs (a
+// changed document's write allocates its own); the rest is returned.
+func (w *Writer) compareStored(ctx context.Context, docs []*Prepared, stored map[int]int64, resolved map[string]resolvedID,
+	itemIDs []string, c *copyBatch) ([]string, error) {
+	// The DocumentIds to read, per resource table and for descriptors.
+	var descriptorIDs []int64
+	perResource := map[*Resource][]int64{}
+	var resources []*Resource
+	for i, d := range docs {
+		id, ok := stored[i]
+		switch {
+		case !ok:
+		case d.desc != nil:
+			descriptorIDs = append(descriptorIDs, id)
+		default:
+			if _, seen := perResource[d.res]; !seen {
+				resources = append(resources, d.res)
+			}
+			perResource[d.res] = append(perResource[d.res], id)
+		}
+	}
+	b := &pgx.Batch{}
+	if len(descriptorIDs) > 0 {
+		b.Queue(loadDescriptorsSQL, descriptorIDs)
+	}
+	for _, r := range resources {
+		for _, tw := range r.Write.Tables {
+			b.Queue(tw.LoadByDocumentIDs, perResource[r])
+		}
+	}
+	br := w.Pool.SendBatch(ctx, b)
+	descriptorsByID, rowsByID, err := readStoredBatch(br, descriptorIDs, resources)
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	for i, d := range docs {
+		id, ok := stored[i]
+		if !ok {
+			continue
+		}
+		var same bool
+		if pd := d.desc; pd != nil {
+			old, found := descriptorsByID[id]
+			same = found && identity.DescriptorValue(identity.DescriptorURI(old.namespace, old.codeValue)) == identity.DescriptorValue(pd.uri) &&
+				old.sameRepresentation(pd.fields)
+		} else {
+			rows := rowsByID[d.res][id]
+			if rows == nil {
+				rows = make([][][]*string, len(d.res.Tables))
+			}
+			n := collectionItems(d.res, d.flat)
+			same = d.flat.unchangedBy(d.res, target{exists: true, documentID: id, stored: rows}, resolved, itemIDs[:n])
+			itemIDs = itemIDs[n:]
+		}
+		if same {
+			c.unchanged = append(c.unchanged, i)
+		} else {
+			c.existing = append(c.existing, i)
+		}
+	}
+	return itemIDs, nil
+}
+
+// unchangedBy reports whether a POST of f would leave the stored document
+// tg as it is, deciding as Writer.writeOnce does: its references resolve,
+// its superclass identity is its own, and its rows need no statement.
+func (f *flatDoc) unchangedBy(res *Resource, tg target, resolved map[string]resolvedID, itemIDs []string) bool {
+	if applyResolution(f, resolved) != nil {
+		return false
+	}
+	if a, ok := resolved[f.aliasID.String()]; ok && a.documentID != tg.documentID {
+		return false
+	}
+	var changes pgx.Batch
+	return mergeRows(res, f, tg, itemIDs, &changes) == nil && changes.Len() == 0
+}
+
+// readStoredBatch reads compareStored's results: the descriptors by
+// DocumentId, and each resource's stored rows by DocumentId, per table.
+func readStoredBatch(br pgx.BatchResults, descriptorIDs []int64, resources []*Resource) (map[int64]descriptorFields, map[*Resource]map[int64][][][]*string, error) {
+	descriptors := map[int64]descriptorFields{}
+	if len(descriptorIDs) > 0 {
+		rows, err := br.Query()
+		if err != nil {
+			return nil, nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var f descriptorFields
+			if err := rows.Scan(&id, &f.namespace, &f.codeValue, &f.shortDescription, &f.description, &f.beginDate, &f.endDate); err != nil {
+				rows.Close()
+				return nil, nil, err
+			}
+			descriptors[id] = f
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+	byResource := map[*Resource]map[int64][][][]*string{}
+	for _, r := range resources {
+		byID := map[int64][][][]*string{}
+		for ti, t := range r.Tables {
+			tw := &r.Write.Tables[ti]
+			rows, err := readStored(br, len(tw.Stored))
+			if err != nil {
+				return nil, nil, err
+			}
+			doc := documentColumn(t, tw)
+			for _, row := range rows {
+				id, err := strconv.ParseInt(deref(row[doc]), 10, 64)
+				if err != nil {
+					return nil, nil, err
+				}
+				if byID[id] == nil {
+					byID[id] = make([][][]*string, len(r.Tables))
+				}
+				byID[id][ti] = append(byID[id][ti], row)
+			}
+		}
+		byResource[r] = byID
+	}
+	return descriptors, byResource, nil
+}
+
+// documentColumn is the index in tw.Stored of a table's (first) DocumentId
+// column: the document a row of LoadByDocumentIDs belongs to.
+func documentColumn(t *Table, tw *TableWrite) int {
+	for si, ci := range tw.Stored {
+		if t.Columns[ci].Kind == DocumentIDColumn {
+			return si
+		}
+	}
+	return -1
 }
 
 // write sends the batch's COPYs in one transaction (nothing when it

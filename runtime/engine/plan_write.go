@@ -203,6 +203,11 @@ type TableWrite struct {
 	// document's rows as canonical text, ordered by Ordinal when present;
 	// $1 is the DocumentUuid or the document's ReferentialId.
 	LoadByUUID, LoadByReferentialID string
+	// LoadByDocumentIDs is the same for the documents whose DocumentIds
+	// are $1 (a bigint[]): a bulk load reads the documents of a batch that
+	// exist already at once. A row's document is its first DocumentId
+	// column.
+	LoadByDocumentIDs string
 	// Insert inserts rows: one text[] parameter per stored column.
 	Insert string
 	// Update updates rows by key: one text[] parameter per stored column.

@@ -3,6 +3,7 @@ package engine_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,21 +17,27 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
-// TestChildStampsMatchReferenceTriggers: our PostgreSQL child-stamp
-// functions deliberately differ from the reference's (a document already
-// stamped by its transaction is not stamped again; documents are stamped by
-// key; docs/ddl-differences.md). The same writes, through the engine, on a
-// database with our DDL and on one whose child-stamp functions are the
-// reference's must leave the same dms.ReferentialIdentity and tracked-change
-// rows, and every committed write must move (or leave) the same stamps of
-// the same documents; only the stamp values may differ (we take fewer
-// sequence values). The writes: POST of every generated document (two per
-// resource of the bundled schema), a no-op re-POST, PUTs that reorder,
-// shorten and restore every top-level collection, identity updates that
-// cascade into other documents' rows, and DELETE of everything.
-func TestChildStampsMatchReferenceTriggers(t *testing.T) {
+// TestStampsMatchReferenceTriggers: our PostgreSQL child-stamp functions
+// and the dms.Descriptor stamping trigger deliberately differ from the
+// reference's (a document already stamped by its transaction is not stamped
+// again; documents are stamped by key; descriptor rows are stamped before
+// they are written rather than updated after; docs/ddl-differences.md). The
+// same writes, through the engine, on a database with our DDL and on one
+// whose functions and triggers are the reference's must leave the same
+// dms.ReferentialIdentity and tracked-change rows, and every committed
+// write must move (or leave) the same stamps of the same documents; only
+// the stamp values may differ (we take fewer sequence values). The writes:
+// POST of every generated document (two per resource of the bundled
+// schema, descriptors included), a no-op re-POST, PUTs that reorder,
+// shorten and restore every top-level collection, descriptor PUTs that
+// change, keep and restore their content, identity updates that cascade
+// into other documents' rows, SQL updates of every descriptor row that
+// change nothing and that change their content, and DELETE of everything;
+// writes the triggers refuse are refused with the same error.
+func TestStampsMatchReferenceTriggers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("provisions two databases")
 	}
@@ -40,17 +47,23 @@ func TestChildStampsMatchReferenceTriggers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	replaced := 0
+	replaced, descriptorReplaced := 0, 0
 	for _, p := range ddlcompare.Paragraphs("pgsql", script) {
 		if r := ddlcompare.AsReference(p); r != p {
 			if _, err := ref.pool.Exec(ctx, r); err != nil {
 				t.Fatalf("applying the reference's form: %v\n%s", err, r)
 			}
 			replaced++
+			if strings.Contains(p, "TF_Descriptor_Stamp_Document") {
+				descriptorReplaced++
+			}
 		}
 	}
-	if replaced == 0 {
+	if replaced == descriptorReplaced {
 		t.Fatal("no child-stamp function to replace")
+	}
+	if descriptorReplaced != 2 {
+		t.Fatalf("replaced %d paragraphs of the descriptor stamping trigger, want its function and its trigger", descriptorReplaced)
 	}
 
 	docs := fakeDocs(t, ours.set, 2)
@@ -78,6 +91,30 @@ func TestChildStampsMatchReferenceTriggers(t *testing.T) {
 			step(fmt.Sprintf("PUT %s/%s (%s)", d.Project, d.Resource, change), func(t *testing.T, s *stampWorld) { s.put(t, i, d, body) })
 		}
 	}
+	descriptors := 0
+	for i, d := range docs {
+		if !ours.resourceAt(t, d.Project, d.Resource).IsDescriptor {
+			continue
+		}
+		descriptors++
+		for _, change := range []string{"change", "change", "restore"} {
+			body := d.Body
+			if change == "change" {
+				body = withShortDescription(t, d.Body, "changed")
+			}
+			step(fmt.Sprintf("PUT %s/%s (%s)", d.Project, d.Resource, change), func(t *testing.T, s *stampWorld) { s.put(t, i, d, body) })
+		}
+	}
+	if descriptors == 0 {
+		t.Fatal("no descriptor among the documents")
+	}
+	for _, sql := range []string{
+		`UPDATE "dms"."Descriptor" SET "ShortDescription" = "ShortDescription", "ContentVersion" = "ContentVersion"`,
+		`UPDATE "dms"."Descriptor" SET "Description" = coalesce("Description", '') || ' (by SQL)'`,
+	} {
+		step(sql, func(t *testing.T, s *stampWorld) { s.exec(t, sql) })
+	}
+	w[0].compareRefusals(t, w[1])
 	// Dependents first: a document's body still names its references by
 	// their original identities.
 	changed := 0
@@ -140,6 +177,44 @@ func (s *stampWorld) delete(t *testing.T, i int, d fakeDoc) {
 	}
 }
 
+func (s *stampWorld) exec(t *testing.T, sql string) {
+	t.Helper()
+	if _, err := s.pool.Exec(context.Background(), sql); err != nil {
+		t.Fatalf("%s: %v", sql, err)
+	}
+}
+
+// descriptorRefusals are writes the descriptor stamping trigger or the
+// constraints refuse: a descriptor row whose ResourceKeyId is not its
+// document's (inserted, and updated into), and one without a document.
+var descriptorRefusals = []string{
+	`INSERT INTO "dms"."Descriptor" ("DocumentId", "ResourceKeyId", "Namespace", "CodeValue", "ShortDescription", "Discriminator", "Uri")
+		SELECT "DocumentId", "ResourceKeyId" + 1, 'uri://x', 'x', 'x', 'x', 'uri://x#x' FROM "dms"."Document"
+		WHERE "DocumentId" NOT IN (SELECT "DocumentId" FROM "dms"."Descriptor") ORDER BY "DocumentId" LIMIT 1`,
+	`INSERT INTO "dms"."Descriptor" ("DocumentId", "ResourceKeyId", "Namespace", "CodeValue", "ShortDescription", "Discriminator", "Uri")
+		SELECT max("DocumentId") + 1000, 1, 'uri://x', 'x', 'x', 'x', 'uri://x#x' FROM "dms"."Document"`,
+	`UPDATE "dms"."Descriptor" SET "ResourceKeyId" = "ResourceKeyId" + 1, "ShortDescription" = 'x'`,
+}
+
+// compareRefusals runs descriptorRefusals on both worlds and requires the
+// same SQLSTATE and message from each.
+func (s *stampWorld) compareRefusals(t *testing.T, other *stampWorld) {
+	t.Helper()
+	refusal := func(w *stampWorld, sql string) string {
+		_, err := w.pool.Exec(context.Background(), sql)
+		var pg *pgconn.PgError
+		if !errors.As(err, &pg) {
+			t.Fatalf("%s: %v, want a refusal", sql, err)
+		}
+		return pg.Code + " " + pg.Message
+	}
+	for _, sql := range descriptorRefusals {
+		if a, b := refusal(s, sql), refusal(other, sql); a != b {
+			t.Errorf("%s\nrefused by ours with        %s\nrefused by the reference's with %s", sql, a, b)
+		}
+	}
+}
+
 // observe describes, by document number, which stamps moved since the last
 // observation, and checks that every root row mirrors its document's
 // stamps.
@@ -184,11 +259,13 @@ func (s *stampWorld) observe(t *testing.T) string {
 		}
 	}
 	s.last = now
+	roots := []string{`"dms"."Descriptor"`}
 	for _, r := range s.schema.Resources {
-		if r.IsDescriptor {
-			continue
+		if !r.IsDescriptor {
+			roots = append(roots, `"`+r.Tables[0].Schema+`"."`+r.Tables[0].Name+`"`)
 		}
-		root := `"` + r.Tables[0].Schema + `"."` + r.Tables[0].Name + `"`
+	}
+	for _, root := range roots {
 		var drift int
 		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM `+root+` t JOIN "dms"."Document" d USING ("DocumentId")
 			WHERE t."ContentVersion" <> d."ContentVersion" OR t."ContentLastModifiedAt" <> d."ContentLastModifiedAt"`).Scan(&drift); err != nil {
@@ -293,6 +370,17 @@ func reshapeCollections(t *testing.T, body []byte, change string) []byte {
 			doc[k] = items[:1]
 		}
 	}
+	return mustJSON(t, doc)
+}
+
+// withShortDescription sets a descriptor body's shortDescription.
+func withShortDescription(t *testing.T, body []byte, value string) []byte {
+	t.Helper()
+	var doc map[string]any
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	doc["shortDescription"] = value
 	return mustJSON(t, doc)
 }
 

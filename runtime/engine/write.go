@@ -551,28 +551,34 @@ func readFirstBatch(br pgx.BatchResults, res *Resource, post bool) (tg target, n
 	}
 	tg.stored = make([][][]*string, len(res.Write.Tables))
 	for ti, tw := range res.Write.Tables {
-		var rows pgx.Rows
-		if rows, err = br.Query(); err != nil {
-			return
-		}
-		for rows.Next() {
-			vals := make([]*string, len(tw.Stored))
-			dest := make([]any, len(vals))
-			for i := range vals {
-				dest[i] = &vals[i]
-			}
-			if err = rows.Scan(dest...); err != nil {
-				rows.Close()
-				return
-			}
-			tg.stored[ti] = append(tg.stored[ti], vals)
-		}
-		rows.Close()
-		if err = rows.Err(); err != nil {
+		if tg.stored[ti], err = readStored(br, len(tw.Stored)); err != nil {
 			return
 		}
 	}
 	return
+}
+
+// readStored reads the next result of br: rows of width canonical-text
+// values (a table's stored columns).
+func readStored(br pgx.BatchResults, width int) ([][]*string, error) {
+	rows, err := br.Query()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][]*string
+	for rows.Next() {
+		vals := make([]*string, width)
+		dest := make([]any, width)
+		for i := range vals {
+			dest[i] = &vals[i]
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		out = append(out, vals)
+	}
+	return out, rows.Err()
 }
 
 // readResolved reads the answer to resolveSQL: the documents (id and

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
 )
 
@@ -13,6 +14,9 @@ import (
 // the comparison still checks every part exactly. Other paragraphs are
 // returned unchanged.
 func AsOurs(paragraph string) string {
+	if ours, ok := swapDescriptorStamp(paragraph, referenceDescriptorStamp, ddl.PgsqlDescriptorStamp); ok {
+		return ours
+	}
 	if ours, ok := pgChildStampAsOurs(paragraph); ok {
 		return ours
 	}
@@ -52,6 +56,9 @@ func pgChildStampAsOurs(paragraph string) (string, bool) {
 // form of an object next to ours: it returns our paragraph as the reference
 // writes it, or the paragraph unchanged when it is none of ours.
 func AsReference(paragraph string) string {
+	if ref, ok := swapDescriptorStamp(paragraph, ddl.PgsqlDescriptorStamp, referenceDescriptorStamp); ok {
+		return ref
+	}
 	const head, loop, order = "CREATE OR REPLACE FUNCTION ", "    FOR _documentId IN", "        ORDER BY 1"
 	lines := strings.Split(paragraph, "\n")
 	start, end := slices.Index(lines, loop), slices.Index(lines, order)
@@ -93,3 +100,112 @@ func referenceChildStamp(function string, affected []string, root string) string
 	)
 	return modelddl.PgStatementTriggerFunction(function, nil, body)
 }
+
+// swapDescriptorStamp recognises a paragraph of the PostgreSQL stamping
+// function or trigger of dms.Descriptor in the form from renders, and
+// returns the same paragraph in the form to renders, both built from the
+// paragraph's parts: the "a data column changed" predicate and the
+// tombstone lines. A paragraph that deviates from the form from renders is
+// not recognised.
+func swapDescriptorStamp(paragraph string, from, to func(changed, tombstone string) string) (string, bool) {
+	if !strings.Contains(paragraph, `"dms"."TF_Descriptor_Stamp_Document"()`) {
+		return "", false
+	}
+	changed, tombstone := descriptorStampParts(paragraph)
+	fromParagraphs, toParagraphs := Paragraphs("pgsql", from(changed, tombstone)), Paragraphs("pgsql", to(changed, tombstone))
+	for i, p := range fromParagraphs {
+		if p == paragraph && i < len(toParagraphs) {
+			return toParagraphs[i], true
+		}
+	}
+	return "", false
+}
+
+// descriptorStampParts finds, in either form of the descriptor stamping
+// function, the changed predicate (the condition of the line
+// "IF NOT (...) THEN") and the tombstone: the lines between the DELETE
+// branch's stamp of dms.Document and its RETURN OLD.
+func descriptorStampParts(paragraph string) (changed, tombstone string) {
+	lines := strings.Split(paragraph, "\n")
+	for _, l := range lines {
+		if c, ok := strings.CutPrefix(l, "        IF NOT ("); ok && strings.HasSuffix(c, ") THEN") {
+			changed = strings.TrimSuffix(c, ") THEN")
+			break
+		}
+	}
+	start := slices.Index(lines, `        WHERE "DocumentId" = OLD."DocumentId";`)
+	end := slices.Index(lines, "        RETURN OLD;")
+	if start >= 0 && end > start+1 {
+		tombstone = strings.Join(lines[start+1:end], "\n") + "\n"
+	}
+	return changed, tombstone
+}
+
+// referenceDescriptorStamp is the reference's form of the descriptor
+// stamping function and trigger (AFTER the row is written, stamped by a
+// second UPDATE of it), with the parts filled in as
+// ddl.PgsqlDescriptorStamp fills them.
+func referenceDescriptorStamp(changed, tombstone string) string {
+	body := strings.Replace(referencePgsqlDescriptorStamp, "{{changed}}", changed, 1)
+	return strings.Replace(body, "{{tombstone}}\n", tombstone, 1)
+}
+
+// referencePgsqlDescriptorStamp is the reference's text of the descriptor
+// stamping function and trigger, as its fixtures show it.
+const referencePgsqlDescriptorStamp = `
+CREATE OR REPLACE FUNCTION "dms"."TF_Descriptor_Stamp_Document"()
+RETURNS TRIGGER AS $func$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        IF NOT EXISTS (
+            SELECT 1
+            FROM "dms"."Document"
+            WHERE "DocumentId" = NEW."DocumentId"
+                AND "ResourceKeyId" = NEW."ResourceKeyId"
+        ) THEN
+            RAISE EXCEPTION 'dms.Descriptor.ResourceKeyId % diverges from the owning dms.Document row for DocumentId %', NEW."ResourceKeyId", NEW."DocumentId";
+        END IF;
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        IF NOT ({{changed}}) THEN
+            RETURN NEW;
+        END IF;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        WITH stamped AS (
+            SELECT "DocumentId", "ContentVersion", "ContentLastModifiedAt"
+            FROM "dms"."Document"
+            WHERE "DocumentId" = NEW."DocumentId"
+        )
+        UPDATE "dms"."Descriptor" r
+        SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
+        FROM stamped
+        WHERE r."DocumentId" = stamped."DocumentId";
+    ELSIF TG_OP = 'UPDATE' THEN
+        WITH stamped AS (
+            UPDATE "dms"."Document"
+            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+            WHERE "DocumentId" = NEW."DocumentId"
+            RETURNING "DocumentId", "ContentVersion", "ContentLastModifiedAt"
+        )
+        UPDATE "dms"."Descriptor" r
+        SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
+        FROM stamped
+        WHERE r."DocumentId" = stamped."DocumentId";
+    ELSIF TG_OP = 'DELETE' THEN
+        UPDATE "dms"."Document"
+        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+        WHERE "DocumentId" = OLD."DocumentId";
+{{tombstone}}
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END;
+$func$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS "TR_Descriptor_Stamp_Document" ON "dms"."Descriptor";
+CREATE TRIGGER "TR_Descriptor_Stamp_Document"
+    AFTER INSERT OR UPDATE OR DELETE ON "dms"."Descriptor"
+    FOR EACH ROW
+    EXECUTE FUNCTION "dms"."TF_Descriptor_Stamp_Document"();
+`

@@ -363,44 +363,12 @@ CREATE INDEX IF NOT EXISTS "IX_Document_CreatedByOwnershipTokenId" ON "dms"."Doc
 
 CREATE OR REPLACE FUNCTION "dms"."TF_Descriptor_Stamp_Document"()
 RETURNS TRIGGER AS $func$
+DECLARE
+    _resourceKeyId smallint;
+    _stampedContentVersion bigint;
+    _stampedContentLastModifiedAt timestamp with time zone;
 BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        IF NOT EXISTS (
-            SELECT 1
-            FROM "dms"."Document"
-            WHERE "DocumentId" = NEW."DocumentId"
-                AND "ResourceKeyId" = NEW."ResourceKeyId"
-        ) THEN
-            RAISE EXCEPTION 'dms.Descriptor.ResourceKeyId % diverges from the owning dms.Document row for DocumentId %', NEW."ResourceKeyId", NEW."DocumentId";
-        END IF;
-    END IF;
-    IF TG_OP = 'UPDATE' THEN
-        IF NOT (OLD."Namespace" IS DISTINCT FROM NEW."Namespace" OR OLD."CodeValue" IS DISTINCT FROM NEW."CodeValue" OR OLD."ShortDescription" IS DISTINCT FROM NEW."ShortDescription" OR OLD."Description" IS DISTINCT FROM NEW."Description" OR OLD."EffectiveBeginDate" IS DISTINCT FROM NEW."EffectiveBeginDate" OR OLD."EffectiveEndDate" IS DISTINCT FROM NEW."EffectiveEndDate" OR OLD."Discriminator" IS DISTINCT FROM NEW."Discriminator" OR OLD."Uri" IS DISTINCT FROM NEW."Uri") THEN
-            RETURN NEW;
-        END IF;
-    END IF;
-    IF TG_OP = 'INSERT' THEN
-        WITH stamped AS (
-            SELECT "DocumentId", "ContentVersion", "ContentLastModifiedAt"
-            FROM "dms"."Document"
-            WHERE "DocumentId" = NEW."DocumentId"
-        )
-        UPDATE "dms"."Descriptor" r
-        SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-        FROM stamped
-        WHERE r."DocumentId" = stamped."DocumentId";
-    ELSIF TG_OP = 'UPDATE' THEN
-        WITH stamped AS (
-            UPDATE "dms"."Document"
-            SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
-            WHERE "DocumentId" = NEW."DocumentId"
-            RETURNING "DocumentId", "ContentVersion", "ContentLastModifiedAt"
-        )
-        UPDATE "dms"."Descriptor" r
-        SET "ContentVersion" = stamped."ContentVersion", "ContentLastModifiedAt" = stamped."ContentLastModifiedAt"
-        FROM stamped
-        WHERE r."DocumentId" = stamped."DocumentId";
-    ELSIF TG_OP = 'DELETE' THEN
+    IF TG_OP = 'DELETE' THEN
         UPDATE "dms"."Document"
         SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
         WHERE "DocumentId" = OLD."DocumentId";
@@ -421,13 +389,34 @@ BEGIN
         WHERE doc."DocumentId" = OLD."DocumentId";
         RETURN OLD;
     END IF;
+    SELECT "ResourceKeyId", "ContentVersion", "ContentLastModifiedAt"
+    INTO _resourceKeyId, _stampedContentVersion, _stampedContentLastModifiedAt
+    FROM "dms"."Document"
+    WHERE "DocumentId" = NEW."DocumentId";
+    IF NOT FOUND THEN
+        RETURN NEW;
+    END IF;
+    IF _resourceKeyId <> NEW."ResourceKeyId" THEN
+        RAISE EXCEPTION 'dms.Descriptor.ResourceKeyId % diverges from the owning dms.Document row for DocumentId %', NEW."ResourceKeyId", NEW."DocumentId";
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        IF NOT (OLD."Namespace" IS DISTINCT FROM NEW."Namespace" OR OLD."CodeValue" IS DISTINCT FROM NEW."CodeValue" OR OLD."ShortDescription" IS DISTINCT FROM NEW."ShortDescription" OR OLD."Description" IS DISTINCT FROM NEW."Description" OR OLD."EffectiveBeginDate" IS DISTINCT FROM NEW."EffectiveBeginDate" OR OLD."EffectiveEndDate" IS DISTINCT FROM NEW."EffectiveEndDate" OR OLD."Discriminator" IS DISTINCT FROM NEW."Discriminator" OR OLD."Uri" IS DISTINCT FROM NEW."Uri") THEN
+            RETURN NEW;
+        END IF;
+        UPDATE "dms"."Document"
+        SET "ContentVersion" = nextval('"dms"."ChangeVersionSequence"'), "ContentLastModifiedAt" = now()
+        WHERE "DocumentId" = NEW."DocumentId"
+        RETURNING "ContentVersion", "ContentLastModifiedAt" INTO _stampedContentVersion, _stampedContentLastModifiedAt;
+    END IF;
+    NEW."ContentVersion" := _stampedContentVersion;
+    NEW."ContentLastModifiedAt" := _stampedContentLastModifiedAt;
     RETURN NEW;
 END;
 $func$ LANGUAGE plpgsql;
 
 DROP TRIGGER IF EXISTS "TR_Descriptor_Stamp_Document" ON "dms"."Descriptor";
 CREATE TRIGGER "TR_Descriptor_Stamp_Document"
-    AFTER INSERT OR UPDATE OR DELETE ON "dms"."Descriptor"
+    BEFORE INSERT OR UPDATE OR DELETE ON "dms"."Descriptor"
     FOR EACH ROW
     EXECUTE FUNCTION "dms"."TF_Descriptor_Stamp_Document"();
 
