@@ -27,9 +27,9 @@ import (
 	defaultschema "github.com/edfi-dmsc/dmsc/generated/default"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/schemagate"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // liveServer is the generated bundled server running over HTTP on a random
@@ -352,7 +352,7 @@ func (ls *liveServer) checkLinks(t *testing.T, loc string, body []byte) (followe
 }
 
 // planOf finds the compiled-in plan of a resource.
-func planOf(t *testing.T, project, endpoint string) *engine.Resource {
+func planOf(t *testing.T, project, endpoint string) *spec.Resource {
 	t.Helper()
 	for _, r := range defaultschema.Schema.Resources {
 		if r.ProjectEndpoint == project && r.Endpoint == endpoint {

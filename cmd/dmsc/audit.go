@@ -13,6 +13,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/refaudit"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -48,7 +49,7 @@ func (c *auditReferentialIdentityCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	all := make([]*refaudit.Spec, len(specs))
+	all := make([]*spec.ReferentialIdentity, len(specs))
 	for i := range specs {
 		all[i] = &specs[i]
 	}
@@ -83,7 +84,7 @@ func (c *auditReferentialIdentityCmd) Run(e *env) error {
 }
 
 // scan audits every document of the selected resources.
-func (c *auditReferentialIdentityCmd) scan(ctx context.Context, a *refaudit.Auditor, selected []*refaudit.Spec, progress io.Writer, rep *auditReport) error {
+func (c *auditReferentialIdentityCmd) scan(ctx context.Context, a *refaudit.Auditor, selected []*spec.ReferentialIdentity, progress io.Writer, rep *auditReport) error {
 	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(progress),
 		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"),
 		progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionOnCompletion(func() { fmt.Fprintln(progress) }))
@@ -129,17 +130,17 @@ func (c *auditReferentialIdentityCmd) auditDocuments(ctx context.Context, a *ref
 
 // selectSpecs picks the specs named by --resource ("schools", "School",
 // "ed-fi/schools", "ed-fi/School"), in spec order; none means all.
-func selectSpecs(specs []*refaudit.Spec, names []string) ([]*refaudit.Spec, error) {
+func selectSpecs(specs []*spec.ReferentialIdentity, names []string) ([]*spec.ReferentialIdentity, error) {
 	if len(names) == 0 {
 		return specs, nil
 	}
-	chosen := map[*refaudit.Spec]bool{}
+	chosen := map[*spec.ReferentialIdentity]bool{}
 	for _, name := range names {
 		project, local, qualified := strings.Cut(name, "/")
 		if !qualified {
 			project, local = "", name
 		}
-		var found []*refaudit.Spec
+		var found []*spec.ReferentialIdentity
 		for _, s := range specs {
 			p, endpoint, _ := strings.Cut(s.Resource, "/")
 			if (project == "" || project == p) && (local == endpoint || local == s.Primary.ResourceName) {
@@ -159,7 +160,7 @@ func selectSpecs(specs []*refaudit.Spec, names []string) ([]*refaudit.Spec, erro
 			return nil, fmt.Errorf("--resource %q is ambiguous: qualify it as one of %s", name, strings.Join(options, ", "))
 		}
 	}
-	var out []*refaudit.Spec
+	var out []*spec.ReferentialIdentity
 	for _, s := range specs {
 		if chosen[s] {
 			out = append(out, s)

@@ -3,7 +3,7 @@
 package gogen
 
 var enumNames = map[string]map[int64]string{
-	"github.com/edfi-dmsc/dmsc/runtime/engine.BodyKind": {
+	"github.com/edfi-dmsc/dmsc/runtime/spec.BodyKind": {
 		0: "BodyObject",
 		1: "BodyArray",
 		2: "BodyString",
@@ -11,13 +11,7 @@ var enumNames = map[string]map[int64]string{
 		4: "BodyNumber",
 		5: "BodyBoolean",
 	},
-	"github.com/edfi-dmsc/dmsc/runtime/engine.BulkOutcome": {
-		0: "BulkFailed",
-		1: "BulkCreated",
-		2: "BulkUpdated",
-		3: "BulkUnchanged",
-	},
-	"github.com/edfi-dmsc/dmsc/runtime/engine.ColumnKind": {
+	"github.com/edfi-dmsc/dmsc/runtime/spec.ColumnKind": {
 		0:  "DocumentIDColumn",
 		1:  "CollectionItemIDColumn",
 		2:  "ParentCollectionItemIDColumn",
@@ -30,19 +24,19 @@ var enumNames = map[string]map[int64]string{
 		9:  "MirrorLastModifiedColumn",
 		10: "PresenceColumn",
 	},
-	"github.com/edfi-dmsc/dmsc/runtime/engine.Format": {
+	"github.com/edfi-dmsc/dmsc/runtime/spec.Format": {
 		0: "NoFormat",
 		1: "DateFormat",
 		2: "DateTimeFormat",
 		3: "TimeFormat",
 	},
-	"github.com/edfi-dmsc/dmsc/runtime/engine.NodeKind": {
+	"github.com/edfi-dmsc/dmsc/runtime/spec.NodeKind": {
 		0: "ScalarNode",
 		1: "ObjectNode",
 		2: "ArrayNode",
 		3: "LinkNode",
 	},
-	"github.com/edfi-dmsc/dmsc/runtime/engine.ScalarType": {
+	"github.com/edfi-dmsc/dmsc/runtime/spec.ScalarType": {
 		0: "NoType",
 		1: "StringType",
 		2: "Int32Type",
@@ -53,14 +47,14 @@ var enumNames = map[string]map[int64]string{
 		7: "DateTimeType",
 		8: "TimeType",
 	},
-	"github.com/edfi-dmsc/dmsc/runtime/engine.TableKind": {
+	"github.com/edfi-dmsc/dmsc/runtime/spec.TableKind": {
 		0: "RootTable",
 		1: "CollectionTable",
 		2: "RootExtensionTable",
 		3: "CollectionExtensionScopeTable",
 		4: "ExtensionCollectionTable",
 	},
-	"github.com/edfi-dmsc/dmsc/runtime/engine.ValueForm": {
+	"github.com/edfi-dmsc/dmsc/runtime/spec.ValueForm": {
 		0: "StringForm",
 		1: "IntegerForm",
 		2: "DecimalForm",

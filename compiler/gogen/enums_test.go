@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite enumnames_gen.go")
 
 const enumNamesFile = "enumnames_gen.go"
 
-// TestEnumNamesComplete reads the compiled runtime/engine and checks
+// TestEnumNamesComplete reads the compiled runtime/spec and checks
 // that enumnames_gen.go lists every constant of every named integer type
 // declared there; with -update it rewrites the file.
 func TestEnumNamesComplete(t *testing.T) {
@@ -40,14 +40,14 @@ func TestEnumNamesComplete(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s is out of date with the constants of runtime/engine: run `go generate ./compiler/gogen`", enumNamesFile)
+		t.Errorf("%s is out of date with the constants of runtime/spec: run `go generate ./compiler/gogen`", enumNamesFile)
 	}
 }
 
-// renderEnumNames writes enumnames_gen.go for the constants runtime/engine
+// renderEnumNames writes enumnames_gen.go for the constants runtime/spec
 // declares now.
 func renderEnumNames() ([]byte, error) {
-	pkg, err := importCompiled(enginePkg)
+	pkg, err := importCompiled(specPkg)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +73,7 @@ func renderEnumNames() ([]byte, error) {
 		typ := named.Obj().Name()
 		for _, prev := range byType[typ] {
 			if prev.value == v {
-				return nil, fmt.Errorf("engine.%s: %s and %s share the value %d; the generator cannot tell them apart", typ, prev.name, name, v)
+				return nil, fmt.Errorf("spec.%s: %s and %s share the value %d; the generator cannot tell them apart", typ, prev.name, name, v)
 			}
 		}
 		byType[typ] = append(byType[typ], constName{v, name})
@@ -89,7 +89,7 @@ func renderEnumNames() ([]byte, error) {
 	for _, typ := range typeNames {
 		consts := byType[typ]
 		sort.Slice(consts, func(i, j int) bool { return consts[i].value < consts[j].value })
-		fmt.Fprintf(&b, "\t%q: {\n", enginePkg+"."+typ)
+		fmt.Fprintf(&b, "\t%q: {\n", specPkg+"."+typ)
 		for _, c := range consts {
 			fmt.Fprintf(&b, "\t\t%d: %q,\n", c.value, c.name)
 		}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/compiler/gogen"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // bundledSchemaFiles are the ApiSchema files of the bundled default schema.
@@ -22,7 +22,7 @@ func bundledSchemaFiles(t testing.TB) []string {
 	return []string{filepath.Join(repo, "schemas/default/core.ApiSchema.json"), filepath.Join(repo, "schemas/default/sample.ApiSchema.json")}
 }
 
-func bundledPlans(t testing.TB) *engine.Schema {
+func bundledPlans(t testing.TB) *spec.Schema {
 	t.Helper()
 	s, err := gogen.Plans(bundledSchemaFiles(t)...)
 	if err != nil {
@@ -70,7 +70,7 @@ func TestGenerateFiles(t *testing.T) {
 			t.Errorf("schema.go lacks %q", want)
 		}
 	}
-	if !strings.Contains(string(files["edfi_schools.go"]), "var edfiSchool = &engine.Resource{") {
+	if !strings.Contains(string(files["edfi_schools.go"]), "var edfiSchool = &spec.Resource{") {
 		t.Errorf("edfi_schools.go:\n%s", files["edfi_schools.go"])
 	}
 }
@@ -96,7 +96,7 @@ func TestGenerateRefusesBadNames(t *testing.T) {
 	}
 	clash := *s
 	dup := *s.Resources[0]
-	clash.Resources = append([]*engine.Resource{&dup}, s.Resources...)
+	clash.Resources = append([]*spec.Resource{&dup}, s.Resources...)
 	if _, err := gogen.Generate(&clash, gogen.Options{Package: "p", ImportPath: "x/p"}); err == nil || !strings.Contains(err.Error(), "both map to the Go name") {
 		t.Errorf("duplicate resource error = %v", err)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/dave/jennifer/jen"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // renderVar renders `var x = <literal of v>` in a throw-away file.
@@ -18,23 +18,23 @@ func renderVar(t *testing.T, l *literals, v any) (string, error) {
 		return "", err
 	}
 	f := jen.NewFile("p")
-	f.ImportName(enginePkg, "engine")
+	f.ImportName(specPkg, "spec")
 	f.Var().Id("x").Op("=").Add(c)
 	return fmt.Sprintf("%#v", f), nil
 }
 
 func TestLiteralShapes(t *testing.T) {
-	table := &engine.Table{Name: "T", Parent: -1, Kind: engine.CollectionTable, Columns: []*engine.Column{{Name: "A", Steps: []string{"a"}, Reference: 2}}}
+	table := &spec.Table{Name: "T", Parent: -1, Kind: spec.CollectionTable, Columns: []*spec.Column{{Name: "A", Steps: []string{"a"}, Reference: 2}}}
 	got, err := renderVar(t, newLiterals(), table)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"var x = &engine.Table{",
+		"var x = &spec.Table{",
 		`Name:   "T",`,
-		"Kind:   engine.CollectionTable,",
+		"Kind:   spec.CollectionTable,",
 		"Parent: -1,",
-		`Columns: []*engine.Column{`,
+		`Columns: []*spec.Column{`,
 		`{Name: "A", Steps: []string{"a"}, Reference: 2},`,
 	} {
 		if !strings.Contains(got, want) {
@@ -54,7 +54,7 @@ func TestLiteralEscapedStringIsRaw(t *testing.T) {
 		"a`b\nc":           `Name: "a` + "`" + `b\nc"`,    // a raw string cannot hold a backquote
 		"a\r\nb":           `Name: "a\r\nb"`,              // nor keep a carriage return
 	} {
-		got, err := renderVar(t, newLiterals(), &engine.Column{Name: text})
+		got, err := renderVar(t, newLiterals(), &spec.Column{Name: text})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,9 +65,9 @@ func TestLiteralEscapedStringIsRaw(t *testing.T) {
 }
 
 func TestLiteralRefusesSharingAndCycles(t *testing.T) {
-	col := &engine.Column{Name: "A"}
-	shared := &engine.Table{Columns: []*engine.Column{col, col}}
-	if _, err := renderVar(t, newLiterals(), shared); err == nil || !strings.Contains(err.Error(), "x.Columns[1]: this *engine.Column is also reachable as x.Columns[0]") {
+	col := &spec.Column{Name: "A"}
+	shared := &spec.Table{Columns: []*spec.Column{col, col}}
+	if _, err := renderVar(t, newLiterals(), shared); err == nil || !strings.Contains(err.Error(), "x.Columns[1]: this *spec.Column is also reachable as x.Columns[0]") {
 		t.Errorf("sharing error = %v", err)
 	}
 	type node struct{ Next *node }
@@ -87,14 +87,14 @@ func TestLiteralRefusesSharingAndCycles(t *testing.T) {
 }
 
 func TestLiteralNamedPointersAndInterfaces(t *testing.T) {
-	r := &engine.Resource{Name: "School"}
+	r := &spec.Resource{Name: "School"}
 	l := newLiterals()
 	l.named[r] = "edfiSchool"
-	got, err := renderVar(t, l, &engine.Schema{Resources: []*engine.Resource{r}})
+	got, err := renderVar(t, l, &spec.Schema{Resources: []*spec.Resource{r}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(got, "Resources: []*engine.Resource{\n\t\tedfiSchool,\n\t},") {
+	if !strings.Contains(got, "Resources: []*spec.Resource{\n\t\tedfiSchool,\n\t},") {
 		t.Errorf("named pointer not referenced by name:\n%s", got)
 	}
 	type boxed struct {
@@ -102,11 +102,11 @@ func TestLiteralNamedPointersAndInterfaces(t *testing.T) {
 		M    map[string]int16
 		Kind any
 	}
-	got, err = renderVar(t, newLiterals(), &boxed{V: int16(3), M: map[string]int16{"b": 2, "a": 1}, Kind: engine.Int32Type})
+	got, err = renderVar(t, newLiterals(), &boxed{V: int16(3), M: map[string]int16{"b": 2, "a": 1}, Kind: spec.Int32Type})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"V: int16(3)", `"a": 1,`, "Kind: engine.Int32Type"} {
+	for _, want := range []string{"V: int16(3)", `"a": 1,`, "Kind: spec.Int32Type"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
 		}

@@ -6,7 +6,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // Plans runs the compiler stages a generated server needs: it loads the
@@ -14,7 +14,7 @@ import (
 // effective schema, derives the PostgreSQL relational model with the strict
 // pass set (the one provisioning uses, so plans and DDL agree) and builds
 // the plans.
-func Plans(schemaFiles ...string) (*engine.Schema, error) {
+func Plans(schemaFiles ...string) (*spec.Schema, error) {
 	set, info, err := effschema.LoadFiles(schemaFiles...)
 	if err != nil {
 		return nil, err

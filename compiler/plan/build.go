@@ -1,7 +1,7 @@
 // Package plan turns a loaded schema set and its derived relational model
-// into the data plans a generated server executes (runtime/engine). It is a
-// pure function of its inputs; the code generator writes its result out as
-// Go literals.
+// into the data plans (runtime/spec values) a generated server executes. It
+// is a pure function of its inputs; the code generator writes its result out
+// as Go literals.
 package plan
 
 import (
@@ -12,7 +12,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // Input is everything a plan is built from. Model must be the PostgreSQL
@@ -24,17 +24,17 @@ type Input struct {
 }
 
 // Build computes the plans of every concrete resource and descriptor.
-func Build(in Input) (*engine.Schema, error) {
-	s := &engine.Schema{
+func Build(in Input) (*spec.Schema, error) {
+	s := &spec.Schema{
 		EffectiveSchemaHash:    in.Info.EffectiveSchemaHash,
 		APISchemaFormatVersion: in.Info.APISchemaFormatVersion,
 		ResourceKeySeedHash:    in.Info.SeedHashHex(),
 	}
 	for _, k := range in.Info.ResourceKeys {
-		s.ResourceKeys = append(s.ResourceKeys, engine.ResourceKey{ID: k.ID, ProjectName: k.ProjectName, ResourceName: k.ResourceName, Version: k.Version, IsAbstract: k.IsAbstract})
+		s.ResourceKeys = append(s.ResourceKeys, spec.ResourceKey{ID: k.ID, ProjectName: k.ProjectName, ResourceName: k.ResourceName, Version: k.Version, IsAbstract: k.IsAbstract})
 	}
 	for _, p := range in.Set.Projects {
-		s.Projects = append(s.Projects, engine.Project{
+		s.Projects = append(s.Projects, spec.Project{
 			EndpointName: p.EndpointName, ProjectName: p.ProjectName, Version: p.ProjectVersion,
 			IsExtension: p.IsExtension, Description: p.Schema.Get("description").StringOr(""),
 		})
@@ -83,8 +83,8 @@ func resourceSchemas(set *load.SchemaSet) map[relmodel.ResourceName]resourceSche
 	return schemas
 }
 
-func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*engine.Resource, error) {
-	r := &engine.Resource{
+func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*spec.Resource, error) {
+	r := &spec.Resource{
 		ProjectEndpoint:      rs.project.EndpointName,
 		ProjectName:          rs.project.ProjectName,
 		Endpoint:             rs.endpoint,
@@ -104,14 +104,14 @@ func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*engine.
 		}
 		t.ScopeSteps = Steps(strings.TrimPrefix(t.Scope, parentScope))
 	}
-	var root *engine.Table
+	var root *spec.Table
 	if len(r.Tables) > 0 {
 		root = r.Tables[0]
 	}
 	if ids := rs.schema.Get("identityJsonPaths"); ids != nil {
 		for _, p := range ids.Items {
 			path := p.StringOr("")
-			part := engine.IdentityPart{JSONPath: path, Steps: Steps(strings.TrimPrefix(path, "$"))}
+			part := spec.IdentityPart{JSONPath: path, Steps: Steps(strings.TrimPrefix(path, "$"))}
 			if root != nil {
 				col := columnBySource(root, path)
 				if col == nil {
@@ -123,7 +123,7 @@ func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*engine.
 		}
 	}
 	if rs.schema.Get("isSubclass").BoolOr(false) {
-		sc := &engine.Superclass{
+		sc := &spec.Superclass{
 			ProjectName:  rs.schema.Get("superclassProjectName").StringOr(""),
 			ResourceName: rs.schema.Get("superclassResourceName").StringOr(""),
 		}
@@ -143,8 +143,8 @@ func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*engine.
 	return r, nil
 }
 
-func buildTable(mr *relmodel.Resource, t *relmodel.Table) *engine.Table {
-	et := &engine.Table{Schema: t.Name.Schema, Name: t.Name.Name, Scope: t.Scope, Kind: tableKind(t.Identity.TableKind), Parent: -1}
+func buildTable(mr *relmodel.Resource, t *relmodel.Table) *spec.Table {
+	et := &spec.Table{Schema: t.Name.Schema, Name: t.Name.Name, Scope: t.Scope, Kind: tableKind(t.Identity.TableKind), Parent: -1}
 	members := map[string][]string{}
 	for _, c := range t.KeyUnificationClasses {
 		members[c.CanonicalColumn] = c.MemberPathColumns
@@ -160,7 +160,7 @@ func buildTable(mr *relmodel.Resource, t *relmodel.Table) *engine.Table {
 		}
 	}
 	for _, c := range t.Columns {
-		ec := &engine.Column{Name: c.Name, Kind: columnKind(c), Nullable: c.Nullable, JSONPath: c.SourcePath, Reference: -1}
+		ec := &spec.Column{Name: c.Name, Kind: columnKind(c), Nullable: c.Nullable, JSONPath: c.SourcePath, Reference: -1}
 		if c.Type != nil {
 			ec.Type, ec.MaxLength, ec.Precision, ec.Scale = scalarType(c.Type.Kind), c.Type.MaxLength, c.Type.Precision, c.Type.Scale
 		}
@@ -182,74 +182,74 @@ func buildTable(mr *relmodel.Resource, t *relmodel.Table) *engine.Table {
 	return et
 }
 
-func tableKind(k relmodel.TableKind) engine.TableKind {
+func tableKind(k relmodel.TableKind) spec.TableKind {
 	switch k {
 	case relmodel.TableCollection:
-		return engine.CollectionTable
+		return spec.CollectionTable
 	case relmodel.TableRootExtension:
-		return engine.RootExtensionTable
+		return spec.RootExtensionTable
 	case relmodel.TableCollectionExtensionScope:
-		return engine.CollectionExtensionScopeTable
+		return spec.CollectionExtensionScopeTable
 	case relmodel.TableExtensionCollection:
-		return engine.ExtensionCollectionTable
+		return spec.ExtensionCollectionTable
 	}
-	return engine.RootTable
+	return spec.RootTable
 }
 
-func columnKind(c *relmodel.Column) engine.ColumnKind {
+func columnKind(c *relmodel.Column) spec.ColumnKind {
 	switch c.Kind {
 	case relmodel.ColCollectionKey:
-		return engine.CollectionItemIDColumn
+		return spec.CollectionItemIDColumn
 	case relmodel.ColOrdinal:
-		return engine.OrdinalColumn
+		return spec.OrdinalColumn
 	case relmodel.ColDocumentFk:
-		return engine.DocumentFKColumn
+		return spec.DocumentFKColumn
 	case relmodel.ColDescriptorFk:
-		return engine.DescriptorFKColumn
+		return spec.DescriptorFKColumn
 	case relmodel.ColMirroredContentVersion:
-		return engine.MirrorContentVersionColumn
+		return spec.MirrorContentVersionColumn
 	case relmodel.ColMirroredContentLastModifiedAt:
-		return engine.MirrorLastModifiedColumn
+		return spec.MirrorLastModifiedColumn
 	case relmodel.ColParentKeyPart:
 		switch c.Name {
 		case "ParentCollectionItemId":
-			return engine.ParentCollectionItemIDColumn
+			return spec.ParentCollectionItemIDColumn
 		case "BaseCollectionItemId":
-			return engine.BaseCollectionItemIDColumn
+			return spec.BaseCollectionItemIDColumn
 		}
-		return engine.DocumentIDColumn
+		return spec.DocumentIDColumn
 	}
 	if c.SourcePath == "" && c.Type != nil && c.Type.Kind == relmodel.KindBoolean && strings.HasSuffix(c.Name, "_Present") {
-		return engine.PresenceColumn
+		return spec.PresenceColumn
 	}
-	return engine.ScalarColumn
+	return spec.ScalarColumn
 }
 
-func scalarType(k relmodel.ScalarKind) engine.ScalarType {
+func scalarType(k relmodel.ScalarKind) spec.ScalarType {
 	switch k {
 	case relmodel.KindString:
-		return engine.StringType
+		return spec.StringType
 	case relmodel.KindInt32:
-		return engine.Int32Type
+		return spec.Int32Type
 	case relmodel.KindInt64:
-		return engine.Int64Type
+		return spec.Int64Type
 	case relmodel.KindDecimal:
-		return engine.DecimalType
+		return spec.DecimalType
 	case relmodel.KindBoolean:
-		return engine.BooleanType
+		return spec.BooleanType
 	case relmodel.KindDate:
-		return engine.DateType
+		return spec.DateType
 	case relmodel.KindDateTime:
-		return engine.DateTimeType
+		return spec.DateTimeType
 	case relmodel.KindTime:
-		return engine.TimeType
+		return spec.TimeType
 	}
-	return engine.NoType
+	return spec.NoType
 }
 
 // parentTable finds the table whose scope is the longest proper prefix of
 // table i's scope; tables are ordered parents first.
-func parentTable(tables []*engine.Table, i int) int {
+func parentTable(tables []*spec.Table, i int) int {
 	best, bestLen := -1, -1
 	for j, t := range tables {
 		if j == i || len(t.Scope) >= len(tables[i].Scope) || len(t.Scope) <= bestLen {
@@ -281,7 +281,7 @@ func Steps(rel string) []string {
 	return out
 }
 
-func columnBySource(t *engine.Table, path string) *engine.Column {
+func columnBySource(t *spec.Table, path string) *spec.Column {
 	for _, c := range t.Columns {
 		if c.JSONPath == path {
 			return c

@@ -9,11 +9,11 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // bundled builds the plans of the bundled default schema.
-func bundled(t *testing.T) *engine.Schema {
+func bundled(t *testing.T) *spec.Schema {
 	t.Helper()
 	repo := refdata.RepoRoot(t)
 	return buildPlans(t, filepath.Join(repo, "schemas/default/core.ApiSchema.json"), filepath.Join(repo, "schemas/default/sample.ApiSchema.json"))
@@ -21,7 +21,7 @@ func bundled(t *testing.T) *engine.Schema {
 
 // buildPlans builds the plans of the schema files over their PostgreSQL
 // relational model.
-func buildPlans(t *testing.T, files ...string) *engine.Schema {
+func buildPlans(t *testing.T, files ...string) *spec.Schema {
 	t.Helper()
 	set, err := load.Files(files...)
 	if err != nil {
@@ -42,7 +42,7 @@ func buildPlans(t *testing.T, files ...string) *engine.Schema {
 	return s
 }
 
-func find(t *testing.T, s *engine.Schema, name string) *engine.Resource {
+func find(t *testing.T, s *spec.Schema, name string) *spec.Resource {
 	t.Helper()
 	for _, r := range s.Resources {
 		if r.Name == name {
@@ -65,7 +65,7 @@ func TestBuildTablesAndIdentity(t *testing.T) {
 	if sc := school.Superclass; sc == nil || sc.ResourceName != "EducationOrganization" || sc.IdentityRenameTo != "$.educationOrganizationId" || sc.ResourceKeyID == 0 {
 		t.Errorf("school superclass = %+v", sc)
 	}
-	byName := map[string]*engine.Table{}
+	byName := map[string]*spec.Table{}
 	for _, tb := range school.Tables {
 		byName[tb.Name] = tb
 	}
@@ -77,7 +77,7 @@ func TestBuildTablesAndIdentity(t *testing.T) {
 		t.Errorf("period scope steps = %v", got)
 	}
 	ext := byName["SchoolExtension"]
-	if ext == nil || ext.Kind != engine.RootExtensionTable || ext.Parent != 0 {
+	if ext == nil || ext.Kind != spec.RootExtensionTable || ext.Parent != 0 {
 		t.Errorf("SchoolExtension = %+v", ext)
 	}
 	if d := find(t, s, "GradeLevelDescriptor"); !d.IsDescriptor || len(d.Tables) != 0 {

@@ -5,10 +5,10 @@ import (
 	"strings"
 
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
-// cascadeCount builds engine.WritePlan.CascadeCount for mr: the resources
+// cascadeCount builds spec.WritePlan.CascadeCount for mr: the resources
 // an identity change of mr reaches are those referencing it (or its
 // superclass, whose identity row follows it), then, for each of those
 // whose identity includes such a reference (so its own identity changes),
@@ -47,7 +47,7 @@ func cascadeCount(m *relmodel.ModelSet, mr *relmodel.Resource) string {
 	counts := make([]string, len(roots))
 	for i, t := range roots {
 		counts[i] = `(SELECT count(*) FROM ` + q(t.Schema) + `.` + q(t.Name) +
-			` WHERE "ContentVersion" > current_setting('` + engine.StampFloorSetting + `')::bigint` +
+			` WHERE "ContentVersion" > current_setting('` + spec.StampFloorSetting + `')::bigint` +
 			` AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
 	}
 	return "SELECT " + strings.Join(counts, " + ")

@@ -10,7 +10,7 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // SQL names of the dms core tables the read path uses.
@@ -29,7 +29,7 @@ const documentIDOf = `(SELECT "DocumentId" FROM "dms"."Document" WHERE "Document
 // read by id and the documents of the page being read.
 const (
 	byIDCondition   = " = " + documentIDOf
-	pageIDCondition = " = ANY(" + engine.PageIDs + ")"
+	pageIDCondition = " = ANY(" + spec.PageIDs + ")"
 )
 
 // rootLocators are the dms.Document columns a root (or descriptor) select
@@ -37,8 +37,8 @@ const (
 const rootLocators = `d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt"`
 
 // buildRead computes a resource's read-path plan.
-func buildRead(in Input, rs resourceSchema, mr *relmodel.Resource, r *engine.Resource) (*engine.ReadPlan, error) {
-	rp := &engine.ReadPlan{Referrers: referrers(in.Model, mr)}
+func buildRead(in Input, rs resourceSchema, mr *relmodel.Resource, r *spec.Resource) (*spec.ReadPlan, error) {
+	rp := &spec.ReadPlan{Referrers: referrers(in.Model, mr)}
 	var err error
 	if r.IsDescriptor {
 		err = buildDescriptorRead(rp, rs, r)
@@ -99,20 +99,20 @@ type tableLocators struct {
 	document, key, parent, ordinal string
 }
 
-func locatorsOf(t *engine.Table) (tableLocators, error) {
+func locatorsOf(t *spec.Table) (tableLocators, error) {
 	var l tableLocators
 	var own, parentItem, base string
 	for _, c := range t.Columns {
 		switch c.Kind {
-		case engine.DocumentIDColumn:
+		case spec.DocumentIDColumn:
 			l.document = c.Name
-		case engine.CollectionItemIDColumn:
+		case spec.CollectionItemIDColumn:
 			own = c.Name
-		case engine.ParentCollectionItemIDColumn:
+		case spec.ParentCollectionItemIDColumn:
 			parentItem = c.Name
-		case engine.BaseCollectionItemIDColumn:
+		case spec.BaseCollectionItemIDColumn:
 			base = c.Name
-		case engine.OrdinalColumn:
+		case spec.OrdinalColumn:
 			l.ordinal = c.Name
 		}
 	}
@@ -133,7 +133,7 @@ func locatorsOf(t *engine.Table) (tableLocators, error) {
 // key of nested tables but not their root document id. The ancestor keys
 // are collected into an array so that PostgreSQL looks them up in the
 // index instead of joining the tables.
-func documentFilter(tables []*engine.Table, ti int, a string, depth int, cond string) (string, error) {
+func documentFilter(tables []*spec.Table, ti int, a string, depth int, cond string) (string, error) {
 	l, err := locatorsOf(tables[ti])
 	if err != nil {
 		return "", err
@@ -142,7 +142,7 @@ func documentFilter(tables []*engine.Table, ti int, a string, depth int, cond st
 		return a + "." + q(l.document) + cond, nil
 	}
 	anc := tables[ti].Parent
-	for anc > 0 && tables[anc].Kind == engine.CollectionExtensionScopeTable {
+	for anc > 0 && tables[anc].Kind == spec.CollectionExtensionScopeTable {
 		anc = tables[anc].Parent
 	}
 	if anc <= 0 {
@@ -172,14 +172,14 @@ func lookupJoin(alias, columns, table, fk string) string {
 
 // valueExpr renders the select expression of a value column of alias a and
 // the join it needs ("" when none); n numbers descriptor joins.
-func valueExpr(a string, c *engine.Column, n int) (expr, join string, typ engine.ScalarType) {
+func valueExpr(a string, c *spec.Column, n int) (expr, join string, typ spec.ScalarType) {
 	col := a + "." + q(c.Name)
-	if c.Kind == engine.DescriptorFKColumn {
+	if c.Kind == spec.DescriptorFKColumn {
 		d := "d" + strconv.Itoa(n)
-		return d + `."Uri"`, lookupJoin(d, `"Uri"`, descriptorTable, col), engine.StringType
+		return d + `."Uri"`, lookupJoin(d, `"Uri"`, descriptorTable, col), spec.StringType
 	}
 	switch c.Type {
-	case engine.DecimalType, engine.TimeType:
+	case spec.DecimalType, spec.TimeType:
 		return col + "::text", "", c.Type
 	}
 	return col, "", c.Type
@@ -188,22 +188,22 @@ func valueExpr(a string, c *engine.Column, n int) (expr, join string, typ engine
 // isValueColumn reports whether a column is written into the document:
 // scalars and descriptors located by steps. Reference FK columns are not
 // (a reference object is written from its binding columns).
-func isValueColumn(c *engine.Column) bool {
-	return len(c.Steps) > 0 && (c.Kind == engine.ScalarColumn || c.Kind == engine.DescriptorFKColumn)
+func isValueColumn(c *spec.Column) bool {
+	return len(c.Steps) > 0 && (c.Kind == spec.ScalarColumn || c.Kind == spec.DescriptorFKColumn)
 }
 
 // isLinkColumn reports whether a column is a reference's FK, which the
 // read selects the referenced DocumentUuid and ResourceKeyId through to
 // write the reference's link.
-func isLinkColumn(c *engine.Column) bool {
-	return len(c.Steps) > 0 && c.Kind == engine.DocumentFKColumn
+func isLinkColumn(c *spec.Column) bool {
+	return len(c.Steps) > 0 && c.Kind == spec.DocumentFKColumn
 }
 
-func buildRelationalRead(in Input, mr *relmodel.Resource, rp *engine.ReadPlan, r *engine.Resource, order map[string]int) error {
+func buildRelationalRead(in Input, mr *relmodel.Resource, rp *spec.ReadPlan, r *spec.Resource, order map[string]int) error {
 	if len(r.Tables) == 0 {
 		return fmt.Errorf("relational resource without tables")
 	}
-	b := newShapeBuilder(order, func(c *engine.Column) ([]engine.LinkTarget, error) {
+	b := newShapeBuilder(order, func(c *spec.Column) ([]spec.LinkTarget, error) {
 		if c.Reference < 0 || c.Reference >= len(mr.References) {
 			return nil, fmt.Errorf("reference column without a reference binding")
 		}
@@ -214,7 +214,7 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *engine.ReadPlan, r
 		if ti == 0 {
 			alias = "r"
 		}
-		rt := &engine.ReadTable{Parent: t.Parent, OneToOne: t.Kind == engine.RootExtensionTable || t.Kind == engine.CollectionExtensionScopeTable}
+		rt := &spec.ReadTable{Parent: t.Parent, OneToOne: t.Kind == spec.RootExtensionTable || t.Kind == spec.CollectionExtensionScopeTable}
 		var exprs, joins []string
 		for _, c := range t.Columns {
 			switch {
@@ -222,14 +222,14 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *engine.ReadPlan, r
 				l := "l" + strconv.Itoa(len(joins))
 				exprs = append(exprs, l+`."DocumentUuid"`, l+`."ResourceKeyId"`)
 				joins = append(joins, lookupJoin(l, `"DocumentUuid", "ResourceKeyId"`, documentTable, alias+"."+q(c.Name)))
-				rt.Values = append(rt.Values, engine.ReadValue{Column: c.Name}, engine.ReadValue{Column: c.Name})
+				rt.Values = append(rt.Values, spec.ReadValue{Column: c.Name}, spec.ReadValue{Column: c.Name})
 			case isValueColumn(c):
 				e, j, typ := valueExpr(alias, c, len(joins))
 				exprs = append(exprs, e)
 				if j != "" {
 					joins = append(joins, j)
 				}
-				rt.Values = append(rt.Values, engine.ReadValue{Column: c.Name, Type: typ})
+				rt.Values = append(rt.Values, spec.ReadValue{Column: c.Name, Type: typ})
 			}
 		}
 		from := q(t.Schema) + "." + q(t.Name) + " " + alias
@@ -284,21 +284,21 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *engine.ReadPlan, r
 // dms.Descriptor column storing it.
 type descriptorMember struct {
 	name  string
-	value engine.ReadValue
+	value spec.ReadValue
 }
 
 // descriptorMembers are the descriptor document's members in the order
 // the reference writes them.
 var descriptorMembers = []descriptorMember{
-	{"namespace", engine.ReadValue{Column: "Namespace", Type: engine.StringType}},
-	{"codeValue", engine.ReadValue{Column: "CodeValue", Type: engine.StringType}},
-	{"shortDescription", engine.ReadValue{Column: "ShortDescription", Type: engine.StringType}},
-	{"description", engine.ReadValue{Column: "Description", Type: engine.StringType}},
-	{"effectiveBeginDate", engine.ReadValue{Column: "EffectiveBeginDate", Type: engine.DateType}},
-	{"effectiveEndDate", engine.ReadValue{Column: "EffectiveEndDate", Type: engine.DateType}},
+	{"namespace", spec.ReadValue{Column: "Namespace", Type: spec.StringType}},
+	{"codeValue", spec.ReadValue{Column: "CodeValue", Type: spec.StringType}},
+	{"shortDescription", spec.ReadValue{Column: "ShortDescription", Type: spec.StringType}},
+	{"description", spec.ReadValue{Column: "Description", Type: spec.StringType}},
+	{"effectiveBeginDate", spec.ReadValue{Column: "EffectiveBeginDate", Type: spec.DateType}},
+	{"effectiveEndDate", spec.ReadValue{Column: "EffectiveEndDate", Type: spec.DateType}},
 }
 
-func buildDescriptorRead(rp *engine.ReadPlan, rs resourceSchema, r *engine.Resource) error {
+func buildDescriptorRead(rp *spec.ReadPlan, rs resourceSchema, r *spec.Resource) error {
 	props := rs.schema.Get("jsonSchemaForInsert").Get("properties")
 	if props == nil {
 		return fmt.Errorf("descriptor without jsonSchemaForInsert properties")
@@ -308,13 +308,13 @@ func buildDescriptorRead(rp *engine.ReadPlan, rs resourceSchema, r *engine.Resou
 			return fmt.Errorf("descriptor member %s has no dms.Descriptor column", m.Key)
 		}
 	}
-	rt := &engine.ReadTable{Parent: -1}
+	rt := &spec.ReadTable{Parent: -1}
 	exprs := []string{rootLocators}
 	for _, m := range descriptorMembers {
 		if props.Get(m.name) == nil {
 			continue
 		}
-		rp.Document = append(rp.Document, &engine.Node{Name: m.name, Kind: engine.ScalarNode, Table: 0, Value: len(rt.Values), Type: m.value.Type})
+		rp.Document = append(rp.Document, &spec.Node{Name: m.name, Kind: spec.ScalarNode, Table: 0, Value: len(rt.Values), Type: m.value.Type})
 		rt.Values = append(rt.Values, m.value)
 		exprs = append(exprs, "r."+q(m.value.Column))
 	}
@@ -325,7 +325,7 @@ func buildDescriptorRead(rp *engine.ReadPlan, rs resourceSchema, r *engine.Resou
 	// type before statistics exist.
 	rt.ByID = sel + ` WHERE r."DocumentId"` + byIDCondition + " AND " + keyFilter
 	rt.Page = sel + ` WHERE r."DocumentId"` + pageIDCondition + ` AND d."DocumentId"` + pageIDCondition + ` ORDER BY r."DocumentId"`
-	rp.Tables = []*engine.ReadTable{rt}
+	rp.Tables = []*spec.ReadTable{rt}
 	rp.PageFrom = descriptorTable + " r"
 	rp.PageWhere = keyFilter
 	rp.DeleteRoot = "DELETE FROM " + descriptorTable + ` r WHERE r."DocumentId" = ` + documentIDOf + " AND " + keyFilter + ` RETURNING r."ContentVersion"`
@@ -340,19 +340,19 @@ func buildDescriptorRead(rp *engine.ReadPlan, rs resourceSchema, r *engine.Resou
 type shapeBuilder struct {
 	order map[string]int
 	// targets lists the link targets of a reference FK column.
-	targets func(c *engine.Column) ([]engine.LinkTarget, error)
-	root    *engine.Node
-	paths   map[*engine.Node]string
-	scopes  []*engine.Node // per table: the node whose members are the table's scope
+	targets func(c *spec.Column) ([]spec.LinkTarget, error)
+	root    *spec.Node
+	paths   map[*spec.Node]string
+	scopes  []*spec.Node // per table: the node whose members are the table's scope
 }
 
-func newShapeBuilder(order map[string]int, targets func(c *engine.Column) ([]engine.LinkTarget, error)) *shapeBuilder {
-	root := &engine.Node{Kind: engine.ObjectNode, Table: -1}
-	return &shapeBuilder{order: order, targets: targets, root: root, paths: map[*engine.Node]string{root: "$"}}
+func newShapeBuilder(order map[string]int, targets func(c *spec.Column) ([]spec.LinkTarget, error)) *shapeBuilder {
+	root := &spec.Node{Kind: spec.ObjectNode, Table: -1}
+	return &shapeBuilder{order: order, targets: targets, root: root, paths: map[*spec.Node]string{root: "$"}}
 }
 
 // member finds or creates the member called name of parent.
-func (b *shapeBuilder) member(parent *engine.Node, name string, kind engine.NodeKind) (*engine.Node, error) {
+func (b *shapeBuilder) member(parent *spec.Node, name string, kind spec.NodeKind) (*spec.Node, error) {
 	for _, m := range parent.Members {
 		if m.Name == name {
 			if m.Kind != kind {
@@ -361,7 +361,7 @@ func (b *shapeBuilder) member(parent *engine.Node, name string, kind engine.Node
 			return m, nil
 		}
 	}
-	n := &engine.Node{Name: name, Kind: kind, Table: -1}
+	n := &spec.Node{Name: name, Kind: kind, Table: -1}
 	parent.Members = append(parent.Members, n)
 	b.paths[n] = b.itemPath(parent) + "." + name
 	return n, nil
@@ -369,29 +369,29 @@ func (b *shapeBuilder) member(parent *engine.Node, name string, kind engine.Node
 
 // itemPath is the canonical path members of n extend: an array's items
 // add [*].
-func (b *shapeBuilder) itemPath(n *engine.Node) string {
-	if n.Kind == engine.ArrayNode {
+func (b *shapeBuilder) itemPath(n *spec.Node) string {
+	if n.Kind == spec.ArrayNode {
 		return b.paths[n] + "[*]"
 	}
 	return b.paths[n]
 }
 
-func (b *shapeBuilder) addTable(tables []*engine.Table, ti int, rt *engine.ReadTable) error {
+func (b *shapeBuilder) addTable(tables []*spec.Table, ti int, rt *spec.ReadTable) error {
 	t := tables[ti]
 	node := b.root
 	if t.Parent >= 0 {
 		node = b.scopes[t.Parent]
 		steps := t.ScopeSteps
 		for i := 0; i < len(steps); i++ {
-			kind := engine.ObjectNode
+			kind := spec.ObjectNode
 			if i+1 < len(steps) && steps[i+1] == "[*]" {
-				kind = engine.ArrayNode
+				kind = spec.ArrayNode
 			}
 			n, err := b.member(node, steps[i], kind)
 			if err != nil {
 				return fmt.Errorf("table %s: %w", t.Name, err)
 			}
-			if kind == engine.ArrayNode {
+			if kind == spec.ArrayNode {
 				i++
 				if i == len(steps)-1 {
 					n.Table = ti
@@ -427,10 +427,10 @@ func (b *shapeBuilder) addTable(tables []*engine.Table, ti int, rt *engine.ReadT
 
 // addLink adds the link member of the reference object c (a reference's
 // FK column) locates.
-func (b *shapeBuilder) addLink(scope *engine.Node, t *engine.Table, ti, vi int, c *engine.Column) error {
+func (b *shapeBuilder) addLink(scope *spec.Node, t *spec.Table, ti, vi int, c *spec.Column) error {
 	node := scope
 	for _, s := range c.Steps {
-		n, err := b.member(node, s, engine.ObjectNode)
+		n, err := b.member(node, s, spec.ObjectNode)
 		if err != nil {
 			return fmt.Errorf("table %s column %s: %w", t.Name, c.Name, err)
 		}
@@ -440,7 +440,7 @@ func (b *shapeBuilder) addLink(scope *engine.Node, t *engine.Table, ti, vi int, 
 	if err != nil {
 		return fmt.Errorf("table %s column %s: %w", t.Name, c.Name, err)
 	}
-	n, err := b.member(node, "link", engine.LinkNode)
+	n, err := b.member(node, "link", spec.LinkNode)
 	if err != nil {
 		return err
 	}
@@ -448,30 +448,30 @@ func (b *shapeBuilder) addLink(scope *engine.Node, t *engine.Table, ti, vi int, 
 	return nil
 }
 
-func (b *shapeBuilder) addValue(scope *engine.Node, t *engine.Table, ti, vi int, c *engine.Column) error {
+func (b *shapeBuilder) addValue(scope *spec.Node, t *spec.Table, ti, vi int, c *spec.Column) error {
 	node := scope
 	for _, s := range c.Steps[:len(c.Steps)-1] {
-		n, err := b.member(node, s, engine.ObjectNode)
+		n, err := b.member(node, s, spec.ObjectNode)
 		if err != nil {
 			return fmt.Errorf("table %s column %s: %w", t.Name, c.Name, err)
 		}
 		node = n
 	}
 	typ := c.Type
-	if c.Kind == engine.DescriptorFKColumn {
-		typ = engine.StringType
+	if c.Kind == spec.DescriptorFKColumn {
+		typ = spec.StringType
 	}
 	name := c.Steps[len(c.Steps)-1]
 	for _, m := range node.Members {
 		if m.Name == name {
-			if m.Kind != engine.ScalarNode || m.Table != ti {
+			if m.Kind != spec.ScalarNode || m.Table != ti {
 				return fmt.Errorf("table %s column %s: %s is stored twice", t.Name, c.Name, c.JSONPath)
 			}
 			m.Alternates = append(m.Alternates, vi)
 			return nil
 		}
 	}
-	n, err := b.member(node, name, engine.ScalarNode)
+	n, err := b.member(node, name, spec.ScalarNode)
 	if err != nil {
 		return err
 	}
@@ -481,16 +481,16 @@ func (b *shapeBuilder) addValue(scope *engine.Node, t *engine.Table, ti, vi int,
 
 // finish orders every level by schema order (unknown paths last, in
 // model order) and returns the root's members.
-func (b *shapeBuilder) finish() []*engine.Node {
-	rank := func(m *engine.Node) int {
+func (b *shapeBuilder) finish() []*spec.Node {
+	rank := func(m *spec.Node) int {
 		if r, ok := b.order[b.paths[m]]; ok {
 			return r
 		}
 		return math.MaxInt
 	}
-	var sortNode func(n *engine.Node)
-	sortNode = func(n *engine.Node) {
-		slices.SortStableFunc(n.Members, func(x, y *engine.Node) int { return cmp.Compare(rank(x), rank(y)) })
+	var sortNode func(n *spec.Node)
+	sortNode = func(n *spec.Node) {
+		slices.SortStableFunc(n.Members, func(x, y *spec.Node) int { return cmp.Compare(rank(x), rank(y)) })
 		for _, m := range n.Members {
 			sortNode(m)
 		}
@@ -501,13 +501,13 @@ func (b *shapeBuilder) finish() []*engine.Node {
 
 // buildQueryFields compiles queryFieldMapping into predicates over the
 // page's FROM (alias r).
-func buildQueryFields(rp *engine.ReadPlan, rs resourceSchema, mr *relmodel.Resource, r *engine.Resource) error {
+func buildQueryFields(rp *spec.ReadPlan, rs resourceSchema, mr *relmodel.Resource, r *spec.Resource) error {
 	qfm := rs.schema.Get("queryFieldMapping")
 	if qfm == nil {
 		return nil
 	}
 	for _, m := range qfm.Members {
-		qf := &engine.QueryField{Name: m.Key}
+		qf := &spec.QueryField{Name: m.Key}
 		var preds [][]string
 		for i, p := range m.Value.Items {
 			path, typ := p.Get("path").StringOr(""), p.Get("type").StringOr("")
@@ -557,15 +557,15 @@ func joinPredicates(preds [][]string) []string {
 
 // paramCast makes a parameter of text bind as the column's type, so values
 // validated as text compare with the column's own type (and its index).
-func paramCast(t engine.ScalarType) string {
+func paramCast(t spec.ScalarType) string {
 	switch t {
-	case engine.DecimalType:
+	case spec.DecimalType:
 		return "::text)::numeric"
-	case engine.DateType:
+	case spec.DateType:
 		return "::text)::date"
-	case engine.DateTimeType:
+	case spec.DateTimeType:
 		return "::text)::timestamp with time zone"
-	case engine.TimeType:
+	case spec.TimeType:
 		return "::text)::time"
 	}
 	return ")"
@@ -574,9 +574,9 @@ func paramCast(t engine.ScalarType) string {
 // predicate compiles the condition for one mapped path: a two-part
 // predicate around the parameter placeholder, the parameter's type and,
 // for a descriptor value, the descriptor resource.
-func predicate(mr *relmodel.Resource, r *engine.Resource, path string) ([]string, engine.ScalarType, *relmodel.ResourceName, error) {
+func predicate(mr *relmodel.Resource, r *spec.Resource, path string) ([]string, spec.ScalarType, *relmodel.ResourceName, error) {
 	if path == "$.id" {
-		return []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}, engine.NoType, nil, nil
+		return []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}, spec.NoType, nil, nil
 	}
 	if r.IsDescriptor {
 		m := descriptorMemberOf(path)
@@ -608,8 +608,8 @@ func predicate(mr *relmodel.Resource, r *engine.Resource, path string) ([]string
 			var cond []string
 			param := c.Type
 			var desc *relmodel.ResourceName
-			if c.Kind == engine.DescriptorFKColumn {
-				param = engine.StringType
+			if c.Kind == spec.DescriptorFKColumn {
+				param = spec.StringType
 				if desc = descriptorOf(mr, t, c); desc == nil {
 					return nil, 0, nil, fmt.Errorf("descriptor column %s.%s has no descriptor edge", t.Name, c.Name)
 				}
@@ -635,7 +635,7 @@ func predicate(mr *relmodel.Resource, r *engine.Resource, path string) ([]string
 
 // descriptorOf finds the descriptor resource a descriptor column of t
 // holds (a key-unified binding column shares its edge's canonical path).
-func descriptorOf(mr *relmodel.Resource, t *engine.Table, c *engine.Column) *relmodel.ResourceName {
+func descriptorOf(mr *relmodel.Resource, t *spec.Table, c *spec.Column) *relmodel.ResourceName {
 	for _, e := range mr.DescriptorEdges {
 		if e.Table.Schema == t.Schema && e.Table.Name == t.Name && (e.FkColumn == c.Name || e.DescriptorValuePath == c.JSONPath) {
 			return &e.DescriptorResource
@@ -647,14 +647,14 @@ func descriptorOf(mr *relmodel.Resource, t *engine.Table, c *engine.Column) *rel
 // referrers lists the tables whose references can point at a document of
 // mr: document references to mr or its abstract superclass, and
 // descriptor columns of mr's type.
-func referrers(m *relmodel.ModelSet, mr *relmodel.Resource) []engine.Referrer {
+func referrers(m *relmodel.ModelSet, mr *relmodel.Resource) []spec.Referrer {
 	targets := []relmodel.ResourceName{mr.Name}
 	if mr.SuperclassResource != nil {
 		targets = append(targets, *mr.SuperclassResource)
 	}
-	var out []engine.Referrer
+	var out []spec.Referrer
 	add := func(owner relmodel.ResourceName, t relmodel.TableName) {
-		ref := engine.Referrer{Schema: t.Schema, Table: t.Name, Resource: owner.Resource}
+		ref := spec.Referrer{Schema: t.Schema, Table: t.Name, Resource: owner.Resource}
 		if !slices.Contains(out, ref) {
 			out = append(out, ref)
 		}
@@ -671,7 +671,7 @@ func referrers(m *relmodel.ModelSet, mr *relmodel.Resource) []engine.Referrer {
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b engine.Referrer) int {
+	slices.SortFunc(out, func(a, b spec.Referrer) int {
 		return cmpStrings(a.Schema+"."+a.Table, b.Schema+"."+b.Table)
 	})
 	return out
@@ -689,8 +689,8 @@ func cmpStrings(a, b string) int {
 
 // linkTargets lists the resources a reference to target may point at:
 // target itself, or every concrete resource whose superclass it is.
-func linkTargets(in Input, target relmodel.ResourceName) ([]engine.LinkTarget, error) {
-	var out []engine.LinkTarget
+func linkTargets(in Input, target relmodel.ResourceName) ([]spec.LinkTarget, error) {
+	var out []spec.LinkTarget
 	for _, r := range in.Model.Resources {
 		if r.Name != target && (r.SuperclassResource == nil || *r.SuperclassResource != target) {
 			continue
@@ -699,7 +699,7 @@ func linkTargets(in Input, target relmodel.ResourceName) ([]engine.LinkTarget, e
 		if endpoint == "" {
 			return nil, fmt.Errorf("no endpoint for %s", r.Name)
 		}
-		out = append(out, engine.LinkTarget{ResourceKeyID: r.ResourceKeyID, Rel: r.Name.Resource, Path: "/" + project + "/" + endpoint + "/"})
+		out = append(out, spec.LinkTarget{ResourceKeyID: r.ResourceKeyID, Rel: r.Name.Resource, Path: "/" + project + "/" + endpoint + "/"})
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("reference target %s has no concrete resource", target)

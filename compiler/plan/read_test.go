@@ -5,21 +5,21 @@ import (
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // shape renders a node tree compactly: name, kind marker and members.
-func shape(nodes []*engine.Node) string {
+func shape(nodes []*spec.Node) string {
 	var parts []string
 	for _, n := range nodes {
 		switch n.Kind {
-		case engine.ScalarNode:
+		case spec.ScalarNode:
 			parts = append(parts, n.Name)
-		case engine.ObjectNode:
+		case spec.ObjectNode:
 			parts = append(parts, n.Name+"{"+shape(n.Members)+"}")
-		case engine.ArrayNode:
+		case spec.ArrayNode:
 			parts = append(parts, n.Name+"["+shape(n.Members)+"]")
-		case engine.LinkNode:
+		case spec.LinkNode:
 			parts = append(parts, "@")
 		}
 	}
@@ -38,7 +38,7 @@ func TestReadPlanShape(t *testing.T) {
 	if n := len(school.Read.Tables); n != len(school.Tables) {
 		t.Fatalf("%d read tables for %d tables", n, len(school.Tables))
 	}
-	var period *engine.ReadTable
+	var period *spec.ReadTable
 	for i, tb := range school.Tables {
 		if tb.Name == "SchoolAddressPeriod" {
 			period = school.Read.Tables[i]
@@ -76,14 +76,14 @@ func TestReadPlanShape(t *testing.T) {
 		}
 	}
 
-	fields := map[string]*engine.QueryField{}
+	fields := map[string]*spec.QueryField{}
 	for _, qf := range section.Read.QueryFields {
 		fields[qf.Name] = qf
 	}
 	if qf := fields["schoolId"]; qf == nil || qf.JSONPath != "$.courseOfferingReference.schoolId" || strings.Join(qf.Predicate, "$1") != `(r."SchoolId_Unified" = ($1) AND r."CourseOffering_DocumentId" IS NOT NULL)` {
 		t.Errorf("section schoolId query field = %+v", qf)
 	}
-	if qf := fields["id"]; qf == nil || qf.Param != engine.NoType {
+	if qf := fields["id"]; qf == nil || qf.Param != spec.NoType {
 		t.Errorf("section id query field = %+v", qf)
 	}
 
@@ -139,14 +139,14 @@ func TestReadPlanDS32a(t *testing.T) {
 		}
 		resources++
 		fields += len(r.Read.QueryFields)
-		var count func([]*engine.Node) int
-		count = func(ns []*engine.Node) int {
+		var count func([]*spec.Node) int
+		count = func(ns []*spec.Node) int {
 			n := 0
 			for _, x := range ns {
 				switch x.Kind {
-				case engine.ScalarNode:
+				case spec.ScalarNode:
 					n += 1 + len(x.Alternates)
-				case engine.LinkNode:
+				case spec.LinkNode:
 					n += 2 // DocumentUuid and ResourceKeyId
 					if len(x.Targets) == 0 {
 						t.Errorf("%s: link %s without targets", r.Name, x.Name)

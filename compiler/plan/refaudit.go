@@ -7,7 +7,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
-	"github.com/edfi-dmsc/dmsc/runtime/refaudit"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // ReferentialIdentitySpecs derives, for every concrete resource and
@@ -20,7 +20,7 @@ import (
 // write path, which hashes "$.descriptor=" and the lower-cased URI. The
 // journal is the resource's tracked-change table when its stamp trigger
 // records identity changes there (kind Resource).
-func ReferentialIdentitySpecs(set *load.SchemaSet, model *relmodel.ModelSet) ([]refaudit.Spec, error) {
+func ReferentialIdentitySpecs(set *load.SchemaSet, model *relmodel.ModelSet) ([]spec.ReferentialIdentity, error) {
 	schemas := resourceSchemas(set)
 	triggers := map[relmodel.TableName]*relmodel.Trigger{}
 	journals := map[relmodel.TableName]*relmodel.TableName{}
@@ -39,19 +39,19 @@ func ReferentialIdentitySpecs(set *load.SchemaSet, model *relmodel.ModelSet) ([]
 			}
 		}
 	}
-	var specs []refaudit.Spec
+	var specs []spec.ReferentialIdentity
 	for _, r := range model.Resources {
 		rs, ok := schemas[r.Name]
 		if !ok {
 			return nil, fmt.Errorf("plan: resource %s is in the model but not in the schema set", r.Name)
 		}
-		spec := refaudit.Spec{Resource: rs.project.EndpointName + "/" + rs.endpoint}
+		ri := spec.ReferentialIdentity{Resource: rs.project.EndpointName + "/" + rs.endpoint}
 		if r.StorageKind == relmodel.SharedDescriptorTable {
-			spec.Table = refaudit.Table{Schema: ddl.DescriptorTable.Schema, Name: ddl.DescriptorTable.Name}
-			spec.Descriptor = true
-			spec.Primary = refaudit.Identity{ProjectName: r.Name.Project, ResourceName: r.Name.Resource, ResourceKeyID: r.ResourceKeyID,
-				Elements: []refaudit.Element{{Path: identity.DescriptorPath, Column: "Uri", Form: refaudit.DescriptorURI}}}
-			specs = append(specs, spec)
+			ri.Table = spec.TableName{Schema: ddl.DescriptorTable.Schema, Name: ddl.DescriptorTable.Name}
+			ri.Descriptor = true
+			ri.Primary = spec.HashedIdentity{ProjectName: r.Name.Project, ResourceName: r.Name.Resource, ResourceKeyID: r.ResourceKeyID,
+				Elements: []spec.HashedElement{{Path: identity.DescriptorPath, Column: "Uri", Form: spec.HashDescriptorURI}}}
+			specs = append(specs, ri)
 			continue
 		}
 		root := r.Root()
@@ -59,9 +59,9 @@ func ReferentialIdentitySpecs(set *load.SchemaSet, model *relmodel.ModelSet) ([]
 		if trig == nil {
 			return nil, fmt.Errorf("plan: resource %s has no referential identity trigger on %s", r.Name, root.Name)
 		}
-		spec.Table = refaudit.Table{Schema: root.Name.Schema, Name: root.Name.Name}
+		ri.Table = spec.TableName{Schema: root.Name.Schema, Name: root.Name.Name}
 		var err error
-		if spec.Primary, err = auditIdentity(root, trig.Resource, trig.ResourceKeyID, trig.IdentityElements); err != nil {
+		if ri.Primary, err = auditIdentity(root, trig.Resource, trig.ResourceKeyID, trig.IdentityElements); err != nil {
 			return nil, fmt.Errorf("plan: %s: %w", r.Name, err)
 		}
 		if a := trig.SuperclassAlias; a != nil {
@@ -69,22 +69,22 @@ func ReferentialIdentitySpecs(set *load.SchemaSet, model *relmodel.ModelSet) ([]
 			if err != nil {
 				return nil, fmt.Errorf("plan: %s superclass alias: %w", r.Name, err)
 			}
-			spec.Alias = &alias
+			ri.Alias = &alias
 		}
 		if j := journals[root.Name]; j != nil {
-			spec.Journal = &refaudit.Table{Schema: j.Schema, Name: j.Name}
+			ri.Journal = &spec.TableName{Schema: j.Schema, Name: j.Name}
 		}
-		specs = append(specs, spec)
+		specs = append(specs, ri)
 	}
 	return specs, nil
 }
 
 // auditIdentity is one referential identity with the form of each element
 // taken from its root column's type.
-func auditIdentity(root *relmodel.Table, name relmodel.ResourceName, keyID int16, elems []relmodel.IdentityElement) (refaudit.Identity, error) {
-	id := refaudit.Identity{ProjectName: name.Project, ResourceName: name.Resource, ResourceKeyID: keyID}
+func auditIdentity(root *relmodel.Table, name relmodel.ResourceName, keyID int16, elems []relmodel.IdentityElement) (spec.HashedIdentity, error) {
+	id := spec.HashedIdentity{ProjectName: name.Project, ResourceName: name.Resource, ResourceKeyID: keyID}
 	for _, e := range elems {
-		form := refaudit.DescriptorReference
+		form := spec.HashDescriptorReference
 		if !e.IsDescriptorReference {
 			c := root.Column(e.Column)
 			if c == nil || c.Type == nil {
@@ -92,25 +92,25 @@ func auditIdentity(root *relmodel.Table, name relmodel.ResourceName, keyID int16
 			}
 			form = auditForm(c.Type.Kind)
 		}
-		id.Elements = append(id.Elements, refaudit.Element{Path: e.IdentityJSONPath, Column: e.Column, Form: form})
+		id.Elements = append(id.Elements, spec.HashedElement{Path: e.IdentityJSONPath, Column: e.Column, Form: form})
 	}
 	return id, nil
 }
 
-func auditForm(k relmodel.ScalarKind) refaudit.Form {
+func auditForm(k relmodel.ScalarKind) spec.HashForm {
 	switch k {
 	case relmodel.KindInt32, relmodel.KindInt64:
-		return refaudit.Integer
+		return spec.HashInteger
 	case relmodel.KindDecimal:
-		return refaudit.Decimal
+		return spec.HashDecimal
 	case relmodel.KindBoolean:
-		return refaudit.Boolean
+		return spec.HashBoolean
 	case relmodel.KindDate:
-		return refaudit.Date
+		return spec.HashDate
 	case relmodel.KindTime:
-		return refaudit.Time
+		return spec.HashTime
 	case relmodel.KindDateTime:
-		return refaudit.DateTime
+		return spec.HashDateTime
 	}
-	return refaudit.Text
+	return spec.HashText
 }

@@ -5,9 +5,8 @@ import (
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
-	"github.com/edfi-dmsc/dmsc/runtime/refaudit"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // The audit's specs come from the triggers' inventory, the write path's
@@ -15,71 +14,71 @@ import (
 // same elements, columns and superclass alias, or the audit would judge
 // rows by another identity than the one the API looks documents up by.
 func TestReferentialIdentitySpecsAgreeWithTheWritePath(t *testing.T) {
-	for name, s := range map[string]func() *engine.Schema{
-		"bundled": func() *engine.Schema { return bundled(t) },
-		"DS 3.2a": func() *engine.Schema { return buildPlans(t, refdata.File(t, refdata.DS32aCoreSchema)) },
+	for name, s := range map[string]func() *spec.Schema{
+		"bundled": func() *spec.Schema { return bundled(t) },
+		"DS 3.2a": func() *spec.Schema { return buildPlans(t, refdata.File(t, refdata.DS32aCoreSchema)) },
 	} {
 		t.Run(name, func(t *testing.T) { checkSpecsAgree(t, s()) })
 	}
 }
 
-func checkSpecsAgree(t *testing.T, s *engine.Schema) {
+func checkSpecsAgree(t *testing.T, s *spec.Schema) {
 	if len(s.ReferentialIdentity) != len(s.Resources) {
 		t.Fatalf("%d specs for %d resources", len(s.ReferentialIdentity), len(s.Resources))
 	}
 	aliases, journals := 0, 0
 	for i, r := range s.Resources {
-		spec := s.ReferentialIdentity[i]
-		if spec.Resource != r.ProjectEndpoint+"/"+r.Endpoint || spec.Primary.ResourceKeyID != r.ResourceKeyID ||
-			spec.Primary.ProjectName != r.ProjectName || spec.Primary.ResourceName != r.Name {
-			t.Errorf("spec %d %s (key %d) is not resource %s/%s (key %d)", i, spec.Resource, spec.Primary.ResourceKeyID, r.ProjectEndpoint, r.Endpoint, r.ResourceKeyID)
+		ri := s.ReferentialIdentity[i]
+		if ri.Resource != r.ProjectEndpoint+"/"+r.Endpoint || ri.Primary.ResourceKeyID != r.ResourceKeyID ||
+			ri.Primary.ProjectName != r.ProjectName || ri.Primary.ResourceName != r.Name {
+			t.Errorf("spec %d %s (key %d) is not resource %s/%s (key %d)", i, ri.Resource, ri.Primary.ResourceKeyID, r.ProjectEndpoint, r.Endpoint, r.ResourceKeyID)
 			continue
 		}
 		if r.IsDescriptor {
-			want := []refaudit.Element{{Path: identity.DescriptorPath, Column: "Uri", Form: refaudit.DescriptorURI}}
-			if !spec.Descriptor || spec.Table != (refaudit.Table{Schema: "dms", Name: "Descriptor"}) || !slices.Equal(spec.Primary.Elements, want) {
-				t.Errorf("%s: descriptor spec %+v", spec.Resource, spec)
+			want := []spec.HashedElement{{Path: identity.DescriptorPath, Column: "Uri", Form: spec.HashDescriptorURI}}
+			if !ri.Descriptor || ri.Table != (spec.TableName{Schema: "dms", Name: "Descriptor"}) || !slices.Equal(ri.Primary.Elements, want) {
+				t.Errorf("%s: descriptor spec %+v", ri.Resource, ri)
 			}
 			continue
 		}
 		root := r.Tables[0]
-		if spec.Table != (refaudit.Table{Schema: root.Schema, Name: root.Name}) {
-			t.Errorf("%s: table %s, root %s.%s", spec.Resource, spec.Table, root.Schema, root.Name)
+		if ri.Table != (spec.TableName{Schema: root.Schema, Name: root.Name}) {
+			t.Errorf("%s: table %s, root %s.%s", ri.Resource, ri.Table, root.Schema, root.Name)
 		}
-		if len(spec.Primary.Elements) != len(r.Identity) {
-			t.Errorf("%s: %d elements, identity has %d", spec.Resource, len(spec.Primary.Elements), len(r.Identity))
+		if len(ri.Primary.Elements) != len(r.Identity) {
+			t.Errorf("%s: %d elements, identity has %d", ri.Resource, len(ri.Primary.Elements), len(r.Identity))
 			continue
 		}
-		for j, e := range spec.Primary.Elements {
+		for j, e := range ri.Primary.Elements {
 			if part := r.Identity[j]; e.Path != part.JSONPath || e.Column != part.Column {
-				t.Errorf("%s element %d: %s in %s, write path %s in %s", spec.Resource, j, e.Path, e.Column, part.JSONPath, part.Column)
+				t.Errorf("%s element %d: %s in %s, write path %s in %s", ri.Resource, j, e.Path, e.Column, part.JSONPath, part.Column)
 			}
-			if (e.Form == refaudit.DescriptorReference) != identity.IsDescriptorPath(e.Path) {
-				t.Errorf("%s element %s: form %s", spec.Resource, e.Path, e.Form)
+			if (e.Form == spec.HashDescriptorReference) != identity.IsDescriptorPath(e.Path) {
+				t.Errorf("%s element %s: form %s", ri.Resource, e.Path, e.Form)
 			}
 		}
-		if (spec.Alias != nil) != (r.Superclass != nil) {
-			t.Errorf("%s: alias %+v, superclass %+v", spec.Resource, spec.Alias, r.Superclass)
+		if (ri.Alias != nil) != (r.Superclass != nil) {
+			t.Errorf("%s: alias %+v, superclass %+v", ri.Resource, ri.Alias, r.Superclass)
 			continue
 		}
-		if spec.Journal != nil {
+		if ri.Journal != nil {
 			journals++
 		}
-		if spec.Alias == nil {
+		if ri.Alias == nil {
 			continue
 		}
 		aliases++
 		sc := r.Superclass
-		if spec.Alias.ResourceKeyID != sc.ResourceKeyID || spec.Alias.ResourceName != sc.ResourceName || spec.Alias.ProjectName != sc.ProjectName {
-			t.Errorf("%s: alias %+v, superclass %+v", spec.Resource, spec.Alias, sc)
+		if ri.Alias.ResourceKeyID != sc.ResourceKeyID || ri.Alias.ResourceName != sc.ResourceName || ri.Alias.ProjectName != sc.ProjectName {
+			t.Errorf("%s: alias %+v, superclass %+v", ri.Resource, ri.Alias, sc)
 		}
-		for j, e := range spec.Alias.Elements {
+		for j, e := range ri.Alias.Elements {
 			want := r.Identity[j].JSONPath
 			if want == sc.IdentityRenameFrom && sc.IdentityRenameTo != "" {
 				want = sc.IdentityRenameTo
 			}
 			if e.Path != want || e.Column != r.Identity[j].Column {
-				t.Errorf("%s alias element %d: %s in %s, want %s in %s", spec.Resource, j, e.Path, e.Column, want, r.Identity[j].Column)
+				t.Errorf("%s alias element %d: %s in %s, want %s in %s", ri.Resource, j, e.Path, e.Column, want, r.Identity[j].Column)
 			}
 		}
 	}

@@ -7,19 +7,19 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
 )
 
 // buildWrite computes a resource's write-path plan.
-func buildWrite(in Input, rs resourceSchema, mr *relmodel.Resource, r *engine.Resource) (*engine.WritePlan, error) {
+func buildWrite(in Input, rs resourceSchema, mr *relmodel.Resource, r *spec.Resource) (*spec.WritePlan, error) {
 	at := fmt.Sprintf("%s: resource %s", rs.project.File, rs.endpoint)
 	body, err := schemaNode(rs.schema.Get("jsonSchemaForInsert"), "$")
 	if err != nil {
 		return nil, fmt.Errorf("%s: jsonSchemaForInsert: %w", at, err)
 	}
-	if body.Kind != engine.BodyObject {
+	if body.Kind != spec.BodyObject {
 		return nil, fmt.Errorf("%s: jsonSchemaForInsert is not an object schema", at)
 	}
 	facts := []*jsonx.Value{rs.schema}
@@ -36,7 +36,7 @@ func buildWrite(in Input, rs resourceSchema, mr *relmodel.Resource, r *engine.Re
 			}
 		}
 	}
-	w := &engine.WritePlan{Body: body}
+	w := &spec.WritePlan{Body: body}
 	for _, f := range facts {
 		if err := addFacts(w, body, f); err != nil {
 			return nil, fmt.Errorf("%s: %w", at, err)
@@ -46,7 +46,7 @@ func buildWrite(in Input, rs resourceSchema, mr *relmodel.Resource, r *engine.Re
 		w.IdentityForms = append(w.IdentityForms, formAt(body, part.JSONPath))
 	}
 	if r.IsDescriptor {
-		w.Descriptor = &engine.DescriptorWrite{Discriminator: r.ProjectName + ":" + r.Name}
+		w.Descriptor = &spec.DescriptorWrite{Discriminator: r.ProjectName + ":" + r.Name}
 		return w, nil
 	}
 	if r.AllowIdentityUpdates {
@@ -100,7 +100,7 @@ func resourceExtensions(set *load.SchemaSet, p *load.Project, resourceName strin
 // other properties merge into the core's (see mergeProperty), and
 // common-type extension fragments are inserted at their insertion
 // locations.
-func mergeExtension(body *engine.BodyNode, ext *jsonx.Value) error {
+func mergeExtension(body *spec.BodyNode, ext *jsonx.Value) error {
 	schema := ext.Get("jsonSchemaForInsert")
 	extBody, err := schemaNode(schema, "$")
 	if err != nil {
@@ -132,7 +132,7 @@ func mergeExtension(body *engine.BodyNode, ext *jsonx.Value) error {
 		}
 		for _, loc := range o.Get("insertionLocations").ArrayItems() {
 			node := schemaLocation(body, loc.Text)
-			if node == nil || node.Kind != engine.BodyObject {
+			if node == nil || node.Kind != spec.BodyObject {
 				return fmt.Errorf("commonExtensionOverrides: insertion location %s is not an object in the core schema", loc.Text)
 			}
 			target := extNode(node)
@@ -148,17 +148,17 @@ func mergeExtension(body *engine.BodyNode, ext *jsonx.Value) error {
 // a property n lacks is added; for one it has, objects merge their
 // properties and arrays their item schemas, so extension members nested in
 // core properties (a "_ext" inside collection items) are kept.
-func mergeProperty(n *engine.BodyNode, p engine.BodyProperty) {
+func mergeProperty(n *spec.BodyNode, p spec.BodyProperty) {
 	cur := property(n, p.Name)
 	if cur == nil {
 		n.Properties = append(n.Properties, p)
 		return
 	}
 	core, ext := cur.Node, p.Node
-	if core.Kind == engine.BodyArray && ext.Kind == engine.BodyArray && core.Items != nil && ext.Items != nil {
+	if core.Kind == spec.BodyArray && ext.Kind == spec.BodyArray && core.Items != nil && ext.Items != nil {
 		core, ext = core.Items, ext.Items
 	}
-	if core.Kind != engine.BodyObject || ext.Kind != engine.BodyObject {
+	if core.Kind != spec.BodyObject || ext.Kind != spec.BodyObject {
 		return
 	}
 	for _, ep := range ext.Properties {
@@ -168,7 +168,7 @@ func mergeProperty(n *engine.BodyNode, p engine.BodyProperty) {
 
 // schemaLocation follows a schema location such as
 // "$.properties.addresses.items" through the node tree.
-func schemaLocation(n *engine.BodyNode, loc string) *engine.BodyNode {
+func schemaLocation(n *spec.BodyNode, loc string) *spec.BodyNode {
 	segs := strings.Split(strings.TrimPrefix(loc, "$."), ".")
 	for i := 0; n != nil && i < len(segs); i++ {
 		switch segs[i] {
@@ -193,16 +193,16 @@ func schemaLocation(n *engine.BodyNode, loc string) *engine.BodyNode {
 
 // extNode returns the "_ext" object node of an object node, adding an open
 // one when missing.
-func extNode(n *engine.BodyNode) *engine.BodyNode {
+func extNode(n *spec.BodyNode) *spec.BodyNode {
 	if p := property(n, "_ext"); p != nil {
 		return p.Node
 	}
-	ext := &engine.BodyNode{Kind: engine.BodyObject, MinLength: -1, MaxLength: -1}
-	n.Properties = append(n.Properties, engine.BodyProperty{Name: "_ext", Node: ext})
+	ext := &spec.BodyNode{Kind: spec.BodyObject, MinLength: -1, MaxLength: -1}
+	n.Properties = append(n.Properties, spec.BodyProperty{Name: "_ext", Node: ext})
 	return ext
 }
 
-func setProperty(n *engine.BodyNode, p engine.BodyProperty) {
+func setProperty(n *spec.BodyNode, p spec.BodyProperty) {
 	for i := range n.Properties {
 		if n.Properties[i].Name == p.Name {
 			n.Properties[i] = p
@@ -212,7 +212,7 @@ func setProperty(n *engine.BodyNode, p engine.BodyProperty) {
 	n.Properties = append(n.Properties, p)
 }
 
-func property(n *engine.BodyNode, name string) *engine.BodyProperty {
+func property(n *spec.BodyNode, name string) *spec.BodyProperty {
 	for i := range n.Properties {
 		if n.Properties[i].Name == name {
 			return &n.Properties[i]
@@ -232,34 +232,34 @@ func contains(list []string, s string) bool {
 
 // schemaNode converts a JSON-schema node into a validation node; at names it
 // in errors.
-func schemaNode(s *jsonx.Value, at string) (*engine.BodyNode, error) {
+func schemaNode(s *jsonx.Value, at string) (*spec.BodyNode, error) {
 	if s == nil || s.Kind != jsonx.Object {
 		return nil, fmt.Errorf("%s: schema is not an object", at)
 	}
-	n := &engine.BodyNode{MinLength: -1, MaxLength: -1}
+	n := &spec.BodyNode{MinLength: -1, MaxLength: -1}
 	switch typ := s.Get("type").StringOr(""); typ {
 	case "object":
-		n.Kind = engine.BodyObject
+		n.Kind = spec.BodyObject
 	case "array":
-		n.Kind = engine.BodyArray
+		n.Kind = spec.BodyArray
 	case "string":
-		n.Kind = engine.BodyString
+		n.Kind = spec.BodyString
 	case "integer":
-		n.Kind = engine.BodyInteger
+		n.Kind = spec.BodyInteger
 	case "number":
-		n.Kind = engine.BodyNumber
+		n.Kind = spec.BodyNumber
 	case "boolean":
-		n.Kind = engine.BodyBoolean
+		n.Kind = spec.BodyBoolean
 	default:
 		return nil, fmt.Errorf("%s: unsupported schema type %q", at, typ)
 	}
 	switch f := s.Get("format").StringOr(""); f {
 	case "date":
-		n.Format = engine.DateFormat
+		n.Format = spec.DateFormat
 	case "date-time":
-		n.Format = engine.DateTimeFormat
+		n.Format = spec.DateTimeFormat
 	case "time":
-		n.Format = engine.TimeFormat
+		n.Format = spec.TimeFormat
 	case "int32":
 		n.Int32 = true
 	}
@@ -299,7 +299,7 @@ func schemaNode(s *jsonx.Value, at string) (*engine.BodyNode, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Properties = append(n.Properties, engine.BodyProperty{Name: m.Key, Node: child})
+		n.Properties = append(n.Properties, spec.BodyProperty{Name: m.Key, Node: child})
 	}
 	if items := s.Get("items"); items != nil {
 		child, err := schemaNode(items, at+"[*]")
@@ -312,7 +312,7 @@ func schemaNode(s *jsonx.Value, at string) (*engine.BodyNode, error) {
 }
 
 // nodeAt follows steps ("a", "[*]", "b") through the node tree.
-func nodeAt(n *engine.BodyNode, steps []string) *engine.BodyNode {
+func nodeAt(n *spec.BodyNode, steps []string) *spec.BodyNode {
 	for _, s := range steps {
 		if n == nil {
 			return nil
@@ -331,43 +331,43 @@ func nodeAt(n *engine.BodyNode, steps []string) *engine.BodyNode {
 }
 
 // formAt is the value form of the scalar at a document JSON path.
-func formAt(body *engine.BodyNode, path string) engine.ValueForm {
+func formAt(body *spec.BodyNode, path string) spec.ValueForm {
 	if identity.IsDescriptorPath(path) {
-		return engine.DescriptorForm
+		return spec.DescriptorForm
 	}
 	n := nodeAt(body, Steps(strings.TrimPrefix(path, "$")))
 	if n == nil {
-		return engine.StringForm
+		return spec.StringForm
 	}
 	switch n.Kind {
-	case engine.BodyInteger:
-		return engine.IntegerForm
-	case engine.BodyNumber:
-		return engine.DecimalForm
-	case engine.BodyBoolean:
-		return engine.BooleanForm
+	case spec.BodyInteger:
+		return spec.IntegerForm
+	case spec.BodyNumber:
+		return spec.DecimalForm
+	case spec.BodyBoolean:
+		return spec.BooleanForm
 	}
 	switch n.Format {
-	case engine.DateFormat:
-		return engine.DateForm
-	case engine.DateTimeFormat:
-		return engine.DateTimeForm
-	case engine.TimeFormat:
-		return engine.TimeForm
+	case spec.DateFormat:
+		return spec.DateForm
+	case spec.DateTimeFormat:
+		return spec.DateTimeForm
+	case spec.TimeFormat:
+		return spec.TimeForm
 	}
-	return engine.StringForm
+	return spec.StringForm
 }
 
 // addFacts adds a schema entry's decimal rules, equality constraints and
 // array uniqueness constraints.
-func addFacts(w *engine.WritePlan, body *engine.BodyNode, rs *jsonx.Value) error {
+func addFacts(w *spec.WritePlan, body *spec.BodyNode, rs *jsonx.Value) error {
 	for _, d := range rs.Get("decimalPropertyValidationInfos").ArrayItems() {
 		path := d.Get("path").StringOr("")
 		n := nodeAt(body, Steps(strings.TrimPrefix(path, "$")))
 		if n == nil {
 			return fmt.Errorf("decimalPropertyValidationInfos: path %s is not in the schema", path)
 		}
-		rule := &engine.DecimalRule{Path: path}
+		rule := &spec.DecimalRule{Path: path}
 		if v := d.Get("totalDigits"); v != nil {
 			fmt.Sscan(v.Text, &rule.TotalDigits)
 		}
@@ -378,7 +378,7 @@ func addFacts(w *engine.WritePlan, body *engine.BodyNode, rs *jsonx.Value) error
 	}
 	for _, e := range rs.Get("equalityConstraints").ArrayItems() {
 		src, tgt := e.Get("sourceJsonPath").StringOr(""), e.Get("targetJsonPath").StringOr("")
-		w.Equality = append(w.Equality, engine.EqualityConstraint{
+		w.Equality = append(w.Equality, spec.EqualityConstraint{
 			SourcePath: src, TargetPath: tgt,
 			SourceSteps: Steps(strings.TrimPrefix(src, "$")), TargetSteps: Steps(strings.TrimPrefix(tgt, "$")),
 		})
@@ -393,10 +393,10 @@ func addFacts(w *engine.WritePlan, body *engine.BodyNode, rs *jsonx.Value) error
 
 // addUniqueness flattens one arrayUniquenessConstraints entry (and its
 // nestedConstraints) below base, the steps of an enclosing item.
-func addUniqueness(w *engine.WritePlan, c *jsonx.Value, base []string) error {
+func addUniqueness(w *spec.WritePlan, c *jsonx.Value, base []string) error {
 	// Paths in different arrays (MetaEd emits such groups) constrain each
 	// array separately.
-	var groups []engine.UniquenessConstraint
+	var groups []spec.UniquenessConstraint
 	for _, p := range c.Get("paths").ArrayItems() {
 		steps := Steps(strings.TrimPrefix(p.Text, "$"))
 		last := -1
@@ -416,7 +416,7 @@ func addUniqueness(w *engine.WritePlan, c *jsonx.Value, base []string) error {
 			}
 		}
 		if gi < 0 {
-			groups = append(groups, engine.UniquenessConstraint{ArraySteps: array})
+			groups = append(groups, spec.UniquenessConstraint{ArraySteps: array})
 			gi = len(groups) - 1
 		}
 		groups[gi].ItemSteps = append(groups[gi].ItemSteps, steps[last+1:])
@@ -431,7 +431,7 @@ func addUniqueness(w *engine.WritePlan, c *jsonx.Value, base []string) error {
 	return nil
 }
 
-func tableIndex(r *engine.Resource, name relmodel.TableName) int {
+func tableIndex(r *spec.Resource, name relmodel.TableName) int {
 	for i, t := range r.Tables {
 		if t.Schema == name.Schema && t.Name == name.Name {
 			return i
@@ -440,7 +440,7 @@ func tableIndex(r *engine.Resource, name relmodel.TableName) int {
 	return -1
 }
 
-func columnIndex(t *engine.Table, name string) int {
+func columnIndex(t *spec.Table, name string) int {
 	for i, c := range t.Columns {
 		if c.Name == name {
 			return i
@@ -450,7 +450,7 @@ func columnIndex(t *engine.Table, name string) int {
 }
 
 // addReferences plans every document reference, in model order.
-func addReferences(in Input, w *engine.WritePlan, body *engine.BodyNode, mr *relmodel.Resource, r *engine.Resource) error {
+func addReferences(in Input, w *spec.WritePlan, body *spec.BodyNode, mr *relmodel.Resource, r *spec.Resource) error {
 	for _, ref := range mr.References {
 		ti := tableIndex(r, ref.Table)
 		if ti < 0 {
@@ -461,7 +461,7 @@ func addReferences(in Input, w *engine.WritePlan, body *engine.BodyNode, mr *rel
 		if fk < 0 {
 			return fmt.Errorf("reference %s: column %s.%s missing", ref.ReferenceObjectPath, t.Name, ref.FkColumn)
 		}
-		rp := engine.ReferencePlan{
+		rp := spec.ReferencePlan{
 			Table:               ti,
 			ObjectSteps:         Steps(strings.TrimPrefix(ref.ReferenceObjectPath, t.Scope)),
 			FKColumn:            fk,
@@ -478,9 +478,9 @@ func addReferences(in Input, w *engine.WritePlan, body *engine.BodyNode, mr *rel
 			}
 			form := formAt(body, b.ReferenceJSONPath)
 			if identity.IsDescriptorPath(b.IdentityJSONPath) {
-				form = engine.DescriptorForm
+				form = spec.DescriptorForm
 			}
-			rp.Elements = append(rp.Elements, engine.ReferenceElement{
+			rp.Elements = append(rp.Elements, spec.ReferenceElement{
 				IdentityPath: b.IdentityJSONPath,
 				Steps:        Steps(strings.TrimPrefix(b.ReferenceJSONPath, ref.ReferenceObjectPath)),
 				Form:         form,
@@ -493,7 +493,7 @@ func addReferences(in Input, w *engine.WritePlan, body *engine.BodyNode, mr *rel
 
 // addDescriptors plans every descriptor column that reads a JSON value
 // (including the descriptor parts of reference identities).
-func addDescriptors(in Input, w *engine.WritePlan, mr *relmodel.Resource, r *engine.Resource) error {
+func addDescriptors(in Input, w *spec.WritePlan, mr *relmodel.Resource, r *spec.Resource) error {
 	for ti, mt := range mr.Tables {
 		t := r.Tables[ti]
 		for _, c := range mt.Columns {
@@ -508,7 +508,7 @@ func addDescriptors(in Input, w *engine.WritePlan, mr *relmodel.Resource, r *eng
 			if key == 0 {
 				return fmt.Errorf("descriptor column %s.%s: %s has no resource key", t.Name, c.Name, c.TargetResource)
 			}
-			w.Descriptors = append(w.Descriptors, engine.DescriptorPlan{
+			w.Descriptors = append(w.Descriptors, spec.DescriptorPlan{
 				Table: ti, Column: ci, Steps: t.Columns[ci].Steps,
 				Project: c.TargetResource.Project, Resource: c.TargetResource.Resource, DescriptorResourceKeyID: key,
 			})
@@ -520,30 +520,30 @@ func addDescriptors(in Input, w *engine.WritePlan, mr *relmodel.Resource, r *eng
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // sqlType is the PostgreSQL type a text parameter is cast to.
-func sqlType(c *engine.Column) string {
+func sqlType(c *spec.Column) string {
 	switch c.Kind {
-	case engine.DocumentIDColumn, engine.CollectionItemIDColumn, engine.ParentCollectionItemIDColumn,
-		engine.BaseCollectionItemIDColumn, engine.DocumentFKColumn, engine.DescriptorFKColumn:
+	case spec.DocumentIDColumn, spec.CollectionItemIDColumn, spec.ParentCollectionItemIDColumn,
+		spec.BaseCollectionItemIDColumn, spec.DocumentFKColumn, spec.DescriptorFKColumn:
 		return "bigint"
-	case engine.OrdinalColumn:
+	case spec.OrdinalColumn:
 		return "integer"
-	case engine.PresenceColumn:
+	case spec.PresenceColumn:
 		return "boolean"
 	}
 	switch c.Type {
-	case engine.Int32Type:
+	case spec.Int32Type:
 		return "integer"
-	case engine.Int64Type:
+	case spec.Int64Type:
 		return "bigint"
-	case engine.DecimalType:
+	case spec.DecimalType:
 		return "numeric"
-	case engine.BooleanType:
+	case spec.BooleanType:
 		return "boolean"
-	case engine.DateType:
+	case spec.DateType:
 		return "date"
-	case engine.DateTimeType:
+	case spec.DateTimeType:
 		return "timestamp with time zone"
-	case engine.TimeType:
+	case spec.TimeType:
 		return "time"
 	}
 	return "text"
@@ -551,7 +551,7 @@ func sqlType(c *engine.Column) string {
 
 // textExpr renders a stored column as the canonical text the engine
 // computes for a value (see engine.ValueForm).
-func textExpr(c *engine.Column) string {
+func textExpr(c *spec.Column) string {
 	col := "t." + quote(c.Name)
 	switch sqlType(c) {
 	case "text":
@@ -567,18 +567,18 @@ func textExpr(c *engine.Column) string {
 }
 
 // tableWrite computes a table's SQL.
-func tableWrite(t *engine.Table) (engine.TableWrite, error) {
-	tw := engine.TableWrite{Key: -1, ParentKey: -1, Ordinal: -1}
+func tableWrite(t *spec.Table) (spec.TableWrite, error) {
+	tw := spec.TableWrite{Key: -1, ParentKey: -1, Ordinal: -1}
 	docCol := ""
-	keyKind := engine.DocumentIDColumn
+	keyKind := spec.DocumentIDColumn
 	switch t.Kind {
-	case engine.CollectionTable, engine.ExtensionCollectionTable:
-		keyKind = engine.CollectionItemIDColumn
-	case engine.CollectionExtensionScopeTable:
-		keyKind = engine.BaseCollectionItemIDColumn
+	case spec.CollectionTable, spec.ExtensionCollectionTable:
+		keyKind = spec.CollectionItemIDColumn
+	case spec.CollectionExtensionScopeTable:
+		keyKind = spec.BaseCollectionItemIDColumn
 	}
 	for i, c := range t.Columns {
-		if c.Alias || c.Kind == engine.MirrorContentVersionColumn || c.Kind == engine.MirrorLastModifiedColumn {
+		if c.Alias || c.Kind == spec.MirrorContentVersionColumn || c.Kind == spec.MirrorLastModifiedColumn {
 			continue
 		}
 		si := len(tw.Stored)
@@ -586,23 +586,23 @@ func tableWrite(t *engine.Table) (engine.TableWrite, error) {
 		switch {
 		case c.Kind == keyKind:
 			tw.Key = si
-		case c.Kind == engine.OrdinalColumn:
+		case c.Kind == spec.OrdinalColumn:
 			tw.Ordinal = si
-		case c.Kind == engine.ParentCollectionItemIDColumn || c.Kind == engine.BaseCollectionItemIDColumn:
+		case c.Kind == spec.ParentCollectionItemIDColumn || c.Kind == spec.BaseCollectionItemIDColumn:
 			tw.ParentKey = si
 		}
-		if c.Kind == engine.DocumentIDColumn && docCol == "" {
+		if c.Kind == spec.DocumentIDColumn && docCol == "" {
 			docCol = c.Name
 		}
 	}
 	if tw.Key < 0 || docCol == "" {
 		return tw, fmt.Errorf("no key or document id column")
 	}
-	if tw.ParentKey < 0 && t.Kind != engine.RootTable && t.Kind != engine.CollectionExtensionScopeTable {
+	if tw.ParentKey < 0 && t.Kind != spec.RootTable && t.Kind != spec.CollectionExtensionScopeTable {
 		// A collection directly under the root (or under the root extension)
 		// hangs off the document.
 		for si, ci := range tw.Stored {
-			if si != tw.Key && t.Columns[ci].Kind == engine.DocumentIDColumn {
+			if si != tw.Key && t.Columns[ci].Kind == spec.DocumentIDColumn {
 				tw.ParentKey = si
 			}
 		}

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 func TestWritePlanBundled(t *testing.T) {
@@ -20,7 +20,7 @@ func TestWritePlanBundled(t *testing.T) {
 		}
 	}
 	student := find(t, s, "Student")
-	var ext *engine.BodyProperty
+	var ext *spec.BodyProperty
 	for i, p := range student.Write.Body.Properties {
 		if p.Name == "_ext" {
 			ext = &student.Write.Body.Properties[i]

@@ -2,34 +2,34 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiClassPeriod is the plan of the Ed-Fi resource ClassPeriod, served at /data/ed-fi/classPeriods.
-var edfiClassPeriod = &engine.Resource{
+var edfiClassPeriod = &spec.Resource{
 	ProjectEndpoint:      "ed-fi",
 	ProjectName:          "Ed-Fi",
 	Endpoint:             "classPeriods",
 	Name:                 "ClassPeriod",
 	ResourceKeyID:        3,
 	AllowIdentityUpdates: true,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.classPeriodName", Steps: []string{"classPeriodName"}, Column: "ClassPeriodName"},
 		{JSONPath: "$.schoolReference.schoolId", Steps: []string{"schoolReference", "schoolId"}, Column: "School_SchoolId"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "ClassPeriod",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "School_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"schoolReference"}, JSONPath: "$.schoolReference"},
-				{Name: "School_SchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"schoolReference", "schoolId"}, JSONPath: "$.schoolReference.schoolId"},
-				{Name: "ClassPeriodName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"classPeriodName"}, JSONPath: "$.classPeriodName", Reference: -1},
-				{Name: "OfficialAttendancePeriod", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"officialAttendancePeriod"}, JSONPath: "$.officialAttendancePeriod", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "School_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"schoolReference"}, JSONPath: "$.schoolReference"},
+				{Name: "School_SchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"schoolReference", "schoolId"}, JSONPath: "$.schoolReference.schoolId"},
+				{Name: "ClassPeriodName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"classPeriodName"}, JSONPath: "$.classPeriodName", Reference: -1},
+				{Name: "OfficialAttendancePeriod", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"officialAttendancePeriod"}, JSONPath: "$.officialAttendancePeriod", Reference: -1},
 			},
 		},
 		{
@@ -37,37 +37,37 @@ var edfiClassPeriod = &engine.Resource{
 			Name:       "ClassPeriodMeetingTime",
 			Scope:      "$.meetingTimes[*]",
 			ScopeSteps: []string{"meetingTimes", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "ClassPeriod_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "EndTime", Kind: engine.ScalarColumn, Type: engine.TimeType, Steps: []string{"endTime"}, JSONPath: "$.meetingTimes[*].endTime", Reference: -1},
-				{Name: "StartTime", Kind: engine.ScalarColumn, Type: engine.TimeType, Steps: []string{"startTime"}, JSONPath: "$.meetingTimes[*].startTime", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "ClassPeriod_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "EndTime", Kind: spec.ScalarColumn, Type: spec.TimeType, Steps: []string{"endTime"}, JSONPath: "$.meetingTimes[*].endTime", Reference: -1},
+				{Name: "StartTime", Kind: spec.ScalarColumn, Type: spec.TimeType, Steps: []string{"startTime"}, JSONPath: "$.meetingTimes[*].startTime", Reference: -1},
 			},
 			SemanticIdentity: []string{"EndTime", "StartTime"},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "classPeriodName",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 				},
 				{
 					Name: "meetingTimes",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "endTime",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.TimeFormat},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.TimeFormat},
 								},
 								{
 									Name: "startTime",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.TimeFormat},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.TimeFormat},
 								},
 							},
 							Required:  []string{"startTime", "endTime"},
@@ -80,15 +80,15 @@ var edfiClassPeriod = &engine.Resource{
 				},
 				{
 					Name: "officialAttendancePeriod",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "schoolReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "schoolId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 						},
 						Required:  []string{"schoolId"},
@@ -101,90 +101,90 @@ var edfiClassPeriod = &engine.Resource{
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.StringForm, engine.IntegerForm},
-		Uniqueness: []engine.UniquenessConstraint{
+		IdentityForms: []spec.ValueForm{spec.StringForm, spec.IntegerForm},
+		Uniqueness: []spec.UniquenessConstraint{
 			{ArraySteps: []string{"meetingTimes"}, ItemSteps: [][]string{[]string{"endTime"}, []string{"startTime"}}},
 		},
-		References: []engine.ReferencePlan{
+		References: []spec.ReferencePlan{
 			{
 				ObjectSteps:         []string{"schoolReference"},
 				FKColumn:            3,
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "School",
 				TargetResourceKeyID: 14,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolId", Steps: []string{"schoolId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolId", Steps: []string{"schoolId"}, Form: spec.IntegerForm},
 				},
 			},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."School_DocumentId"::text, t."School_SchoolId"::text, t."ClassPeriodName", t."OfficialAttendancePeriod"::text FROM "edfi"."ClassPeriod" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."School_DocumentId"::text, t."School_SchoolId"::text, t."ClassPeriodName", t."OfficialAttendancePeriod"::text FROM "edfi"."ClassPeriod" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."School_DocumentId"::text, t."School_SchoolId"::text, t."ClassPeriodName", t."OfficialAttendancePeriod"::text FROM "edfi"."ClassPeriod" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."ClassPeriod" ("DocumentId", "School_DocumentId", "School_SchoolId", "ClassPeriodName", "OfficialAttendancePeriod") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4, u.p5::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p1, p2, p3, p4, p5)`, Update: `UPDATE "edfi"."ClassPeriod" AS t SET "School_DocumentId" = u.p2::bigint, "School_SchoolId" = u.p3::integer, "ClassPeriodName" = u.p4, "OfficialAttendancePeriod" = u.p5::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p1, p2, p3, p4, p5) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."ClassPeriod" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4}, ParentKey: 1, Ordinal: 2, Semantic: []int{3, 4}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."ClassPeriod_DocumentId"::text, t."Ordinal"::text, t."EndTime"::text, t."StartTime"::text FROM "edfi"."ClassPeriodMeetingTime" t WHERE t."ClassPeriod_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."ClassPeriod_DocumentId"::text, t."Ordinal"::text, t."EndTime"::text, t."StartTime"::text FROM "edfi"."ClassPeriodMeetingTime" t WHERE t."ClassPeriod_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."ClassPeriod_DocumentId"::text, t."Ordinal"::text, t."EndTime"::text, t."StartTime"::text FROM "edfi"."ClassPeriodMeetingTime" t WHERE t."ClassPeriod_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."ClassPeriodMeetingTime" ("CollectionItemId", "ClassPeriod_DocumentId", "Ordinal", "EndTime", "StartTime") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::time, u.p5::time FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p1, p2, p3, p4, p5)`, Update: `UPDATE "edfi"."ClassPeriodMeetingTime" AS t SET "ClassPeriod_DocumentId" = u.p2::bigint, "Ordinal" = u.p3::integer, "EndTime" = u.p4::time, "StartTime" = u.p5::time FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p1, p2, p3, p4, p5) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."ClassPeriodMeetingTime" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."ClassPeriodMeetingTime" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 		},
 		CascadeCount: `SELECT (SELECT count(*) FROM "edfi"."Section" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`,
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."School_SchoolId", r."ClassPeriodName", r."OfficialAttendancePeriod" FROM "edfi"."ClassPeriod" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l0 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."School_SchoolId", r."ClassPeriodName", r."OfficialAttendancePeriod" FROM "edfi"."ClassPeriod" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l0 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "School_DocumentId"},
 					{Column: "School_DocumentId"},
-					{Column: "School_SchoolId", Type: engine.Int32Type},
-					{Column: "ClassPeriodName", Type: engine.StringType},
-					{Column: "OfficialAttendancePeriod", Type: engine.BooleanType},
+					{Column: "School_SchoolId", Type: spec.Int32Type},
+					{Column: "ClassPeriodName", Type: spec.StringType},
+					{Column: "OfficialAttendancePeriod", Type: spec.BooleanType},
 				},
 			},
 			{
 				ByID: `SELECT t."ClassPeriod_DocumentId", t."CollectionItemId", t."ClassPeriod_DocumentId", t."EndTime"::text, t."StartTime"::text FROM "edfi"."ClassPeriodMeetingTime" t WHERE t."ClassPeriod_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."ClassPeriod_DocumentId", t."CollectionItemId", t."ClassPeriod_DocumentId", t."EndTime"::text, t."StartTime"::text FROM "edfi"."ClassPeriodMeetingTime" t WHERE t."ClassPeriod_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "EndTime", Type: engine.TimeType},
-					{Column: "StartTime", Type: engine.TimeType},
+				Values: []spec.ReadValue{
+					{Column: "EndTime", Type: spec.TimeType},
+					{Column: "StartTime", Type: spec.TimeType},
 				},
 			},
 		},
-		Document: []*engine.Node{
-			{Name: "classPeriodName", Value: 3, Type: engine.StringType},
+		Document: []*spec.Node{
+			{Name: "classPeriodName", Value: 3, Type: spec.StringType},
 			{
 				Name:  "meetingTimes",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 1,
-				Members: []*engine.Node{
-					{Name: "endTime", Table: 1, Type: engine.TimeType},
-					{Name: "startTime", Table: 1, Value: 1, Type: engine.TimeType},
+				Members: []*spec.Node{
+					{Name: "endTime", Table: 1, Type: spec.TimeType},
+					{Name: "startTime", Table: 1, Value: 1, Type: spec.TimeType},
 				},
 			},
-			{Name: "officialAttendancePeriod", Value: 4, Type: engine.BooleanType},
+			{Name: "officialAttendancePeriod", Value: 4, Type: spec.BooleanType},
 			{
 				Name:  "schoolReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "schoolId", Value: 2, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "schoolId", Value: 2, Type: spec.Int32Type},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 14, Rel: "School", Path: "/ed-fi/schools/"},
 						},
 					},
 				},
 			},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "classPeriodName", Type: "string", JSONPath: "$.classPeriodName", Param: engine.StringType, Predicate: []string{`r."ClassPeriodName" = (`, ")"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "classPeriodName", Type: "string", JSONPath: "$.classPeriodName", Param: spec.StringType, Predicate: []string{`r."ClassPeriodName" = (`, ")"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "officialAttendancePeriod", Type: "boolean", JSONPath: "$.officialAttendancePeriod", Param: engine.BooleanType, Predicate: []string{`r."OfficialAttendancePeriod" = (`, ")"}},
-			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: engine.Int32Type, Predicate: []string{`r."School_SchoolId" = (`, ")"}},
+			{Name: "officialAttendancePeriod", Type: "boolean", JSONPath: "$.officialAttendancePeriod", Param: spec.BooleanType, Predicate: []string{`r."OfficialAttendancePeriod" = (`, ")"}},
+			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: spec.Int32Type, Predicate: []string{`r."School_SchoolId" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."ClassPeriod" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."ClassPeriod" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 3`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "edfi"."ClassPeriod" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "edfi", Table: "SectionClassPeriod", Resource: "Section"},
 		},
 	},

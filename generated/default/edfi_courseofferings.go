@@ -2,45 +2,45 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiCourseOffering is the plan of the Ed-Fi resource CourseOffering, served at /data/ed-fi/courseOfferings.
-var edfiCourseOffering = &engine.Resource{
+var edfiCourseOffering = &spec.Resource{
 	ProjectEndpoint: "ed-fi",
 	ProjectName:     "Ed-Fi",
 	Endpoint:        "courseOfferings",
 	Name:            "CourseOffering",
 	ResourceKeyID:   6,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.localCourseCode", Steps: []string{"localCourseCode"}, Column: "LocalCourseCode"},
 		{JSONPath: "$.schoolReference.schoolId", Steps: []string{"schoolReference", "schoolId"}, Column: "School_SchoolId"},
 		{JSONPath: "$.sessionReference.schoolId", Steps: []string{"sessionReference", "schoolId"}, Column: "Session_SchoolId"},
 		{JSONPath: "$.sessionReference.schoolYear", Steps: []string{"sessionReference", "schoolYear"}, Column: "Session_SchoolYear"},
 		{JSONPath: "$.sessionReference.sessionName", Steps: []string{"sessionReference", "sessionName"}, Column: "Session_SessionName"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "CourseOffering",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "SchoolId_Unified", Kind: engine.ScalarColumn, Type: engine.Int32Type, Members: []string{"School_SchoolId", "Session_SchoolId"}, Reference: -1},
-				{Name: "Course_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"courseReference"}, JSONPath: "$.courseReference"},
-				{Name: "Course_CourseCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"courseReference", "courseCode"}, JSONPath: "$.courseReference.courseCode"},
-				{Name: "Course_EducationOrganizationId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"courseReference", "educationOrganizationId"}, JSONPath: "$.courseReference.educationOrganizationId"},
-				{Name: "School_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"schoolReference"}, JSONPath: "$.schoolReference", Reference: 1},
-				{Name: "School_SchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"schoolReference", "schoolId"}, JSONPath: "$.schoolReference.schoolId", Alias: true, Canonical: "SchoolId_Unified", Presence: "School_DocumentId", Reference: 1},
-				{Name: "Session_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"sessionReference"}, JSONPath: "$.sessionReference", Reference: 2},
-				{Name: "Session_SchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"sessionReference", "schoolId"}, JSONPath: "$.sessionReference.schoolId", Alias: true, Canonical: "SchoolId_Unified", Presence: "Session_DocumentId", Reference: 2},
-				{Name: "Session_SchoolYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"sessionReference", "schoolYear"}, JSONPath: "$.sessionReference.schoolYear", Reference: 2},
-				{Name: "Session_SessionName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"sessionReference", "sessionName"}, JSONPath: "$.sessionReference.sessionName", Reference: 2},
-				{Name: "InstructionalTimePlanned", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"instructionalTimePlanned"}, JSONPath: "$.instructionalTimePlanned", Reference: -1},
-				{Name: "LocalCourseCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"localCourseCode"}, JSONPath: "$.localCourseCode", Reference: -1},
-				{Name: "LocalCourseTitle", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Nullable: true, Steps: []string{"localCourseTitle"}, JSONPath: "$.localCourseTitle", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "SchoolId_Unified", Kind: spec.ScalarColumn, Type: spec.Int32Type, Members: []string{"School_SchoolId", "Session_SchoolId"}, Reference: -1},
+				{Name: "Course_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"courseReference"}, JSONPath: "$.courseReference"},
+				{Name: "Course_CourseCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"courseReference", "courseCode"}, JSONPath: "$.courseReference.courseCode"},
+				{Name: "Course_EducationOrganizationId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"courseReference", "educationOrganizationId"}, JSONPath: "$.courseReference.educationOrganizationId"},
+				{Name: "School_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"schoolReference"}, JSONPath: "$.schoolReference", Reference: 1},
+				{Name: "School_SchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"schoolReference", "schoolId"}, JSONPath: "$.schoolReference.schoolId", Alias: true, Canonical: "SchoolId_Unified", Presence: "School_DocumentId", Reference: 1},
+				{Name: "Session_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"sessionReference"}, JSONPath: "$.sessionReference", Reference: 2},
+				{Name: "Session_SchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"sessionReference", "schoolId"}, JSONPath: "$.sessionReference.schoolId", Alias: true, Canonical: "SchoolId_Unified", Presence: "Session_DocumentId", Reference: 2},
+				{Name: "Session_SchoolYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"sessionReference", "schoolYear"}, JSONPath: "$.sessionReference.schoolYear", Reference: 2},
+				{Name: "Session_SessionName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"sessionReference", "sessionName"}, JSONPath: "$.sessionReference.sessionName", Reference: 2},
+				{Name: "InstructionalTimePlanned", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"instructionalTimePlanned"}, JSONPath: "$.instructionalTimePlanned", Reference: -1},
+				{Name: "LocalCourseCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"localCourseCode"}, JSONPath: "$.localCourseCode", Reference: -1},
+				{Name: "LocalCourseTitle", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Nullable: true, Steps: []string{"localCourseTitle"}, JSONPath: "$.localCourseTitle", Reference: -1},
 			},
 		},
 		{
@@ -48,30 +48,30 @@ var edfiCourseOffering = &engine.Resource{
 			Name:       "CourseOfferingOfferedGradeLevel",
 			Scope:      "$.offeredGradeLevels[*]",
 			ScopeSteps: []string{"offeredGradeLevels", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "CourseOffering_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "GradeLevelDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"gradeLevelDescriptor"}, JSONPath: "$.offeredGradeLevels[*].gradeLevelDescriptor", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "CourseOffering_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "GradeLevelDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"gradeLevelDescriptor"}, JSONPath: "$.offeredGradeLevels[*].gradeLevelDescriptor", Reference: -1},
 			},
 			SemanticIdentity: []string{"GradeLevelDescriptor_DescriptorId"},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "courseReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "courseCode",
-								Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+								Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 							},
 							{
 								Name: "educationOrganizationId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 						},
 						Required:  []string{"courseCode", "educationOrganizationId"},
@@ -81,25 +81,25 @@ var edfiCourseOffering = &engine.Resource{
 				},
 				{
 					Name: "instructionalTimePlanned",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
 				},
 				{
 					Name: "localCourseCode",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 				},
 				{
 					Name: "localCourseTitle",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60},
 				},
 				{
 					Name: "offeredGradeLevels",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "gradeLevelDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 							},
 							Required:  []string{"gradeLevelDescriptor"},
@@ -112,11 +112,11 @@ var edfiCourseOffering = &engine.Resource{
 				},
 				{
 					Name: "schoolReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "schoolId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 						},
 						Required:  []string{"schoolId"},
@@ -126,19 +126,19 @@ var edfiCourseOffering = &engine.Resource{
 				},
 				{
 					Name: "sessionReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "schoolId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 							{
 								Name: "schoolYear",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
 							},
 							{
 								Name: "sessionName",
-								Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+								Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 							},
 						},
 						Required:  []string{"schoolId", "schoolYear", "sessionName"},
@@ -151,23 +151,23 @@ var edfiCourseOffering = &engine.Resource{
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.StringForm, engine.IntegerForm, engine.IntegerForm, engine.IntegerForm, engine.StringForm},
-		Equality: []engine.EqualityConstraint{
+		IdentityForms: []spec.ValueForm{spec.StringForm, spec.IntegerForm, spec.IntegerForm, spec.IntegerForm, spec.StringForm},
+		Equality: []spec.EqualityConstraint{
 			{SourcePath: "$.schoolReference.schoolId", TargetPath: "$.sessionReference.schoolId", SourceSteps: []string{"schoolReference", "schoolId"}, TargetSteps: []string{"sessionReference", "schoolId"}},
 		},
-		Uniqueness: []engine.UniquenessConstraint{
+		Uniqueness: []spec.UniquenessConstraint{
 			{ArraySteps: []string{"offeredGradeLevels"}, ItemSteps: [][]string{[]string{"gradeLevelDescriptor"}}},
 		},
-		References: []engine.ReferencePlan{
+		References: []spec.ReferencePlan{
 			{
 				ObjectSteps:         []string{"courseReference"},
 				FKColumn:            4,
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "Course",
 				TargetResourceKeyID: 4,
-				Elements: []engine.ReferenceElement{
+				Elements: []spec.ReferenceElement{
 					{IdentityPath: "$.courseCode", Steps: []string{"courseCode"}},
-					{IdentityPath: "$.educationOrganizationReference.educationOrganizationId", Steps: []string{"educationOrganizationId"}, Form: engine.IntegerForm},
+					{IdentityPath: "$.educationOrganizationReference.educationOrganizationId", Steps: []string{"educationOrganizationId"}, Form: spec.IntegerForm},
 				},
 			},
 			{
@@ -176,8 +176,8 @@ var edfiCourseOffering = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "School",
 				TargetResourceKeyID: 14,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolId", Steps: []string{"schoolId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolId", Steps: []string{"schoolId"}, Form: spec.IntegerForm},
 				},
 			},
 			{
@@ -186,92 +186,92 @@ var edfiCourseOffering = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "Session",
 				TargetResourceKeyID: 17,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolReference.schoolId", Steps: []string{"schoolId"}, Form: engine.IntegerForm},
-					{IdentityPath: "$.schoolYearTypeReference.schoolYear", Steps: []string{"schoolYear"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolReference.schoolId", Steps: []string{"schoolId"}, Form: spec.IntegerForm},
+					{IdentityPath: "$.schoolYearTypeReference.schoolYear", Steps: []string{"schoolYear"}, Form: spec.IntegerForm},
 					{IdentityPath: "$.sessionName", Steps: []string{"sessionName"}},
 				},
 			},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Table: 1, Column: 3, Steps: []string{"gradeLevelDescriptor"}, Project: "Ed-Fi", Resource: "GradeLevelDescriptor", DescriptorResourceKeyID: 9},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6, 7, 9, 11, 12, 13, 14, 15}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."SchoolId_Unified"::text, t."Course_DocumentId"::text, t."Course_CourseCode", t."Course_EducationOrganizationId"::text, t."School_DocumentId"::text, t."Session_DocumentId"::text, t."Session_SchoolYear"::text, t."Session_SessionName", t."InstructionalTimePlanned"::text, t."LocalCourseCode", t."LocalCourseTitle" FROM "edfi"."CourseOffering" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."SchoolId_Unified"::text, t."Course_DocumentId"::text, t."Course_CourseCode", t."Course_EducationOrganizationId"::text, t."School_DocumentId"::text, t."Session_DocumentId"::text, t."Session_SchoolYear"::text, t."Session_SessionName", t."InstructionalTimePlanned"::text, t."LocalCourseCode", t."LocalCourseTitle" FROM "edfi"."CourseOffering" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."SchoolId_Unified"::text, t."Course_DocumentId"::text, t."Course_CourseCode", t."Course_EducationOrganizationId"::text, t."School_DocumentId"::text, t."Session_DocumentId"::text, t."Session_SchoolYear"::text, t."Session_SessionName", t."InstructionalTimePlanned"::text, t."LocalCourseCode", t."LocalCourseTitle" FROM "edfi"."CourseOffering" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."CourseOffering" ("DocumentId", "SchoolId_Unified", "Course_DocumentId", "Course_CourseCode", "Course_EducationOrganizationId", "School_DocumentId", "Session_DocumentId", "Session_SchoolYear", "Session_SessionName", "InstructionalTimePlanned", "LocalCourseCode", "LocalCourseTitle") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4, u.p5::integer, u.p6::bigint, u.p7::bigint, u.p8::integer, u.p9, u.p10::integer, u.p11, u.p12 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12)`, Update: `UPDATE "edfi"."CourseOffering" AS t SET "SchoolId_Unified" = u.p2::integer, "Course_DocumentId" = u.p3::bigint, "Course_CourseCode" = u.p4, "Course_EducationOrganizationId" = u.p5::integer, "School_DocumentId" = u.p6::bigint, "Session_DocumentId" = u.p7::bigint, "Session_SchoolYear" = u.p8::integer, "Session_SessionName" = u.p9, "InstructionalTimePlanned" = u.p10::integer, "LocalCourseCode" = u.p11, "LocalCourseTitle" = u.p12 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."CourseOffering" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3}, ParentKey: 1, Ordinal: 2, Semantic: []int{3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."CourseOffering_DocumentId"::text, t."Ordinal"::text, t."GradeLevelDescriptor_DescriptorId"::text FROM "edfi"."CourseOfferingOfferedGradeLevel" t WHERE t."CourseOffering_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."CourseOffering_DocumentId"::text, t."Ordinal"::text, t."GradeLevelDescriptor_DescriptorId"::text FROM "edfi"."CourseOfferingOfferedGradeLevel" t WHERE t."CourseOffering_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."CourseOffering_DocumentId"::text, t."Ordinal"::text, t."GradeLevelDescriptor_DescriptorId"::text FROM "edfi"."CourseOfferingOfferedGradeLevel" t WHERE t."CourseOffering_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."CourseOfferingOfferedGradeLevel" ("CollectionItemId", "CourseOffering_DocumentId", "Ordinal", "GradeLevelDescriptor_DescriptorId") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p1, p2, p3, p4)`, Update: `UPDATE "edfi"."CourseOfferingOfferedGradeLevel" AS t SET "CourseOffering_DocumentId" = u.p2::bigint, "Ordinal" = u.p3::integer, "GradeLevelDescriptor_DescriptorId" = u.p4::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p1, p2, p3, p4) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."CourseOfferingOfferedGradeLevel" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."CourseOfferingOfferedGradeLevel" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 		},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Course_CourseCode", r."Course_EducationOrganizationId", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", l2."DocumentUuid", l2."ResourceKeyId", r."Session_SchoolId", r."Session_SchoolYear", r."Session_SessionName", r."InstructionalTimePlanned", r."LocalCourseCode", r."LocalCourseTitle" FROM "edfi"."CourseOffering" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Course_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Session_DocumentId" OFFSET 0) l2 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Course_CourseCode", r."Course_EducationOrganizationId", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", l2."DocumentUuid", l2."ResourceKeyId", r."Session_SchoolId", r."Session_SchoolYear", r."Session_SessionName", r."InstructionalTimePlanned", r."LocalCourseCode", r."LocalCourseTitle" FROM "edfi"."CourseOffering" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Course_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Session_DocumentId" OFFSET 0) l2 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "Course_DocumentId"},
 					{Column: "Course_DocumentId"},
-					{Column: "Course_CourseCode", Type: engine.StringType},
-					{Column: "Course_EducationOrganizationId", Type: engine.Int32Type},
+					{Column: "Course_CourseCode", Type: spec.StringType},
+					{Column: "Course_EducationOrganizationId", Type: spec.Int32Type},
 					{Column: "School_DocumentId"},
 					{Column: "School_DocumentId"},
-					{Column: "School_SchoolId", Type: engine.Int32Type},
+					{Column: "School_SchoolId", Type: spec.Int32Type},
 					{Column: "Session_DocumentId"},
 					{Column: "Session_DocumentId"},
-					{Column: "Session_SchoolId", Type: engine.Int32Type},
-					{Column: "Session_SchoolYear", Type: engine.Int32Type},
-					{Column: "Session_SessionName", Type: engine.StringType},
-					{Column: "InstructionalTimePlanned", Type: engine.Int32Type},
-					{Column: "LocalCourseCode", Type: engine.StringType},
-					{Column: "LocalCourseTitle", Type: engine.StringType},
+					{Column: "Session_SchoolId", Type: spec.Int32Type},
+					{Column: "Session_SchoolYear", Type: spec.Int32Type},
+					{Column: "Session_SessionName", Type: spec.StringType},
+					{Column: "InstructionalTimePlanned", Type: spec.Int32Type},
+					{Column: "LocalCourseCode", Type: spec.StringType},
+					{Column: "LocalCourseTitle", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."CourseOffering_DocumentId", t."CollectionItemId", t."CourseOffering_DocumentId", d0."Uri" FROM "edfi"."CourseOfferingOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."CourseOffering_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."CourseOffering_DocumentId", t."CollectionItemId", t."CourseOffering_DocumentId", d0."Uri" FROM "edfi"."CourseOfferingOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."CourseOffering_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "GradeLevelDescriptor_DescriptorId", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "GradeLevelDescriptor_DescriptorId", Type: spec.StringType},
 				},
 			},
 		},
-		Document: []*engine.Node{
+		Document: []*spec.Node{
 			{
 				Name:  "courseReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "courseCode", Value: 2, Type: engine.StringType},
-					{Name: "educationOrganizationId", Value: 3, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "courseCode", Value: 2, Type: spec.StringType},
+					{Name: "educationOrganizationId", Value: 3, Type: spec.Int32Type},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 4, Rel: "Course", Path: "/ed-fi/courses/"},
 						},
 					},
 				},
 			},
-			{Name: "instructionalTimePlanned", Value: 12, Type: engine.Int32Type},
-			{Name: "localCourseCode", Value: 13, Type: engine.StringType},
-			{Name: "localCourseTitle", Value: 14, Type: engine.StringType},
+			{Name: "instructionalTimePlanned", Value: 12, Type: spec.Int32Type},
+			{Name: "localCourseCode", Value: 13, Type: spec.StringType},
+			{Name: "localCourseTitle", Value: 14, Type: spec.StringType},
 			{
 				Name:  "offeredGradeLevels",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 1,
-				Members: []*engine.Node{
-					{Name: "gradeLevelDescriptor", Table: 1, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "gradeLevelDescriptor", Table: 1, Type: spec.StringType},
 				},
 			},
 			{
 				Name:  "schoolReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "schoolId", Value: 6, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "schoolId", Value: 6, Type: spec.Int32Type},
 					{
 						Name:  "link",
-						Kind:  engine.LinkNode,
+						Kind:  spec.LinkNode,
 						Value: 4,
-						Targets: []engine.LinkTarget{
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 14, Rel: "School", Path: "/ed-fi/schools/"},
 						},
 					},
@@ -279,39 +279,39 @@ var edfiCourseOffering = &engine.Resource{
 			},
 			{
 				Name:  "sessionReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "schoolId", Value: 9, Type: engine.Int32Type},
-					{Name: "schoolYear", Value: 10, Type: engine.Int32Type},
-					{Name: "sessionName", Value: 11, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "schoolId", Value: 9, Type: spec.Int32Type},
+					{Name: "schoolYear", Value: 10, Type: spec.Int32Type},
+					{Name: "sessionName", Value: 11, Type: spec.StringType},
 					{
 						Name:  "link",
-						Kind:  engine.LinkNode,
+						Kind:  spec.LinkNode,
 						Value: 7,
-						Targets: []engine.LinkTarget{
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 17, Rel: "Session", Path: "/ed-fi/sessions/"},
 						},
 					},
 				},
 			},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "courseCode", Type: "string", JSONPath: "$.courseReference.courseCode", Param: engine.StringType, Predicate: []string{`r."Course_CourseCode" = (`, ")"}},
-			{Name: "educationOrganizationId", Type: "number", JSONPath: "$.courseReference.educationOrganizationId", Param: engine.Int32Type, Predicate: []string{`r."Course_EducationOrganizationId" = (`, ")"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "courseCode", Type: "string", JSONPath: "$.courseReference.courseCode", Param: spec.StringType, Predicate: []string{`r."Course_CourseCode" = (`, ")"}},
+			{Name: "educationOrganizationId", Type: "number", JSONPath: "$.courseReference.educationOrganizationId", Param: spec.Int32Type, Predicate: []string{`r."Course_EducationOrganizationId" = (`, ")"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "instructionalTimePlanned", Type: "number", JSONPath: "$.instructionalTimePlanned", Param: engine.Int32Type, Predicate: []string{`r."InstructionalTimePlanned" = (`, ")"}},
-			{Name: "localCourseCode", Type: "string", JSONPath: "$.localCourseCode", Param: engine.StringType, Predicate: []string{`r."LocalCourseCode" = (`, ")"}},
-			{Name: "localCourseTitle", Type: "string", JSONPath: "$.localCourseTitle", Param: engine.StringType, Predicate: []string{`r."LocalCourseTitle" = (`, ")"}},
-			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: engine.Int32Type, Predicate: []string{`(r."SchoolId_Unified" = (`, `) AND r."School_DocumentId" IS NOT NULL)`}},
-			{Name: "schoolYear", Type: "number", JSONPath: "$.sessionReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."Session_SchoolYear" = (`, ")"}},
-			{Name: "sessionName", Type: "string", JSONPath: "$.sessionReference.sessionName", Param: engine.StringType, Predicate: []string{`r."Session_SessionName" = (`, ")"}},
+			{Name: "instructionalTimePlanned", Type: "number", JSONPath: "$.instructionalTimePlanned", Param: spec.Int32Type, Predicate: []string{`r."InstructionalTimePlanned" = (`, ")"}},
+			{Name: "localCourseCode", Type: "string", JSONPath: "$.localCourseCode", Param: spec.StringType, Predicate: []string{`r."LocalCourseCode" = (`, ")"}},
+			{Name: "localCourseTitle", Type: "string", JSONPath: "$.localCourseTitle", Param: spec.StringType, Predicate: []string{`r."LocalCourseTitle" = (`, ")"}},
+			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: spec.Int32Type, Predicate: []string{`(r."SchoolId_Unified" = (`, `) AND r."School_DocumentId" IS NOT NULL)`}},
+			{Name: "schoolYear", Type: "number", JSONPath: "$.sessionReference.schoolYear", Param: spec.Int32Type, Predicate: []string{`r."Session_SchoolYear" = (`, ")"}},
+			{Name: "sessionName", Type: "string", JSONPath: "$.sessionReference.sessionName", Param: spec.StringType, Predicate: []string{`r."Session_SessionName" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."CourseOffering" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."CourseOffering" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 6`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "edfi"."CourseOffering" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "edfi", Table: "Section", Resource: "Section"},
 		},
 	},

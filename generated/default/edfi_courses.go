@@ -2,44 +2,44 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiCourse is the plan of the Ed-Fi resource Course, served at /data/ed-fi/courses.
-var edfiCourse = &engine.Resource{
+var edfiCourse = &spec.Resource{
 	ProjectEndpoint: "ed-fi",
 	ProjectName:     "Ed-Fi",
 	Endpoint:        "courses",
 	Name:            "Course",
 	ResourceKeyID:   4,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.courseCode", Steps: []string{"courseCode"}, Column: "CourseCode"},
 		{JSONPath: "$.educationOrganizationReference.educationOrganizationId", Steps: []string{"educationOrganizationReference", "educationOrganizationId"}, Column: "EducationOrganization_EducationOrganizationId"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "Course",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "EducationOrganization_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"educationOrganizationReference"}, JSONPath: "$.educationOrganizationReference"},
-				{Name: "EducationOrganization_EducationOrganizationId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"educationOrganizationReference", "educationOrganizationId"}, JSONPath: "$.educationOrganizationReference.educationOrganizationId"},
-				{Name: "AcademicSubjectDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Nullable: true, Steps: []string{"academicSubjectDescriptor"}, JSONPath: "$.academicSubjectDescriptor", Reference: -1},
-				{Name: "CourseCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"courseCode"}, JSONPath: "$.courseCode", Reference: -1},
-				{Name: "CourseDescription", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 1024, Nullable: true, Steps: []string{"courseDescription"}, JSONPath: "$.courseDescription", Reference: -1},
-				{Name: "CourseTitle", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"courseTitle"}, JSONPath: "$.courseTitle", Reference: -1},
-				{Name: "DateCourseAdopted", Kind: engine.ScalarColumn, Type: engine.DateType, Nullable: true, Steps: []string{"dateCourseAdopted"}, JSONPath: "$.dateCourseAdopted", Reference: -1},
-				{Name: "HighSchoolCourseRequirement", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"highSchoolCourseRequirement"}, JSONPath: "$.highSchoolCourseRequirement", Reference: -1},
-				{Name: "MaxCompletionsForCredit", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"maxCompletionsForCredit"}, JSONPath: "$.maxCompletionsForCredit", Reference: -1},
-				{Name: "MaximumAvailableCreditConversion", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 9, Scale: 2, Nullable: true, Steps: []string{"maximumAvailableCreditConversion"}, JSONPath: "$.maximumAvailableCreditConversion", Reference: -1},
-				{Name: "MaximumAvailableCredits", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 9, Scale: 3, Nullable: true, Steps: []string{"maximumAvailableCredits"}, JSONPath: "$.maximumAvailableCredits", Reference: -1},
-				{Name: "MinimumAvailableCreditConversion", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 9, Scale: 2, Nullable: true, Steps: []string{"minimumAvailableCreditConversion"}, JSONPath: "$.minimumAvailableCreditConversion", Reference: -1},
-				{Name: "MinimumAvailableCredits", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 9, Scale: 3, Nullable: true, Steps: []string{"minimumAvailableCredits"}, JSONPath: "$.minimumAvailableCredits", Reference: -1},
-				{Name: "NumberOfParts", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"numberOfParts"}, JSONPath: "$.numberOfParts", Reference: -1},
-				{Name: "TimeRequiredForCompletion", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"timeRequiredForCompletion"}, JSONPath: "$.timeRequiredForCompletion", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "EducationOrganization_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"educationOrganizationReference"}, JSONPath: "$.educationOrganizationReference"},
+				{Name: "EducationOrganization_EducationOrganizationId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"educationOrganizationReference", "educationOrganizationId"}, JSONPath: "$.educationOrganizationReference.educationOrganizationId"},
+				{Name: "AcademicSubjectDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Nullable: true, Steps: []string{"academicSubjectDescriptor"}, JSONPath: "$.academicSubjectDescriptor", Reference: -1},
+				{Name: "CourseCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"courseCode"}, JSONPath: "$.courseCode", Reference: -1},
+				{Name: "CourseDescription", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 1024, Nullable: true, Steps: []string{"courseDescription"}, JSONPath: "$.courseDescription", Reference: -1},
+				{Name: "CourseTitle", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"courseTitle"}, JSONPath: "$.courseTitle", Reference: -1},
+				{Name: "DateCourseAdopted", Kind: spec.ScalarColumn, Type: spec.DateType, Nullable: true, Steps: []string{"dateCourseAdopted"}, JSONPath: "$.dateCourseAdopted", Reference: -1},
+				{Name: "HighSchoolCourseRequirement", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"highSchoolCourseRequirement"}, JSONPath: "$.highSchoolCourseRequirement", Reference: -1},
+				{Name: "MaxCompletionsForCredit", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"maxCompletionsForCredit"}, JSONPath: "$.maxCompletionsForCredit", Reference: -1},
+				{Name: "MaximumAvailableCreditConversion", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 9, Scale: 2, Nullable: true, Steps: []string{"maximumAvailableCreditConversion"}, JSONPath: "$.maximumAvailableCreditConversion", Reference: -1},
+				{Name: "MaximumAvailableCredits", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 9, Scale: 3, Nullable: true, Steps: []string{"maximumAvailableCredits"}, JSONPath: "$.maximumAvailableCredits", Reference: -1},
+				{Name: "MinimumAvailableCreditConversion", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 9, Scale: 2, Nullable: true, Steps: []string{"minimumAvailableCreditConversion"}, JSONPath: "$.minimumAvailableCreditConversion", Reference: -1},
+				{Name: "MinimumAvailableCredits", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 9, Scale: 3, Nullable: true, Steps: []string{"minimumAvailableCredits"}, JSONPath: "$.minimumAvailableCredits", Reference: -1},
+				{Name: "NumberOfParts", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"numberOfParts"}, JSONPath: "$.numberOfParts", Reference: -1},
+				{Name: "TimeRequiredForCompletion", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"timeRequiredForCompletion"}, JSONPath: "$.timeRequiredForCompletion", Reference: -1},
 			},
 		},
 		{
@@ -47,15 +47,15 @@ var edfiCourse = &engine.Resource{
 			Name:       "CourseIdentificationCode",
 			Scope:      "$.identificationCodes[*]",
 			ScopeSteps: []string{"identificationCodes", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Course_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "CourseIdentificationSystemDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"courseIdentificationSystemDescriptor"}, JSONPath: "$.identificationCodes[*].courseIdentificationSystemDescriptor", Reference: -1},
-				{Name: "AssigningOrganizationIdentificationCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Nullable: true, Steps: []string{"assigningOrganizationIdentificationCode"}, JSONPath: "$.identificationCodes[*].assigningOrganizationIdentificationCode", Reference: -1},
-				{Name: "CourseCatalogURL", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 255, Nullable: true, Steps: []string{"courseCatalogURL"}, JSONPath: "$.identificationCodes[*].courseCatalogURL", Reference: -1},
-				{Name: "IdentificationCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"identificationCode"}, JSONPath: "$.identificationCodes[*].identificationCode", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Course_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "CourseIdentificationSystemDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"courseIdentificationSystemDescriptor"}, JSONPath: "$.identificationCodes[*].courseIdentificationSystemDescriptor", Reference: -1},
+				{Name: "AssigningOrganizationIdentificationCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Nullable: true, Steps: []string{"assigningOrganizationIdentificationCode"}, JSONPath: "$.identificationCodes[*].assigningOrganizationIdentificationCode", Reference: -1},
+				{Name: "CourseCatalogURL", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 255, Nullable: true, Steps: []string{"courseCatalogURL"}, JSONPath: "$.identificationCodes[*].courseCatalogURL", Reference: -1},
+				{Name: "IdentificationCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"identificationCode"}, JSONPath: "$.identificationCodes[*].identificationCode", Reference: -1},
 			},
 			SemanticIdentity: []string{"CourseIdentificationSystemDescriptor_DescriptorId"},
 		},
@@ -64,46 +64,46 @@ var edfiCourse = &engine.Resource{
 			Name:       "CourseOfferedGradeLevel",
 			Scope:      "$.offeredGradeLevels[*]",
 			ScopeSteps: []string{"offeredGradeLevels", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Course_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "GradeLevelDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"gradeLevelDescriptor"}, JSONPath: "$.offeredGradeLevels[*].gradeLevelDescriptor", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Course_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "GradeLevelDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"gradeLevelDescriptor"}, JSONPath: "$.offeredGradeLevels[*].gradeLevelDescriptor", Reference: -1},
 			},
 			SemanticIdentity: []string{"GradeLevelDescriptor_DescriptorId"},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "academicSubjectDescriptor",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 				},
 				{
 					Name: "courseCode",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 				},
 				{
 					Name: "courseDescription",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 1024},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 1024},
 				},
 				{
 					Name: "courseTitle",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 3},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 3},
 				},
 				{
 					Name: "dateCourseAdopted",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "educationOrganizationReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "educationOrganizationId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 						},
 						Required:  []string{"educationOrganizationId"},
@@ -113,29 +113,29 @@ var edfiCourse = &engine.Resource{
 				},
 				{
 					Name: "highSchoolCourseRequirement",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "identificationCodes",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "assigningOrganizationIdentificationCode",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60},
 								},
 								{
 									Name: "courseCatalogURL",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 5, MaxLength: 255},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 5, MaxLength: 255},
 								},
 								{
 									Name: "courseIdentificationSystemDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 								{
 									Name: "identificationCode",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 3},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 3},
 								},
 							},
 							Required:  []string{"identificationCode", "courseIdentificationSystemDescriptor"},
@@ -148,57 +148,57 @@ var edfiCourse = &engine.Resource{
 				},
 				{
 					Name: "maxCompletionsForCredit",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
 				},
 				{
 					Name: "maximumAvailableCreditConversion",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 9, DecimalPlaces: 2, Path: "$.maximumAvailableCreditConversion"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 9, DecimalPlaces: 2, Path: "$.maximumAvailableCreditConversion"},
 					},
 				},
 				{
 					Name: "maximumAvailableCredits",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 9, DecimalPlaces: 3, Path: "$.maximumAvailableCredits"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 9, DecimalPlaces: 3, Path: "$.maximumAvailableCredits"},
 					},
 				},
 				{
 					Name: "minimumAvailableCreditConversion",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 9, DecimalPlaces: 2, Path: "$.minimumAvailableCreditConversion"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 9, DecimalPlaces: 2, Path: "$.minimumAvailableCreditConversion"},
 					},
 				},
 				{
 					Name: "minimumAvailableCredits",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 9, DecimalPlaces: 3, Path: "$.minimumAvailableCredits"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 9, DecimalPlaces: 3, Path: "$.minimumAvailableCredits"},
 					},
 				},
 				{
 					Name: "numberOfParts",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1", Maximum: "8"},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1", Maximum: "8"},
 				},
 				{
 					Name: "offeredGradeLevels",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "gradeLevelDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 							},
 							Required:  []string{"gradeLevelDescriptor"},
@@ -211,156 +211,156 @@ var edfiCourse = &engine.Resource{
 				},
 				{
 					Name: "timeRequiredForCompletion",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
 				},
 			},
 			Required:  []string{"courseCode", "courseTitle", "numberOfParts", "identificationCodes", "educationOrganizationReference"},
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.StringForm, engine.IntegerForm},
-		Uniqueness: []engine.UniquenessConstraint{
+		IdentityForms: []spec.ValueForm{spec.StringForm, spec.IntegerForm},
+		Uniqueness: []spec.UniquenessConstraint{
 			{ArraySteps: []string{"identificationCodes"}, ItemSteps: [][]string{[]string{"courseIdentificationSystemDescriptor"}}},
 			{ArraySteps: []string{"offeredGradeLevels"}, ItemSteps: [][]string{[]string{"gradeLevelDescriptor"}}},
 		},
-		References: []engine.ReferencePlan{
+		References: []spec.ReferencePlan{
 			{
 				ObjectSteps:         []string{"educationOrganizationReference"},
 				FKColumn:            3,
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "EducationOrganization",
 				TargetResourceKeyID: 7,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.educationOrganizationId", Steps: []string{"educationOrganizationId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.educationOrganizationId", Steps: []string{"educationOrganizationId"}, Form: spec.IntegerForm},
 				},
 			},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Column: 5, Steps: []string{"academicSubjectDescriptor"}, Project: "Ed-Fi", Resource: "AcademicSubjectDescriptor", DescriptorResourceKeyID: 1},
 			{Table: 1, Column: 3, Steps: []string{"courseIdentificationSystemDescriptor"}, Project: "Ed-Fi", Resource: "CourseIdentificationSystemDescriptor", DescriptorResourceKeyID: 5},
 			{Table: 2, Column: 3, Steps: []string{"gradeLevelDescriptor"}, Project: "Ed-Fi", Resource: "GradeLevelDescriptor", DescriptorResourceKeyID: 9},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."EducationOrganization_DocumentId"::text, t."EducationOrganization_EducationOrganizationId"::text, t."AcademicSubjectDescriptor_DescriptorId"::text, t."CourseCode", t."CourseDescription", t."CourseTitle", to_char(t."DateCourseAdopted", 'YYYY-MM-DD'), t."HighSchoolCourseRequirement"::text, t."MaxCompletionsForCredit"::text, trim_scale(t."MaximumAvailableCreditConversion")::text, trim_scale(t."MaximumAvailableCredits")::text, trim_scale(t."MinimumAvailableCreditConversion")::text, trim_scale(t."MinimumAvailableCredits")::text, t."NumberOfParts"::text, t."TimeRequiredForCompletion"::text FROM "edfi"."Course" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."EducationOrganization_DocumentId"::text, t."EducationOrganization_EducationOrganizationId"::text, t."AcademicSubjectDescriptor_DescriptorId"::text, t."CourseCode", t."CourseDescription", t."CourseTitle", to_char(t."DateCourseAdopted", 'YYYY-MM-DD'), t."HighSchoolCourseRequirement"::text, t."MaxCompletionsForCredit"::text, trim_scale(t."MaximumAvailableCreditConversion")::text, trim_scale(t."MaximumAvailableCredits")::text, trim_scale(t."MinimumAvailableCreditConversion")::text, trim_scale(t."MinimumAvailableCredits")::text, t."NumberOfParts"::text, t."TimeRequiredForCompletion"::text FROM "edfi"."Course" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."EducationOrganization_DocumentId"::text, t."EducationOrganization_EducationOrganizationId"::text, t."AcademicSubjectDescriptor_DescriptorId"::text, t."CourseCode", t."CourseDescription", t."CourseTitle", to_char(t."DateCourseAdopted", 'YYYY-MM-DD'), t."HighSchoolCourseRequirement"::text, t."MaxCompletionsForCredit"::text, trim_scale(t."MaximumAvailableCreditConversion")::text, trim_scale(t."MaximumAvailableCredits")::text, trim_scale(t."MinimumAvailableCreditConversion")::text, trim_scale(t."MinimumAvailableCredits")::text, t."NumberOfParts"::text, t."TimeRequiredForCompletion"::text FROM "edfi"."Course" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."Course" ("DocumentId", "EducationOrganization_DocumentId", "EducationOrganization_EducationOrganizationId", "AcademicSubjectDescriptor_DescriptorId", "CourseCode", "CourseDescription", "CourseTitle", "DateCourseAdopted", "HighSchoolCourseRequirement", "MaxCompletionsForCredit", "MaximumAvailableCreditConversion", "MaximumAvailableCredits", "MinimumAvailableCreditConversion", "MinimumAvailableCredits", "NumberOfParts", "TimeRequiredForCompletion") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5, u.p6, u.p7, u.p8::date, u.p9::boolean, u.p10::integer, u.p11::numeric, u.p12::numeric, u.p13::numeric, u.p14::numeric, u.p15::integer, u.p16::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16)`, Update: `UPDATE "edfi"."Course" AS t SET "EducationOrganization_DocumentId" = u.p2::bigint, "EducationOrganization_EducationOrganizationId" = u.p3::integer, "AcademicSubjectDescriptor_DescriptorId" = u.p4::bigint, "CourseCode" = u.p5, "CourseDescription" = u.p6, "CourseTitle" = u.p7, "DateCourseAdopted" = u.p8::date, "HighSchoolCourseRequirement" = u.p9::boolean, "MaxCompletionsForCredit" = u.p10::integer, "MaximumAvailableCreditConversion" = u.p11::numeric, "MaximumAvailableCredits" = u.p12::numeric, "MinimumAvailableCreditConversion" = u.p13::numeric, "MinimumAvailableCredits" = u.p14::numeric, "NumberOfParts" = u.p15::integer, "TimeRequiredForCompletion" = u.p16::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."Course" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4, 5, 6}, ParentKey: 1, Ordinal: 2, Semantic: []int{3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Course_DocumentId"::text, t."Ordinal"::text, t."CourseIdentificationSystemDescriptor_DescriptorId"::text, t."AssigningOrganizationIdentificationCode", t."CourseCatalogURL", t."IdentificationCode" FROM "edfi"."CourseIdentificationCode" t WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Course_DocumentId"::text, t."Ordinal"::text, t."CourseIdentificationSystemDescriptor_DescriptorId"::text, t."AssigningOrganizationIdentificationCode", t."CourseCatalogURL", t."IdentificationCode" FROM "edfi"."CourseIdentificationCode" t WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Course_DocumentId"::text, t."Ordinal"::text, t."CourseIdentificationSystemDescriptor_DescriptorId"::text, t."AssigningOrganizationIdentificationCode", t."CourseCatalogURL", t."IdentificationCode" FROM "edfi"."CourseIdentificationCode" t WHERE t."Course_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."CourseIdentificationCode" ("CollectionItemId", "Course_DocumentId", "Ordinal", "CourseIdentificationSystemDescriptor_DescriptorId", "AssigningOrganizationIdentificationCode", "CourseCatalogURL", "IdentificationCode") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5, u.p6, u.p7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(p1, p2, p3, p4, p5, p6, p7)`, Update: `UPDATE "edfi"."CourseIdentificationCode" AS t SET "Course_DocumentId" = u.p2::bigint, "Ordinal" = u.p3::integer, "CourseIdentificationSystemDescriptor_DescriptorId" = u.p4::bigint, "AssigningOrganizationIdentificationCode" = u.p5, "CourseCatalogURL" = u.p6, "IdentificationCode" = u.p7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(p1, p2, p3, p4, p5, p6, p7) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."CourseIdentificationCode" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."CourseIdentificationCode" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3}, ParentKey: 1, Ordinal: 2, Semantic: []int{3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Course_DocumentId"::text, t."Ordinal"::text, t."GradeLevelDescriptor_DescriptorId"::text FROM "edfi"."CourseOfferedGradeLevel" t WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Course_DocumentId"::text, t."Ordinal"::text, t."GradeLevelDescriptor_DescriptorId"::text FROM "edfi"."CourseOfferedGradeLevel" t WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Course_DocumentId"::text, t."Ordinal"::text, t."GradeLevelDescriptor_DescriptorId"::text FROM "edfi"."CourseOfferedGradeLevel" t WHERE t."Course_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."CourseOfferedGradeLevel" ("CollectionItemId", "Course_DocumentId", "Ordinal", "GradeLevelDescriptor_DescriptorId") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p1, p2, p3, p4)`, Update: `UPDATE "edfi"."CourseOfferedGradeLevel" AS t SET "Course_DocumentId" = u.p2::bigint, "Ordinal" = u.p3::integer, "GradeLevelDescriptor_DescriptorId" = u.p4::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p1, p2, p3, p4) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."CourseOfferedGradeLevel" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."CourseOfferedGradeLevel" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 		},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."CourseCode", r."CourseDescription", r."CourseTitle", r."DateCourseAdopted", r."HighSchoolCourseRequirement", r."MaxCompletionsForCredit", r."MaximumAvailableCreditConversion"::text, r."MaximumAvailableCredits"::text, r."MinimumAvailableCreditConversion"::text, r."MinimumAvailableCredits"::text, r."NumberOfParts", r."TimeRequiredForCompletion" FROM "edfi"."Course" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."AcademicSubjectDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."CourseCode", r."CourseDescription", r."CourseTitle", r."DateCourseAdopted", r."HighSchoolCourseRequirement", r."MaxCompletionsForCredit", r."MaximumAvailableCreditConversion"::text, r."MaximumAvailableCredits"::text, r."MinimumAvailableCreditConversion"::text, r."MinimumAvailableCredits"::text, r."NumberOfParts", r."TimeRequiredForCompletion" FROM "edfi"."Course" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."AcademicSubjectDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "EducationOrganization_DocumentId"},
 					{Column: "EducationOrganization_DocumentId"},
-					{Column: "EducationOrganization_EducationOrganizationId", Type: engine.Int32Type},
-					{Column: "AcademicSubjectDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "CourseCode", Type: engine.StringType},
-					{Column: "CourseDescription", Type: engine.StringType},
-					{Column: "CourseTitle", Type: engine.StringType},
-					{Column: "DateCourseAdopted", Type: engine.DateType},
-					{Column: "HighSchoolCourseRequirement", Type: engine.BooleanType},
-					{Column: "MaxCompletionsForCredit", Type: engine.Int32Type},
-					{Column: "MaximumAvailableCreditConversion", Type: engine.DecimalType},
-					{Column: "MaximumAvailableCredits", Type: engine.DecimalType},
-					{Column: "MinimumAvailableCreditConversion", Type: engine.DecimalType},
-					{Column: "MinimumAvailableCredits", Type: engine.DecimalType},
-					{Column: "NumberOfParts", Type: engine.Int32Type},
-					{Column: "TimeRequiredForCompletion", Type: engine.Int32Type},
+					{Column: "EducationOrganization_EducationOrganizationId", Type: spec.Int32Type},
+					{Column: "AcademicSubjectDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "CourseCode", Type: spec.StringType},
+					{Column: "CourseDescription", Type: spec.StringType},
+					{Column: "CourseTitle", Type: spec.StringType},
+					{Column: "DateCourseAdopted", Type: spec.DateType},
+					{Column: "HighSchoolCourseRequirement", Type: spec.BooleanType},
+					{Column: "MaxCompletionsForCredit", Type: spec.Int32Type},
+					{Column: "MaximumAvailableCreditConversion", Type: spec.DecimalType},
+					{Column: "MaximumAvailableCredits", Type: spec.DecimalType},
+					{Column: "MinimumAvailableCreditConversion", Type: spec.DecimalType},
+					{Column: "MinimumAvailableCredits", Type: spec.DecimalType},
+					{Column: "NumberOfParts", Type: spec.Int32Type},
+					{Column: "TimeRequiredForCompletion", Type: spec.Int32Type},
 				},
 			},
 			{
 				ByID: `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri", t."AssigningOrganizationIdentificationCode", t."CourseCatalogURL", t."IdentificationCode" FROM "edfi"."CourseIdentificationCode" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."CourseIdentificationSystemDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Course_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri", t."AssigningOrganizationIdentificationCode", t."CourseCatalogURL", t."IdentificationCode" FROM "edfi"."CourseIdentificationCode" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."CourseIdentificationSystemDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Course_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Course_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "CourseIdentificationSystemDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "AssigningOrganizationIdentificationCode", Type: engine.StringType},
-					{Column: "CourseCatalogURL", Type: engine.StringType},
-					{Column: "IdentificationCode", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "CourseIdentificationSystemDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "AssigningOrganizationIdentificationCode", Type: spec.StringType},
+					{Column: "CourseCatalogURL", Type: spec.StringType},
+					{Column: "IdentificationCode", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri" FROM "edfi"."CourseOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Course_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."Course_DocumentId", t."CollectionItemId", t."Course_DocumentId", d0."Uri" FROM "edfi"."CourseOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Course_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Course_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "GradeLevelDescriptor_DescriptorId", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "GradeLevelDescriptor_DescriptorId", Type: spec.StringType},
 				},
 			},
 		},
-		Document: []*engine.Node{
-			{Name: "academicSubjectDescriptor", Value: 3, Type: engine.StringType},
-			{Name: "courseCode", Value: 4, Type: engine.StringType},
-			{Name: "courseDescription", Value: 5, Type: engine.StringType},
-			{Name: "courseTitle", Value: 6, Type: engine.StringType},
-			{Name: "dateCourseAdopted", Value: 7, Type: engine.DateType},
+		Document: []*spec.Node{
+			{Name: "academicSubjectDescriptor", Value: 3, Type: spec.StringType},
+			{Name: "courseCode", Value: 4, Type: spec.StringType},
+			{Name: "courseDescription", Value: 5, Type: spec.StringType},
+			{Name: "courseTitle", Value: 6, Type: spec.StringType},
+			{Name: "dateCourseAdopted", Value: 7, Type: spec.DateType},
 			{
 				Name:  "educationOrganizationReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "educationOrganizationId", Value: 2, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "educationOrganizationId", Value: 2, Type: spec.Int32Type},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 10, Rel: "LocalEducationAgency", Path: "/ed-fi/localEducationAgencies/"},
 							{ResourceKeyID: 14, Rel: "School", Path: "/ed-fi/schools/"},
 						},
 					},
 				},
 			},
-			{Name: "highSchoolCourseRequirement", Value: 8, Type: engine.BooleanType},
+			{Name: "highSchoolCourseRequirement", Value: 8, Type: spec.BooleanType},
 			{
 				Name:  "identificationCodes",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 1,
-				Members: []*engine.Node{
-					{Name: "assigningOrganizationIdentificationCode", Table: 1, Value: 1, Type: engine.StringType},
-					{Name: "courseCatalogURL", Table: 1, Value: 2, Type: engine.StringType},
-					{Name: "courseIdentificationSystemDescriptor", Table: 1, Type: engine.StringType},
-					{Name: "identificationCode", Table: 1, Value: 3, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "assigningOrganizationIdentificationCode", Table: 1, Value: 1, Type: spec.StringType},
+					{Name: "courseCatalogURL", Table: 1, Value: 2, Type: spec.StringType},
+					{Name: "courseIdentificationSystemDescriptor", Table: 1, Type: spec.StringType},
+					{Name: "identificationCode", Table: 1, Value: 3, Type: spec.StringType},
 				},
 			},
-			{Name: "maxCompletionsForCredit", Value: 9, Type: engine.Int32Type},
-			{Name: "maximumAvailableCreditConversion", Value: 10, Type: engine.DecimalType},
-			{Name: "maximumAvailableCredits", Value: 11, Type: engine.DecimalType},
-			{Name: "minimumAvailableCreditConversion", Value: 12, Type: engine.DecimalType},
-			{Name: "minimumAvailableCredits", Value: 13, Type: engine.DecimalType},
-			{Name: "numberOfParts", Value: 14, Type: engine.Int32Type},
+			{Name: "maxCompletionsForCredit", Value: 9, Type: spec.Int32Type},
+			{Name: "maximumAvailableCreditConversion", Value: 10, Type: spec.DecimalType},
+			{Name: "maximumAvailableCredits", Value: 11, Type: spec.DecimalType},
+			{Name: "minimumAvailableCreditConversion", Value: 12, Type: spec.DecimalType},
+			{Name: "minimumAvailableCredits", Value: 13, Type: spec.DecimalType},
+			{Name: "numberOfParts", Value: 14, Type: spec.Int32Type},
 			{
 				Name:  "offeredGradeLevels",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 2,
-				Members: []*engine.Node{
-					{Name: "gradeLevelDescriptor", Table: 2, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "gradeLevelDescriptor", Table: 2, Type: spec.StringType},
 				},
 			},
-			{Name: "timeRequiredForCompletion", Value: 15, Type: engine.Int32Type},
+			{Name: "timeRequiredForCompletion", Value: 15, Type: spec.Int32Type},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "academicSubjectDescriptor", Type: "string", JSONPath: "$.academicSubjectDescriptor", Param: engine.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "AcademicSubjectDescriptor", Predicate: []string{`r."AcademicSubjectDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
-			{Name: "courseCode", Type: "string", JSONPath: "$.courseCode", Param: engine.StringType, Predicate: []string{`r."CourseCode" = (`, ")"}},
-			{Name: "courseDescription", Type: "string", JSONPath: "$.courseDescription", Param: engine.StringType, Predicate: []string{`r."CourseDescription" = (`, ")"}},
-			{Name: "courseTitle", Type: "string", JSONPath: "$.courseTitle", Param: engine.StringType, Predicate: []string{`r."CourseTitle" = (`, ")"}},
-			{Name: "dateCourseAdopted", Type: "date", JSONPath: "$.dateCourseAdopted", Param: engine.DateType, Predicate: []string{`r."DateCourseAdopted" = (`, "::text)::date"}},
-			{Name: "educationOrganizationId", Type: "number", JSONPath: "$.educationOrganizationReference.educationOrganizationId", Param: engine.Int32Type, Predicate: []string{`r."EducationOrganization_EducationOrganizationId" = (`, ")"}},
-			{Name: "highSchoolCourseRequirement", Type: "boolean", JSONPath: "$.highSchoolCourseRequirement", Param: engine.BooleanType, Predicate: []string{`r."HighSchoolCourseRequirement" = (`, ")"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "academicSubjectDescriptor", Type: "string", JSONPath: "$.academicSubjectDescriptor", Param: spec.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "AcademicSubjectDescriptor", Predicate: []string{`r."AcademicSubjectDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
+			{Name: "courseCode", Type: "string", JSONPath: "$.courseCode", Param: spec.StringType, Predicate: []string{`r."CourseCode" = (`, ")"}},
+			{Name: "courseDescription", Type: "string", JSONPath: "$.courseDescription", Param: spec.StringType, Predicate: []string{`r."CourseDescription" = (`, ")"}},
+			{Name: "courseTitle", Type: "string", JSONPath: "$.courseTitle", Param: spec.StringType, Predicate: []string{`r."CourseTitle" = (`, ")"}},
+			{Name: "dateCourseAdopted", Type: "date", JSONPath: "$.dateCourseAdopted", Param: spec.DateType, Predicate: []string{`r."DateCourseAdopted" = (`, "::text)::date"}},
+			{Name: "educationOrganizationId", Type: "number", JSONPath: "$.educationOrganizationReference.educationOrganizationId", Param: spec.Int32Type, Predicate: []string{`r."EducationOrganization_EducationOrganizationId" = (`, ")"}},
+			{Name: "highSchoolCourseRequirement", Type: "boolean", JSONPath: "$.highSchoolCourseRequirement", Param: spec.BooleanType, Predicate: []string{`r."HighSchoolCourseRequirement" = (`, ")"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "maxCompletionsForCredit", Type: "number", JSONPath: "$.maxCompletionsForCredit", Param: engine.Int32Type, Predicate: []string{`r."MaxCompletionsForCredit" = (`, ")"}},
-			{Name: "maximumAvailableCreditConversion", Type: "number", JSONPath: "$.maximumAvailableCreditConversion", Param: engine.DecimalType, Predicate: []string{`r."MaximumAvailableCreditConversion" = (`, "::text)::numeric"}},
-			{Name: "maximumAvailableCredits", Type: "number", JSONPath: "$.maximumAvailableCredits", Param: engine.DecimalType, Predicate: []string{`r."MaximumAvailableCredits" = (`, "::text)::numeric"}},
-			{Name: "minimumAvailableCreditConversion", Type: "number", JSONPath: "$.minimumAvailableCreditConversion", Param: engine.DecimalType, Predicate: []string{`r."MinimumAvailableCreditConversion" = (`, "::text)::numeric"}},
-			{Name: "minimumAvailableCredits", Type: "number", JSONPath: "$.minimumAvailableCredits", Param: engine.DecimalType, Predicate: []string{`r."MinimumAvailableCredits" = (`, "::text)::numeric"}},
-			{Name: "numberOfParts", Type: "number", JSONPath: "$.numberOfParts", Param: engine.Int32Type, Predicate: []string{`r."NumberOfParts" = (`, ")"}},
-			{Name: "timeRequiredForCompletion", Type: "number", JSONPath: "$.timeRequiredForCompletion", Param: engine.Int32Type, Predicate: []string{`r."TimeRequiredForCompletion" = (`, ")"}},
+			{Name: "maxCompletionsForCredit", Type: "number", JSONPath: "$.maxCompletionsForCredit", Param: spec.Int32Type, Predicate: []string{`r."MaxCompletionsForCredit" = (`, ")"}},
+			{Name: "maximumAvailableCreditConversion", Type: "number", JSONPath: "$.maximumAvailableCreditConversion", Param: spec.DecimalType, Predicate: []string{`r."MaximumAvailableCreditConversion" = (`, "::text)::numeric"}},
+			{Name: "maximumAvailableCredits", Type: "number", JSONPath: "$.maximumAvailableCredits", Param: spec.DecimalType, Predicate: []string{`r."MaximumAvailableCredits" = (`, "::text)::numeric"}},
+			{Name: "minimumAvailableCreditConversion", Type: "number", JSONPath: "$.minimumAvailableCreditConversion", Param: spec.DecimalType, Predicate: []string{`r."MinimumAvailableCreditConversion" = (`, "::text)::numeric"}},
+			{Name: "minimumAvailableCredits", Type: "number", JSONPath: "$.minimumAvailableCredits", Param: spec.DecimalType, Predicate: []string{`r."MinimumAvailableCredits" = (`, "::text)::numeric"}},
+			{Name: "numberOfParts", Type: "number", JSONPath: "$.numberOfParts", Param: spec.Int32Type, Predicate: []string{`r."NumberOfParts" = (`, ")"}},
+			{Name: "timeRequiredForCompletion", Type: "number", JSONPath: "$.timeRequiredForCompletion", Param: spec.Int32Type, Predicate: []string{`r."TimeRequiredForCompletion" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."Course" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."Course" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 4`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "edfi"."Course" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "edfi", Table: "CourseOffering", Resource: "CourseOffering"},
 		},
 	},

@@ -2,34 +2,34 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiLocalEducationAgency is the plan of the Ed-Fi resource LocalEducationAgency, served at /data/ed-fi/localEducationAgencies.
-var edfiLocalEducationAgency = &engine.Resource{
+var edfiLocalEducationAgency = &spec.Resource{
 	ProjectEndpoint: "ed-fi",
 	ProjectName:     "Ed-Fi",
 	Endpoint:        "localEducationAgencies",
 	Name:            "LocalEducationAgency",
 	ResourceKeyID:   10,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.localEducationAgencyId", Steps: []string{"localEducationAgencyId"}, Column: "LocalEducationAgencyId"},
 	},
-	Superclass: &engine.Superclass{ProjectName: "Ed-Fi", ResourceName: "EducationOrganization", ResourceKeyID: 7, IdentityRenameFrom: "$.localEducationAgencyId", IdentityRenameTo: "$.educationOrganizationId"},
-	Tables: []*engine.Table{
+	Superclass: &spec.Superclass{ProjectName: "Ed-Fi", ResourceName: "EducationOrganization", ResourceKeyID: 7, IdentityRenameFrom: "$.localEducationAgencyId", IdentityRenameTo: "$.educationOrganizationId"},
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "LocalEducationAgency",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "ParentLocalEducationAgency_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Nullable: true, Steps: []string{"parentLocalEducationAgencyReference"}, JSONPath: "$.parentLocalEducationAgencyReference", Reference: 1},
-				{Name: "ParentLocalEducationAgency_LocalEducationAgencyId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"parentLocalEducationAgencyReference", "localEducationAgencyId"}, JSONPath: "$.parentLocalEducationAgencyReference.localEducationAgencyId", Reference: 1},
-				{Name: "LocalEducationAgencyCategoryDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"localEducationAgencyCategoryDescriptor"}, JSONPath: "$.localEducationAgencyCategoryDescriptor", Reference: -1},
-				{Name: "LocalEducationAgencyId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"localEducationAgencyId"}, JSONPath: "$.localEducationAgencyId", Reference: -1},
-				{Name: "NameOfInstitution", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 75, Steps: []string{"nameOfInstitution"}, JSONPath: "$.nameOfInstitution", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "ParentLocalEducationAgency_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Nullable: true, Steps: []string{"parentLocalEducationAgencyReference"}, JSONPath: "$.parentLocalEducationAgencyReference", Reference: 1},
+				{Name: "ParentLocalEducationAgency_LocalEducationAgencyId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"parentLocalEducationAgencyReference", "localEducationAgencyId"}, JSONPath: "$.parentLocalEducationAgencyReference.localEducationAgencyId", Reference: 1},
+				{Name: "LocalEducationAgencyCategoryDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"localEducationAgencyCategoryDescriptor"}, JSONPath: "$.localEducationAgencyCategoryDescriptor", Reference: -1},
+				{Name: "LocalEducationAgencyId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"localEducationAgencyId"}, JSONPath: "$.localEducationAgencyId", Reference: -1},
+				{Name: "NameOfInstitution", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 75, Steps: []string{"nameOfInstitution"}, JSONPath: "$.nameOfInstitution", Reference: -1},
 			},
 		},
 		{
@@ -37,13 +37,13 @@ var edfiLocalEducationAgency = &engine.Resource{
 			Name:       "LocalEducationAgencyAccountability",
 			Scope:      "$.accountabilities[*]",
 			ScopeSteps: []string{"accountabilities", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "LocalEducationAgency_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "LocalEducationAgencyAccountabilitySchoolYear_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"schoolYearTypeReference"}, JSONPath: "$.accountabilities[*].schoolYearTypeReference"},
-				{Name: "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"schoolYearTypeReference", "schoolYear"}, JSONPath: "$.accountabilities[*].schoolYearTypeReference.schoolYear"},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "LocalEducationAgency_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "LocalEducationAgencyAccountabilitySchoolYear_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"schoolYearTypeReference"}, JSONPath: "$.accountabilities[*].schoolYearTypeReference"},
+				{Name: "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"schoolYearTypeReference", "schoolYear"}, JSONPath: "$.accountabilities[*].schoolYearTypeReference.schoolYear"},
 			},
 			SemanticIdentity: []string{"LocalEducationAgencyAccountabilitySchoolYear_DocumentId"},
 		},
@@ -52,24 +52,24 @@ var edfiLocalEducationAgency = &engine.Resource{
 			Name:       "LocalEducationAgencyAddress",
 			Scope:      "$.addresses[*]",
 			ScopeSteps: []string{"addresses", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "LocalEducationAgency_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "AddressTypeDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"addressTypeDescriptor"}, JSONPath: "$.addresses[*].addressTypeDescriptor", Reference: -1},
-				{Name: "StateAbbreviationDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"stateAbbreviationDescriptor"}, JSONPath: "$.addresses[*].stateAbbreviationDescriptor", Reference: -1},
-				{Name: "ApartmentRoomSuiteNumber", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 50, Nullable: true, Steps: []string{"apartmentRoomSuiteNumber"}, JSONPath: "$.addresses[*].apartmentRoomSuiteNumber", Reference: -1},
-				{Name: "BuildingSiteNumber", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Nullable: true, Steps: []string{"buildingSiteNumber"}, JSONPath: "$.addresses[*].buildingSiteNumber", Reference: -1},
-				{Name: "City", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Steps: []string{"city"}, JSONPath: "$.addresses[*].city", Reference: -1},
-				{Name: "CongressionalDistrict", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Nullable: true, Steps: []string{"congressionalDistrict"}, JSONPath: "$.addresses[*].congressionalDistrict", Reference: -1},
-				{Name: "CountyFIPSCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 5, Nullable: true, Steps: []string{"countyFIPSCode"}, JSONPath: "$.addresses[*].countyFIPSCode", Reference: -1},
-				{Name: "DoNotPublishIndicator", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"doNotPublishIndicator"}, JSONPath: "$.addresses[*].doNotPublishIndicator", Reference: -1},
-				{Name: "Latitude", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Nullable: true, Steps: []string{"latitude"}, JSONPath: "$.addresses[*].latitude", Reference: -1},
-				{Name: "Longitude", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Nullable: true, Steps: []string{"longitude"}, JSONPath: "$.addresses[*].longitude", Reference: -1},
-				{Name: "NameOfCounty", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Nullable: true, Steps: []string{"nameOfCounty"}, JSONPath: "$.addresses[*].nameOfCounty", Reference: -1},
-				{Name: "PostalCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 17, Steps: []string{"postalCode"}, JSONPath: "$.addresses[*].postalCode", Reference: -1},
-				{Name: "StreetNumberName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 150, Steps: []string{"streetNumberName"}, JSONPath: "$.addresses[*].streetNumberName", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "LocalEducationAgency_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "AddressTypeDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"addressTypeDescriptor"}, JSONPath: "$.addresses[*].addressTypeDescriptor", Reference: -1},
+				{Name: "StateAbbreviationDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"stateAbbreviationDescriptor"}, JSONPath: "$.addresses[*].stateAbbreviationDescriptor", Reference: -1},
+				{Name: "ApartmentRoomSuiteNumber", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 50, Nullable: true, Steps: []string{"apartmentRoomSuiteNumber"}, JSONPath: "$.addresses[*].apartmentRoomSuiteNumber", Reference: -1},
+				{Name: "BuildingSiteNumber", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Nullable: true, Steps: []string{"buildingSiteNumber"}, JSONPath: "$.addresses[*].buildingSiteNumber", Reference: -1},
+				{Name: "City", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Steps: []string{"city"}, JSONPath: "$.addresses[*].city", Reference: -1},
+				{Name: "CongressionalDistrict", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Nullable: true, Steps: []string{"congressionalDistrict"}, JSONPath: "$.addresses[*].congressionalDistrict", Reference: -1},
+				{Name: "CountyFIPSCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 5, Nullable: true, Steps: []string{"countyFIPSCode"}, JSONPath: "$.addresses[*].countyFIPSCode", Reference: -1},
+				{Name: "DoNotPublishIndicator", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"doNotPublishIndicator"}, JSONPath: "$.addresses[*].doNotPublishIndicator", Reference: -1},
+				{Name: "Latitude", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Nullable: true, Steps: []string{"latitude"}, JSONPath: "$.addresses[*].latitude", Reference: -1},
+				{Name: "Longitude", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Nullable: true, Steps: []string{"longitude"}, JSONPath: "$.addresses[*].longitude", Reference: -1},
+				{Name: "NameOfCounty", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Nullable: true, Steps: []string{"nameOfCounty"}, JSONPath: "$.addresses[*].nameOfCounty", Reference: -1},
+				{Name: "PostalCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 17, Steps: []string{"postalCode"}, JSONPath: "$.addresses[*].postalCode", Reference: -1},
+				{Name: "StreetNumberName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 150, Steps: []string{"streetNumberName"}, JSONPath: "$.addresses[*].streetNumberName", Reference: -1},
 			},
 			SemanticIdentity: []string{"AddressTypeDescriptor_DescriptorId", "City", "PostalCode", "StateAbbreviationDescriptor_DescriptorId", "StreetNumberName"},
 		},
@@ -78,12 +78,12 @@ var edfiLocalEducationAgency = &engine.Resource{
 			Name:       "LocalEducationAgencyCategory",
 			Scope:      "$.categories[*]",
 			ScopeSteps: []string{"categories", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "LocalEducationAgency_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "EducationOrganizationCategoryDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"educationOrganizationCategoryDescriptor"}, JSONPath: "$.categories[*].educationOrganizationCategoryDescriptor", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "LocalEducationAgency_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "EducationOrganizationCategoryDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"educationOrganizationCategoryDescriptor"}, JSONPath: "$.categories[*].educationOrganizationCategoryDescriptor", Reference: -1},
 			},
 			SemanticIdentity: []string{"EducationOrganizationCategoryDescriptor_DescriptorId"},
 		},
@@ -92,20 +92,20 @@ var edfiLocalEducationAgency = &engine.Resource{
 			Name:       "LocalEducationAgencyFederalFunds",
 			Scope:      "$.federalFunds[*]",
 			ScopeSteps: []string{"federalFunds", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "LocalEducationAgency_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "FiscalYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"fiscalYear"}, JSONPath: "$.federalFunds[*].fiscalYear", Reference: -1},
-				{Name: "InnovativeDollarsSpent", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"innovativeDollarsSpent"}, JSONPath: "$.federalFunds[*].innovativeDollarsSpent", Reference: -1},
-				{Name: "InnovativeDollarsSpentStrategicPriorities", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"innovativeDollarsSpentStrategicPriorities"}, JSONPath: "$.federalFunds[*].innovativeDollarsSpentStrategicPriorities", Reference: -1},
-				{Name: "InnovativeProgramsFundsReceived", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"innovativeProgramsFundsReceived"}, JSONPath: "$.federalFunds[*].innovativeProgramsFundsReceived", Reference: -1},
-				{Name: "SchoolImprovementAllocation", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"schoolImprovementAllocation"}, JSONPath: "$.federalFunds[*].schoolImprovementAllocation", Reference: -1},
-				{Name: "SchoolImprovementReservedFundsPercentage", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 5, Scale: 4, Nullable: true, Steps: []string{"schoolImprovementReservedFundsPercentage"}, JSONPath: "$.federalFunds[*].schoolImprovementReservedFundsPercentage", Reference: -1},
-				{Name: "StateAssessmentAdministrationFunding", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 5, Scale: 4, Nullable: true, Steps: []string{"stateAssessmentAdministrationFunding"}, JSONPath: "$.federalFunds[*].stateAssessmentAdministrationFunding", Reference: -1},
-				{Name: "SupplementalEducationalServicesFundsSpent", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"supplementalEducationalServicesFundsSpent"}, JSONPath: "$.federalFunds[*].supplementalEducationalServicesFundsSpent", Reference: -1},
-				{Name: "SupplementalEducationalServicesPerPupilExpenditure", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"supplementalEducationalServicesPerPupilExpenditure"}, JSONPath: "$.federalFunds[*].supplementalEducationalServicesPerPupilExpenditure", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "LocalEducationAgency_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "FiscalYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"fiscalYear"}, JSONPath: "$.federalFunds[*].fiscalYear", Reference: -1},
+				{Name: "InnovativeDollarsSpent", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"innovativeDollarsSpent"}, JSONPath: "$.federalFunds[*].innovativeDollarsSpent", Reference: -1},
+				{Name: "InnovativeDollarsSpentStrategicPriorities", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"innovativeDollarsSpentStrategicPriorities"}, JSONPath: "$.federalFunds[*].innovativeDollarsSpentStrategicPriorities", Reference: -1},
+				{Name: "InnovativeProgramsFundsReceived", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"innovativeProgramsFundsReceived"}, JSONPath: "$.federalFunds[*].innovativeProgramsFundsReceived", Reference: -1},
+				{Name: "SchoolImprovementAllocation", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"schoolImprovementAllocation"}, JSONPath: "$.federalFunds[*].schoolImprovementAllocation", Reference: -1},
+				{Name: "SchoolImprovementReservedFundsPercentage", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 5, Scale: 4, Nullable: true, Steps: []string{"schoolImprovementReservedFundsPercentage"}, JSONPath: "$.federalFunds[*].schoolImprovementReservedFundsPercentage", Reference: -1},
+				{Name: "StateAssessmentAdministrationFunding", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 5, Scale: 4, Nullable: true, Steps: []string{"stateAssessmentAdministrationFunding"}, JSONPath: "$.federalFunds[*].stateAssessmentAdministrationFunding", Reference: -1},
+				{Name: "SupplementalEducationalServicesFundsSpent", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"supplementalEducationalServicesFundsSpent"}, JSONPath: "$.federalFunds[*].supplementalEducationalServicesFundsSpent", Reference: -1},
+				{Name: "SupplementalEducationalServicesPerPupilExpenditure", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 19, Scale: 4, Nullable: true, Steps: []string{"supplementalEducationalServicesPerPupilExpenditure"}, JSONPath: "$.federalFunds[*].supplementalEducationalServicesPerPupilExpenditure", Reference: -1},
 			},
 			SemanticIdentity: []string{"FiscalYear"},
 		},
@@ -114,35 +114,35 @@ var edfiLocalEducationAgency = &engine.Resource{
 			Name:       "LocalEducationAgencyAddressPeriod",
 			Scope:      "$.addresses[*].periods[*]",
 			ScopeSteps: []string{"periods", "[*]"},
-			Kind:       engine.CollectionTable,
+			Kind:       spec.CollectionTable,
 			Parent:     2,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "LocalEducationAgency_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "ParentCollectionItemId", Kind: engine.ParentCollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "BeginDate", Kind: engine.ScalarColumn, Type: engine.DateType, Steps: []string{"beginDate"}, JSONPath: "$.addresses[*].periods[*].beginDate", Reference: -1},
-				{Name: "EndDate", Kind: engine.ScalarColumn, Type: engine.DateType, Nullable: true, Steps: []string{"endDate"}, JSONPath: "$.addresses[*].periods[*].endDate", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "LocalEducationAgency_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "ParentCollectionItemId", Kind: spec.ParentCollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "BeginDate", Kind: spec.ScalarColumn, Type: spec.DateType, Steps: []string{"beginDate"}, JSONPath: "$.addresses[*].periods[*].beginDate", Reference: -1},
+				{Name: "EndDate", Kind: spec.ScalarColumn, Type: spec.DateType, Nullable: true, Steps: []string{"endDate"}, JSONPath: "$.addresses[*].periods[*].endDate", Reference: -1},
 			},
 			SemanticIdentity: []string{"BeginDate"},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "accountabilities",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "schoolYearTypeReference",
-									Node: &engine.BodyNode{
-										Properties: []engine.BodyProperty{
+									Node: &spec.BodyNode{
+										Properties: []spec.BodyProperty{
 											{
 												Name: "schoolYear",
-												Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
+												Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
 											},
 										},
 										MinLength: -1,
@@ -160,63 +160,63 @@ var edfiLocalEducationAgency = &engine.Resource{
 				},
 				{
 					Name: "addresses",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "addressTypeDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 								{
 									Name: "apartmentRoomSuiteNumber",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 50},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 50},
 								},
 								{
 									Name: "buildingSiteNumber",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 20},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 20},
 								},
 								{
 									Name: "city",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 2, MaxLength: 30, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 2, MaxLength: 30, Pattern: 2},
 								},
 								{
 									Name: "congressionalDistrict",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 30},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 30},
 								},
 								{
 									Name: "countyFIPSCode",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 3, MaxLength: 5},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 3, MaxLength: 5},
 								},
 								{
 									Name: "doNotPublishIndicator",
-									Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+									Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 								},
 								{
 									Name: "latitude",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 20},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 20},
 								},
 								{
 									Name: "longitude",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 20},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 20},
 								},
 								{
 									Name: "nameOfCounty",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 30},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 30},
 								},
 								{
 									Name: "periods",
-									Node: &engine.BodyNode{
-										Kind: engine.BodyArray,
-										Items: &engine.BodyNode{
-											Properties: []engine.BodyProperty{
+									Node: &spec.BodyNode{
+										Kind: spec.BodyArray,
+										Items: &spec.BodyNode{
+											Properties: []spec.BodyProperty{
 												{
 													Name: "beginDate",
-													Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+													Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 												},
 												{
 													Name: "endDate",
-													Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+													Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 												},
 											},
 											Required:  []string{"beginDate"},
@@ -229,15 +229,15 @@ var edfiLocalEducationAgency = &engine.Resource{
 								},
 								{
 									Name: "postalCode",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 17, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 17, Pattern: 2},
 								},
 								{
 									Name: "stateAbbreviationDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 								{
 									Name: "streetNumberName",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 150, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 150, Pattern: 2},
 								},
 							},
 							Required:  []string{"streetNumberName", "city", "stateAbbreviationDescriptor", "postalCode", "addressTypeDescriptor"},
@@ -250,13 +250,13 @@ var edfiLocalEducationAgency = &engine.Resource{
 				},
 				{
 					Name: "categories",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "educationOrganizationCategoryDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 							},
 							Required:  []string{"educationOrganizationCategoryDescriptor"},
@@ -270,84 +270,84 @@ var edfiLocalEducationAgency = &engine.Resource{
 				},
 				{
 					Name: "federalFunds",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "fiscalYear",
-									Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+									Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 								},
 								{
 									Name: "innovativeDollarsSpent",
-									Node: &engine.BodyNode{
-										Kind:      engine.BodyNumber,
+									Node: &spec.BodyNode{
+										Kind:      spec.BodyNumber,
 										MinLength: -1,
 										MaxLength: -1,
-										Decimal:   &engine.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].innovativeDollarsSpent"},
+										Decimal:   &spec.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].innovativeDollarsSpent"},
 									},
 								},
 								{
 									Name: "innovativeDollarsSpentStrategicPriorities",
-									Node: &engine.BodyNode{
-										Kind:      engine.BodyNumber,
+									Node: &spec.BodyNode{
+										Kind:      spec.BodyNumber,
 										MinLength: -1,
 										MaxLength: -1,
-										Decimal:   &engine.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].innovativeDollarsSpentStrategicPriorities"},
+										Decimal:   &spec.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].innovativeDollarsSpentStrategicPriorities"},
 									},
 								},
 								{
 									Name: "innovativeProgramsFundsReceived",
-									Node: &engine.BodyNode{
-										Kind:      engine.BodyNumber,
+									Node: &spec.BodyNode{
+										Kind:      spec.BodyNumber,
 										MinLength: -1,
 										MaxLength: -1,
-										Decimal:   &engine.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].innovativeProgramsFundsReceived"},
+										Decimal:   &spec.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].innovativeProgramsFundsReceived"},
 									},
 								},
 								{
 									Name: "schoolImprovementAllocation",
-									Node: &engine.BodyNode{
-										Kind:      engine.BodyNumber,
+									Node: &spec.BodyNode{
+										Kind:      spec.BodyNumber,
 										MinLength: -1,
 										MaxLength: -1,
-										Decimal:   &engine.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].schoolImprovementAllocation"},
+										Decimal:   &spec.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].schoolImprovementAllocation"},
 									},
 								},
 								{
 									Name: "schoolImprovementReservedFundsPercentage",
-									Node: &engine.BodyNode{
-										Kind:      engine.BodyNumber,
+									Node: &spec.BodyNode{
+										Kind:      spec.BodyNumber,
 										MinLength: -1,
 										MaxLength: -1,
-										Decimal:   &engine.DecimalRule{TotalDigits: 5, DecimalPlaces: 4, Path: "$.federalFunds[*].schoolImprovementReservedFundsPercentage"},
+										Decimal:   &spec.DecimalRule{TotalDigits: 5, DecimalPlaces: 4, Path: "$.federalFunds[*].schoolImprovementReservedFundsPercentage"},
 									},
 								},
 								{
 									Name: "stateAssessmentAdministrationFunding",
-									Node: &engine.BodyNode{
-										Kind:      engine.BodyNumber,
+									Node: &spec.BodyNode{
+										Kind:      spec.BodyNumber,
 										MinLength: -1,
 										MaxLength: -1,
-										Decimal:   &engine.DecimalRule{TotalDigits: 5, DecimalPlaces: 4, Path: "$.federalFunds[*].stateAssessmentAdministrationFunding"},
+										Decimal:   &spec.DecimalRule{TotalDigits: 5, DecimalPlaces: 4, Path: "$.federalFunds[*].stateAssessmentAdministrationFunding"},
 									},
 								},
 								{
 									Name: "supplementalEducationalServicesFundsSpent",
-									Node: &engine.BodyNode{
-										Kind:      engine.BodyNumber,
+									Node: &spec.BodyNode{
+										Kind:      spec.BodyNumber,
 										MinLength: -1,
 										MaxLength: -1,
-										Decimal:   &engine.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].supplementalEducationalServicesFundsSpent"},
+										Decimal:   &spec.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].supplementalEducationalServicesFundsSpent"},
 									},
 								},
 								{
 									Name: "supplementalEducationalServicesPerPupilExpenditure",
-									Node: &engine.BodyNode{
-										Kind:      engine.BodyNumber,
+									Node: &spec.BodyNode{
+										Kind:      spec.BodyNumber,
 										MinLength: -1,
 										MaxLength: -1,
-										Decimal:   &engine.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].supplementalEducationalServicesPerPupilExpenditure"},
+										Decimal:   &spec.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.federalFunds[*].supplementalEducationalServicesPerPupilExpenditure"},
 									},
 								},
 							},
@@ -361,23 +361,23 @@ var edfiLocalEducationAgency = &engine.Resource{
 				},
 				{
 					Name: "localEducationAgencyCategoryDescriptor",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 				},
 				{
 					Name: "localEducationAgencyId",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 				},
 				{
 					Name: "nameOfInstitution",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
 				},
 				{
 					Name: "parentLocalEducationAgencyReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "localEducationAgencyId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 						},
 						Required:  []string{"localEducationAgencyId"},
@@ -390,15 +390,15 @@ var edfiLocalEducationAgency = &engine.Resource{
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.IntegerForm},
-		Uniqueness: []engine.UniquenessConstraint{
+		IdentityForms: []spec.ValueForm{spec.IntegerForm},
+		Uniqueness: []spec.UniquenessConstraint{
 			{ArraySteps: []string{"addresses"}, ItemSteps: [][]string{[]string{"addressTypeDescriptor"}, []string{"city"}, []string{"postalCode"}, []string{"stateAbbreviationDescriptor"}, []string{"streetNumberName"}}},
 			{ArraySteps: []string{"addresses", "[*]", "periods"}, ItemSteps: [][]string{[]string{"beginDate"}}},
 			{ArraySteps: []string{"categories"}, ItemSteps: [][]string{[]string{"educationOrganizationCategoryDescriptor"}}},
 			{ArraySteps: []string{"accountabilities"}, ItemSteps: [][]string{[]string{"schoolYearTypeReference", "schoolYear"}}},
 			{ArraySteps: []string{"federalFunds"}, ItemSteps: [][]string{[]string{"fiscalYear"}}},
 		},
-		References: []engine.ReferencePlan{
+		References: []spec.ReferencePlan{
 			{
 				Table:               1,
 				ObjectSteps:         []string{"schoolYearTypeReference"},
@@ -406,8 +406,8 @@ var edfiLocalEducationAgency = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "SchoolYearType",
 				TargetResourceKeyID: 15,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolYear", Steps: []string{"schoolYear"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolYear", Steps: []string{"schoolYear"}, Form: spec.IntegerForm},
 				},
 			},
 			{
@@ -416,18 +416,18 @@ var edfiLocalEducationAgency = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "LocalEducationAgency",
 				TargetResourceKeyID: 10,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.localEducationAgencyId", Steps: []string{"localEducationAgencyId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.localEducationAgencyId", Steps: []string{"localEducationAgencyId"}, Form: spec.IntegerForm},
 				},
 			},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Column: 5, Steps: []string{"localEducationAgencyCategoryDescriptor"}, Project: "Ed-Fi", Resource: "LocalEducationAgencyCategoryDescriptor", DescriptorResourceKeyID: 11},
 			{Table: 2, Column: 3, Steps: []string{"addressTypeDescriptor"}, Project: "Ed-Fi", Resource: "AddressTypeDescriptor", DescriptorResourceKeyID: 2},
 			{Table: 2, Column: 4, Steps: []string{"stateAbbreviationDescriptor"}, Project: "Ed-Fi", Resource: "StateAbbreviationDescriptor", DescriptorResourceKeyID: 20},
 			{Table: 3, Column: 3, Steps: []string{"educationOrganizationCategoryDescriptor"}, Project: "Ed-Fi", Resource: "EducationOrganizationCategoryDescriptor", DescriptorResourceKeyID: 8},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6, 7}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."ParentLocalEducationAgency_DocumentId"::text, t."ParentLocalEducationAgency_LocalEducationAgencyId"::text, t."LocalEducationAgencyCategoryDescriptor_DescriptorId"::text, t."LocalEducationAgencyId"::text, t."NameOfInstitution" FROM "edfi"."LocalEducationAgency" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."ParentLocalEducationAgency_DocumentId"::text, t."ParentLocalEducationAgency_LocalEducationAgencyId"::text, t."LocalEducationAgencyCategoryDescriptor_DescriptorId"::text, t."LocalEducationAgencyId"::text, t."NameOfInstitution" FROM "edfi"."LocalEducationAgency" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."ParentLocalEducationAgency_DocumentId"::text, t."ParentLocalEducationAgency_LocalEducationAgencyId"::text, t."LocalEducationAgencyCategoryDescriptor_DescriptorId"::text, t."LocalEducationAgencyId"::text, t."NameOfInstitution" FROM "edfi"."LocalEducationAgency" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."LocalEducationAgency" ("DocumentId", "ParentLocalEducationAgency_DocumentId", "ParentLocalEducationAgency_LocalEducationAgencyId", "LocalEducationAgencyCategoryDescriptor_DescriptorId", "LocalEducationAgencyId", "NameOfInstitution") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5::integer, u.p6 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6)`, Update: `UPDATE "edfi"."LocalEducationAgency" AS t SET "ParentLocalEducationAgency_DocumentId" = u.p2::bigint, "ParentLocalEducationAgency_LocalEducationAgencyId" = u.p3::integer, "LocalEducationAgencyCategoryDescriptor_DescriptorId" = u.p4::bigint, "LocalEducationAgencyId" = u.p5::integer, "NameOfInstitution" = u.p6 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."LocalEducationAgency" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4}, ParentKey: 1, Ordinal: 2, Semantic: []int{3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."LocalEducationAgency_DocumentId"::text, t."Ordinal"::text, t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::text, t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::text FROM "edfi"."LocalEducationAgencyAccountability" t WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."LocalEducationAgency_DocumentId"::text, t."Ordinal"::text, t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::text, t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::text FROM "edfi"."LocalEducationAgencyAccountability" t WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."LocalEducationAgency_DocumentId"::text, t."Ordinal"::text, t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::text, t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::text FROM "edfi"."LocalEducationAgencyAccountability" t WHERE t."LocalEducationAgency_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."LocalEducationAgencyAccountability" ("CollectionItemId", "LocalEducationAgency_DocumentId", "Ordinal", "LocalEducationAgencyAccountabilitySchoolYear_DocumentId", "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p1, p2, p3, p4, p5)`, Update: `UPDATE "edfi"."LocalEducationAgencyAccountability" AS t SET "LocalEducationAgency_DocumentId" = u.p2::bigint, "Ordinal" = u.p3::integer, "LocalEducationAgencyAccountabilitySchoolYear_DocumentId" = u.p4::bigint, "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear" = u.p5::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p1, p2, p3, p4, p5) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."LocalEducationAgencyAccountability" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."LocalEducationAgencyAccountability" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, ParentKey: 1, Ordinal: 2, Semantic: []int{3, 7, 14, 4, 15}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."LocalEducationAgency_DocumentId"::text, t."Ordinal"::text, t."AddressTypeDescriptor_DescriptorId"::text, t."StateAbbreviationDescriptor_DescriptorId"::text, t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator"::text, t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."LocalEducationAgencyAddress" t WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."LocalEducationAgency_DocumentId"::text, t."Ordinal"::text, t."AddressTypeDescriptor_DescriptorId"::text, t."StateAbbreviationDescriptor_DescriptorId"::text, t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator"::text, t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."LocalEducationAgencyAddress" t WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."LocalEducationAgency_DocumentId"::text, t."Ordinal"::text, t."AddressTypeDescriptor_DescriptorId"::text, t."StateAbbreviationDescriptor_DescriptorId"::text, t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator"::text, t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."LocalEducationAgencyAddress" t WHERE t."LocalEducationAgency_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."LocalEducationAgencyAddress" ("CollectionItemId", "LocalEducationAgency_DocumentId", "Ordinal", "AddressTypeDescriptor_DescriptorId", "StateAbbreviationDescriptor_DescriptorId", "ApartmentRoomSuiteNumber", "BuildingSiteNumber", "City", "CongressionalDistrict", "CountyFIPSCode", "DoNotPublishIndicator", "Latitude", "Longitude", "NameOfCounty", "PostalCode", "StreetNumberName") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5::bigint, u.p6, u.p7, u.p8, u.p9, u.p10, u.p11::boolean, u.p12, u.p13, u.p14, u.p15, u.p16 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16)`, Update: `UPDATE "edfi"."LocalEducationAgencyAddress" AS t SET "LocalEducationAgency_DocumentId" = u.p2::bigint, "Ordinal" = u.p3::integer, "AddressTypeDescriptor_DescriptorId" = u.p4::bigint, "StateAbbreviationDescriptor_DescriptorId" = u.p5::bigint, "ApartmentRoomSuiteNumber" = u.p6, "BuildingSiteNumber" = u.p7, "City" = u.p8, "CongressionalDistrict" = u.p9, "CountyFIPSCode" = u.p10, "DoNotPublishIndicator" = u.p11::boolean, "Latitude" = u.p12, "Longitude" = u.p13, "NameOfCounty" = u.p14, "PostalCode" = u.p15, "StreetNumberName" = u.p16 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."LocalEducationAgencyAddress" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."LocalEducationAgencyAddress" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
@@ -436,98 +436,98 @@ var edfiLocalEducationAgency = &engine.Resource{
 			{Stored: []int{0, 1, 2, 3, 4, 5}, ParentKey: 3, Ordinal: 2, Semantic: []int{4}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."LocalEducationAgency_DocumentId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD') FROM "edfi"."LocalEducationAgencyAddressPeriod" t WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."LocalEducationAgency_DocumentId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD') FROM "edfi"."LocalEducationAgencyAddressPeriod" t WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."LocalEducationAgency_DocumentId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD') FROM "edfi"."LocalEducationAgencyAddressPeriod" t WHERE t."LocalEducationAgency_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."LocalEducationAgencyAddressPeriod" ("CollectionItemId", "LocalEducationAgency_DocumentId", "Ordinal", "ParentCollectionItemId", "BeginDate", "EndDate") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5::date, u.p6::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6)`, Update: `UPDATE "edfi"."LocalEducationAgencyAddressPeriod" AS t SET "LocalEducationAgency_DocumentId" = u.p2::bigint, "Ordinal" = u.p3::integer, "ParentCollectionItemId" = u.p4::bigint, "BeginDate" = u.p5::date, "EndDate" = u.p6::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."LocalEducationAgencyAddressPeriod" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."LocalEducationAgencyAddressPeriod" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 		},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."ParentLocalEducationAgency_LocalEducationAgencyId", d1."Uri", r."LocalEducationAgencyId", r."NameOfInstitution" FROM "edfi"."LocalEducationAgency" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ParentLocalEducationAgency_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."LocalEducationAgencyCategoryDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."ParentLocalEducationAgency_LocalEducationAgencyId", d1."Uri", r."LocalEducationAgencyId", r."NameOfInstitution" FROM "edfi"."LocalEducationAgency" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ParentLocalEducationAgency_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."LocalEducationAgencyCategoryDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "ParentLocalEducationAgency_DocumentId"},
 					{Column: "ParentLocalEducationAgency_DocumentId"},
-					{Column: "ParentLocalEducationAgency_LocalEducationAgencyId", Type: engine.Int32Type},
-					{Column: "LocalEducationAgencyCategoryDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "LocalEducationAgencyId", Type: engine.Int32Type},
-					{Column: "NameOfInstitution", Type: engine.StringType},
+					{Column: "ParentLocalEducationAgency_LocalEducationAgencyId", Type: spec.Int32Type},
+					{Column: "LocalEducationAgencyCategoryDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "LocalEducationAgencyId", Type: spec.Int32Type},
+					{Column: "NameOfInstitution", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear" FROM "edfi"."LocalEducationAgencyAccountability" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" OFFSET 0) l0 ON true WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear" FROM "edfi"."LocalEducationAgencyAccountability" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" OFFSET 0) l0 ON true WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "LocalEducationAgencyAccountabilitySchoolYear_DocumentId"},
 					{Column: "LocalEducationAgencyAccountabilitySchoolYear_DocumentId"},
-					{Column: "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear", Type: engine.Int32Type},
+					{Column: "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear", Type: spec.Int32Type},
 				},
 			},
 			{
 				ByID: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."LocalEducationAgencyAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."LocalEducationAgencyAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "AddressTypeDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "StateAbbreviationDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "ApartmentRoomSuiteNumber", Type: engine.StringType},
-					{Column: "BuildingSiteNumber", Type: engine.StringType},
-					{Column: "City", Type: engine.StringType},
-					{Column: "CongressionalDistrict", Type: engine.StringType},
-					{Column: "CountyFIPSCode", Type: engine.StringType},
-					{Column: "DoNotPublishIndicator", Type: engine.BooleanType},
-					{Column: "Latitude", Type: engine.StringType},
-					{Column: "Longitude", Type: engine.StringType},
-					{Column: "NameOfCounty", Type: engine.StringType},
-					{Column: "PostalCode", Type: engine.StringType},
-					{Column: "StreetNumberName", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "AddressTypeDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "StateAbbreviationDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "ApartmentRoomSuiteNumber", Type: spec.StringType},
+					{Column: "BuildingSiteNumber", Type: spec.StringType},
+					{Column: "City", Type: spec.StringType},
+					{Column: "CongressionalDistrict", Type: spec.StringType},
+					{Column: "CountyFIPSCode", Type: spec.StringType},
+					{Column: "DoNotPublishIndicator", Type: spec.BooleanType},
+					{Column: "Latitude", Type: spec.StringType},
+					{Column: "Longitude", Type: spec.StringType},
+					{Column: "NameOfCounty", Type: spec.StringType},
+					{Column: "PostalCode", Type: spec.StringType},
+					{Column: "StreetNumberName", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri" FROM "edfi"."LocalEducationAgencyCategory" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", d0."Uri" FROM "edfi"."LocalEducationAgencyCategory" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "EducationOrganizationCategoryDescriptor_DescriptorId", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "EducationOrganizationCategoryDescriptor_DescriptorId", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", t."FiscalYear", t."InnovativeDollarsSpent"::text, t."InnovativeDollarsSpentStrategicPriorities"::text, t."InnovativeProgramsFundsReceived"::text, t."SchoolImprovementAllocation"::text, t."SchoolImprovementReservedFundsPercentage"::text, t."StateAssessmentAdministrationFunding"::text, t."SupplementalEducationalServicesFundsSpent"::text, t."SupplementalEducationalServicesPerPupilExpenditure"::text FROM "edfi"."LocalEducationAgencyFederalFunds" t WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."LocalEducationAgency_DocumentId", t."FiscalYear", t."InnovativeDollarsSpent"::text, t."InnovativeDollarsSpentStrategicPriorities"::text, t."InnovativeProgramsFundsReceived"::text, t."SchoolImprovementAllocation"::text, t."SchoolImprovementReservedFundsPercentage"::text, t."StateAssessmentAdministrationFunding"::text, t."SupplementalEducationalServicesFundsSpent"::text, t."SupplementalEducationalServicesPerPupilExpenditure"::text FROM "edfi"."LocalEducationAgencyFederalFunds" t WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "FiscalYear", Type: engine.Int32Type},
-					{Column: "InnovativeDollarsSpent", Type: engine.DecimalType},
-					{Column: "InnovativeDollarsSpentStrategicPriorities", Type: engine.DecimalType},
-					{Column: "InnovativeProgramsFundsReceived", Type: engine.DecimalType},
-					{Column: "SchoolImprovementAllocation", Type: engine.DecimalType},
-					{Column: "SchoolImprovementReservedFundsPercentage", Type: engine.DecimalType},
-					{Column: "StateAssessmentAdministrationFunding", Type: engine.DecimalType},
-					{Column: "SupplementalEducationalServicesFundsSpent", Type: engine.DecimalType},
-					{Column: "SupplementalEducationalServicesPerPupilExpenditure", Type: engine.DecimalType},
+				Values: []spec.ReadValue{
+					{Column: "FiscalYear", Type: spec.Int32Type},
+					{Column: "InnovativeDollarsSpent", Type: spec.DecimalType},
+					{Column: "InnovativeDollarsSpentStrategicPriorities", Type: spec.DecimalType},
+					{Column: "InnovativeProgramsFundsReceived", Type: spec.DecimalType},
+					{Column: "SchoolImprovementAllocation", Type: spec.DecimalType},
+					{Column: "SchoolImprovementReservedFundsPercentage", Type: spec.DecimalType},
+					{Column: "StateAssessmentAdministrationFunding", Type: spec.DecimalType},
+					{Column: "SupplementalEducationalServicesFundsSpent", Type: spec.DecimalType},
+					{Column: "SupplementalEducationalServicesPerPupilExpenditure", Type: spec.DecimalType},
 				},
 			},
 			{
 				ByID:   `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."LocalEducationAgencyAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."LocalEducationAgencyAddress" p1 WHERE p1."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1))) ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 				Page:   `SELECT t."LocalEducationAgency_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."LocalEducationAgencyAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."LocalEducationAgencyAddress" p1 WHERE p1."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]))) ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 				Parent: 2,
-				Values: []engine.ReadValue{
-					{Column: "BeginDate", Type: engine.DateType},
-					{Column: "EndDate", Type: engine.DateType},
+				Values: []spec.ReadValue{
+					{Column: "BeginDate", Type: spec.DateType},
+					{Column: "EndDate", Type: spec.DateType},
 				},
 			},
 		},
-		Document: []*engine.Node{
+		Document: []*spec.Node{
 			{
 				Name:  "accountabilities",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 1,
-				Members: []*engine.Node{
+				Members: []*spec.Node{
 					{
 						Name:  "schoolYearTypeReference",
-						Kind:  engine.ObjectNode,
+						Kind:  spec.ObjectNode,
 						Table: -1,
-						Members: []*engine.Node{
-							{Name: "schoolYear", Table: 1, Value: 2, Type: engine.Int32Type},
+						Members: []*spec.Node{
+							{Name: "schoolYear", Table: 1, Value: 2, Type: spec.Int32Type},
 							{
 								Name:  "link",
-								Kind:  engine.LinkNode,
+								Kind:  spec.LinkNode,
 								Table: 1,
-								Targets: []engine.LinkTarget{
+								Targets: []spec.LinkTarget{
 									{ResourceKeyID: 15, Rel: "SchoolYearType", Path: "/ed-fi/schoolYearTypes/"},
 								},
 							},
@@ -537,88 +537,88 @@ var edfiLocalEducationAgency = &engine.Resource{
 			},
 			{
 				Name:  "addresses",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 2,
-				Members: []*engine.Node{
-					{Name: "addressTypeDescriptor", Table: 2, Type: engine.StringType},
-					{Name: "apartmentRoomSuiteNumber", Table: 2, Value: 2, Type: engine.StringType},
-					{Name: "buildingSiteNumber", Table: 2, Value: 3, Type: engine.StringType},
-					{Name: "city", Table: 2, Value: 4, Type: engine.StringType},
-					{Name: "congressionalDistrict", Table: 2, Value: 5, Type: engine.StringType},
-					{Name: "countyFIPSCode", Table: 2, Value: 6, Type: engine.StringType},
-					{Name: "doNotPublishIndicator", Table: 2, Value: 7, Type: engine.BooleanType},
-					{Name: "latitude", Table: 2, Value: 8, Type: engine.StringType},
-					{Name: "longitude", Table: 2, Value: 9, Type: engine.StringType},
-					{Name: "nameOfCounty", Table: 2, Value: 10, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "addressTypeDescriptor", Table: 2, Type: spec.StringType},
+					{Name: "apartmentRoomSuiteNumber", Table: 2, Value: 2, Type: spec.StringType},
+					{Name: "buildingSiteNumber", Table: 2, Value: 3, Type: spec.StringType},
+					{Name: "city", Table: 2, Value: 4, Type: spec.StringType},
+					{Name: "congressionalDistrict", Table: 2, Value: 5, Type: spec.StringType},
+					{Name: "countyFIPSCode", Table: 2, Value: 6, Type: spec.StringType},
+					{Name: "doNotPublishIndicator", Table: 2, Value: 7, Type: spec.BooleanType},
+					{Name: "latitude", Table: 2, Value: 8, Type: spec.StringType},
+					{Name: "longitude", Table: 2, Value: 9, Type: spec.StringType},
+					{Name: "nameOfCounty", Table: 2, Value: 10, Type: spec.StringType},
 					{
 						Name:  "periods",
-						Kind:  engine.ArrayNode,
+						Kind:  spec.ArrayNode,
 						Table: 5,
-						Members: []*engine.Node{
-							{Name: "beginDate", Table: 5, Type: engine.DateType},
-							{Name: "endDate", Table: 5, Value: 1, Type: engine.DateType},
+						Members: []*spec.Node{
+							{Name: "beginDate", Table: 5, Type: spec.DateType},
+							{Name: "endDate", Table: 5, Value: 1, Type: spec.DateType},
 						},
 					},
-					{Name: "postalCode", Table: 2, Value: 11, Type: engine.StringType},
-					{Name: "stateAbbreviationDescriptor", Table: 2, Value: 1, Type: engine.StringType},
-					{Name: "streetNumberName", Table: 2, Value: 12, Type: engine.StringType},
+					{Name: "postalCode", Table: 2, Value: 11, Type: spec.StringType},
+					{Name: "stateAbbreviationDescriptor", Table: 2, Value: 1, Type: spec.StringType},
+					{Name: "streetNumberName", Table: 2, Value: 12, Type: spec.StringType},
 				},
 			},
 			{
 				Name:  "categories",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 3,
-				Members: []*engine.Node{
-					{Name: "educationOrganizationCategoryDescriptor", Table: 3, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "educationOrganizationCategoryDescriptor", Table: 3, Type: spec.StringType},
 				},
 			},
 			{
 				Name:  "federalFunds",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 4,
-				Members: []*engine.Node{
-					{Name: "fiscalYear", Table: 4, Type: engine.Int32Type},
-					{Name: "innovativeDollarsSpent", Table: 4, Value: 1, Type: engine.DecimalType},
-					{Name: "innovativeDollarsSpentStrategicPriorities", Table: 4, Value: 2, Type: engine.DecimalType},
-					{Name: "innovativeProgramsFundsReceived", Table: 4, Value: 3, Type: engine.DecimalType},
-					{Name: "schoolImprovementAllocation", Table: 4, Value: 4, Type: engine.DecimalType},
-					{Name: "schoolImprovementReservedFundsPercentage", Table: 4, Value: 5, Type: engine.DecimalType},
-					{Name: "stateAssessmentAdministrationFunding", Table: 4, Value: 6, Type: engine.DecimalType},
-					{Name: "supplementalEducationalServicesFundsSpent", Table: 4, Value: 7, Type: engine.DecimalType},
-					{Name: "supplementalEducationalServicesPerPupilExpenditure", Table: 4, Value: 8, Type: engine.DecimalType},
+				Members: []*spec.Node{
+					{Name: "fiscalYear", Table: 4, Type: spec.Int32Type},
+					{Name: "innovativeDollarsSpent", Table: 4, Value: 1, Type: spec.DecimalType},
+					{Name: "innovativeDollarsSpentStrategicPriorities", Table: 4, Value: 2, Type: spec.DecimalType},
+					{Name: "innovativeProgramsFundsReceived", Table: 4, Value: 3, Type: spec.DecimalType},
+					{Name: "schoolImprovementAllocation", Table: 4, Value: 4, Type: spec.DecimalType},
+					{Name: "schoolImprovementReservedFundsPercentage", Table: 4, Value: 5, Type: spec.DecimalType},
+					{Name: "stateAssessmentAdministrationFunding", Table: 4, Value: 6, Type: spec.DecimalType},
+					{Name: "supplementalEducationalServicesFundsSpent", Table: 4, Value: 7, Type: spec.DecimalType},
+					{Name: "supplementalEducationalServicesPerPupilExpenditure", Table: 4, Value: 8, Type: spec.DecimalType},
 				},
 			},
-			{Name: "localEducationAgencyCategoryDescriptor", Value: 3, Type: engine.StringType},
-			{Name: "localEducationAgencyId", Value: 4, Type: engine.Int32Type},
-			{Name: "nameOfInstitution", Value: 5, Type: engine.StringType},
+			{Name: "localEducationAgencyCategoryDescriptor", Value: 3, Type: spec.StringType},
+			{Name: "localEducationAgencyId", Value: 4, Type: spec.Int32Type},
+			{Name: "nameOfInstitution", Value: 5, Type: spec.StringType},
 			{
 				Name:  "parentLocalEducationAgencyReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "localEducationAgencyId", Value: 2, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "localEducationAgencyId", Value: 2, Type: spec.Int32Type},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 10, Rel: "LocalEducationAgency", Path: "/ed-fi/localEducationAgencies/"},
 						},
 					},
 				},
 			},
 		},
-		QueryFields: []*engine.QueryField{
+		QueryFields: []*spec.QueryField{
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "localEducationAgencyCategoryDescriptor", Type: "string", JSONPath: "$.localEducationAgencyCategoryDescriptor", Param: engine.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "LocalEducationAgencyCategoryDescriptor", Predicate: []string{`r."LocalEducationAgencyCategoryDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
-			{Name: "localEducationAgencyId", Type: "number", JSONPath: "$.localEducationAgencyId", Param: engine.Int32Type, Predicate: []string{`r."LocalEducationAgencyId" = (`, ")"}},
-			{Name: "nameOfInstitution", Type: "string", JSONPath: "$.nameOfInstitution", Param: engine.StringType, Predicate: []string{`r."NameOfInstitution" = (`, ")"}},
-			{Name: "parentLocalEducationAgencyId", Type: "number", JSONPath: "$.parentLocalEducationAgencyReference.localEducationAgencyId", Param: engine.Int32Type, Predicate: []string{`r."ParentLocalEducationAgency_LocalEducationAgencyId" = (`, ")"}},
+			{Name: "localEducationAgencyCategoryDescriptor", Type: "string", JSONPath: "$.localEducationAgencyCategoryDescriptor", Param: spec.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "LocalEducationAgencyCategoryDescriptor", Predicate: []string{`r."LocalEducationAgencyCategoryDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
+			{Name: "localEducationAgencyId", Type: "number", JSONPath: "$.localEducationAgencyId", Param: spec.Int32Type, Predicate: []string{`r."LocalEducationAgencyId" = (`, ")"}},
+			{Name: "nameOfInstitution", Type: "string", JSONPath: "$.nameOfInstitution", Param: spec.StringType, Predicate: []string{`r."NameOfInstitution" = (`, ")"}},
+			{Name: "parentLocalEducationAgencyId", Type: "number", JSONPath: "$.parentLocalEducationAgencyReference.localEducationAgencyId", Param: spec.Int32Type, Predicate: []string{`r."ParentLocalEducationAgency_LocalEducationAgencyId" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."LocalEducationAgency" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."LocalEducationAgency" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 10`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "edfi"."LocalEducationAgency" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "edfi", Table: "Course", Resource: "Course"},
 			{Schema: "edfi", Table: "LocalEducationAgency", Resource: "LocalEducationAgency"},
 			{Schema: "edfi", Table: "Program", Resource: "Program"},

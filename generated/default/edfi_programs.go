@@ -2,47 +2,47 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiProgram is the plan of the Ed-Fi resource Program, served at /data/ed-fi/programs.
-var edfiProgram = &engine.Resource{
+var edfiProgram = &spec.Resource{
 	ProjectEndpoint: "ed-fi",
 	ProjectName:     "Ed-Fi",
 	Endpoint:        "programs",
 	Name:            "Program",
 	ResourceKeyID:   12,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.educationOrganizationReference.educationOrganizationId", Steps: []string{"educationOrganizationReference", "educationOrganizationId"}, Column: "EducationOrganization_EducationOrganizationId"},
 		{JSONPath: "$.programName", Steps: []string{"programName"}, Column: "ProgramName"},
 		{JSONPath: "$.programTypeDescriptor", Steps: []string{"programTypeDescriptor"}, Column: "ProgramTypeDescriptor_DescriptorId"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "Program",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "EducationOrganization_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"educationOrganizationReference"}, JSONPath: "$.educationOrganizationReference"},
-				{Name: "EducationOrganization_EducationOrganizationId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"educationOrganizationReference", "educationOrganizationId"}, JSONPath: "$.educationOrganizationReference.educationOrganizationId"},
-				{Name: "ProgramTypeDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"programTypeDescriptor"}, JSONPath: "$.programTypeDescriptor", Reference: -1},
-				{Name: "ProgramName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"programName"}, JSONPath: "$.programName", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "EducationOrganization_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"educationOrganizationReference"}, JSONPath: "$.educationOrganizationReference"},
+				{Name: "EducationOrganization_EducationOrganizationId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"educationOrganizationReference", "educationOrganizationId"}, JSONPath: "$.educationOrganizationReference.educationOrganizationId"},
+				{Name: "ProgramTypeDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"programTypeDescriptor"}, JSONPath: "$.programTypeDescriptor", Reference: -1},
+				{Name: "ProgramName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"programName"}, JSONPath: "$.programName", Reference: -1},
 			},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "educationOrganizationReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "educationOrganizationId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 						},
 						Required:  []string{"educationOrganizationId"},
@@ -52,83 +52,83 @@ var edfiProgram = &engine.Resource{
 				},
 				{
 					Name: "programName",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 				},
 				{
 					Name: "programTypeDescriptor",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 				},
 			},
 			Required:  []string{"educationOrganizationReference", "programName", "programTypeDescriptor"},
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.IntegerForm, engine.StringForm, engine.DescriptorForm},
-		References: []engine.ReferencePlan{
+		IdentityForms: []spec.ValueForm{spec.IntegerForm, spec.StringForm, spec.DescriptorForm},
+		References: []spec.ReferencePlan{
 			{
 				ObjectSteps:         []string{"educationOrganizationReference"},
 				FKColumn:            3,
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "EducationOrganization",
 				TargetResourceKeyID: 7,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.educationOrganizationId", Steps: []string{"educationOrganizationId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.educationOrganizationId", Steps: []string{"educationOrganizationId"}, Form: spec.IntegerForm},
 				},
 			},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Column: 5, Steps: []string{"programTypeDescriptor"}, Project: "Ed-Fi", Resource: "ProgramTypeDescriptor", DescriptorResourceKeyID: 13},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."EducationOrganization_DocumentId"::text, t."EducationOrganization_EducationOrganizationId"::text, t."ProgramTypeDescriptor_DescriptorId"::text, t."ProgramName" FROM "edfi"."Program" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."EducationOrganization_DocumentId"::text, t."EducationOrganization_EducationOrganizationId"::text, t."ProgramTypeDescriptor_DescriptorId"::text, t."ProgramName" FROM "edfi"."Program" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."EducationOrganization_DocumentId"::text, t."EducationOrganization_EducationOrganizationId"::text, t."ProgramTypeDescriptor_DescriptorId"::text, t."ProgramName" FROM "edfi"."Program" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."Program" ("DocumentId", "EducationOrganization_DocumentId", "EducationOrganization_EducationOrganizationId", "ProgramTypeDescriptor_DescriptorId", "ProgramName") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p1, p2, p3, p4, p5)`, Update: `UPDATE "edfi"."Program" AS t SET "EducationOrganization_DocumentId" = u.p2::bigint, "EducationOrganization_EducationOrganizationId" = u.p3::integer, "ProgramTypeDescriptor_DescriptorId" = u.p4::bigint, "ProgramName" = u.p5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p1, p2, p3, p4, p5) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."Program" WHERE "DocumentId" = ANY($1::bigint[])`},
 		},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."ProgramName" FROM "edfi"."Program" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."EducationOrganization_EducationOrganizationId", d1."Uri", r."ProgramName" FROM "edfi"."Program" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "EducationOrganization_DocumentId"},
 					{Column: "EducationOrganization_DocumentId"},
-					{Column: "EducationOrganization_EducationOrganizationId", Type: engine.Int32Type},
-					{Column: "ProgramTypeDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "ProgramName", Type: engine.StringType},
+					{Column: "EducationOrganization_EducationOrganizationId", Type: spec.Int32Type},
+					{Column: "ProgramTypeDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "ProgramName", Type: spec.StringType},
 				},
 			},
 		},
-		Document: []*engine.Node{
+		Document: []*spec.Node{
 			{
 				Name:  "educationOrganizationReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "educationOrganizationId", Value: 2, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "educationOrganizationId", Value: 2, Type: spec.Int32Type},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 10, Rel: "LocalEducationAgency", Path: "/ed-fi/localEducationAgencies/"},
 							{ResourceKeyID: 14, Rel: "School", Path: "/ed-fi/schools/"},
 						},
 					},
 				},
 			},
-			{Name: "programName", Value: 4, Type: engine.StringType},
-			{Name: "programTypeDescriptor", Value: 3, Type: engine.StringType},
+			{Name: "programName", Value: 4, Type: spec.StringType},
+			{Name: "programTypeDescriptor", Value: 3, Type: spec.StringType},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "educationOrganizationId", Type: "number", JSONPath: "$.educationOrganizationReference.educationOrganizationId", Param: engine.Int32Type, Predicate: []string{`r."EducationOrganization_EducationOrganizationId" = (`, ")"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "educationOrganizationId", Type: "number", JSONPath: "$.educationOrganizationReference.educationOrganizationId", Param: spec.Int32Type, Predicate: []string{`r."EducationOrganization_EducationOrganizationId" = (`, ")"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "programName", Type: "string", JSONPath: "$.programName", Param: engine.StringType, Predicate: []string{`r."ProgramName" = (`, ")"}},
-			{Name: "programTypeDescriptor", Type: "string", JSONPath: "$.programTypeDescriptor", Param: engine.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "ProgramTypeDescriptor", Predicate: []string{`r."ProgramTypeDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
+			{Name: "programName", Type: "string", JSONPath: "$.programName", Param: spec.StringType, Predicate: []string{`r."ProgramName" = (`, ")"}},
+			{Name: "programTypeDescriptor", Type: "string", JSONPath: "$.programTypeDescriptor", Param: spec.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "ProgramTypeDescriptor", Predicate: []string{`r."ProgramTypeDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
 		},
 		PageFrom:       `"edfi"."Program" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."Program" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 12`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "edfi"."Program" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "edfi", Table: "SectionProgram", Resource: "Section"},
 			{Schema: "sample", Table: "BusRouteProgram", Resource: "BusRoute"},
 		},

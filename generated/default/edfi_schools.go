@@ -2,35 +2,35 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiSchool is the plan of the Ed-Fi resource School, served at /data/ed-fi/schools.
-var edfiSchool = &engine.Resource{
+var edfiSchool = &spec.Resource{
 	ProjectEndpoint: "ed-fi",
 	ProjectName:     "Ed-Fi",
 	Endpoint:        "schools",
 	Name:            "School",
 	ResourceKeyID:   14,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.schoolId", Steps: []string{"schoolId"}, Column: "SchoolId"},
 	},
-	Superclass: &engine.Superclass{ProjectName: "Ed-Fi", ResourceName: "EducationOrganization", ResourceKeyID: 7, IdentityRenameFrom: "$.schoolId", IdentityRenameTo: "$.educationOrganizationId"},
-	Tables: []*engine.Table{
+	Superclass: &spec.Superclass{ProjectName: "Ed-Fi", ResourceName: "EducationOrganization", ResourceKeyID: 7, IdentityRenameFrom: "$.schoolId", IdentityRenameTo: "$.educationOrganizationId"},
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "School",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "CharterApprovalSchoolYear_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Nullable: true, Steps: []string{"charterApprovalSchoolYearTypeReference"}, JSONPath: "$.charterApprovalSchoolYearTypeReference", Reference: 1},
-				{Name: "CharterApprovalSchoolYear_CharterApprovalSchoolYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"charterApprovalSchoolYearTypeReference", "schoolYear"}, JSONPath: "$.charterApprovalSchoolYearTypeReference.schoolYear", Reference: 1},
-				{Name: "LocalEducationAgency_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Nullable: true, Steps: []string{"localEducationAgencyReference"}, JSONPath: "$.localEducationAgencyReference", Reference: 2},
-				{Name: "LocalEducationAgency_LocalEducationAgencyId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"localEducationAgencyReference", "localEducationAgencyId"}, JSONPath: "$.localEducationAgencyReference.localEducationAgencyId", Reference: 2},
-				{Name: "NameOfInstitution", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 75, Steps: []string{"nameOfInstitution"}, JSONPath: "$.nameOfInstitution", Reference: -1},
-				{Name: "SchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"schoolId"}, JSONPath: "$.schoolId", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "CharterApprovalSchoolYear_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Nullable: true, Steps: []string{"charterApprovalSchoolYearTypeReference"}, JSONPath: "$.charterApprovalSchoolYearTypeReference", Reference: 1},
+				{Name: "CharterApprovalSchoolYear_CharterApprovalSchoolYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"charterApprovalSchoolYearTypeReference", "schoolYear"}, JSONPath: "$.charterApprovalSchoolYearTypeReference.schoolYear", Reference: 1},
+				{Name: "LocalEducationAgency_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Nullable: true, Steps: []string{"localEducationAgencyReference"}, JSONPath: "$.localEducationAgencyReference", Reference: 2},
+				{Name: "LocalEducationAgency_LocalEducationAgencyId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"localEducationAgencyReference", "localEducationAgencyId"}, JSONPath: "$.localEducationAgencyReference.localEducationAgencyId", Reference: 2},
+				{Name: "NameOfInstitution", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 75, Steps: []string{"nameOfInstitution"}, JSONPath: "$.nameOfInstitution", Reference: -1},
+				{Name: "SchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"schoolId"}, JSONPath: "$.schoolId", Reference: -1},
 			},
 		},
 		{
@@ -38,10 +38,10 @@ var edfiSchool = &engine.Resource{
 			Name:       "SchoolExtension",
 			Scope:      "$._ext.sample",
 			ScopeSteps: []string{"_ext", "sample"},
-			Kind:       engine.RootExtensionTable,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "IsExemplary", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"isExemplary"}, JSONPath: "$._ext.sample.isExemplary", Reference: -1},
+			Kind:       spec.RootExtensionTable,
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "IsExemplary", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"isExemplary"}, JSONPath: "$._ext.sample.isExemplary", Reference: -1},
 			},
 		},
 		{
@@ -49,14 +49,14 @@ var edfiSchool = &engine.Resource{
 			Name:       "SchoolExtensionDirectlyOwnedBus",
 			Scope:      "$._ext.sample.directlyOwnedBuses[*]",
 			ScopeSteps: []string{"directlyOwnedBuses", "[*]"},
-			Kind:       engine.ExtensionCollectionTable,
+			Kind:       spec.ExtensionCollectionTable,
 			Parent:     1,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "School_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "DirectlyOwnedBus_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"directlyOwnedBusReference"}, JSONPath: "$._ext.sample.directlyOwnedBuses[*].directlyOwnedBusReference"},
-				{Name: "DirectlyOwnedBus_BusId", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"directlyOwnedBusReference", "busId"}, JSONPath: "$._ext.sample.directlyOwnedBuses[*].directlyOwnedBusReference.busId"},
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "School_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "DirectlyOwnedBus_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"directlyOwnedBusReference"}, JSONPath: "$._ext.sample.directlyOwnedBuses[*].directlyOwnedBusReference"},
+				{Name: "DirectlyOwnedBus_BusId", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"directlyOwnedBusReference", "busId"}, JSONPath: "$._ext.sample.directlyOwnedBuses[*].directlyOwnedBusReference.busId"},
 			},
 			SemanticIdentity: []string{"DirectlyOwnedBus_DocumentId"},
 		},
@@ -65,24 +65,24 @@ var edfiSchool = &engine.Resource{
 			Name:       "SchoolAddress",
 			Scope:      "$.addresses[*]",
 			ScopeSteps: []string{"addresses", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "School_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "AddressTypeDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"addressTypeDescriptor"}, JSONPath: "$.addresses[*].addressTypeDescriptor", Reference: -1},
-				{Name: "StateAbbreviationDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"stateAbbreviationDescriptor"}, JSONPath: "$.addresses[*].stateAbbreviationDescriptor", Reference: -1},
-				{Name: "ApartmentRoomSuiteNumber", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 50, Nullable: true, Steps: []string{"apartmentRoomSuiteNumber"}, JSONPath: "$.addresses[*].apartmentRoomSuiteNumber", Reference: -1},
-				{Name: "BuildingSiteNumber", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Nullable: true, Steps: []string{"buildingSiteNumber"}, JSONPath: "$.addresses[*].buildingSiteNumber", Reference: -1},
-				{Name: "City", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Steps: []string{"city"}, JSONPath: "$.addresses[*].city", Reference: -1},
-				{Name: "CongressionalDistrict", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Nullable: true, Steps: []string{"congressionalDistrict"}, JSONPath: "$.addresses[*].congressionalDistrict", Reference: -1},
-				{Name: "CountyFIPSCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 5, Nullable: true, Steps: []string{"countyFIPSCode"}, JSONPath: "$.addresses[*].countyFIPSCode", Reference: -1},
-				{Name: "DoNotPublishIndicator", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"doNotPublishIndicator"}, JSONPath: "$.addresses[*].doNotPublishIndicator", Reference: -1},
-				{Name: "Latitude", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Nullable: true, Steps: []string{"latitude"}, JSONPath: "$.addresses[*].latitude", Reference: -1},
-				{Name: "Longitude", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Nullable: true, Steps: []string{"longitude"}, JSONPath: "$.addresses[*].longitude", Reference: -1},
-				{Name: "NameOfCounty", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Nullable: true, Steps: []string{"nameOfCounty"}, JSONPath: "$.addresses[*].nameOfCounty", Reference: -1},
-				{Name: "PostalCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 17, Steps: []string{"postalCode"}, JSONPath: "$.addresses[*].postalCode", Reference: -1},
-				{Name: "StreetNumberName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 150, Steps: []string{"streetNumberName"}, JSONPath: "$.addresses[*].streetNumberName", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "School_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "AddressTypeDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"addressTypeDescriptor"}, JSONPath: "$.addresses[*].addressTypeDescriptor", Reference: -1},
+				{Name: "StateAbbreviationDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"stateAbbreviationDescriptor"}, JSONPath: "$.addresses[*].stateAbbreviationDescriptor", Reference: -1},
+				{Name: "ApartmentRoomSuiteNumber", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 50, Nullable: true, Steps: []string{"apartmentRoomSuiteNumber"}, JSONPath: "$.addresses[*].apartmentRoomSuiteNumber", Reference: -1},
+				{Name: "BuildingSiteNumber", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Nullable: true, Steps: []string{"buildingSiteNumber"}, JSONPath: "$.addresses[*].buildingSiteNumber", Reference: -1},
+				{Name: "City", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Steps: []string{"city"}, JSONPath: "$.addresses[*].city", Reference: -1},
+				{Name: "CongressionalDistrict", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Nullable: true, Steps: []string{"congressionalDistrict"}, JSONPath: "$.addresses[*].congressionalDistrict", Reference: -1},
+				{Name: "CountyFIPSCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 5, Nullable: true, Steps: []string{"countyFIPSCode"}, JSONPath: "$.addresses[*].countyFIPSCode", Reference: -1},
+				{Name: "DoNotPublishIndicator", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"doNotPublishIndicator"}, JSONPath: "$.addresses[*].doNotPublishIndicator", Reference: -1},
+				{Name: "Latitude", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Nullable: true, Steps: []string{"latitude"}, JSONPath: "$.addresses[*].latitude", Reference: -1},
+				{Name: "Longitude", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Nullable: true, Steps: []string{"longitude"}, JSONPath: "$.addresses[*].longitude", Reference: -1},
+				{Name: "NameOfCounty", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Nullable: true, Steps: []string{"nameOfCounty"}, JSONPath: "$.addresses[*].nameOfCounty", Reference: -1},
+				{Name: "PostalCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 17, Steps: []string{"postalCode"}, JSONPath: "$.addresses[*].postalCode", Reference: -1},
+				{Name: "StreetNumberName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 150, Steps: []string{"streetNumberName"}, JSONPath: "$.addresses[*].streetNumberName", Reference: -1},
 			},
 			SemanticIdentity: []string{"AddressTypeDescriptor_DescriptorId", "City", "PostalCode", "StateAbbreviationDescriptor_DescriptorId", "StreetNumberName"},
 		},
@@ -91,12 +91,12 @@ var edfiSchool = &engine.Resource{
 			Name:       "SchoolEducationOrganizationCategory",
 			Scope:      "$.educationOrganizationCategories[*]",
 			ScopeSteps: []string{"educationOrganizationCategories", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "School_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "EducationOrganizationCategoryDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"educationOrganizationCategoryDescriptor"}, JSONPath: "$.educationOrganizationCategories[*].educationOrganizationCategoryDescriptor", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "School_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "EducationOrganizationCategoryDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"educationOrganizationCategoryDescriptor"}, JSONPath: "$.educationOrganizationCategories[*].educationOrganizationCategoryDescriptor", Reference: -1},
 			},
 			SemanticIdentity: []string{"EducationOrganizationCategoryDescriptor_DescriptorId"},
 		},
@@ -105,12 +105,12 @@ var edfiSchool = &engine.Resource{
 			Name:       "SchoolGradeLevel",
 			Scope:      "$.gradeLevels[*]",
 			ScopeSteps: []string{"gradeLevels", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "School_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "GradeLevelDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"gradeLevelDescriptor"}, JSONPath: "$.gradeLevels[*].gradeLevelDescriptor", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "School_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "GradeLevelDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"gradeLevelDescriptor"}, JSONPath: "$.gradeLevels[*].gradeLevelDescriptor", Reference: -1},
 			},
 			SemanticIdentity: []string{"GradeLevelDescriptor_DescriptorId"},
 		},
@@ -119,81 +119,81 @@ var edfiSchool = &engine.Resource{
 			Name:       "SchoolAddressPeriod",
 			Scope:      "$.addresses[*].periods[*]",
 			ScopeSteps: []string{"periods", "[*]"},
-			Kind:       engine.CollectionTable,
+			Kind:       spec.CollectionTable,
 			Parent:     3,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "ParentCollectionItemId", Kind: engine.ParentCollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "School_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "BeginDate", Kind: engine.ScalarColumn, Type: engine.DateType, Steps: []string{"beginDate"}, JSONPath: "$.addresses[*].periods[*].beginDate", Reference: -1},
-				{Name: "EndDate", Kind: engine.ScalarColumn, Type: engine.DateType, Nullable: true, Steps: []string{"endDate"}, JSONPath: "$.addresses[*].periods[*].endDate", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "ParentCollectionItemId", Kind: spec.ParentCollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "School_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "BeginDate", Kind: spec.ScalarColumn, Type: spec.DateType, Steps: []string{"beginDate"}, JSONPath: "$.addresses[*].periods[*].beginDate", Reference: -1},
+				{Name: "EndDate", Kind: spec.ScalarColumn, Type: spec.DateType, Nullable: true, Steps: []string{"endDate"}, JSONPath: "$.addresses[*].periods[*].endDate", Reference: -1},
 			},
 			SemanticIdentity: []string{"BeginDate"},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "addresses",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "addressTypeDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 								{
 									Name: "apartmentRoomSuiteNumber",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 50},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 50},
 								},
 								{
 									Name: "buildingSiteNumber",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 20},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 20},
 								},
 								{
 									Name: "city",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 2, MaxLength: 30, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 2, MaxLength: 30, Pattern: 2},
 								},
 								{
 									Name: "congressionalDistrict",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 30},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 30},
 								},
 								{
 									Name: "countyFIPSCode",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 3, MaxLength: 5},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 3, MaxLength: 5},
 								},
 								{
 									Name: "doNotPublishIndicator",
-									Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+									Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 								},
 								{
 									Name: "latitude",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 20},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 20},
 								},
 								{
 									Name: "longitude",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 20},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 20},
 								},
 								{
 									Name: "nameOfCounty",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 30},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 30},
 								},
 								{
 									Name: "periods",
-									Node: &engine.BodyNode{
-										Kind: engine.BodyArray,
-										Items: &engine.BodyNode{
-											Properties: []engine.BodyProperty{
+									Node: &spec.BodyNode{
+										Kind: spec.BodyArray,
+										Items: &spec.BodyNode{
+											Properties: []spec.BodyProperty{
 												{
 													Name: "beginDate",
-													Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+													Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 												},
 												{
 													Name: "endDate",
-													Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+													Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 												},
 											},
 											Required:  []string{"beginDate"},
@@ -206,15 +206,15 @@ var edfiSchool = &engine.Resource{
 								},
 								{
 									Name: "postalCode",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 17, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 17, Pattern: 2},
 								},
 								{
 									Name: "stateAbbreviationDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 								{
 									Name: "streetNumberName",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 150, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 150, Pattern: 2},
 								},
 							},
 							Required:  []string{"streetNumberName", "city", "stateAbbreviationDescriptor", "postalCode", "addressTypeDescriptor"},
@@ -227,11 +227,11 @@ var edfiSchool = &engine.Resource{
 				},
 				{
 					Name: "charterApprovalSchoolYearTypeReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "schoolYear",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
 							},
 						},
 						MinLength: -1,
@@ -240,13 +240,13 @@ var edfiSchool = &engine.Resource{
 				},
 				{
 					Name: "educationOrganizationCategories",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "educationOrganizationCategoryDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 							},
 							Required:  []string{"educationOrganizationCategoryDescriptor"},
@@ -260,13 +260,13 @@ var edfiSchool = &engine.Resource{
 				},
 				{
 					Name: "gradeLevels",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "gradeLevelDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 							},
 							Required:  []string{"gradeLevelDescriptor"},
@@ -280,11 +280,11 @@ var edfiSchool = &engine.Resource{
 				},
 				{
 					Name: "localEducationAgencyReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "localEducationAgencyId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 						},
 						Required:  []string{"localEducationAgencyId"},
@@ -294,33 +294,33 @@ var edfiSchool = &engine.Resource{
 				},
 				{
 					Name: "nameOfInstitution",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
 				},
 				{
 					Name: "schoolId",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 				},
 				{
 					Name: "_ext",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "sample",
-								Node: &engine.BodyNode{
-									Properties: []engine.BodyProperty{
+								Node: &spec.BodyNode{
+									Properties: []spec.BodyProperty{
 										{
 											Name: "directlyOwnedBuses",
-											Node: &engine.BodyNode{
-												Kind: engine.BodyArray,
-												Items: &engine.BodyNode{
-													Properties: []engine.BodyProperty{
+											Node: &spec.BodyNode{
+												Kind: spec.BodyArray,
+												Items: &spec.BodyNode{
+													Properties: []spec.BodyProperty{
 														{
 															Name: "directlyOwnedBusReference",
-															Node: &engine.BodyNode{
-																Properties: []engine.BodyProperty{
+															Node: &spec.BodyNode{
+																Properties: []spec.BodyProperty{
 																	{
 																		Name: "busId",
-																		Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 60, Pattern: 2},
+																		Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 60, Pattern: 2},
 																	},
 																},
 																Required:  []string{"busId"},
@@ -339,7 +339,7 @@ var edfiSchool = &engine.Resource{
 										},
 										{
 											Name: "isExemplary",
-											Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+											Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 										},
 									},
 									MinLength: -1,
@@ -356,14 +356,14 @@ var edfiSchool = &engine.Resource{
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.IntegerForm},
-		Uniqueness: []engine.UniquenessConstraint{
+		IdentityForms: []spec.ValueForm{spec.IntegerForm},
+		Uniqueness: []spec.UniquenessConstraint{
 			{ArraySteps: []string{"addresses"}, ItemSteps: [][]string{[]string{"addressTypeDescriptor"}, []string{"city"}, []string{"postalCode"}, []string{"stateAbbreviationDescriptor"}, []string{"streetNumberName"}}},
 			{ArraySteps: []string{"addresses", "[*]", "periods"}, ItemSteps: [][]string{[]string{"beginDate"}}},
 			{ArraySteps: []string{"educationOrganizationCategories"}, ItemSteps: [][]string{[]string{"educationOrganizationCategoryDescriptor"}}},
 			{ArraySteps: []string{"gradeLevels"}, ItemSteps: [][]string{[]string{"gradeLevelDescriptor"}}},
 		},
-		References: []engine.ReferencePlan{
+		References: []spec.ReferencePlan{
 			{
 				Table:               2,
 				ObjectSteps:         []string{"directlyOwnedBusReference"},
@@ -371,7 +371,7 @@ var edfiSchool = &engine.Resource{
 				TargetProject:       "Sample",
 				TargetResource:      "Bus",
 				TargetResourceKeyID: 27,
-				Elements: []engine.ReferenceElement{
+				Elements: []spec.ReferenceElement{
 					{IdentityPath: "$.busId", Steps: []string{"busId"}},
 				},
 			},
@@ -381,8 +381,8 @@ var edfiSchool = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "SchoolYearType",
 				TargetResourceKeyID: 15,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolYear", Steps: []string{"schoolYear"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolYear", Steps: []string{"schoolYear"}, Form: spec.IntegerForm},
 				},
 			},
 			{
@@ -391,18 +391,18 @@ var edfiSchool = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "LocalEducationAgency",
 				TargetResourceKeyID: 10,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.localEducationAgencyId", Steps: []string{"localEducationAgencyId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.localEducationAgencyId", Steps: []string{"localEducationAgencyId"}, Form: spec.IntegerForm},
 				},
 			},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Table: 3, Column: 3, Steps: []string{"addressTypeDescriptor"}, Project: "Ed-Fi", Resource: "AddressTypeDescriptor", DescriptorResourceKeyID: 2},
 			{Table: 3, Column: 4, Steps: []string{"stateAbbreviationDescriptor"}, Project: "Ed-Fi", Resource: "StateAbbreviationDescriptor", DescriptorResourceKeyID: 20},
 			{Table: 4, Column: 3, Steps: []string{"educationOrganizationCategoryDescriptor"}, Project: "Ed-Fi", Resource: "EducationOrganizationCategoryDescriptor", DescriptorResourceKeyID: 8},
 			{Table: 5, Column: 3, Steps: []string{"gradeLevelDescriptor"}, Project: "Ed-Fi", Resource: "GradeLevelDescriptor", DescriptorResourceKeyID: 9},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6, 7, 8}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."CharterApprovalSchoolYear_DocumentId"::text, t."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::text, t."LocalEducationAgency_DocumentId"::text, t."LocalEducationAgency_LocalEducationAgencyId"::text, t."NameOfInstitution", t."SchoolId"::text FROM "edfi"."School" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."CharterApprovalSchoolYear_DocumentId"::text, t."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::text, t."LocalEducationAgency_DocumentId"::text, t."LocalEducationAgency_LocalEducationAgencyId"::text, t."NameOfInstitution", t."SchoolId"::text FROM "edfi"."School" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."CharterApprovalSchoolYear_DocumentId"::text, t."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::text, t."LocalEducationAgency_DocumentId"::text, t."LocalEducationAgency_LocalEducationAgencyId"::text, t."NameOfInstitution", t."SchoolId"::text FROM "edfi"."School" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."School" ("DocumentId", "CharterApprovalSchoolYear_DocumentId", "CharterApprovalSchoolYear_CharterApprovalSchoolYear", "LocalEducationAgency_DocumentId", "LocalEducationAgency_LocalEducationAgencyId", "NameOfInstitution", "SchoolId") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5::integer, u.p6, u.p7::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(p1, p2, p3, p4, p5, p6, p7)`, Update: `UPDATE "edfi"."School" AS t SET "CharterApprovalSchoolYear_DocumentId" = u.p2::bigint, "CharterApprovalSchoolYear_CharterApprovalSchoolYear" = u.p3::integer, "LocalEducationAgency_DocumentId" = u.p4::bigint, "LocalEducationAgency_LocalEducationAgencyId" = u.p5::integer, "NameOfInstitution" = u.p6, "SchoolId" = u.p7::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(p1, p2, p3, p4, p5, p6, p7) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."School" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."IsExemplary"::text FROM "sample"."SchoolExtension" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."IsExemplary"::text FROM "sample"."SchoolExtension" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."IsExemplary"::text FROM "sample"."SchoolExtension" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "sample"."SchoolExtension" ("DocumentId", "IsExemplary") SELECT u.p1::bigint, u.p2::boolean FROM unnest($1::text[], $2::text[]) AS u(p1, p2)`, Update: `UPDATE "sample"."SchoolExtension" AS t SET "IsExemplary" = u.p2::boolean FROM unnest($1::text[], $2::text[]) AS u(p1, p2) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "sample"."SchoolExtension" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4}, ParentKey: 2, Ordinal: 1, Semantic: []int{3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."School_DocumentId"::text, t."DirectlyOwnedBus_DocumentId"::text, t."DirectlyOwnedBus_BusId" FROM "sample"."SchoolExtensionDirectlyOwnedBus" t WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."School_DocumentId"::text, t."DirectlyOwnedBus_DocumentId"::text, t."DirectlyOwnedBus_BusId" FROM "sample"."SchoolExtensionDirectlyOwnedBus" t WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."School_DocumentId"::text, t."DirectlyOwnedBus_DocumentId"::text, t."DirectlyOwnedBus_BusId" FROM "sample"."SchoolExtensionDirectlyOwnedBus" t WHERE t."School_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "sample"."SchoolExtensionDirectlyOwnedBus" ("CollectionItemId", "Ordinal", "School_DocumentId", "DirectlyOwnedBus_DocumentId", "DirectlyOwnedBus_BusId") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4::bigint, u.p5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p1, p2, p3, p4, p5)`, Update: `UPDATE "sample"."SchoolExtensionDirectlyOwnedBus" AS t SET "Ordinal" = u.p2::integer, "School_DocumentId" = u.p3::bigint, "DirectlyOwnedBus_DocumentId" = u.p4::bigint, "DirectlyOwnedBus_BusId" = u.p5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p1, p2, p3, p4, p5) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "sample"."SchoolExtensionDirectlyOwnedBus" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "sample"."SchoolExtensionDirectlyOwnedBus" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
@@ -412,124 +412,124 @@ var edfiSchool = &engine.Resource{
 			{Stored: []int{0, 1, 2, 3, 4, 5}, ParentKey: 2, Ordinal: 1, Semantic: []int{4}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, t."School_DocumentId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD') FROM "edfi"."SchoolAddressPeriod" t WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, t."School_DocumentId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD') FROM "edfi"."SchoolAddressPeriod" t WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, t."School_DocumentId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD') FROM "edfi"."SchoolAddressPeriod" t WHERE t."School_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."SchoolAddressPeriod" ("CollectionItemId", "Ordinal", "ParentCollectionItemId", "School_DocumentId", "BeginDate", "EndDate") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4::bigint, u.p5::date, u.p6::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6)`, Update: `UPDATE "edfi"."SchoolAddressPeriod" AS t SET "Ordinal" = u.p2::integer, "ParentCollectionItemId" = u.p3::bigint, "School_DocumentId" = u.p4::bigint, "BeginDate" = u.p5::date, "EndDate" = u.p6::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."SchoolAddressPeriod" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."SchoolAddressPeriod" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 		},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CharterApprovalSchoolYear_CharterApprovalSchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."LocalEducationAgency_LocalEducationAgencyId", r."NameOfInstitution", r."SchoolId" FROM "edfi"."School" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CharterApprovalSchoolYear_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocalEducationAgency_DocumentId" OFFSET 0) l1 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CharterApprovalSchoolYear_CharterApprovalSchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."LocalEducationAgency_LocalEducationAgencyId", r."NameOfInstitution", r."SchoolId" FROM "edfi"."School" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CharterApprovalSchoolYear_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocalEducationAgency_DocumentId" OFFSET 0) l1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "CharterApprovalSchoolYear_DocumentId"},
 					{Column: "CharterApprovalSchoolYear_DocumentId"},
-					{Column: "CharterApprovalSchoolYear_CharterApprovalSchoolYear", Type: engine.Int32Type},
+					{Column: "CharterApprovalSchoolYear_CharterApprovalSchoolYear", Type: spec.Int32Type},
 					{Column: "LocalEducationAgency_DocumentId"},
 					{Column: "LocalEducationAgency_DocumentId"},
-					{Column: "LocalEducationAgency_LocalEducationAgencyId", Type: engine.Int32Type},
-					{Column: "NameOfInstitution", Type: engine.StringType},
-					{Column: "SchoolId", Type: engine.Int32Type},
+					{Column: "LocalEducationAgency_LocalEducationAgencyId", Type: spec.Int32Type},
+					{Column: "NameOfInstitution", Type: spec.StringType},
+					{Column: "SchoolId", Type: spec.Int32Type},
 				},
 			},
 			{
 				ByID:     `SELECT t."DocumentId", t."DocumentId", t."DocumentId", t."IsExemplary" FROM "sample"."SchoolExtension" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."DocumentId"`,
 				Page:     `SELECT t."DocumentId", t."DocumentId", t."DocumentId", t."IsExemplary" FROM "sample"."SchoolExtension" t WHERE t."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."DocumentId"`,
 				OneToOne: true,
-				Values: []engine.ReadValue{
-					{Column: "IsExemplary", Type: engine.BooleanType},
+				Values: []spec.ReadValue{
+					{Column: "IsExemplary", Type: spec.BooleanType},
 				},
 			},
 			{
 				ByID:   `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."DirectlyOwnedBus_BusId" FROM "sample"."SchoolExtensionDirectlyOwnedBus" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."DirectlyOwnedBus_DocumentId" OFFSET 0) l0 ON true WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
 				Page:   `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."DirectlyOwnedBus_BusId" FROM "sample"."SchoolExtensionDirectlyOwnedBus" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."DirectlyOwnedBus_DocumentId" OFFSET 0) l0 ON true WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."School_DocumentId", t."Ordinal"`,
 				Parent: 1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "DirectlyOwnedBus_DocumentId"},
 					{Column: "DirectlyOwnedBus_DocumentId"},
-					{Column: "DirectlyOwnedBus_BusId", Type: engine.StringType},
+					{Column: "DirectlyOwnedBus_BusId", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."SchoolAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."SchoolAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."School_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "AddressTypeDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "StateAbbreviationDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "ApartmentRoomSuiteNumber", Type: engine.StringType},
-					{Column: "BuildingSiteNumber", Type: engine.StringType},
-					{Column: "City", Type: engine.StringType},
-					{Column: "CongressionalDistrict", Type: engine.StringType},
-					{Column: "CountyFIPSCode", Type: engine.StringType},
-					{Column: "DoNotPublishIndicator", Type: engine.BooleanType},
-					{Column: "Latitude", Type: engine.StringType},
-					{Column: "Longitude", Type: engine.StringType},
-					{Column: "NameOfCounty", Type: engine.StringType},
-					{Column: "PostalCode", Type: engine.StringType},
-					{Column: "StreetNumberName", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "AddressTypeDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "StateAbbreviationDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "ApartmentRoomSuiteNumber", Type: spec.StringType},
+					{Column: "BuildingSiteNumber", Type: spec.StringType},
+					{Column: "City", Type: spec.StringType},
+					{Column: "CongressionalDistrict", Type: spec.StringType},
+					{Column: "CountyFIPSCode", Type: spec.StringType},
+					{Column: "DoNotPublishIndicator", Type: spec.BooleanType},
+					{Column: "Latitude", Type: spec.StringType},
+					{Column: "Longitude", Type: spec.StringType},
+					{Column: "NameOfCounty", Type: spec.StringType},
+					{Column: "PostalCode", Type: spec.StringType},
+					{Column: "StreetNumberName", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolEducationOrganizationCategory" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolEducationOrganizationCategory" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."School_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "EducationOrganizationCategoryDescriptor_DescriptorId", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "EducationOrganizationCategoryDescriptor_DescriptorId", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."School_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."School_DocumentId", t."CollectionItemId", t."School_DocumentId", d0."Uri" FROM "edfi"."SchoolGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."School_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "GradeLevelDescriptor_DescriptorId", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "GradeLevelDescriptor_DescriptorId", Type: spec.StringType},
 				},
 			},
 			{
 				ByID:   `SELECT t."School_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."SchoolAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1))) ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 				Page:   `SELECT t."School_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."SchoolAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]))) ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 				Parent: 3,
-				Values: []engine.ReadValue{
-					{Column: "BeginDate", Type: engine.DateType},
-					{Column: "EndDate", Type: engine.DateType},
+				Values: []spec.ReadValue{
+					{Column: "BeginDate", Type: spec.DateType},
+					{Column: "EndDate", Type: spec.DateType},
 				},
 			},
 		},
-		Document: []*engine.Node{
+		Document: []*spec.Node{
 			{
 				Name:  "addresses",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 3,
-				Members: []*engine.Node{
-					{Name: "addressTypeDescriptor", Table: 3, Type: engine.StringType},
-					{Name: "apartmentRoomSuiteNumber", Table: 3, Value: 2, Type: engine.StringType},
-					{Name: "buildingSiteNumber", Table: 3, Value: 3, Type: engine.StringType},
-					{Name: "city", Table: 3, Value: 4, Type: engine.StringType},
-					{Name: "congressionalDistrict", Table: 3, Value: 5, Type: engine.StringType},
-					{Name: "countyFIPSCode", Table: 3, Value: 6, Type: engine.StringType},
-					{Name: "doNotPublishIndicator", Table: 3, Value: 7, Type: engine.BooleanType},
-					{Name: "latitude", Table: 3, Value: 8, Type: engine.StringType},
-					{Name: "longitude", Table: 3, Value: 9, Type: engine.StringType},
-					{Name: "nameOfCounty", Table: 3, Value: 10, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "addressTypeDescriptor", Table: 3, Type: spec.StringType},
+					{Name: "apartmentRoomSuiteNumber", Table: 3, Value: 2, Type: spec.StringType},
+					{Name: "buildingSiteNumber", Table: 3, Value: 3, Type: spec.StringType},
+					{Name: "city", Table: 3, Value: 4, Type: spec.StringType},
+					{Name: "congressionalDistrict", Table: 3, Value: 5, Type: spec.StringType},
+					{Name: "countyFIPSCode", Table: 3, Value: 6, Type: spec.StringType},
+					{Name: "doNotPublishIndicator", Table: 3, Value: 7, Type: spec.BooleanType},
+					{Name: "latitude", Table: 3, Value: 8, Type: spec.StringType},
+					{Name: "longitude", Table: 3, Value: 9, Type: spec.StringType},
+					{Name: "nameOfCounty", Table: 3, Value: 10, Type: spec.StringType},
 					{
 						Name:  "periods",
-						Kind:  engine.ArrayNode,
+						Kind:  spec.ArrayNode,
 						Table: 6,
-						Members: []*engine.Node{
-							{Name: "beginDate", Table: 6, Type: engine.DateType},
-							{Name: "endDate", Table: 6, Value: 1, Type: engine.DateType},
+						Members: []*spec.Node{
+							{Name: "beginDate", Table: 6, Type: spec.DateType},
+							{Name: "endDate", Table: 6, Value: 1, Type: spec.DateType},
 						},
 					},
-					{Name: "postalCode", Table: 3, Value: 11, Type: engine.StringType},
-					{Name: "stateAbbreviationDescriptor", Table: 3, Value: 1, Type: engine.StringType},
-					{Name: "streetNumberName", Table: 3, Value: 12, Type: engine.StringType},
+					{Name: "postalCode", Table: 3, Value: 11, Type: spec.StringType},
+					{Name: "stateAbbreviationDescriptor", Table: 3, Value: 1, Type: spec.StringType},
+					{Name: "streetNumberName", Table: 3, Value: 12, Type: spec.StringType},
 				},
 			},
 			{
 				Name:  "charterApprovalSchoolYearTypeReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "schoolYear", Value: 2, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "schoolYear", Value: 2, Type: spec.Int32Type},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 15, Rel: "SchoolYearType", Path: "/ed-fi/schoolYearTypes/"},
 						},
 					},
@@ -537,64 +537,64 @@ var edfiSchool = &engine.Resource{
 			},
 			{
 				Name:  "educationOrganizationCategories",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 4,
-				Members: []*engine.Node{
-					{Name: "educationOrganizationCategoryDescriptor", Table: 4, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "educationOrganizationCategoryDescriptor", Table: 4, Type: spec.StringType},
 				},
 			},
 			{
 				Name:  "gradeLevels",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 5,
-				Members: []*engine.Node{
-					{Name: "gradeLevelDescriptor", Table: 5, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "gradeLevelDescriptor", Table: 5, Type: spec.StringType},
 				},
 			},
 			{
 				Name:  "localEducationAgencyReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "localEducationAgencyId", Value: 5, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "localEducationAgencyId", Value: 5, Type: spec.Int32Type},
 					{
 						Name:  "link",
-						Kind:  engine.LinkNode,
+						Kind:  spec.LinkNode,
 						Value: 3,
-						Targets: []engine.LinkTarget{
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 10, Rel: "LocalEducationAgency", Path: "/ed-fi/localEducationAgencies/"},
 						},
 					},
 				},
 			},
-			{Name: "nameOfInstitution", Value: 6, Type: engine.StringType},
-			{Name: "schoolId", Value: 7, Type: engine.Int32Type},
+			{Name: "nameOfInstitution", Value: 6, Type: spec.StringType},
+			{Name: "schoolId", Value: 7, Type: spec.Int32Type},
 			{
 				Name:  "_ext",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
+				Members: []*spec.Node{
 					{
 						Name:  "sample",
-						Kind:  engine.ObjectNode,
+						Kind:  spec.ObjectNode,
 						Table: 1,
-						Members: []*engine.Node{
+						Members: []*spec.Node{
 							{
 								Name:  "directlyOwnedBuses",
-								Kind:  engine.ArrayNode,
+								Kind:  spec.ArrayNode,
 								Table: 2,
-								Members: []*engine.Node{
+								Members: []*spec.Node{
 									{
 										Name:  "directlyOwnedBusReference",
-										Kind:  engine.ObjectNode,
+										Kind:  spec.ObjectNode,
 										Table: -1,
-										Members: []*engine.Node{
-											{Name: "busId", Table: 2, Value: 2, Type: engine.StringType},
+										Members: []*spec.Node{
+											{Name: "busId", Table: 2, Value: 2, Type: spec.StringType},
 											{
 												Name:  "link",
-												Kind:  engine.LinkNode,
+												Kind:  spec.LinkNode,
 												Table: 2,
-												Targets: []engine.LinkTarget{
+												Targets: []spec.LinkTarget{
 													{ResourceKeyID: 27, Rel: "Bus", Path: "/sample/buses/"},
 												},
 											},
@@ -602,24 +602,24 @@ var edfiSchool = &engine.Resource{
 									},
 								},
 							},
-							{Name: "isExemplary", Table: 1, Type: engine.BooleanType},
+							{Name: "isExemplary", Table: 1, Type: spec.BooleanType},
 						},
 					},
 				},
 			},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "charterApprovalSchoolYear", Type: "number", JSONPath: "$.charterApprovalSchoolYearTypeReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."CharterApprovalSchoolYear_CharterApprovalSchoolYear" = (`, ")"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "charterApprovalSchoolYear", Type: "number", JSONPath: "$.charterApprovalSchoolYearTypeReference.schoolYear", Param: spec.Int32Type, Predicate: []string{`r."CharterApprovalSchoolYear_CharterApprovalSchoolYear" = (`, ")"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "localEducationAgencyId", Type: "number", JSONPath: "$.localEducationAgencyReference.localEducationAgencyId", Param: engine.Int32Type, Predicate: []string{`r."LocalEducationAgency_LocalEducationAgencyId" = (`, ")"}},
-			{Name: "nameOfInstitution", Type: "string", JSONPath: "$.nameOfInstitution", Param: engine.StringType, Predicate: []string{`r."NameOfInstitution" = (`, ")"}},
-			{Name: "schoolId", Type: "number", JSONPath: "$.schoolId", Param: engine.Int32Type, Predicate: []string{`r."SchoolId" = (`, ")"}},
+			{Name: "localEducationAgencyId", Type: "number", JSONPath: "$.localEducationAgencyReference.localEducationAgencyId", Param: spec.Int32Type, Predicate: []string{`r."LocalEducationAgency_LocalEducationAgencyId" = (`, ")"}},
+			{Name: "nameOfInstitution", Type: "string", JSONPath: "$.nameOfInstitution", Param: spec.StringType, Predicate: []string{`r."NameOfInstitution" = (`, ")"}},
+			{Name: "schoolId", Type: "number", JSONPath: "$.schoolId", Param: spec.Int32Type, Predicate: []string{`r."SchoolId" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."School" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."School" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 14`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "edfi"."School" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "edfi", Table: "ClassPeriod", Resource: "ClassPeriod"},
 			{Schema: "edfi", Table: "Course", Resource: "Course"},
 			{Schema: "edfi", Table: "CourseOffering", Resource: "CourseOffering"},

@@ -2,88 +2,88 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiSchoolYearType is the plan of the Ed-Fi resource SchoolYearType, served at /data/ed-fi/schoolYearTypes.
-var edfiSchoolYearType = &engine.Resource{
+var edfiSchoolYearType = &spec.Resource{
 	ProjectEndpoint: "ed-fi",
 	ProjectName:     "Ed-Fi",
 	Endpoint:        "schoolYearTypes",
 	Name:            "SchoolYearType",
 	ResourceKeyID:   15,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.schoolYear", Steps: []string{"schoolYear"}, Column: "SchoolYear"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "SchoolYearType",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "CurrentSchoolYear", Kind: engine.ScalarColumn, Type: engine.BooleanType, Steps: []string{"currentSchoolYear"}, JSONPath: "$.currentSchoolYear", Reference: -1},
-				{Name: "SchoolYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"schoolYear"}, JSONPath: "$.schoolYear", Reference: -1},
-				{Name: "SchoolYearDescription", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 50, Steps: []string{"schoolYearDescription"}, JSONPath: "$.schoolYearDescription", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "CurrentSchoolYear", Kind: spec.ScalarColumn, Type: spec.BooleanType, Steps: []string{"currentSchoolYear"}, JSONPath: "$.currentSchoolYear", Reference: -1},
+				{Name: "SchoolYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"schoolYear"}, JSONPath: "$.schoolYear", Reference: -1},
+				{Name: "SchoolYearDescription", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 50, Steps: []string{"schoolYearDescription"}, JSONPath: "$.schoolYearDescription", Reference: -1},
 			},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "currentSchoolYear",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "schoolYear",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "0"},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "0"},
 				},
 				{
 					Name: "schoolYearDescription",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 50},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 50},
 				},
 			},
 			Required:  []string{"schoolYear", "currentSchoolYear", "schoolYearDescription"},
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.IntegerForm},
-		Tables: []engine.TableWrite{
+		IdentityForms: []spec.ValueForm{spec.IntegerForm},
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."CurrentSchoolYear"::text, t."SchoolYear"::text, t."SchoolYearDescription" FROM "edfi"."SchoolYearType" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."CurrentSchoolYear"::text, t."SchoolYear"::text, t."SchoolYearDescription" FROM "edfi"."SchoolYearType" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."CurrentSchoolYear"::text, t."SchoolYear"::text, t."SchoolYearDescription" FROM "edfi"."SchoolYearType" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."SchoolYearType" ("DocumentId", "CurrentSchoolYear", "SchoolYear", "SchoolYearDescription") SELECT u.p1::bigint, u.p2::boolean, u.p3::integer, u.p4 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p1, p2, p3, p4)`, Update: `UPDATE "edfi"."SchoolYearType" AS t SET "CurrentSchoolYear" = u.p2::boolean, "SchoolYear" = u.p3::integer, "SchoolYearDescription" = u.p4 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p1, p2, p3, p4) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."SchoolYearType" WHERE "DocumentId" = ANY($1::bigint[])`},
 		},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."CurrentSchoolYear", r."SchoolYear", r."SchoolYearDescription" FROM "edfi"."SchoolYearType" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."CurrentSchoolYear", r."SchoolYear", r."SchoolYearDescription" FROM "edfi"."SchoolYearType" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
-					{Column: "CurrentSchoolYear", Type: engine.BooleanType},
-					{Column: "SchoolYear", Type: engine.Int32Type},
-					{Column: "SchoolYearDescription", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "CurrentSchoolYear", Type: spec.BooleanType},
+					{Column: "SchoolYear", Type: spec.Int32Type},
+					{Column: "SchoolYearDescription", Type: spec.StringType},
 				},
 			},
 		},
-		Document: []*engine.Node{
-			{Name: "currentSchoolYear", Type: engine.BooleanType},
-			{Name: "schoolYear", Value: 1, Type: engine.Int32Type},
-			{Name: "schoolYearDescription", Value: 2, Type: engine.StringType},
+		Document: []*spec.Node{
+			{Name: "currentSchoolYear", Type: spec.BooleanType},
+			{Name: "schoolYear", Value: 1, Type: spec.Int32Type},
+			{Name: "schoolYearDescription", Value: 2, Type: spec.StringType},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "currentSchoolYear", Type: "boolean", JSONPath: "$.currentSchoolYear", Param: engine.BooleanType, Predicate: []string{`r."CurrentSchoolYear" = (`, ")"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "currentSchoolYear", Type: "boolean", JSONPath: "$.currentSchoolYear", Param: spec.BooleanType, Predicate: []string{`r."CurrentSchoolYear" = (`, ")"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "schoolYear", Type: "number", JSONPath: "$.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."SchoolYear" = (`, ")"}},
-			{Name: "schoolYearDescription", Type: "string", JSONPath: "$.schoolYearDescription", Param: engine.StringType, Predicate: []string{`r."SchoolYearDescription" = (`, ")"}},
+			{Name: "schoolYear", Type: "number", JSONPath: "$.schoolYear", Param: spec.Int32Type, Predicate: []string{`r."SchoolYear" = (`, ")"}},
+			{Name: "schoolYearDescription", Type: "string", JSONPath: "$.schoolYearDescription", Param: spec.StringType, Predicate: []string{`r."SchoolYearDescription" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."SchoolYearType" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."SchoolYearType" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 15`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "edfi"."SchoolYearType" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "edfi", Table: "LocalEducationAgencyAccountability", Resource: "LocalEducationAgency"},
 			{Schema: "edfi", Table: "School", Resource: "School"},
 			{Schema: "edfi", Table: "Session", Resource: "Session"},

@@ -2,48 +2,48 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiSection is the plan of the Ed-Fi resource Section, served at /data/ed-fi/sections.
-var edfiSection = &engine.Resource{
+var edfiSection = &spec.Resource{
 	ProjectEndpoint:      "ed-fi",
 	ProjectName:          "Ed-Fi",
 	Endpoint:             "sections",
 	Name:                 "Section",
 	ResourceKeyID:        16,
 	AllowIdentityUpdates: true,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.courseOfferingReference.localCourseCode", Steps: []string{"courseOfferingReference", "localCourseCode"}, Column: "CourseOffering_LocalCourseCode"},
 		{JSONPath: "$.courseOfferingReference.schoolId", Steps: []string{"courseOfferingReference", "schoolId"}, Column: "CourseOffering_SchoolReferenceSchoolId"},
 		{JSONPath: "$.courseOfferingReference.schoolYear", Steps: []string{"courseOfferingReference", "schoolYear"}, Column: "CourseOffering_SchoolYear"},
 		{JSONPath: "$.courseOfferingReference.sessionName", Steps: []string{"courseOfferingReference", "sessionName"}, Column: "CourseOffering_SessionName"},
 		{JSONPath: "$.sectionIdentifier", Steps: []string{"sectionIdentifier"}, Column: "SectionIdentifier"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "Section",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "SchoolId_Unified", Kind: engine.ScalarColumn, Type: engine.Int32Type, Members: []string{"CourseOffering_SchoolReferenceSchoolId", "CourseOffering_SessionReferenceSchoolId"}, Reference: -1},
-				{Name: "CourseOffering_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"courseOfferingReference"}, JSONPath: "$.courseOfferingReference", Reference: 1},
-				{Name: "CourseOffering_LocalCourseCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"courseOfferingReference", "localCourseCode"}, JSONPath: "$.courseOfferingReference.localCourseCode", Reference: 1},
-				{Name: "CourseOffering_SchoolReferenceSchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"courseOfferingReference", "schoolId"}, JSONPath: "$.courseOfferingReference.schoolId", Alias: true, Canonical: "SchoolId_Unified", Presence: "CourseOffering_DocumentId", Reference: 1},
-				{Name: "CourseOffering_SessionReferenceSchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"courseOfferingReference", "schoolId"}, JSONPath: "$.courseOfferingReference.schoolId", Alias: true, Canonical: "SchoolId_Unified", Presence: "CourseOffering_DocumentId", Reference: 1},
-				{Name: "CourseOffering_SchoolYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"courseOfferingReference", "schoolYear"}, JSONPath: "$.courseOfferingReference.schoolYear", Reference: 1},
-				{Name: "CourseOffering_SessionName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"courseOfferingReference", "sessionName"}, JSONPath: "$.courseOfferingReference.sessionName", Reference: 1},
-				{Name: "LocationSchool_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Nullable: true, Steps: []string{"locationSchoolReference"}, JSONPath: "$.locationSchoolReference", Reference: 2},
-				{Name: "LocationSchool_SchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"locationSchoolReference", "schoolId"}, JSONPath: "$.locationSchoolReference.schoolId", Reference: 2},
-				{Name: "AvailableCreditConversion", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 9, Scale: 2, Nullable: true, Steps: []string{"availableCreditConversion"}, JSONPath: "$.availableCreditConversion", Reference: -1},
-				{Name: "AvailableCredits", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 9, Scale: 3, Nullable: true, Steps: []string{"availableCredits"}, JSONPath: "$.availableCredits", Reference: -1},
-				{Name: "OfficialAttendancePeriod", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"officialAttendancePeriod"}, JSONPath: "$.officialAttendancePeriod", Reference: -1},
-				{Name: "SectionIdentifier", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 255, Steps: []string{"sectionIdentifier"}, JSONPath: "$.sectionIdentifier", Reference: -1},
-				{Name: "SectionName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 100, Nullable: true, Steps: []string{"sectionName"}, JSONPath: "$.sectionName", Reference: -1},
-				{Name: "SequenceOfCourse", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"sequenceOfCourse"}, JSONPath: "$.sequenceOfCourse", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "SchoolId_Unified", Kind: spec.ScalarColumn, Type: spec.Int32Type, Members: []string{"CourseOffering_SchoolReferenceSchoolId", "CourseOffering_SessionReferenceSchoolId"}, Reference: -1},
+				{Name: "CourseOffering_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"courseOfferingReference"}, JSONPath: "$.courseOfferingReference", Reference: 1},
+				{Name: "CourseOffering_LocalCourseCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"courseOfferingReference", "localCourseCode"}, JSONPath: "$.courseOfferingReference.localCourseCode", Reference: 1},
+				{Name: "CourseOffering_SchoolReferenceSchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"courseOfferingReference", "schoolId"}, JSONPath: "$.courseOfferingReference.schoolId", Alias: true, Canonical: "SchoolId_Unified", Presence: "CourseOffering_DocumentId", Reference: 1},
+				{Name: "CourseOffering_SessionReferenceSchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"courseOfferingReference", "schoolId"}, JSONPath: "$.courseOfferingReference.schoolId", Alias: true, Canonical: "SchoolId_Unified", Presence: "CourseOffering_DocumentId", Reference: 1},
+				{Name: "CourseOffering_SchoolYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"courseOfferingReference", "schoolYear"}, JSONPath: "$.courseOfferingReference.schoolYear", Reference: 1},
+				{Name: "CourseOffering_SessionName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"courseOfferingReference", "sessionName"}, JSONPath: "$.courseOfferingReference.sessionName", Reference: 1},
+				{Name: "LocationSchool_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Nullable: true, Steps: []string{"locationSchoolReference"}, JSONPath: "$.locationSchoolReference", Reference: 2},
+				{Name: "LocationSchool_SchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"locationSchoolReference", "schoolId"}, JSONPath: "$.locationSchoolReference.schoolId", Reference: 2},
+				{Name: "AvailableCreditConversion", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 9, Scale: 2, Nullable: true, Steps: []string{"availableCreditConversion"}, JSONPath: "$.availableCreditConversion", Reference: -1},
+				{Name: "AvailableCredits", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 9, Scale: 3, Nullable: true, Steps: []string{"availableCredits"}, JSONPath: "$.availableCredits", Reference: -1},
+				{Name: "OfficialAttendancePeriod", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"officialAttendancePeriod"}, JSONPath: "$.officialAttendancePeriod", Reference: -1},
+				{Name: "SectionIdentifier", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 255, Steps: []string{"sectionIdentifier"}, JSONPath: "$.sectionIdentifier", Reference: -1},
+				{Name: "SectionName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 100, Nullable: true, Steps: []string{"sectionName"}, JSONPath: "$.sectionName", Reference: -1},
+				{Name: "SequenceOfCourse", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"sequenceOfCourse"}, JSONPath: "$.sequenceOfCourse", Reference: -1},
 			},
 		},
 		{
@@ -51,14 +51,14 @@ var edfiSection = &engine.Resource{
 			Name:       "SectionClassPeriod",
 			Scope:      "$.classPeriods[*]",
 			ScopeSteps: []string{"classPeriods", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "Section_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ClassPeriod_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"classPeriodReference"}, JSONPath: "$.classPeriods[*].classPeriodReference"},
-				{Name: "ClassPeriod_ClassPeriodName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"classPeriodReference", "classPeriodName"}, JSONPath: "$.classPeriods[*].classPeriodReference.classPeriodName"},
-				{Name: "ClassPeriod_SchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"classPeriodReference", "schoolId"}, JSONPath: "$.classPeriods[*].classPeriodReference.schoolId"},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "Section_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ClassPeriod_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"classPeriodReference"}, JSONPath: "$.classPeriods[*].classPeriodReference"},
+				{Name: "ClassPeriod_ClassPeriodName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"classPeriodReference", "classPeriodName"}, JSONPath: "$.classPeriods[*].classPeriodReference.classPeriodName"},
+				{Name: "ClassPeriod_SchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"classPeriodReference", "schoolId"}, JSONPath: "$.classPeriods[*].classPeriodReference.schoolId"},
 			},
 			SemanticIdentity: []string{"ClassPeriod_DocumentId", "ClassPeriod_DocumentId"},
 		},
@@ -67,12 +67,12 @@ var edfiSection = &engine.Resource{
 			Name:       "SectionOfferedGradeLevel",
 			Scope:      "$.offeredGradeLevels[*]",
 			ScopeSteps: []string{"offeredGradeLevels", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "Section_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "GradeLevelDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"gradeLevelDescriptor"}, JSONPath: "$.offeredGradeLevels[*].gradeLevelDescriptor", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "Section_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "GradeLevelDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"gradeLevelDescriptor"}, JSONPath: "$.offeredGradeLevels[*].gradeLevelDescriptor", Reference: -1},
 			},
 			SemanticIdentity: []string{"GradeLevelDescriptor_DescriptorId"},
 		},
@@ -81,57 +81,57 @@ var edfiSection = &engine.Resource{
 			Name:       "SectionProgram",
 			Scope:      "$.programs[*]",
 			ScopeSteps: []string{"programs", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "Section_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Program_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"programReference"}, JSONPath: "$.programs[*].programReference", Reference: 3},
-				{Name: "Program_EducationOrganizationId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"programReference", "educationOrganizationId"}, JSONPath: "$.programs[*].programReference.educationOrganizationId", Reference: 3},
-				{Name: "Program_ProgramName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"programReference", "programName"}, JSONPath: "$.programs[*].programReference.programName", Reference: 3},
-				{Name: "Program_ProgramTypeDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"programReference", "programTypeDescriptor"}, JSONPath: "$.programs[*].programReference.programTypeDescriptor", Reference: 3},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "Section_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Program_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"programReference"}, JSONPath: "$.programs[*].programReference", Reference: 3},
+				{Name: "Program_EducationOrganizationId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"programReference", "educationOrganizationId"}, JSONPath: "$.programs[*].programReference.educationOrganizationId", Reference: 3},
+				{Name: "Program_ProgramName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"programReference", "programName"}, JSONPath: "$.programs[*].programReference.programName", Reference: 3},
+				{Name: "Program_ProgramTypeDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"programReference", "programTypeDescriptor"}, JSONPath: "$.programs[*].programReference.programTypeDescriptor", Reference: 3},
 			},
 			SemanticIdentity: []string{"Program_DocumentId", "Program_DocumentId", "Program_DocumentId"},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "availableCreditConversion",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 9, DecimalPlaces: 2, Path: "$.availableCreditConversion"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 9, DecimalPlaces: 2, Path: "$.availableCreditConversion"},
 					},
 				},
 				{
 					Name: "availableCredits",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 9, DecimalPlaces: 3, Path: "$.availableCredits"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 9, DecimalPlaces: 3, Path: "$.availableCredits"},
 					},
 				},
 				{
 					Name: "classPeriods",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "classPeriodReference",
-									Node: &engine.BodyNode{
-										Properties: []engine.BodyProperty{
+									Node: &spec.BodyNode{
+										Properties: []spec.BodyProperty{
 											{
 												Name: "classPeriodName",
-												Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+												Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 											},
 											{
 												Name: "schoolId",
-												Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+												Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 											},
 										},
 										Required:  []string{"classPeriodName", "schoolId"},
@@ -150,23 +150,23 @@ var edfiSection = &engine.Resource{
 				},
 				{
 					Name: "courseOfferingReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "localCourseCode",
-								Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+								Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 							},
 							{
 								Name: "schoolId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 							{
 								Name: "schoolYear",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
 							},
 							{
 								Name: "sessionName",
-								Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+								Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 							},
 						},
 						Required:  []string{"localCourseCode", "schoolId", "schoolYear", "sessionName"},
@@ -176,11 +176,11 @@ var edfiSection = &engine.Resource{
 				},
 				{
 					Name: "locationSchoolReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "schoolId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 						},
 						Required:  []string{"schoolId"},
@@ -190,13 +190,13 @@ var edfiSection = &engine.Resource{
 				},
 				{
 					Name: "offeredGradeLevels",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "gradeLevelDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 							},
 							Required:  []string{"gradeLevelDescriptor"},
@@ -209,29 +209,29 @@ var edfiSection = &engine.Resource{
 				},
 				{
 					Name: "officialAttendancePeriod",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "programs",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "programReference",
-									Node: &engine.BodyNode{
-										Properties: []engine.BodyProperty{
+									Node: &spec.BodyNode{
+										Properties: []spec.BodyProperty{
 											{
 												Name: "educationOrganizationId",
-												Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+												Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 											},
 											{
 												Name: "programName",
-												Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+												Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 											},
 											{
 												Name: "programTypeDescriptor",
-												Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+												Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 											},
 										},
 										Required:  []string{"educationOrganizationId", "programName", "programTypeDescriptor"},
@@ -250,29 +250,29 @@ var edfiSection = &engine.Resource{
 				},
 				{
 					Name: "sectionIdentifier",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 255, Pattern: 2},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 255, Pattern: 2},
 				},
 				{
 					Name: "sectionName",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 100},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 100},
 				},
 				{
 					Name: "sequenceOfCourse",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1", Maximum: "8"},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1", Maximum: "8"},
 				},
 			},
 			Required:  []string{"sectionIdentifier", "courseOfferingReference"},
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.StringForm, engine.IntegerForm, engine.IntegerForm, engine.StringForm, engine.StringForm},
-		Equality: []engine.EqualityConstraint{
+		IdentityForms: []spec.ValueForm{spec.StringForm, spec.IntegerForm, spec.IntegerForm, spec.StringForm, spec.StringForm},
+		Equality: []spec.EqualityConstraint{
 			{SourcePath: "$.classPeriods[*].classPeriodReference.schoolId", TargetPath: "$.courseOfferingReference.schoolId", SourceSteps: []string{"classPeriods", "[*]", "classPeriodReference", "schoolId"}, TargetSteps: []string{"courseOfferingReference", "schoolId"}},
 		},
-		Uniqueness: []engine.UniquenessConstraint{
+		Uniqueness: []spec.UniquenessConstraint{
 			{ArraySteps: []string{"offeredGradeLevels"}, ItemSteps: [][]string{[]string{"gradeLevelDescriptor"}}},
 		},
-		References: []engine.ReferencePlan{
+		References: []spec.ReferencePlan{
 			{
 				Table:               1,
 				ObjectSteps:         []string{"classPeriodReference"},
@@ -280,9 +280,9 @@ var edfiSection = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "ClassPeriod",
 				TargetResourceKeyID: 3,
-				Elements: []engine.ReferenceElement{
+				Elements: []spec.ReferenceElement{
 					{IdentityPath: "$.classPeriodName", Steps: []string{"classPeriodName"}},
-					{IdentityPath: "$.schoolReference.schoolId", Steps: []string{"schoolId"}, Form: engine.IntegerForm},
+					{IdentityPath: "$.schoolReference.schoolId", Steps: []string{"schoolId"}, Form: spec.IntegerForm},
 				},
 			},
 			{
@@ -291,11 +291,11 @@ var edfiSection = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "CourseOffering",
 				TargetResourceKeyID: 6,
-				Elements: []engine.ReferenceElement{
+				Elements: []spec.ReferenceElement{
 					{IdentityPath: "$.localCourseCode", Steps: []string{"localCourseCode"}},
-					{IdentityPath: "$.schoolReference.schoolId", Steps: []string{"schoolId"}, Form: engine.IntegerForm},
-					{IdentityPath: "$.sessionReference.schoolId", Steps: []string{"schoolId"}, Form: engine.IntegerForm},
-					{IdentityPath: "$.sessionReference.schoolYear", Steps: []string{"schoolYear"}, Form: engine.IntegerForm},
+					{IdentityPath: "$.schoolReference.schoolId", Steps: []string{"schoolId"}, Form: spec.IntegerForm},
+					{IdentityPath: "$.sessionReference.schoolId", Steps: []string{"schoolId"}, Form: spec.IntegerForm},
+					{IdentityPath: "$.sessionReference.schoolYear", Steps: []string{"schoolYear"}, Form: spec.IntegerForm},
 					{IdentityPath: "$.sessionReference.sessionName", Steps: []string{"sessionName"}},
 				},
 			},
@@ -305,8 +305,8 @@ var edfiSection = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "School",
 				TargetResourceKeyID: 14,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolId", Steps: []string{"schoolId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolId", Steps: []string{"schoolId"}, Form: spec.IntegerForm},
 				},
 			},
 			{
@@ -316,18 +316,18 @@ var edfiSection = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "Program",
 				TargetResourceKeyID: 12,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.educationOrganizationReference.educationOrganizationId", Steps: []string{"educationOrganizationId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.educationOrganizationReference.educationOrganizationId", Steps: []string{"educationOrganizationId"}, Form: spec.IntegerForm},
 					{IdentityPath: "$.programName", Steps: []string{"programName"}},
-					{IdentityPath: "$.programTypeDescriptor", Steps: []string{"programTypeDescriptor"}, Form: engine.DescriptorForm},
+					{IdentityPath: "$.programTypeDescriptor", Steps: []string{"programTypeDescriptor"}, Form: spec.DescriptorForm},
 				},
 			},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Table: 2, Column: 3, Steps: []string{"gradeLevelDescriptor"}, Project: "Ed-Fi", Resource: "GradeLevelDescriptor", DescriptorResourceKeyID: 9},
 			{Table: 3, Column: 6, Steps: []string{"programReference", "programTypeDescriptor"}, Project: "Ed-Fi", Resource: "ProgramTypeDescriptor", DescriptorResourceKeyID: 13},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."SchoolId_Unified"::text, t."CourseOffering_DocumentId"::text, t."CourseOffering_LocalCourseCode", t."CourseOffering_SchoolYear"::text, t."CourseOffering_SessionName", t."LocationSchool_DocumentId"::text, t."LocationSchool_SchoolId"::text, trim_scale(t."AvailableCreditConversion")::text, trim_scale(t."AvailableCredits")::text, t."OfficialAttendancePeriod"::text, t."SectionIdentifier", t."SectionName", t."SequenceOfCourse"::text FROM "edfi"."Section" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."SchoolId_Unified"::text, t."CourseOffering_DocumentId"::text, t."CourseOffering_LocalCourseCode", t."CourseOffering_SchoolYear"::text, t."CourseOffering_SessionName", t."LocationSchool_DocumentId"::text, t."LocationSchool_SchoolId"::text, trim_scale(t."AvailableCreditConversion")::text, trim_scale(t."AvailableCredits")::text, t."OfficialAttendancePeriod"::text, t."SectionIdentifier", t."SectionName", t."SequenceOfCourse"::text FROM "edfi"."Section" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."SchoolId_Unified"::text, t."CourseOffering_DocumentId"::text, t."CourseOffering_LocalCourseCode", t."CourseOffering_SchoolYear"::text, t."CourseOffering_SessionName", t."LocationSchool_DocumentId"::text, t."LocationSchool_SchoolId"::text, trim_scale(t."AvailableCreditConversion")::text, trim_scale(t."AvailableCredits")::text, t."OfficialAttendancePeriod"::text, t."SectionIdentifier", t."SectionName", t."SequenceOfCourse"::text FROM "edfi"."Section" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."Section" ("DocumentId", "SchoolId_Unified", "CourseOffering_DocumentId", "CourseOffering_LocalCourseCode", "CourseOffering_SchoolYear", "CourseOffering_SessionName", "LocationSchool_DocumentId", "LocationSchool_SchoolId", "AvailableCreditConversion", "AvailableCredits", "OfficialAttendancePeriod", "SectionIdentifier", "SectionName", "SequenceOfCourse") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4, u.p5::integer, u.p6, u.p7::bigint, u.p8::integer, u.p9::numeric, u.p10::numeric, u.p11::boolean, u.p12, u.p13, u.p14::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14)`, Update: `UPDATE "edfi"."Section" AS t SET "SchoolId_Unified" = u.p2::integer, "CourseOffering_DocumentId" = u.p3::bigint, "CourseOffering_LocalCourseCode" = u.p4, "CourseOffering_SchoolYear" = u.p5::integer, "CourseOffering_SessionName" = u.p6, "LocationSchool_DocumentId" = u.p7::bigint, "LocationSchool_SchoolId" = u.p8::integer, "AvailableCreditConversion" = u.p9::numeric, "AvailableCredits" = u.p10::numeric, "OfficialAttendancePeriod" = u.p11::boolean, "SectionIdentifier" = u.p12, "SectionName" = u.p13, "SequenceOfCourse" = u.p14::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."Section" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4, 5}, ParentKey: 2, Ordinal: 1, Semantic: []int{3, 3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Section_DocumentId"::text, t."ClassPeriod_DocumentId"::text, t."ClassPeriod_ClassPeriodName", t."ClassPeriod_SchoolId"::text FROM "edfi"."SectionClassPeriod" t WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Section_DocumentId"::text, t."ClassPeriod_DocumentId"::text, t."ClassPeriod_ClassPeriodName", t."ClassPeriod_SchoolId"::text FROM "edfi"."SectionClassPeriod" t WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Section_DocumentId"::text, t."ClassPeriod_DocumentId"::text, t."ClassPeriod_ClassPeriodName", t."ClassPeriod_SchoolId"::text FROM "edfi"."SectionClassPeriod" t WHERE t."Section_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."SectionClassPeriod" ("CollectionItemId", "Ordinal", "Section_DocumentId", "ClassPeriod_DocumentId", "ClassPeriod_ClassPeriodName", "ClassPeriod_SchoolId") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4::bigint, u.p5, u.p6::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6)`, Update: `UPDATE "edfi"."SectionClassPeriod" AS t SET "Ordinal" = u.p2::integer, "Section_DocumentId" = u.p3::bigint, "ClassPeriod_DocumentId" = u.p4::bigint, "ClassPeriod_ClassPeriodName" = u.p5, "ClassPeriod_SchoolId" = u.p6::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."SectionClassPeriod" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."SectionClassPeriod" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3}, ParentKey: 2, Ordinal: 1, Semantic: []int{3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Section_DocumentId"::text, t."GradeLevelDescriptor_DescriptorId"::text FROM "edfi"."SectionOfferedGradeLevel" t WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Section_DocumentId"::text, t."GradeLevelDescriptor_DescriptorId"::text FROM "edfi"."SectionOfferedGradeLevel" t WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Section_DocumentId"::text, t."GradeLevelDescriptor_DescriptorId"::text FROM "edfi"."SectionOfferedGradeLevel" t WHERE t."Section_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."SectionOfferedGradeLevel" ("CollectionItemId", "Ordinal", "Section_DocumentId", "GradeLevelDescriptor_DescriptorId") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p1, p2, p3, p4)`, Update: `UPDATE "edfi"."SectionOfferedGradeLevel" AS t SET "Ordinal" = u.p2::integer, "Section_DocumentId" = u.p3::bigint, "GradeLevelDescriptor_DescriptorId" = u.p4::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p1, p2, p3, p4) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."SectionOfferedGradeLevel" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."SectionOfferedGradeLevel" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
@@ -335,80 +335,80 @@ var edfiSection = &engine.Resource{
 		},
 		CascadeCount: `SELECT (SELECT count(*) FROM "edfi"."StudentSectionAssociation" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`,
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CourseOffering_LocalCourseCode", r."CourseOffering_SchoolReferenceSchoolId", r."CourseOffering_SessionReferenceSchoolId", r."CourseOffering_SchoolYear", r."CourseOffering_SessionName", l1."DocumentUuid", l1."ResourceKeyId", r."LocationSchool_SchoolId", r."AvailableCreditConversion"::text, r."AvailableCredits"::text, r."OfficialAttendancePeriod", r."SectionIdentifier", r."SectionName", r."SequenceOfCourse" FROM "edfi"."Section" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CourseOffering_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocationSchool_DocumentId" OFFSET 0) l1 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."CourseOffering_LocalCourseCode", r."CourseOffering_SchoolReferenceSchoolId", r."CourseOffering_SessionReferenceSchoolId", r."CourseOffering_SchoolYear", r."CourseOffering_SessionName", l1."DocumentUuid", l1."ResourceKeyId", r."LocationSchool_SchoolId", r."AvailableCreditConversion"::text, r."AvailableCredits"::text, r."OfficialAttendancePeriod", r."SectionIdentifier", r."SectionName", r."SequenceOfCourse" FROM "edfi"."Section" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CourseOffering_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocationSchool_DocumentId" OFFSET 0) l1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "CourseOffering_DocumentId"},
 					{Column: "CourseOffering_DocumentId"},
-					{Column: "CourseOffering_LocalCourseCode", Type: engine.StringType},
-					{Column: "CourseOffering_SchoolReferenceSchoolId", Type: engine.Int32Type},
-					{Column: "CourseOffering_SessionReferenceSchoolId", Type: engine.Int32Type},
-					{Column: "CourseOffering_SchoolYear", Type: engine.Int32Type},
-					{Column: "CourseOffering_SessionName", Type: engine.StringType},
+					{Column: "CourseOffering_LocalCourseCode", Type: spec.StringType},
+					{Column: "CourseOffering_SchoolReferenceSchoolId", Type: spec.Int32Type},
+					{Column: "CourseOffering_SessionReferenceSchoolId", Type: spec.Int32Type},
+					{Column: "CourseOffering_SchoolYear", Type: spec.Int32Type},
+					{Column: "CourseOffering_SessionName", Type: spec.StringType},
 					{Column: "LocationSchool_DocumentId"},
 					{Column: "LocationSchool_DocumentId"},
-					{Column: "LocationSchool_SchoolId", Type: engine.Int32Type},
-					{Column: "AvailableCreditConversion", Type: engine.DecimalType},
-					{Column: "AvailableCredits", Type: engine.DecimalType},
-					{Column: "OfficialAttendancePeriod", Type: engine.BooleanType},
-					{Column: "SectionIdentifier", Type: engine.StringType},
-					{Column: "SectionName", Type: engine.StringType},
-					{Column: "SequenceOfCourse", Type: engine.Int32Type},
+					{Column: "LocationSchool_SchoolId", Type: spec.Int32Type},
+					{Column: "AvailableCreditConversion", Type: spec.DecimalType},
+					{Column: "AvailableCredits", Type: spec.DecimalType},
+					{Column: "OfficialAttendancePeriod", Type: spec.BooleanType},
+					{Column: "SectionIdentifier", Type: spec.StringType},
+					{Column: "SectionName", Type: spec.StringType},
+					{Column: "SequenceOfCourse", Type: spec.Int32Type},
 				},
 			},
 			{
 				ByID: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."ClassPeriod_ClassPeriodName", t."ClassPeriod_SchoolId" FROM "edfi"."SectionClassPeriod" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."ClassPeriod_DocumentId" OFFSET 0) l0 ON true WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Section_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."ClassPeriod_ClassPeriodName", t."ClassPeriod_SchoolId" FROM "edfi"."SectionClassPeriod" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."ClassPeriod_DocumentId" OFFSET 0) l0 ON true WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Section_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "ClassPeriod_DocumentId"},
 					{Column: "ClassPeriod_DocumentId"},
-					{Column: "ClassPeriod_ClassPeriodName", Type: engine.StringType},
-					{Column: "ClassPeriod_SchoolId", Type: engine.Int32Type},
+					{Column: "ClassPeriod_ClassPeriodName", Type: spec.StringType},
+					{Column: "ClassPeriod_SchoolId", Type: spec.Int32Type},
 				},
 			},
 			{
 				ByID: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", d0."Uri" FROM "edfi"."SectionOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Section_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", d0."Uri" FROM "edfi"."SectionOfferedGradeLevel" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Section_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "GradeLevelDescriptor_DescriptorId", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "GradeLevelDescriptor_DescriptorId", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "edfi"."SectionProgram" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Section_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."Section_DocumentId", t."CollectionItemId", t."Section_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "edfi"."SectionProgram" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Section_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "Program_DocumentId"},
 					{Column: "Program_DocumentId"},
-					{Column: "Program_EducationOrganizationId", Type: engine.Int32Type},
-					{Column: "Program_ProgramName", Type: engine.StringType},
-					{Column: "Program_ProgramTypeDescriptor_DescriptorId", Type: engine.StringType},
+					{Column: "Program_EducationOrganizationId", Type: spec.Int32Type},
+					{Column: "Program_ProgramName", Type: spec.StringType},
+					{Column: "Program_ProgramTypeDescriptor_DescriptorId", Type: spec.StringType},
 				},
 			},
 		},
-		Document: []*engine.Node{
-			{Name: "availableCreditConversion", Value: 10, Type: engine.DecimalType},
-			{Name: "availableCredits", Value: 11, Type: engine.DecimalType},
+		Document: []*spec.Node{
+			{Name: "availableCreditConversion", Value: 10, Type: spec.DecimalType},
+			{Name: "availableCredits", Value: 11, Type: spec.DecimalType},
 			{
 				Name:  "classPeriods",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 1,
-				Members: []*engine.Node{
+				Members: []*spec.Node{
 					{
 						Name:  "classPeriodReference",
-						Kind:  engine.ObjectNode,
+						Kind:  spec.ObjectNode,
 						Table: -1,
-						Members: []*engine.Node{
-							{Name: "classPeriodName", Table: 1, Value: 2, Type: engine.StringType},
-							{Name: "schoolId", Table: 1, Value: 3, Type: engine.Int32Type},
+						Members: []*spec.Node{
+							{Name: "classPeriodName", Table: 1, Value: 2, Type: spec.StringType},
+							{Name: "schoolId", Table: 1, Value: 3, Type: spec.Int32Type},
 							{
 								Name:  "link",
-								Kind:  engine.LinkNode,
+								Kind:  spec.LinkNode,
 								Table: 1,
-								Targets: []engine.LinkTarget{
+								Targets: []spec.LinkTarget{
 									{ResourceKeyID: 3, Rel: "ClassPeriod", Path: "/ed-fi/classPeriods/"},
 								},
 							},
@@ -418,17 +418,17 @@ var edfiSection = &engine.Resource{
 			},
 			{
 				Name:  "courseOfferingReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "localCourseCode", Value: 2, Type: engine.StringType},
-					{Name: "schoolId", Value: 3, Alternates: []int{4}, Type: engine.Int32Type},
-					{Name: "schoolYear", Value: 5, Type: engine.Int32Type},
-					{Name: "sessionName", Value: 6, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "localCourseCode", Value: 2, Type: spec.StringType},
+					{Name: "schoolId", Value: 3, Alternates: []int{4}, Type: spec.Int32Type},
+					{Name: "schoolYear", Value: 5, Type: spec.Int32Type},
+					{Name: "sessionName", Value: 6, Type: spec.StringType},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 6, Rel: "CourseOffering", Path: "/ed-fi/courseOfferings/"},
 						},
 					},
@@ -436,15 +436,15 @@ var edfiSection = &engine.Resource{
 			},
 			{
 				Name:  "locationSchoolReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "schoolId", Value: 9, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "schoolId", Value: 9, Type: spec.Int32Type},
 					{
 						Name:  "link",
-						Kind:  engine.LinkNode,
+						Kind:  spec.LinkNode,
 						Value: 7,
-						Targets: []engine.LinkTarget{
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 14, Rel: "School", Path: "/ed-fi/schools/"},
 						},
 					},
@@ -452,31 +452,31 @@ var edfiSection = &engine.Resource{
 			},
 			{
 				Name:  "offeredGradeLevels",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 2,
-				Members: []*engine.Node{
-					{Name: "gradeLevelDescriptor", Table: 2, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "gradeLevelDescriptor", Table: 2, Type: spec.StringType},
 				},
 			},
-			{Name: "officialAttendancePeriod", Value: 12, Type: engine.BooleanType},
+			{Name: "officialAttendancePeriod", Value: 12, Type: spec.BooleanType},
 			{
 				Name:  "programs",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 3,
-				Members: []*engine.Node{
+				Members: []*spec.Node{
 					{
 						Name:  "programReference",
-						Kind:  engine.ObjectNode,
+						Kind:  spec.ObjectNode,
 						Table: -1,
-						Members: []*engine.Node{
-							{Name: "educationOrganizationId", Table: 3, Value: 2, Type: engine.Int32Type},
-							{Name: "programName", Table: 3, Value: 3, Type: engine.StringType},
-							{Name: "programTypeDescriptor", Table: 3, Value: 4, Type: engine.StringType},
+						Members: []*spec.Node{
+							{Name: "educationOrganizationId", Table: 3, Value: 2, Type: spec.Int32Type},
+							{Name: "programName", Table: 3, Value: 3, Type: spec.StringType},
+							{Name: "programTypeDescriptor", Table: 3, Value: 4, Type: spec.StringType},
 							{
 								Name:  "link",
-								Kind:  engine.LinkNode,
+								Kind:  spec.LinkNode,
 								Table: 3,
-								Targets: []engine.LinkTarget{
+								Targets: []spec.LinkTarget{
 									{ResourceKeyID: 12, Rel: "Program", Path: "/ed-fi/programs/"},
 								},
 							},
@@ -484,29 +484,29 @@ var edfiSection = &engine.Resource{
 					},
 				},
 			},
-			{Name: "sectionIdentifier", Value: 13, Type: engine.StringType},
-			{Name: "sectionName", Value: 14, Type: engine.StringType},
-			{Name: "sequenceOfCourse", Value: 15, Type: engine.Int32Type},
+			{Name: "sectionIdentifier", Value: 13, Type: spec.StringType},
+			{Name: "sectionName", Value: 14, Type: spec.StringType},
+			{Name: "sequenceOfCourse", Value: 15, Type: spec.Int32Type},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "availableCreditConversion", Type: "number", JSONPath: "$.availableCreditConversion", Param: engine.DecimalType, Predicate: []string{`r."AvailableCreditConversion" = (`, "::text)::numeric"}},
-			{Name: "availableCredits", Type: "number", JSONPath: "$.availableCredits", Param: engine.DecimalType, Predicate: []string{`r."AvailableCredits" = (`, "::text)::numeric"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "availableCreditConversion", Type: "number", JSONPath: "$.availableCreditConversion", Param: spec.DecimalType, Predicate: []string{`r."AvailableCreditConversion" = (`, "::text)::numeric"}},
+			{Name: "availableCredits", Type: "number", JSONPath: "$.availableCredits", Param: spec.DecimalType, Predicate: []string{`r."AvailableCredits" = (`, "::text)::numeric"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "localCourseCode", Type: "string", JSONPath: "$.courseOfferingReference.localCourseCode", Param: engine.StringType, Predicate: []string{`r."CourseOffering_LocalCourseCode" = (`, ")"}},
-			{Name: "locationSchoolId", Type: "number", JSONPath: "$.locationSchoolReference.schoolId", Param: engine.Int32Type, Predicate: []string{`r."LocationSchool_SchoolId" = (`, ")"}},
-			{Name: "officialAttendancePeriod", Type: "boolean", JSONPath: "$.officialAttendancePeriod", Param: engine.BooleanType, Predicate: []string{`r."OfficialAttendancePeriod" = (`, ")"}},
-			{Name: "schoolId", Type: "number", JSONPath: "$.courseOfferingReference.schoolId", Param: engine.Int32Type, Predicate: []string{`(r."SchoolId_Unified" = (`, `) AND r."CourseOffering_DocumentId" IS NOT NULL)`}},
-			{Name: "schoolYear", Type: "number", JSONPath: "$.courseOfferingReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."CourseOffering_SchoolYear" = (`, ")"}},
-			{Name: "sectionIdentifier", Type: "string", JSONPath: "$.sectionIdentifier", Param: engine.StringType, Predicate: []string{`r."SectionIdentifier" = (`, ")"}},
-			{Name: "sectionName", Type: "string", JSONPath: "$.sectionName", Param: engine.StringType, Predicate: []string{`r."SectionName" = (`, ")"}},
-			{Name: "sequenceOfCourse", Type: "number", JSONPath: "$.sequenceOfCourse", Param: engine.Int32Type, Predicate: []string{`r."SequenceOfCourse" = (`, ")"}},
-			{Name: "sessionName", Type: "string", JSONPath: "$.courseOfferingReference.sessionName", Param: engine.StringType, Predicate: []string{`r."CourseOffering_SessionName" = (`, ")"}},
+			{Name: "localCourseCode", Type: "string", JSONPath: "$.courseOfferingReference.localCourseCode", Param: spec.StringType, Predicate: []string{`r."CourseOffering_LocalCourseCode" = (`, ")"}},
+			{Name: "locationSchoolId", Type: "number", JSONPath: "$.locationSchoolReference.schoolId", Param: spec.Int32Type, Predicate: []string{`r."LocationSchool_SchoolId" = (`, ")"}},
+			{Name: "officialAttendancePeriod", Type: "boolean", JSONPath: "$.officialAttendancePeriod", Param: spec.BooleanType, Predicate: []string{`r."OfficialAttendancePeriod" = (`, ")"}},
+			{Name: "schoolId", Type: "number", JSONPath: "$.courseOfferingReference.schoolId", Param: spec.Int32Type, Predicate: []string{`(r."SchoolId_Unified" = (`, `) AND r."CourseOffering_DocumentId" IS NOT NULL)`}},
+			{Name: "schoolYear", Type: "number", JSONPath: "$.courseOfferingReference.schoolYear", Param: spec.Int32Type, Predicate: []string{`r."CourseOffering_SchoolYear" = (`, ")"}},
+			{Name: "sectionIdentifier", Type: "string", JSONPath: "$.sectionIdentifier", Param: spec.StringType, Predicate: []string{`r."SectionIdentifier" = (`, ")"}},
+			{Name: "sectionName", Type: "string", JSONPath: "$.sectionName", Param: spec.StringType, Predicate: []string{`r."SectionName" = (`, ")"}},
+			{Name: "sequenceOfCourse", Type: "number", JSONPath: "$.sequenceOfCourse", Param: spec.Int32Type, Predicate: []string{`r."SequenceOfCourse" = (`, ")"}},
+			{Name: "sessionName", Type: "string", JSONPath: "$.courseOfferingReference.sessionName", Param: spec.StringType, Predicate: []string{`r."CourseOffering_SessionName" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."Section" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."Section" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 16`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "edfi"."Section" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "edfi", Table: "StudentSectionAssociation", Resource: "StudentSectionAssociation"},
 		},
 	},

@@ -2,61 +2,61 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiSession is the plan of the Ed-Fi resource Session, served at /data/ed-fi/sessions.
-var edfiSession = &engine.Resource{
+var edfiSession = &spec.Resource{
 	ProjectEndpoint:      "ed-fi",
 	ProjectName:          "Ed-Fi",
 	Endpoint:             "sessions",
 	Name:                 "Session",
 	ResourceKeyID:        17,
 	AllowIdentityUpdates: true,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.schoolReference.schoolId", Steps: []string{"schoolReference", "schoolId"}, Column: "School_SchoolId"},
 		{JSONPath: "$.schoolYearTypeReference.schoolYear", Steps: []string{"schoolYearTypeReference", "schoolYear"}, Column: "SchoolYear_SchoolYear"},
 		{JSONPath: "$.sessionName", Steps: []string{"sessionName"}, Column: "SessionName"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "Session",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "SchoolYear_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"schoolYearTypeReference"}, JSONPath: "$.schoolYearTypeReference", Reference: 1},
-				{Name: "SchoolYear_SchoolYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"schoolYearTypeReference", "schoolYear"}, JSONPath: "$.schoolYearTypeReference.schoolYear", Reference: 1},
-				{Name: "School_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"schoolReference"}, JSONPath: "$.schoolReference"},
-				{Name: "School_SchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"schoolReference", "schoolId"}, JSONPath: "$.schoolReference.schoolId"},
-				{Name: "TermDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"termDescriptor"}, JSONPath: "$.termDescriptor", Reference: -1},
-				{Name: "BeginDate", Kind: engine.ScalarColumn, Type: engine.DateType, Steps: []string{"beginDate"}, JSONPath: "$.beginDate", Reference: -1},
-				{Name: "EndDate", Kind: engine.ScalarColumn, Type: engine.DateType, Steps: []string{"endDate"}, JSONPath: "$.endDate", Reference: -1},
-				{Name: "SessionName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"sessionName"}, JSONPath: "$.sessionName", Reference: -1},
-				{Name: "TotalInstructionalDays", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"totalInstructionalDays"}, JSONPath: "$.totalInstructionalDays", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "SchoolYear_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"schoolYearTypeReference"}, JSONPath: "$.schoolYearTypeReference", Reference: 1},
+				{Name: "SchoolYear_SchoolYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"schoolYearTypeReference", "schoolYear"}, JSONPath: "$.schoolYearTypeReference.schoolYear", Reference: 1},
+				{Name: "School_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"schoolReference"}, JSONPath: "$.schoolReference"},
+				{Name: "School_SchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"schoolReference", "schoolId"}, JSONPath: "$.schoolReference.schoolId"},
+				{Name: "TermDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"termDescriptor"}, JSONPath: "$.termDescriptor", Reference: -1},
+				{Name: "BeginDate", Kind: spec.ScalarColumn, Type: spec.DateType, Steps: []string{"beginDate"}, JSONPath: "$.beginDate", Reference: -1},
+				{Name: "EndDate", Kind: spec.ScalarColumn, Type: spec.DateType, Steps: []string{"endDate"}, JSONPath: "$.endDate", Reference: -1},
+				{Name: "SessionName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"sessionName"}, JSONPath: "$.sessionName", Reference: -1},
+				{Name: "TotalInstructionalDays", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"totalInstructionalDays"}, JSONPath: "$.totalInstructionalDays", Reference: -1},
 			},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "beginDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "endDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "schoolReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "schoolId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 						},
 						Required:  []string{"schoolId"},
@@ -66,11 +66,11 @@ var edfiSession = &engine.Resource{
 				},
 				{
 					Name: "schoolYearTypeReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "schoolYear",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
 							},
 						},
 						MinLength: -1,
@@ -79,31 +79,31 @@ var edfiSession = &engine.Resource{
 				},
 				{
 					Name: "sessionName",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 				},
 				{
 					Name: "termDescriptor",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 				},
 				{
 					Name: "totalInstructionalDays",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "0"},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "0"},
 				},
 			},
 			Required:  []string{"sessionName", "schoolYearTypeReference", "beginDate", "endDate", "termDescriptor", "totalInstructionalDays", "schoolReference"},
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.IntegerForm, engine.IntegerForm, engine.StringForm},
-		References: []engine.ReferencePlan{
+		IdentityForms: []spec.ValueForm{spec.IntegerForm, spec.IntegerForm, spec.StringForm},
+		References: []spec.ReferencePlan{
 			{
 				ObjectSteps:         []string{"schoolReference"},
 				FKColumn:            5,
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "School",
 				TargetResourceKeyID: 14,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolId", Steps: []string{"schoolId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolId", Steps: []string{"schoolId"}, Form: spec.IntegerForm},
 				},
 			},
 			{
@@ -112,54 +112,54 @@ var edfiSession = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "SchoolYearType",
 				TargetResourceKeyID: 15,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolYear", Steps: []string{"schoolYear"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolYear", Steps: []string{"schoolYear"}, Form: spec.IntegerForm},
 				},
 			},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Column: 7, Steps: []string{"termDescriptor"}, Project: "Ed-Fi", Resource: "TermDescriptor", DescriptorResourceKeyID: 25},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6, 7, 8, 9, 10, 11}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."SchoolYear_DocumentId"::text, t."SchoolYear_SchoolYear"::text, t."School_DocumentId"::text, t."School_SchoolId"::text, t."TermDescriptor_DescriptorId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD'), t."SessionName", t."TotalInstructionalDays"::text FROM "edfi"."Session" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."SchoolYear_DocumentId"::text, t."SchoolYear_SchoolYear"::text, t."School_DocumentId"::text, t."School_SchoolId"::text, t."TermDescriptor_DescriptorId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD'), t."SessionName", t."TotalInstructionalDays"::text FROM "edfi"."Session" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."SchoolYear_DocumentId"::text, t."SchoolYear_SchoolYear"::text, t."School_DocumentId"::text, t."School_SchoolId"::text, t."TermDescriptor_DescriptorId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD'), t."SessionName", t."TotalInstructionalDays"::text FROM "edfi"."Session" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."Session" ("DocumentId", "SchoolYear_DocumentId", "SchoolYear_SchoolYear", "School_DocumentId", "School_SchoolId", "TermDescriptor_DescriptorId", "BeginDate", "EndDate", "SessionName", "TotalInstructionalDays") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5::integer, u.p6::bigint, u.p7::date, u.p8::date, u.p9, u.p10::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10)`, Update: `UPDATE "edfi"."Session" AS t SET "SchoolYear_DocumentId" = u.p2::bigint, "SchoolYear_SchoolYear" = u.p3::integer, "School_DocumentId" = u.p4::bigint, "School_SchoolId" = u.p5::integer, "TermDescriptor_DescriptorId" = u.p6::bigint, "BeginDate" = u.p7::date, "EndDate" = u.p8::date, "SessionName" = u.p9, "TotalInstructionalDays" = u.p10::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."Session" WHERE "DocumentId" = ANY($1::bigint[])`},
 		},
 		CascadeCount: `SELECT (SELECT count(*) FROM "edfi"."CourseOffering" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1) + (SELECT count(*) FROM "edfi"."Section" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1) + (SELECT count(*) FROM "edfi"."StudentSectionAssociation" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`,
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."SchoolYear_SchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", d2."Uri", r."BeginDate", r."EndDate", r."SessionName", r."TotalInstructionalDays" FROM "edfi"."Session" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."TermDescriptor_DescriptorId" OFFSET 0) d2 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."SchoolYear_SchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."School_SchoolId", d2."Uri", r."BeginDate", r."EndDate", r."SessionName", r."TotalInstructionalDays" FROM "edfi"."Session" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."TermDescriptor_DescriptorId" OFFSET 0) d2 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "SchoolYear_DocumentId"},
 					{Column: "SchoolYear_DocumentId"},
-					{Column: "SchoolYear_SchoolYear", Type: engine.Int32Type},
+					{Column: "SchoolYear_SchoolYear", Type: spec.Int32Type},
 					{Column: "School_DocumentId"},
 					{Column: "School_DocumentId"},
-					{Column: "School_SchoolId", Type: engine.Int32Type},
-					{Column: "TermDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "BeginDate", Type: engine.DateType},
-					{Column: "EndDate", Type: engine.DateType},
-					{Column: "SessionName", Type: engine.StringType},
-					{Column: "TotalInstructionalDays", Type: engine.Int32Type},
+					{Column: "School_SchoolId", Type: spec.Int32Type},
+					{Column: "TermDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "BeginDate", Type: spec.DateType},
+					{Column: "EndDate", Type: spec.DateType},
+					{Column: "SessionName", Type: spec.StringType},
+					{Column: "TotalInstructionalDays", Type: spec.Int32Type},
 				},
 			},
 		},
-		Document: []*engine.Node{
-			{Name: "beginDate", Value: 7, Type: engine.DateType},
-			{Name: "endDate", Value: 8, Type: engine.DateType},
+		Document: []*spec.Node{
+			{Name: "beginDate", Value: 7, Type: spec.DateType},
+			{Name: "endDate", Value: 8, Type: spec.DateType},
 			{
 				Name:  "schoolReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "schoolId", Value: 5, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "schoolId", Value: 5, Type: spec.Int32Type},
 					{
 						Name:  "link",
-						Kind:  engine.LinkNode,
+						Kind:  spec.LinkNode,
 						Value: 3,
-						Targets: []engine.LinkTarget{
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 14, Rel: "School", Path: "/ed-fi/schools/"},
 						},
 					},
@@ -167,38 +167,38 @@ var edfiSession = &engine.Resource{
 			},
 			{
 				Name:  "schoolYearTypeReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "schoolYear", Value: 2, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "schoolYear", Value: 2, Type: spec.Int32Type},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 15, Rel: "SchoolYearType", Path: "/ed-fi/schoolYearTypes/"},
 						},
 					},
 				},
 			},
-			{Name: "sessionName", Value: 9, Type: engine.StringType},
-			{Name: "termDescriptor", Value: 6, Type: engine.StringType},
-			{Name: "totalInstructionalDays", Value: 10, Type: engine.Int32Type},
+			{Name: "sessionName", Value: 9, Type: spec.StringType},
+			{Name: "termDescriptor", Value: 6, Type: spec.StringType},
+			{Name: "totalInstructionalDays", Value: 10, Type: spec.Int32Type},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "beginDate", Type: "date", JSONPath: "$.beginDate", Param: engine.DateType, Predicate: []string{`r."BeginDate" = (`, "::text)::date"}},
-			{Name: "endDate", Type: "date", JSONPath: "$.endDate", Param: engine.DateType, Predicate: []string{`r."EndDate" = (`, "::text)::date"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "beginDate", Type: "date", JSONPath: "$.beginDate", Param: spec.DateType, Predicate: []string{`r."BeginDate" = (`, "::text)::date"}},
+			{Name: "endDate", Type: "date", JSONPath: "$.endDate", Param: spec.DateType, Predicate: []string{`r."EndDate" = (`, "::text)::date"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: engine.Int32Type, Predicate: []string{`r."School_SchoolId" = (`, ")"}},
-			{Name: "schoolYear", Type: "number", JSONPath: "$.schoolYearTypeReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."SchoolYear_SchoolYear" = (`, ")"}},
-			{Name: "sessionName", Type: "string", JSONPath: "$.sessionName", Param: engine.StringType, Predicate: []string{`r."SessionName" = (`, ")"}},
-			{Name: "termDescriptor", Type: "string", JSONPath: "$.termDescriptor", Param: engine.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "TermDescriptor", Predicate: []string{`r."TermDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
-			{Name: "totalInstructionalDays", Type: "number", JSONPath: "$.totalInstructionalDays", Param: engine.Int32Type, Predicate: []string{`r."TotalInstructionalDays" = (`, ")"}},
+			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: spec.Int32Type, Predicate: []string{`r."School_SchoolId" = (`, ")"}},
+			{Name: "schoolYear", Type: "number", JSONPath: "$.schoolYearTypeReference.schoolYear", Param: spec.Int32Type, Predicate: []string{`r."SchoolYear_SchoolYear" = (`, ")"}},
+			{Name: "sessionName", Type: "string", JSONPath: "$.sessionName", Param: spec.StringType, Predicate: []string{`r."SessionName" = (`, ")"}},
+			{Name: "termDescriptor", Type: "string", JSONPath: "$.termDescriptor", Param: spec.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "TermDescriptor", Predicate: []string{`r."TermDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
+			{Name: "totalInstructionalDays", Type: "number", JSONPath: "$.totalInstructionalDays", Param: spec.Int32Type, Predicate: []string{`r."TotalInstructionalDays" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."Session" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."Session" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 17`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "edfi"."Session" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "edfi", Table: "CourseOffering", Resource: "CourseOffering"},
 		},
 	},

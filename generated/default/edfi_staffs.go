@@ -2,42 +2,42 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiStaff is the plan of the Ed-Fi resource Staff, served at /data/ed-fi/staffs.
-var edfiStaff = &engine.Resource{
+var edfiStaff = &spec.Resource{
 	ProjectEndpoint: "ed-fi",
 	ProjectName:     "Ed-Fi",
 	Endpoint:        "staffs",
 	Name:            "Staff",
 	ResourceKeyID:   19,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.staffUniqueId", Steps: []string{"staffUniqueId"}, Column: "StaffUniqueId"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "Staff",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "SexDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Nullable: true, Steps: []string{"sexDescriptor"}, JSONPath: "$.sexDescriptor", Reference: -1},
-				{Name: "BirthDate", Kind: engine.ScalarColumn, Type: engine.DateType, Nullable: true, Steps: []string{"birthDate"}, JSONPath: "$.birthDate", Reference: -1},
-				{Name: "FirstName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 75, Steps: []string{"firstName"}, JSONPath: "$.firstName", Reference: -1},
-				{Name: "GenerationCodeSuffix", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 10, Nullable: true, Steps: []string{"generationCodeSuffix"}, JSONPath: "$.generationCodeSuffix", Reference: -1},
-				{Name: "HighlyQualifiedTeacher", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"highlyQualifiedTeacher"}, JSONPath: "$.highlyQualifiedTeacher", Reference: -1},
-				{Name: "HispanicLatinoEthnicity", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"hispanicLatinoEthnicity"}, JSONPath: "$.hispanicLatinoEthnicity", Reference: -1},
-				{Name: "LastSurname", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 75, Steps: []string{"lastSurname"}, JSONPath: "$.lastSurname", Reference: -1},
-				{Name: "LoginId", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Nullable: true, Steps: []string{"loginId"}, JSONPath: "$.loginId", Reference: -1},
-				{Name: "MaidenName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 75, Nullable: true, Steps: []string{"maidenName"}, JSONPath: "$.maidenName", Reference: -1},
-				{Name: "MiddleName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 75, Nullable: true, Steps: []string{"middleName"}, JSONPath: "$.middleName", Reference: -1},
-				{Name: "PersonalTitlePrefix", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Nullable: true, Steps: []string{"personalTitlePrefix"}, JSONPath: "$.personalTitlePrefix", Reference: -1},
-				{Name: "StaffUniqueId", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 32, Steps: []string{"staffUniqueId"}, JSONPath: "$.staffUniqueId", Reference: -1},
-				{Name: "YearsOfPriorProfessionalExperience", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 5, Scale: 2, Nullable: true, Steps: []string{"yearsOfPriorProfessionalExperience"}, JSONPath: "$.yearsOfPriorProfessionalExperience", Reference: -1},
-				{Name: "YearsOfPriorTeachingExperience", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 5, Scale: 2, Nullable: true, Steps: []string{"yearsOfPriorTeachingExperience"}, JSONPath: "$.yearsOfPriorTeachingExperience", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "SexDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Nullable: true, Steps: []string{"sexDescriptor"}, JSONPath: "$.sexDescriptor", Reference: -1},
+				{Name: "BirthDate", Kind: spec.ScalarColumn, Type: spec.DateType, Nullable: true, Steps: []string{"birthDate"}, JSONPath: "$.birthDate", Reference: -1},
+				{Name: "FirstName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 75, Steps: []string{"firstName"}, JSONPath: "$.firstName", Reference: -1},
+				{Name: "GenerationCodeSuffix", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 10, Nullable: true, Steps: []string{"generationCodeSuffix"}, JSONPath: "$.generationCodeSuffix", Reference: -1},
+				{Name: "HighlyQualifiedTeacher", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"highlyQualifiedTeacher"}, JSONPath: "$.highlyQualifiedTeacher", Reference: -1},
+				{Name: "HispanicLatinoEthnicity", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"hispanicLatinoEthnicity"}, JSONPath: "$.hispanicLatinoEthnicity", Reference: -1},
+				{Name: "LastSurname", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 75, Steps: []string{"lastSurname"}, JSONPath: "$.lastSurname", Reference: -1},
+				{Name: "LoginId", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Nullable: true, Steps: []string{"loginId"}, JSONPath: "$.loginId", Reference: -1},
+				{Name: "MaidenName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 75, Nullable: true, Steps: []string{"maidenName"}, JSONPath: "$.maidenName", Reference: -1},
+				{Name: "MiddleName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 75, Nullable: true, Steps: []string{"middleName"}, JSONPath: "$.middleName", Reference: -1},
+				{Name: "PersonalTitlePrefix", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Nullable: true, Steps: []string{"personalTitlePrefix"}, JSONPath: "$.personalTitlePrefix", Reference: -1},
+				{Name: "StaffUniqueId", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 32, Steps: []string{"staffUniqueId"}, JSONPath: "$.staffUniqueId", Reference: -1},
+				{Name: "YearsOfPriorProfessionalExperience", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 5, Scale: 2, Nullable: true, Steps: []string{"yearsOfPriorProfessionalExperience"}, JSONPath: "$.yearsOfPriorProfessionalExperience", Reference: -1},
+				{Name: "YearsOfPriorTeachingExperience", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 5, Scale: 2, Nullable: true, Steps: []string{"yearsOfPriorTeachingExperience"}, JSONPath: "$.yearsOfPriorTeachingExperience", Reference: -1},
 			},
 		},
 		{
@@ -45,24 +45,24 @@ var edfiStaff = &engine.Resource{
 			Name:       "StaffAddress",
 			Scope:      "$.addresses[*]",
 			ScopeSteps: []string{"addresses", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "Staff_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "AddressTypeDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"addressTypeDescriptor"}, JSONPath: "$.addresses[*].addressTypeDescriptor", Reference: -1},
-				{Name: "StateAbbreviationDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"stateAbbreviationDescriptor"}, JSONPath: "$.addresses[*].stateAbbreviationDescriptor", Reference: -1},
-				{Name: "ApartmentRoomSuiteNumber", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 50, Nullable: true, Steps: []string{"apartmentRoomSuiteNumber"}, JSONPath: "$.addresses[*].apartmentRoomSuiteNumber", Reference: -1},
-				{Name: "BuildingSiteNumber", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Nullable: true, Steps: []string{"buildingSiteNumber"}, JSONPath: "$.addresses[*].buildingSiteNumber", Reference: -1},
-				{Name: "City", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Steps: []string{"city"}, JSONPath: "$.addresses[*].city", Reference: -1},
-				{Name: "CongressionalDistrict", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Nullable: true, Steps: []string{"congressionalDistrict"}, JSONPath: "$.addresses[*].congressionalDistrict", Reference: -1},
-				{Name: "CountyFIPSCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 5, Nullable: true, Steps: []string{"countyFIPSCode"}, JSONPath: "$.addresses[*].countyFIPSCode", Reference: -1},
-				{Name: "DoNotPublishIndicator", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"doNotPublishIndicator"}, JSONPath: "$.addresses[*].doNotPublishIndicator", Reference: -1},
-				{Name: "Latitude", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Nullable: true, Steps: []string{"latitude"}, JSONPath: "$.addresses[*].latitude", Reference: -1},
-				{Name: "Longitude", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Nullable: true, Steps: []string{"longitude"}, JSONPath: "$.addresses[*].longitude", Reference: -1},
-				{Name: "NameOfCounty", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Nullable: true, Steps: []string{"nameOfCounty"}, JSONPath: "$.addresses[*].nameOfCounty", Reference: -1},
-				{Name: "PostalCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 17, Steps: []string{"postalCode"}, JSONPath: "$.addresses[*].postalCode", Reference: -1},
-				{Name: "StreetNumberName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 150, Steps: []string{"streetNumberName"}, JSONPath: "$.addresses[*].streetNumberName", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "Staff_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "AddressTypeDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"addressTypeDescriptor"}, JSONPath: "$.addresses[*].addressTypeDescriptor", Reference: -1},
+				{Name: "StateAbbreviationDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"stateAbbreviationDescriptor"}, JSONPath: "$.addresses[*].stateAbbreviationDescriptor", Reference: -1},
+				{Name: "ApartmentRoomSuiteNumber", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 50, Nullable: true, Steps: []string{"apartmentRoomSuiteNumber"}, JSONPath: "$.addresses[*].apartmentRoomSuiteNumber", Reference: -1},
+				{Name: "BuildingSiteNumber", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Nullable: true, Steps: []string{"buildingSiteNumber"}, JSONPath: "$.addresses[*].buildingSiteNumber", Reference: -1},
+				{Name: "City", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Steps: []string{"city"}, JSONPath: "$.addresses[*].city", Reference: -1},
+				{Name: "CongressionalDistrict", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Nullable: true, Steps: []string{"congressionalDistrict"}, JSONPath: "$.addresses[*].congressionalDistrict", Reference: -1},
+				{Name: "CountyFIPSCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 5, Nullable: true, Steps: []string{"countyFIPSCode"}, JSONPath: "$.addresses[*].countyFIPSCode", Reference: -1},
+				{Name: "DoNotPublishIndicator", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"doNotPublishIndicator"}, JSONPath: "$.addresses[*].doNotPublishIndicator", Reference: -1},
+				{Name: "Latitude", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Nullable: true, Steps: []string{"latitude"}, JSONPath: "$.addresses[*].latitude", Reference: -1},
+				{Name: "Longitude", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Nullable: true, Steps: []string{"longitude"}, JSONPath: "$.addresses[*].longitude", Reference: -1},
+				{Name: "NameOfCounty", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Nullable: true, Steps: []string{"nameOfCounty"}, JSONPath: "$.addresses[*].nameOfCounty", Reference: -1},
+				{Name: "PostalCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 17, Steps: []string{"postalCode"}, JSONPath: "$.addresses[*].postalCode", Reference: -1},
+				{Name: "StreetNumberName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 150, Steps: []string{"streetNumberName"}, JSONPath: "$.addresses[*].streetNumberName", Reference: -1},
 			},
 			SemanticIdentity: []string{"AddressTypeDescriptor_DescriptorId", "City", "PostalCode", "StateAbbreviationDescriptor_DescriptorId", "StreetNumberName"},
 		},
@@ -71,16 +71,16 @@ var edfiStaff = &engine.Resource{
 			Name:       "StaffTelephone",
 			Scope:      "$.telephones[*]",
 			ScopeSteps: []string{"telephones", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "Staff_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "TelephoneNumberTypeDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"telephoneNumberTypeDescriptor"}, JSONPath: "$.telephones[*].telephoneNumberTypeDescriptor", Reference: -1},
-				{Name: "DoNotPublishIndicator", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"doNotPublishIndicator"}, JSONPath: "$.telephones[*].doNotPublishIndicator", Reference: -1},
-				{Name: "OrderOfPriority", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"orderOfPriority"}, JSONPath: "$.telephones[*].orderOfPriority", Reference: -1},
-				{Name: "TelephoneNumber", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 24, Steps: []string{"telephoneNumber"}, JSONPath: "$.telephones[*].telephoneNumber", Reference: -1},
-				{Name: "TextMessageCapabilityIndicator", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"textMessageCapabilityIndicator"}, JSONPath: "$.telephones[*].textMessageCapabilityIndicator", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "Staff_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "TelephoneNumberTypeDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"telephoneNumberTypeDescriptor"}, JSONPath: "$.telephones[*].telephoneNumberTypeDescriptor", Reference: -1},
+				{Name: "DoNotPublishIndicator", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"doNotPublishIndicator"}, JSONPath: "$.telephones[*].doNotPublishIndicator", Reference: -1},
+				{Name: "OrderOfPriority", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"orderOfPriority"}, JSONPath: "$.telephones[*].orderOfPriority", Reference: -1},
+				{Name: "TelephoneNumber", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 24, Steps: []string{"telephoneNumber"}, JSONPath: "$.telephones[*].telephoneNumber", Reference: -1},
+				{Name: "TextMessageCapabilityIndicator", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"textMessageCapabilityIndicator"}, JSONPath: "$.telephones[*].textMessageCapabilityIndicator", Reference: -1},
 			},
 			SemanticIdentity: []string{"TelephoneNumber", "TelephoneNumberTypeDescriptor_DescriptorId"},
 		},
@@ -89,81 +89,81 @@ var edfiStaff = &engine.Resource{
 			Name:       "StaffAddressPeriod",
 			Scope:      "$.addresses[*].periods[*]",
 			ScopeSteps: []string{"periods", "[*]"},
-			Kind:       engine.CollectionTable,
+			Kind:       spec.CollectionTable,
 			Parent:     1,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "ParentCollectionItemId", Kind: engine.ParentCollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Staff_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "BeginDate", Kind: engine.ScalarColumn, Type: engine.DateType, Steps: []string{"beginDate"}, JSONPath: "$.addresses[*].periods[*].beginDate", Reference: -1},
-				{Name: "EndDate", Kind: engine.ScalarColumn, Type: engine.DateType, Nullable: true, Steps: []string{"endDate"}, JSONPath: "$.addresses[*].periods[*].endDate", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "ParentCollectionItemId", Kind: spec.ParentCollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Staff_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "BeginDate", Kind: spec.ScalarColumn, Type: spec.DateType, Steps: []string{"beginDate"}, JSONPath: "$.addresses[*].periods[*].beginDate", Reference: -1},
+				{Name: "EndDate", Kind: spec.ScalarColumn, Type: spec.DateType, Nullable: true, Steps: []string{"endDate"}, JSONPath: "$.addresses[*].periods[*].endDate", Reference: -1},
 			},
 			SemanticIdentity: []string{"BeginDate"},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "addresses",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "addressTypeDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 								{
 									Name: "apartmentRoomSuiteNumber",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 50},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 50},
 								},
 								{
 									Name: "buildingSiteNumber",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 20},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 20},
 								},
 								{
 									Name: "city",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 2, MaxLength: 30, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 2, MaxLength: 30, Pattern: 2},
 								},
 								{
 									Name: "congressionalDistrict",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 30},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 30},
 								},
 								{
 									Name: "countyFIPSCode",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 3, MaxLength: 5},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 3, MaxLength: 5},
 								},
 								{
 									Name: "doNotPublishIndicator",
-									Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+									Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 								},
 								{
 									Name: "latitude",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 20},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 20},
 								},
 								{
 									Name: "longitude",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 20},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 20},
 								},
 								{
 									Name: "nameOfCounty",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 30},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 30},
 								},
 								{
 									Name: "periods",
-									Node: &engine.BodyNode{
-										Kind: engine.BodyArray,
-										Items: &engine.BodyNode{
-											Properties: []engine.BodyProperty{
+									Node: &spec.BodyNode{
+										Kind: spec.BodyArray,
+										Items: &spec.BodyNode{
+											Properties: []spec.BodyProperty{
 												{
 													Name: "beginDate",
-													Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+													Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 												},
 												{
 													Name: "endDate",
-													Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+													Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 												},
 											},
 											Required:  []string{"beginDate"},
@@ -176,15 +176,15 @@ var edfiStaff = &engine.Resource{
 								},
 								{
 									Name: "postalCode",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 17, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 17, Pattern: 2},
 								},
 								{
 									Name: "stateAbbreviationDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 								{
 									Name: "streetNumberName",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 150, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 150, Pattern: 2},
 								},
 							},
 							Required:  []string{"streetNumberName", "city", "stateAbbreviationDescriptor", "postalCode", "addressTypeDescriptor"},
@@ -197,77 +197,77 @@ var edfiStaff = &engine.Resource{
 				},
 				{
 					Name: "birthDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "firstName",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
 				},
 				{
 					Name: "generationCodeSuffix",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 10},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 10},
 				},
 				{
 					Name: "highlyQualifiedTeacher",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "hispanicLatinoEthnicity",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "lastSurname",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
 				},
 				{
 					Name: "loginId",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60},
 				},
 				{
 					Name: "maidenName",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75},
 				},
 				{
 					Name: "middleName",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75},
 				},
 				{
 					Name: "personalTitlePrefix",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 30},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 30},
 				},
 				{
 					Name: "sexDescriptor",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 				},
 				{
 					Name: "staffUniqueId",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 32, Pattern: 2},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 32, Pattern: 2},
 				},
 				{
 					Name: "telephones",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "doNotPublishIndicator",
-									Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+									Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 								},
 								{
 									Name: "orderOfPriority",
-									Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
+									Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
 								},
 								{
 									Name: "telephoneNumber",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 24, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 24, Pattern: 2},
 								},
 								{
 									Name: "telephoneNumberTypeDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 								{
 									Name: "textMessageCapabilityIndicator",
-									Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+									Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 								},
 							},
 							Required:  []string{"telephoneNumber", "telephoneNumberTypeDescriptor"},
@@ -280,20 +280,20 @@ var edfiStaff = &engine.Resource{
 				},
 				{
 					Name: "yearsOfPriorProfessionalExperience",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 5, DecimalPlaces: 2, Path: "$.yearsOfPriorProfessionalExperience"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 5, DecimalPlaces: 2, Path: "$.yearsOfPriorProfessionalExperience"},
 					},
 				},
 				{
 					Name: "yearsOfPriorTeachingExperience",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 5, DecimalPlaces: 2, Path: "$.yearsOfPriorTeachingExperience"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 5, DecimalPlaces: 2, Path: "$.yearsOfPriorTeachingExperience"},
 					},
 				},
 			},
@@ -301,161 +301,161 @@ var edfiStaff = &engine.Resource{
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.StringForm},
-		Uniqueness: []engine.UniquenessConstraint{
+		IdentityForms: []spec.ValueForm{spec.StringForm},
+		Uniqueness: []spec.UniquenessConstraint{
 			{ArraySteps: []string{"addresses"}, ItemSteps: [][]string{[]string{"addressTypeDescriptor"}, []string{"city"}, []string{"postalCode"}, []string{"stateAbbreviationDescriptor"}, []string{"streetNumberName"}}},
 			{ArraySteps: []string{"addresses", "[*]", "periods"}, ItemSteps: [][]string{[]string{"beginDate"}}},
 			{ArraySteps: []string{"telephones"}, ItemSteps: [][]string{[]string{"telephoneNumber"}, []string{"telephoneNumberTypeDescriptor"}}},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Column: 3, Steps: []string{"sexDescriptor"}, Project: "Ed-Fi", Resource: "SexDescriptor", DescriptorResourceKeyID: 18},
 			{Table: 1, Column: 3, Steps: []string{"addressTypeDescriptor"}, Project: "Ed-Fi", Resource: "AddressTypeDescriptor", DescriptorResourceKeyID: 2},
 			{Table: 1, Column: 4, Steps: []string{"stateAbbreviationDescriptor"}, Project: "Ed-Fi", Resource: "StateAbbreviationDescriptor", DescriptorResourceKeyID: 20},
 			{Table: 2, Column: 3, Steps: []string{"telephoneNumberTypeDescriptor"}, Project: "Ed-Fi", Resource: "TelephoneNumberTypeDescriptor", DescriptorResourceKeyID: 24},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."SexDescriptor_DescriptorId"::text, to_char(t."BirthDate", 'YYYY-MM-DD'), t."FirstName", t."GenerationCodeSuffix", t."HighlyQualifiedTeacher"::text, t."HispanicLatinoEthnicity"::text, t."LastSurname", t."LoginId", t."MaidenName", t."MiddleName", t."PersonalTitlePrefix", t."StaffUniqueId", trim_scale(t."YearsOfPriorProfessionalExperience")::text, trim_scale(t."YearsOfPriorTeachingExperience")::text FROM "edfi"."Staff" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."SexDescriptor_DescriptorId"::text, to_char(t."BirthDate", 'YYYY-MM-DD'), t."FirstName", t."GenerationCodeSuffix", t."HighlyQualifiedTeacher"::text, t."HispanicLatinoEthnicity"::text, t."LastSurname", t."LoginId", t."MaidenName", t."MiddleName", t."PersonalTitlePrefix", t."StaffUniqueId", trim_scale(t."YearsOfPriorProfessionalExperience")::text, trim_scale(t."YearsOfPriorTeachingExperience")::text FROM "edfi"."Staff" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."SexDescriptor_DescriptorId"::text, to_char(t."BirthDate", 'YYYY-MM-DD'), t."FirstName", t."GenerationCodeSuffix", t."HighlyQualifiedTeacher"::text, t."HispanicLatinoEthnicity"::text, t."LastSurname", t."LoginId", t."MaidenName", t."MiddleName", t."PersonalTitlePrefix", t."StaffUniqueId", trim_scale(t."YearsOfPriorProfessionalExperience")::text, trim_scale(t."YearsOfPriorTeachingExperience")::text FROM "edfi"."Staff" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."Staff" ("DocumentId", "SexDescriptor_DescriptorId", "BirthDate", "FirstName", "GenerationCodeSuffix", "HighlyQualifiedTeacher", "HispanicLatinoEthnicity", "LastSurname", "LoginId", "MaidenName", "MiddleName", "PersonalTitlePrefix", "StaffUniqueId", "YearsOfPriorProfessionalExperience", "YearsOfPriorTeachingExperience") SELECT u.p1::bigint, u.p2::bigint, u.p3::date, u.p4, u.p5, u.p6::boolean, u.p7::boolean, u.p8, u.p9, u.p10, u.p11, u.p12, u.p13, u.p14::numeric, u.p15::numeric FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15)`, Update: `UPDATE "edfi"."Staff" AS t SET "SexDescriptor_DescriptorId" = u.p2::bigint, "BirthDate" = u.p3::date, "FirstName" = u.p4, "GenerationCodeSuffix" = u.p5, "HighlyQualifiedTeacher" = u.p6::boolean, "HispanicLatinoEthnicity" = u.p7::boolean, "LastSurname" = u.p8, "LoginId" = u.p9, "MaidenName" = u.p10, "MiddleName" = u.p11, "PersonalTitlePrefix" = u.p12, "StaffUniqueId" = u.p13, "YearsOfPriorProfessionalExperience" = u.p14::numeric, "YearsOfPriorTeachingExperience" = u.p15::numeric FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."Staff" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, ParentKey: 2, Ordinal: 1, Semantic: []int{3, 7, 14, 4, 15}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Staff_DocumentId"::text, t."AddressTypeDescriptor_DescriptorId"::text, t."StateAbbreviationDescriptor_DescriptorId"::text, t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator"::text, t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."StaffAddress" t WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Staff_DocumentId"::text, t."AddressTypeDescriptor_DescriptorId"::text, t."StateAbbreviationDescriptor_DescriptorId"::text, t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator"::text, t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."StaffAddress" t WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Staff_DocumentId"::text, t."AddressTypeDescriptor_DescriptorId"::text, t."StateAbbreviationDescriptor_DescriptorId"::text, t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator"::text, t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."StaffAddress" t WHERE t."Staff_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."StaffAddress" ("CollectionItemId", "Ordinal", "Staff_DocumentId", "AddressTypeDescriptor_DescriptorId", "StateAbbreviationDescriptor_DescriptorId", "ApartmentRoomSuiteNumber", "BuildingSiteNumber", "City", "CongressionalDistrict", "CountyFIPSCode", "DoNotPublishIndicator", "Latitude", "Longitude", "NameOfCounty", "PostalCode", "StreetNumberName") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4::bigint, u.p5::bigint, u.p6, u.p7, u.p8, u.p9, u.p10, u.p11::boolean, u.p12, u.p13, u.p14, u.p15, u.p16 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16)`, Update: `UPDATE "edfi"."StaffAddress" AS t SET "Ordinal" = u.p2::integer, "Staff_DocumentId" = u.p3::bigint, "AddressTypeDescriptor_DescriptorId" = u.p4::bigint, "StateAbbreviationDescriptor_DescriptorId" = u.p5::bigint, "ApartmentRoomSuiteNumber" = u.p6, "BuildingSiteNumber" = u.p7, "City" = u.p8, "CongressionalDistrict" = u.p9, "CountyFIPSCode" = u.p10, "DoNotPublishIndicator" = u.p11::boolean, "Latitude" = u.p12, "Longitude" = u.p13, "NameOfCounty" = u.p14, "PostalCode" = u.p15, "StreetNumberName" = u.p16 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."StaffAddress" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."StaffAddress" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4, 5, 6, 7}, ParentKey: 2, Ordinal: 1, Semantic: []int{6, 3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Staff_DocumentId"::text, t."TelephoneNumberTypeDescriptor_DescriptorId"::text, t."DoNotPublishIndicator"::text, t."OrderOfPriority"::text, t."TelephoneNumber", t."TextMessageCapabilityIndicator"::text FROM "edfi"."StaffTelephone" t WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Staff_DocumentId"::text, t."TelephoneNumberTypeDescriptor_DescriptorId"::text, t."DoNotPublishIndicator"::text, t."OrderOfPriority"::text, t."TelephoneNumber", t."TextMessageCapabilityIndicator"::text FROM "edfi"."StaffTelephone" t WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Staff_DocumentId"::text, t."TelephoneNumberTypeDescriptor_DescriptorId"::text, t."DoNotPublishIndicator"::text, t."OrderOfPriority"::text, t."TelephoneNumber", t."TextMessageCapabilityIndicator"::text FROM "edfi"."StaffTelephone" t WHERE t."Staff_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."StaffTelephone" ("CollectionItemId", "Ordinal", "Staff_DocumentId", "TelephoneNumberTypeDescriptor_DescriptorId", "DoNotPublishIndicator", "OrderOfPriority", "TelephoneNumber", "TextMessageCapabilityIndicator") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4::bigint, u.p5::boolean, u.p6::integer, u.p7, u.p8::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8)`, Update: `UPDATE "edfi"."StaffTelephone" AS t SET "Ordinal" = u.p2::integer, "Staff_DocumentId" = u.p3::bigint, "TelephoneNumberTypeDescriptor_DescriptorId" = u.p4::bigint, "DoNotPublishIndicator" = u.p5::boolean, "OrderOfPriority" = u.p6::integer, "TelephoneNumber" = u.p7, "TextMessageCapabilityIndicator" = u.p8::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."StaffTelephone" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."StaffTelephone" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4, 5}, ParentKey: 2, Ordinal: 1, Semantic: []int{4}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, t."Staff_DocumentId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD') FROM "edfi"."StaffAddressPeriod" t WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, t."Staff_DocumentId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD') FROM "edfi"."StaffAddressPeriod" t WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, t."Staff_DocumentId"::text, to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD') FROM "edfi"."StaffAddressPeriod" t WHERE t."Staff_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "edfi"."StaffAddressPeriod" ("CollectionItemId", "Ordinal", "ParentCollectionItemId", "Staff_DocumentId", "BeginDate", "EndDate") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4::bigint, u.p5::date, u.p6::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6)`, Update: `UPDATE "edfi"."StaffAddressPeriod" AS t SET "Ordinal" = u.p2::integer, "ParentCollectionItemId" = u.p3::bigint, "Staff_DocumentId" = u.p4::bigint, "BeginDate" = u.p5::date, "EndDate" = u.p6::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."StaffAddressPeriod" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "edfi"."StaffAddressPeriod" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 		},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", d0."Uri", r."BirthDate", r."FirstName", r."GenerationCodeSuffix", r."HighlyQualifiedTeacher", r."HispanicLatinoEthnicity", r."LastSurname", r."LoginId", r."MaidenName", r."MiddleName", r."PersonalTitlePrefix", r."StaffUniqueId", r."YearsOfPriorProfessionalExperience"::text, r."YearsOfPriorTeachingExperience"::text FROM "edfi"."Staff" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."SexDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", d0."Uri", r."BirthDate", r."FirstName", r."GenerationCodeSuffix", r."HighlyQualifiedTeacher", r."HispanicLatinoEthnicity", r."LastSurname", r."LoginId", r."MaidenName", r."MiddleName", r."PersonalTitlePrefix", r."StaffUniqueId", r."YearsOfPriorProfessionalExperience"::text, r."YearsOfPriorTeachingExperience"::text FROM "edfi"."Staff" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."SexDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
-					{Column: "SexDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "BirthDate", Type: engine.DateType},
-					{Column: "FirstName", Type: engine.StringType},
-					{Column: "GenerationCodeSuffix", Type: engine.StringType},
-					{Column: "HighlyQualifiedTeacher", Type: engine.BooleanType},
-					{Column: "HispanicLatinoEthnicity", Type: engine.BooleanType},
-					{Column: "LastSurname", Type: engine.StringType},
-					{Column: "LoginId", Type: engine.StringType},
-					{Column: "MaidenName", Type: engine.StringType},
-					{Column: "MiddleName", Type: engine.StringType},
-					{Column: "PersonalTitlePrefix", Type: engine.StringType},
-					{Column: "StaffUniqueId", Type: engine.StringType},
-					{Column: "YearsOfPriorProfessionalExperience", Type: engine.DecimalType},
-					{Column: "YearsOfPriorTeachingExperience", Type: engine.DecimalType},
+				Values: []spec.ReadValue{
+					{Column: "SexDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "BirthDate", Type: spec.DateType},
+					{Column: "FirstName", Type: spec.StringType},
+					{Column: "GenerationCodeSuffix", Type: spec.StringType},
+					{Column: "HighlyQualifiedTeacher", Type: spec.BooleanType},
+					{Column: "HispanicLatinoEthnicity", Type: spec.BooleanType},
+					{Column: "LastSurname", Type: spec.StringType},
+					{Column: "LoginId", Type: spec.StringType},
+					{Column: "MaidenName", Type: spec.StringType},
+					{Column: "MiddleName", Type: spec.StringType},
+					{Column: "PersonalTitlePrefix", Type: spec.StringType},
+					{Column: "StaffUniqueId", Type: spec.StringType},
+					{Column: "YearsOfPriorProfessionalExperience", Type: spec.DecimalType},
+					{Column: "YearsOfPriorTeachingExperience", Type: spec.DecimalType},
 				},
 			},
 			{
 				ByID: `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."StaffAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Staff_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", d1."Uri", t."ApartmentRoomSuiteNumber", t."BuildingSiteNumber", t."City", t."CongressionalDistrict", t."CountyFIPSCode", t."DoNotPublishIndicator", t."Latitude", t."Longitude", t."NameOfCounty", t."PostalCode", t."StreetNumberName" FROM "edfi"."StaffAddress" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Staff_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "AddressTypeDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "StateAbbreviationDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "ApartmentRoomSuiteNumber", Type: engine.StringType},
-					{Column: "BuildingSiteNumber", Type: engine.StringType},
-					{Column: "City", Type: engine.StringType},
-					{Column: "CongressionalDistrict", Type: engine.StringType},
-					{Column: "CountyFIPSCode", Type: engine.StringType},
-					{Column: "DoNotPublishIndicator", Type: engine.BooleanType},
-					{Column: "Latitude", Type: engine.StringType},
-					{Column: "Longitude", Type: engine.StringType},
-					{Column: "NameOfCounty", Type: engine.StringType},
-					{Column: "PostalCode", Type: engine.StringType},
-					{Column: "StreetNumberName", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "AddressTypeDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "StateAbbreviationDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "ApartmentRoomSuiteNumber", Type: spec.StringType},
+					{Column: "BuildingSiteNumber", Type: spec.StringType},
+					{Column: "City", Type: spec.StringType},
+					{Column: "CongressionalDistrict", Type: spec.StringType},
+					{Column: "CountyFIPSCode", Type: spec.StringType},
+					{Column: "DoNotPublishIndicator", Type: spec.BooleanType},
+					{Column: "Latitude", Type: spec.StringType},
+					{Column: "Longitude", Type: spec.StringType},
+					{Column: "NameOfCounty", Type: spec.StringType},
+					{Column: "PostalCode", Type: spec.StringType},
+					{Column: "StreetNumberName", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "edfi"."StaffTelephone" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Staff_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."Staff_DocumentId", t."CollectionItemId", t."Staff_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "edfi"."StaffTelephone" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Staff_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "TelephoneNumberTypeDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "DoNotPublishIndicator", Type: engine.BooleanType},
-					{Column: "OrderOfPriority", Type: engine.Int32Type},
-					{Column: "TelephoneNumber", Type: engine.StringType},
-					{Column: "TextMessageCapabilityIndicator", Type: engine.BooleanType},
+				Values: []spec.ReadValue{
+					{Column: "TelephoneNumberTypeDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "DoNotPublishIndicator", Type: spec.BooleanType},
+					{Column: "OrderOfPriority", Type: spec.Int32Type},
+					{Column: "TelephoneNumber", Type: spec.StringType},
+					{Column: "TextMessageCapabilityIndicator", Type: spec.BooleanType},
 				},
 			},
 			{
 				ByID:   `SELECT t."Staff_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."StaffAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."StaffAddress" p1 WHERE p1."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1))) ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 				Page:   `SELECT t."Staff_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."StaffAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."StaffAddress" p1 WHERE p1."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]))) ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 				Parent: 1,
-				Values: []engine.ReadValue{
-					{Column: "BeginDate", Type: engine.DateType},
-					{Column: "EndDate", Type: engine.DateType},
+				Values: []spec.ReadValue{
+					{Column: "BeginDate", Type: spec.DateType},
+					{Column: "EndDate", Type: spec.DateType},
 				},
 			},
 		},
-		Document: []*engine.Node{
+		Document: []*spec.Node{
 			{
 				Name:  "addresses",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 1,
-				Members: []*engine.Node{
-					{Name: "addressTypeDescriptor", Table: 1, Type: engine.StringType},
-					{Name: "apartmentRoomSuiteNumber", Table: 1, Value: 2, Type: engine.StringType},
-					{Name: "buildingSiteNumber", Table: 1, Value: 3, Type: engine.StringType},
-					{Name: "city", Table: 1, Value: 4, Type: engine.StringType},
-					{Name: "congressionalDistrict", Table: 1, Value: 5, Type: engine.StringType},
-					{Name: "countyFIPSCode", Table: 1, Value: 6, Type: engine.StringType},
-					{Name: "doNotPublishIndicator", Table: 1, Value: 7, Type: engine.BooleanType},
-					{Name: "latitude", Table: 1, Value: 8, Type: engine.StringType},
-					{Name: "longitude", Table: 1, Value: 9, Type: engine.StringType},
-					{Name: "nameOfCounty", Table: 1, Value: 10, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "addressTypeDescriptor", Table: 1, Type: spec.StringType},
+					{Name: "apartmentRoomSuiteNumber", Table: 1, Value: 2, Type: spec.StringType},
+					{Name: "buildingSiteNumber", Table: 1, Value: 3, Type: spec.StringType},
+					{Name: "city", Table: 1, Value: 4, Type: spec.StringType},
+					{Name: "congressionalDistrict", Table: 1, Value: 5, Type: spec.StringType},
+					{Name: "countyFIPSCode", Table: 1, Value: 6, Type: spec.StringType},
+					{Name: "doNotPublishIndicator", Table: 1, Value: 7, Type: spec.BooleanType},
+					{Name: "latitude", Table: 1, Value: 8, Type: spec.StringType},
+					{Name: "longitude", Table: 1, Value: 9, Type: spec.StringType},
+					{Name: "nameOfCounty", Table: 1, Value: 10, Type: spec.StringType},
 					{
 						Name:  "periods",
-						Kind:  engine.ArrayNode,
+						Kind:  spec.ArrayNode,
 						Table: 3,
-						Members: []*engine.Node{
-							{Name: "beginDate", Table: 3, Type: engine.DateType},
-							{Name: "endDate", Table: 3, Value: 1, Type: engine.DateType},
+						Members: []*spec.Node{
+							{Name: "beginDate", Table: 3, Type: spec.DateType},
+							{Name: "endDate", Table: 3, Value: 1, Type: spec.DateType},
 						},
 					},
-					{Name: "postalCode", Table: 1, Value: 11, Type: engine.StringType},
-					{Name: "stateAbbreviationDescriptor", Table: 1, Value: 1, Type: engine.StringType},
-					{Name: "streetNumberName", Table: 1, Value: 12, Type: engine.StringType},
+					{Name: "postalCode", Table: 1, Value: 11, Type: spec.StringType},
+					{Name: "stateAbbreviationDescriptor", Table: 1, Value: 1, Type: spec.StringType},
+					{Name: "streetNumberName", Table: 1, Value: 12, Type: spec.StringType},
 				},
 			},
-			{Name: "birthDate", Value: 1, Type: engine.DateType},
-			{Name: "firstName", Value: 2, Type: engine.StringType},
-			{Name: "generationCodeSuffix", Value: 3, Type: engine.StringType},
-			{Name: "highlyQualifiedTeacher", Value: 4, Type: engine.BooleanType},
-			{Name: "hispanicLatinoEthnicity", Value: 5, Type: engine.BooleanType},
-			{Name: "lastSurname", Value: 6, Type: engine.StringType},
-			{Name: "loginId", Value: 7, Type: engine.StringType},
-			{Name: "maidenName", Value: 8, Type: engine.StringType},
-			{Name: "middleName", Value: 9, Type: engine.StringType},
-			{Name: "personalTitlePrefix", Value: 10, Type: engine.StringType},
-			{Name: "sexDescriptor", Type: engine.StringType},
-			{Name: "staffUniqueId", Value: 11, Type: engine.StringType},
+			{Name: "birthDate", Value: 1, Type: spec.DateType},
+			{Name: "firstName", Value: 2, Type: spec.StringType},
+			{Name: "generationCodeSuffix", Value: 3, Type: spec.StringType},
+			{Name: "highlyQualifiedTeacher", Value: 4, Type: spec.BooleanType},
+			{Name: "hispanicLatinoEthnicity", Value: 5, Type: spec.BooleanType},
+			{Name: "lastSurname", Value: 6, Type: spec.StringType},
+			{Name: "loginId", Value: 7, Type: spec.StringType},
+			{Name: "maidenName", Value: 8, Type: spec.StringType},
+			{Name: "middleName", Value: 9, Type: spec.StringType},
+			{Name: "personalTitlePrefix", Value: 10, Type: spec.StringType},
+			{Name: "sexDescriptor", Type: spec.StringType},
+			{Name: "staffUniqueId", Value: 11, Type: spec.StringType},
 			{
 				Name:  "telephones",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 2,
-				Members: []*engine.Node{
-					{Name: "doNotPublishIndicator", Table: 2, Value: 1, Type: engine.BooleanType},
-					{Name: "orderOfPriority", Table: 2, Value: 2, Type: engine.Int32Type},
-					{Name: "telephoneNumber", Table: 2, Value: 3, Type: engine.StringType},
-					{Name: "telephoneNumberTypeDescriptor", Table: 2, Type: engine.StringType},
-					{Name: "textMessageCapabilityIndicator", Table: 2, Value: 4, Type: engine.BooleanType},
+				Members: []*spec.Node{
+					{Name: "doNotPublishIndicator", Table: 2, Value: 1, Type: spec.BooleanType},
+					{Name: "orderOfPriority", Table: 2, Value: 2, Type: spec.Int32Type},
+					{Name: "telephoneNumber", Table: 2, Value: 3, Type: spec.StringType},
+					{Name: "telephoneNumberTypeDescriptor", Table: 2, Type: spec.StringType},
+					{Name: "textMessageCapabilityIndicator", Table: 2, Value: 4, Type: spec.BooleanType},
 				},
 			},
-			{Name: "yearsOfPriorProfessionalExperience", Value: 12, Type: engine.DecimalType},
-			{Name: "yearsOfPriorTeachingExperience", Value: 13, Type: engine.DecimalType},
+			{Name: "yearsOfPriorProfessionalExperience", Value: 12, Type: spec.DecimalType},
+			{Name: "yearsOfPriorTeachingExperience", Value: 13, Type: spec.DecimalType},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "birthDate", Type: "date", JSONPath: "$.birthDate", Param: engine.DateType, Predicate: []string{`r."BirthDate" = (`, "::text)::date"}},
-			{Name: "firstName", Type: "string", JSONPath: "$.firstName", Param: engine.StringType, Predicate: []string{`r."FirstName" = (`, ")"}},
-			{Name: "generationCodeSuffix", Type: "string", JSONPath: "$.generationCodeSuffix", Param: engine.StringType, Predicate: []string{`r."GenerationCodeSuffix" = (`, ")"}},
-			{Name: "highlyQualifiedTeacher", Type: "boolean", JSONPath: "$.highlyQualifiedTeacher", Param: engine.BooleanType, Predicate: []string{`r."HighlyQualifiedTeacher" = (`, ")"}},
-			{Name: "hispanicLatinoEthnicity", Type: "boolean", JSONPath: "$.hispanicLatinoEthnicity", Param: engine.BooleanType, Predicate: []string{`r."HispanicLatinoEthnicity" = (`, ")"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "birthDate", Type: "date", JSONPath: "$.birthDate", Param: spec.DateType, Predicate: []string{`r."BirthDate" = (`, "::text)::date"}},
+			{Name: "firstName", Type: "string", JSONPath: "$.firstName", Param: spec.StringType, Predicate: []string{`r."FirstName" = (`, ")"}},
+			{Name: "generationCodeSuffix", Type: "string", JSONPath: "$.generationCodeSuffix", Param: spec.StringType, Predicate: []string{`r."GenerationCodeSuffix" = (`, ")"}},
+			{Name: "highlyQualifiedTeacher", Type: "boolean", JSONPath: "$.highlyQualifiedTeacher", Param: spec.BooleanType, Predicate: []string{`r."HighlyQualifiedTeacher" = (`, ")"}},
+			{Name: "hispanicLatinoEthnicity", Type: "boolean", JSONPath: "$.hispanicLatinoEthnicity", Param: spec.BooleanType, Predicate: []string{`r."HispanicLatinoEthnicity" = (`, ")"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "lastSurname", Type: "string", JSONPath: "$.lastSurname", Param: engine.StringType, Predicate: []string{`r."LastSurname" = (`, ")"}},
-			{Name: "loginId", Type: "string", JSONPath: "$.loginId", Param: engine.StringType, Predicate: []string{`r."LoginId" = (`, ")"}},
-			{Name: "maidenName", Type: "string", JSONPath: "$.maidenName", Param: engine.StringType, Predicate: []string{`r."MaidenName" = (`, ")"}},
-			{Name: "middleName", Type: "string", JSONPath: "$.middleName", Param: engine.StringType, Predicate: []string{`r."MiddleName" = (`, ")"}},
-			{Name: "personalTitlePrefix", Type: "string", JSONPath: "$.personalTitlePrefix", Param: engine.StringType, Predicate: []string{`r."PersonalTitlePrefix" = (`, ")"}},
-			{Name: "sexDescriptor", Type: "string", JSONPath: "$.sexDescriptor", Param: engine.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "SexDescriptor", Predicate: []string{`r."SexDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
-			{Name: "staffUniqueId", Type: "string", JSONPath: "$.staffUniqueId", Param: engine.StringType, Predicate: []string{`r."StaffUniqueId" = (`, ")"}},
-			{Name: "yearsOfPriorProfessionalExperience", Type: "number", JSONPath: "$.yearsOfPriorProfessionalExperience", Param: engine.DecimalType, Predicate: []string{`r."YearsOfPriorProfessionalExperience" = (`, "::text)::numeric"}},
-			{Name: "yearsOfPriorTeachingExperience", Type: "number", JSONPath: "$.yearsOfPriorTeachingExperience", Param: engine.DecimalType, Predicate: []string{`r."YearsOfPriorTeachingExperience" = (`, "::text)::numeric"}},
+			{Name: "lastSurname", Type: "string", JSONPath: "$.lastSurname", Param: spec.StringType, Predicate: []string{`r."LastSurname" = (`, ")"}},
+			{Name: "loginId", Type: "string", JSONPath: "$.loginId", Param: spec.StringType, Predicate: []string{`r."LoginId" = (`, ")"}},
+			{Name: "maidenName", Type: "string", JSONPath: "$.maidenName", Param: spec.StringType, Predicate: []string{`r."MaidenName" = (`, ")"}},
+			{Name: "middleName", Type: "string", JSONPath: "$.middleName", Param: spec.StringType, Predicate: []string{`r."MiddleName" = (`, ")"}},
+			{Name: "personalTitlePrefix", Type: "string", JSONPath: "$.personalTitlePrefix", Param: spec.StringType, Predicate: []string{`r."PersonalTitlePrefix" = (`, ")"}},
+			{Name: "sexDescriptor", Type: "string", JSONPath: "$.sexDescriptor", Param: spec.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "SexDescriptor", Predicate: []string{`r."SexDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
+			{Name: "staffUniqueId", Type: "string", JSONPath: "$.staffUniqueId", Param: spec.StringType, Predicate: []string{`r."StaffUniqueId" = (`, ")"}},
+			{Name: "yearsOfPriorProfessionalExperience", Type: "number", JSONPath: "$.yearsOfPriorProfessionalExperience", Param: spec.DecimalType, Predicate: []string{`r."YearsOfPriorProfessionalExperience" = (`, "::text)::numeric"}},
+			{Name: "yearsOfPriorTeachingExperience", Type: "number", JSONPath: "$.yearsOfPriorTeachingExperience", Param: spec.DecimalType, Predicate: []string{`r."YearsOfPriorTeachingExperience" = (`, "::text)::numeric"}},
 		},
 		PageFrom:       `"edfi"."Staff" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."Staff" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,

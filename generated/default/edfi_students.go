@@ -2,42 +2,42 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiStudent is the plan of the Ed-Fi resource Student, served at /data/ed-fi/students.
-var edfiStudent = &engine.Resource{
+var edfiStudent = &spec.Resource{
 	ProjectEndpoint: "ed-fi",
 	ProjectName:     "Ed-Fi",
 	Endpoint:        "students",
 	Name:            "Student",
 	ResourceKeyID:   21,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.studentUniqueId", Steps: []string{"studentUniqueId"}, Column: "StudentUniqueId"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "Student",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "BirthSexDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Nullable: true, Steps: []string{"birthSexDescriptor"}, JSONPath: "$.birthSexDescriptor", Reference: -1},
-				{Name: "BirthStateAbbreviationDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Nullable: true, Steps: []string{"birthStateAbbreviationDescriptor"}, JSONPath: "$.birthStateAbbreviationDescriptor", Reference: -1},
-				{Name: "BirthCity", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Nullable: true, Steps: []string{"birthCity"}, JSONPath: "$.birthCity", Reference: -1},
-				{Name: "BirthDate", Kind: engine.ScalarColumn, Type: engine.DateType, Steps: []string{"birthDate"}, JSONPath: "$.birthDate", Reference: -1},
-				{Name: "BirthInternationalProvince", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 150, Nullable: true, Steps: []string{"birthInternationalProvince"}, JSONPath: "$.birthInternationalProvince", Reference: -1},
-				{Name: "DateEnteredUS", Kind: engine.ScalarColumn, Type: engine.DateType, Nullable: true, Steps: []string{"dateEnteredUS"}, JSONPath: "$.dateEnteredUS", Reference: -1},
-				{Name: "FirstName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 75, Steps: []string{"firstName"}, JSONPath: "$.firstName", Reference: -1},
-				{Name: "GenerationCodeSuffix", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 10, Nullable: true, Steps: []string{"generationCodeSuffix"}, JSONPath: "$.generationCodeSuffix", Reference: -1},
-				{Name: "LastSurname", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 75, Steps: []string{"lastSurname"}, JSONPath: "$.lastSurname", Reference: -1},
-				{Name: "MaidenName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 75, Nullable: true, Steps: []string{"maidenName"}, JSONPath: "$.maidenName", Reference: -1},
-				{Name: "MiddleName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 75, Nullable: true, Steps: []string{"middleName"}, JSONPath: "$.middleName", Reference: -1},
-				{Name: "MultipleBirthStatus", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"multipleBirthStatus"}, JSONPath: "$.multipleBirthStatus", Reference: -1},
-				{Name: "PersonalTitlePrefix", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Nullable: true, Steps: []string{"personalTitlePrefix"}, JSONPath: "$.personalTitlePrefix", Reference: -1},
-				{Name: "StudentUniqueId", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 32, Steps: []string{"studentUniqueId"}, JSONPath: "$.studentUniqueId", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "BirthSexDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Nullable: true, Steps: []string{"birthSexDescriptor"}, JSONPath: "$.birthSexDescriptor", Reference: -1},
+				{Name: "BirthStateAbbreviationDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Nullable: true, Steps: []string{"birthStateAbbreviationDescriptor"}, JSONPath: "$.birthStateAbbreviationDescriptor", Reference: -1},
+				{Name: "BirthCity", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Nullable: true, Steps: []string{"birthCity"}, JSONPath: "$.birthCity", Reference: -1},
+				{Name: "BirthDate", Kind: spec.ScalarColumn, Type: spec.DateType, Steps: []string{"birthDate"}, JSONPath: "$.birthDate", Reference: -1},
+				{Name: "BirthInternationalProvince", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 150, Nullable: true, Steps: []string{"birthInternationalProvince"}, JSONPath: "$.birthInternationalProvince", Reference: -1},
+				{Name: "DateEnteredUS", Kind: spec.ScalarColumn, Type: spec.DateType, Nullable: true, Steps: []string{"dateEnteredUS"}, JSONPath: "$.dateEnteredUS", Reference: -1},
+				{Name: "FirstName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 75, Steps: []string{"firstName"}, JSONPath: "$.firstName", Reference: -1},
+				{Name: "GenerationCodeSuffix", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 10, Nullable: true, Steps: []string{"generationCodeSuffix"}, JSONPath: "$.generationCodeSuffix", Reference: -1},
+				{Name: "LastSurname", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 75, Steps: []string{"lastSurname"}, JSONPath: "$.lastSurname", Reference: -1},
+				{Name: "MaidenName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 75, Nullable: true, Steps: []string{"maidenName"}, JSONPath: "$.maidenName", Reference: -1},
+				{Name: "MiddleName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 75, Nullable: true, Steps: []string{"middleName"}, JSONPath: "$.middleName", Reference: -1},
+				{Name: "MultipleBirthStatus", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"multipleBirthStatus"}, JSONPath: "$.multipleBirthStatus", Reference: -1},
+				{Name: "PersonalTitlePrefix", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Nullable: true, Steps: []string{"personalTitlePrefix"}, JSONPath: "$.personalTitlePrefix", Reference: -1},
+				{Name: "StudentUniqueId", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 32, Steps: []string{"studentUniqueId"}, JSONPath: "$.studentUniqueId", Reference: -1},
 			},
 		},
 		{
@@ -45,11 +45,11 @@ var edfiStudent = &engine.Resource{
 			Name:       "StudentExtension",
 			Scope:      "$._ext.sample",
 			ScopeSteps: []string{"_ext", "sample"},
-			Kind:       engine.RootExtensionTable,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "PetPreferenceMaximumWeight", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"petPreference", "maximumWeight"}, JSONPath: "$._ext.sample.petPreference.maximumWeight", Reference: -1},
-				{Name: "PetPreferenceMinimumWeight", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"petPreference", "minimumWeight"}, JSONPath: "$._ext.sample.petPreference.minimumWeight", Reference: -1},
+			Kind:       spec.RootExtensionTable,
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "PetPreferenceMaximumWeight", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"petPreference", "maximumWeight"}, JSONPath: "$._ext.sample.petPreference.maximumWeight", Reference: -1},
+				{Name: "PetPreferenceMinimumWeight", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"petPreference", "minimumWeight"}, JSONPath: "$._ext.sample.petPreference.minimumWeight", Reference: -1},
 			},
 		},
 		{
@@ -57,15 +57,15 @@ var edfiStudent = &engine.Resource{
 			Name:       "StudentExtensionAquaticPet",
 			Scope:      "$._ext.sample.aquaticPets[*]",
 			ScopeSteps: []string{"aquaticPets", "[*]"},
-			Kind:       engine.ExtensionCollectionTable,
+			Kind:       spec.ExtensionCollectionTable,
 			Parent:     1,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "Student_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "IsFixed", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"isFixed"}, JSONPath: "$._ext.sample.aquaticPets[*].isFixed", Reference: -1},
-				{Name: "MimimumTankVolume", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"mimimumTankVolume"}, JSONPath: "$._ext.sample.aquaticPets[*].mimimumTankVolume", Reference: -1},
-				{Name: "PetName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Steps: []string{"petName"}, JSONPath: "$._ext.sample.aquaticPets[*].petName", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "Student_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "IsFixed", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"isFixed"}, JSONPath: "$._ext.sample.aquaticPets[*].isFixed", Reference: -1},
+				{Name: "MimimumTankVolume", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"mimimumTankVolume"}, JSONPath: "$._ext.sample.aquaticPets[*].mimimumTankVolume", Reference: -1},
+				{Name: "PetName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Steps: []string{"petName"}, JSONPath: "$._ext.sample.aquaticPets[*].petName", Reference: -1},
 			},
 			SemanticIdentity: []string{"MimimumTankVolume", "PetName"},
 		},
@@ -74,14 +74,14 @@ var edfiStudent = &engine.Resource{
 			Name:       "StudentExtensionFavoriteBook",
 			Scope:      "$._ext.sample.favoriteBooks[*]",
 			ScopeSteps: []string{"favoriteBooks", "[*]"},
-			Kind:       engine.ExtensionCollectionTable,
+			Kind:       spec.ExtensionCollectionTable,
 			Parent:     1,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "Student_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "FavoriteBookCategoryDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"favoriteBookCategoryDescriptor"}, JSONPath: "$._ext.sample.favoriteBooks[*].favoriteBookCategoryDescriptor", Reference: -1},
-				{Name: "BookTitle", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 200, Nullable: true, Steps: []string{"bookTitle"}, JSONPath: "$._ext.sample.favoriteBooks[*].bookTitle", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "Student_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "FavoriteBookCategoryDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"favoriteBookCategoryDescriptor"}, JSONPath: "$._ext.sample.favoriteBooks[*].favoriteBookCategoryDescriptor", Reference: -1},
+				{Name: "BookTitle", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 200, Nullable: true, Steps: []string{"bookTitle"}, JSONPath: "$._ext.sample.favoriteBooks[*].bookTitle", Reference: -1},
 			},
 			SemanticIdentity: []string{"FavoriteBookCategoryDescriptor_DescriptorId"},
 		},
@@ -90,14 +90,14 @@ var edfiStudent = &engine.Resource{
 			Name:       "StudentExtensionPet",
 			Scope:      "$._ext.sample.pets[*]",
 			ScopeSteps: []string{"pets", "[*]"},
-			Kind:       engine.ExtensionCollectionTable,
+			Kind:       spec.ExtensionCollectionTable,
 			Parent:     1,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "Student_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "IsFixed", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"isFixed"}, JSONPath: "$._ext.sample.pets[*].isFixed", Reference: -1},
-				{Name: "PetName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 20, Steps: []string{"petName"}, JSONPath: "$._ext.sample.pets[*].petName", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "Student_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "IsFixed", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"isFixed"}, JSONPath: "$._ext.sample.pets[*].isFixed", Reference: -1},
+				{Name: "PetName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 20, Steps: []string{"petName"}, JSONPath: "$._ext.sample.pets[*].petName", Reference: -1},
 			},
 			SemanticIdentity: []string{"PetName"},
 		},
@@ -106,103 +106,103 @@ var edfiStudent = &engine.Resource{
 			Name:       "StudentExtensionFavoriteBookArtMedia",
 			Scope:      "$._ext.sample.favoriteBooks[*].artMedia[*]",
 			ScopeSteps: []string{"artMedia", "[*]"},
-			Kind:       engine.ExtensionCollectionTable,
+			Kind:       spec.ExtensionCollectionTable,
 			Parent:     3,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "ParentCollectionItemId", Kind: engine.ParentCollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Student_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ArtMediumDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"artMediumDescriptor"}, JSONPath: "$._ext.sample.favoriteBooks[*].artMedia[*].artMediumDescriptor", Reference: -1},
-				{Name: "ArtPieces", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"artPieces"}, JSONPath: "$._ext.sample.favoriteBooks[*].artMedia[*].artPieces", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "ParentCollectionItemId", Kind: spec.ParentCollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Student_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ArtMediumDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"artMediumDescriptor"}, JSONPath: "$._ext.sample.favoriteBooks[*].artMedia[*].artMediumDescriptor", Reference: -1},
+				{Name: "ArtPieces", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"artPieces"}, JSONPath: "$._ext.sample.favoriteBooks[*].artMedia[*].artPieces", Reference: -1},
 			},
 			SemanticIdentity: []string{"ArtMediumDescriptor_DescriptorId"},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "birthCity",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 2, MaxLength: 30},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 2, MaxLength: 30},
 				},
 				{
 					Name: "birthDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "birthInternationalProvince",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 150},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 150},
 				},
 				{
 					Name: "birthSexDescriptor",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 				},
 				{
 					Name: "birthStateAbbreviationDescriptor",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 				},
 				{
 					Name: "dateEnteredUS",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "firstName",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
 				},
 				{
 					Name: "generationCodeSuffix",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 10},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 10},
 				},
 				{
 					Name: "lastSurname",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75, Pattern: 3},
 				},
 				{
 					Name: "maidenName",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75},
 				},
 				{
 					Name: "middleName",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75},
 				},
 				{
 					Name: "multipleBirthStatus",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "personalTitlePrefix",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 30},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 30},
 				},
 				{
 					Name: "studentUniqueId",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 32, Pattern: 2},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 32, Pattern: 2},
 				},
 				{
 					Name: "_ext",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "sample",
-								Node: &engine.BodyNode{
-									Properties: []engine.BodyProperty{
+								Node: &spec.BodyNode{
+									Properties: []spec.BodyProperty{
 										{
 											Name: "aquaticPets",
-											Node: &engine.BodyNode{
-												Kind: engine.BodyArray,
-												Items: &engine.BodyNode{
-													Properties: []engine.BodyProperty{
+											Node: &spec.BodyNode{
+												Kind: spec.BodyArray,
+												Items: &spec.BodyNode{
+													Properties: []spec.BodyProperty{
 														{
 															Name: "isFixed",
-															Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+															Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 														},
 														{
 															Name: "mimimumTankVolume",
-															Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+															Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 														},
 														{
 															Name: "petName",
-															Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 3, MaxLength: 20, Pattern: 2},
+															Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 3, MaxLength: 20, Pattern: 2},
 														},
 													},
 													Required:  []string{"mimimumTankVolume", "petName"},
@@ -215,23 +215,23 @@ var edfiStudent = &engine.Resource{
 										},
 										{
 											Name: "favoriteBooks",
-											Node: &engine.BodyNode{
-												Kind: engine.BodyArray,
-												Items: &engine.BodyNode{
-													Properties: []engine.BodyProperty{
+											Node: &spec.BodyNode{
+												Kind: spec.BodyArray,
+												Items: &spec.BodyNode{
+													Properties: []spec.BodyProperty{
 														{
 															Name: "artMedia",
-															Node: &engine.BodyNode{
-																Kind: engine.BodyArray,
-																Items: &engine.BodyNode{
-																	Properties: []engine.BodyProperty{
+															Node: &spec.BodyNode{
+																Kind: spec.BodyArray,
+																Items: &spec.BodyNode{
+																	Properties: []spec.BodyProperty{
 																		{
 																			Name: "artMediumDescriptor",
-																			Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+																			Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 																		},
 																		{
 																			Name: "artPieces",
-																			Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "0", Maximum: "100"},
+																			Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "0", Maximum: "100"},
 																		},
 																	},
 																	Required:  []string{"artMediumDescriptor"},
@@ -244,11 +244,11 @@ var edfiStudent = &engine.Resource{
 														},
 														{
 															Name: "bookTitle",
-															Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 200},
+															Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 200},
 														},
 														{
 															Name: "favoriteBookCategoryDescriptor",
-															Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+															Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 														},
 													},
 													Required:  []string{"favoriteBookCategoryDescriptor"},
@@ -261,15 +261,15 @@ var edfiStudent = &engine.Resource{
 										},
 										{
 											Name: "petPreference",
-											Node: &engine.BodyNode{
-												Properties: []engine.BodyProperty{
+											Node: &spec.BodyNode{
+												Properties: []spec.BodyProperty{
 													{
 														Name: "maximumWeight",
-														Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+														Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 													},
 													{
 														Name: "minimumWeight",
-														Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+														Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 													},
 												},
 												Required:  []string{"minimumWeight", "maximumWeight"},
@@ -279,17 +279,17 @@ var edfiStudent = &engine.Resource{
 										},
 										{
 											Name: "pets",
-											Node: &engine.BodyNode{
-												Kind: engine.BodyArray,
-												Items: &engine.BodyNode{
-													Properties: []engine.BodyProperty{
+											Node: &spec.BodyNode{
+												Kind: spec.BodyArray,
+												Items: &spec.BodyNode{
+													Properties: []spec.BodyProperty{
 														{
 															Name: "isFixed",
-															Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+															Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 														},
 														{
 															Name: "petName",
-															Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 3, MaxLength: 20, Pattern: 2},
+															Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 3, MaxLength: 20, Pattern: 2},
 														},
 													},
 													Required:  []string{"petName"},
@@ -315,20 +315,20 @@ var edfiStudent = &engine.Resource{
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.StringForm},
-		Uniqueness: []engine.UniquenessConstraint{
+		IdentityForms: []spec.ValueForm{spec.StringForm},
+		Uniqueness: []spec.UniquenessConstraint{
 			{ArraySteps: []string{"_ext", "sample", "aquaticPets"}, ItemSteps: [][]string{[]string{"mimimumTankVolume"}, []string{"petName"}}},
 			{ArraySteps: []string{"_ext", "sample", "favoriteBooks"}, ItemSteps: [][]string{[]string{"favoriteBookCategoryDescriptor"}}},
 			{ArraySteps: []string{"_ext", "sample", "favoriteBooks", "[*]", "artMedia"}, ItemSteps: [][]string{[]string{"artMediumDescriptor"}}},
 			{ArraySteps: []string{"_ext", "sample", "pets"}, ItemSteps: [][]string{[]string{"petName"}}},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Column: 3, Steps: []string{"birthSexDescriptor"}, Project: "Ed-Fi", Resource: "SexDescriptor", DescriptorResourceKeyID: 18},
 			{Column: 4, Steps: []string{"birthStateAbbreviationDescriptor"}, Project: "Ed-Fi", Resource: "StateAbbreviationDescriptor", DescriptorResourceKeyID: 20},
 			{Table: 3, Column: 3, Steps: []string{"favoriteBookCategoryDescriptor"}, Project: "Sample", Resource: "FavoriteBookCategoryDescriptor", DescriptorResourceKeyID: 29},
 			{Table: 5, Column: 4, Steps: []string{"artMediumDescriptor"}, Project: "Sample", Resource: "ArtMediumDescriptor", DescriptorResourceKeyID: 26},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."BirthSexDescriptor_DescriptorId"::text, t."BirthStateAbbreviationDescriptor_DescriptorId"::text, t."BirthCity", to_char(t."BirthDate", 'YYYY-MM-DD'), t."BirthInternationalProvince", to_char(t."DateEnteredUS", 'YYYY-MM-DD'), t."FirstName", t."GenerationCodeSuffix", t."LastSurname", t."MaidenName", t."MiddleName", t."MultipleBirthStatus"::text, t."PersonalTitlePrefix", t."StudentUniqueId" FROM "edfi"."Student" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."BirthSexDescriptor_DescriptorId"::text, t."BirthStateAbbreviationDescriptor_DescriptorId"::text, t."BirthCity", to_char(t."BirthDate", 'YYYY-MM-DD'), t."BirthInternationalProvince", to_char(t."DateEnteredUS", 'YYYY-MM-DD'), t."FirstName", t."GenerationCodeSuffix", t."LastSurname", t."MaidenName", t."MiddleName", t."MultipleBirthStatus"::text, t."PersonalTitlePrefix", t."StudentUniqueId" FROM "edfi"."Student" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."BirthSexDescriptor_DescriptorId"::text, t."BirthStateAbbreviationDescriptor_DescriptorId"::text, t."BirthCity", to_char(t."BirthDate", 'YYYY-MM-DD'), t."BirthInternationalProvince", to_char(t."DateEnteredUS", 'YYYY-MM-DD'), t."FirstName", t."GenerationCodeSuffix", t."LastSurname", t."MaidenName", t."MiddleName", t."MultipleBirthStatus"::text, t."PersonalTitlePrefix", t."StudentUniqueId" FROM "edfi"."Student" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."Student" ("DocumentId", "BirthSexDescriptor_DescriptorId", "BirthStateAbbreviationDescriptor_DescriptorId", "BirthCity", "BirthDate", "BirthInternationalProvince", "DateEnteredUS", "FirstName", "GenerationCodeSuffix", "LastSurname", "MaidenName", "MiddleName", "MultipleBirthStatus", "PersonalTitlePrefix", "StudentUniqueId") SELECT u.p1::bigint, u.p2::bigint, u.p3::bigint, u.p4, u.p5::date, u.p6, u.p7::date, u.p8, u.p9, u.p10, u.p11, u.p12, u.p13::boolean, u.p14, u.p15 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15)`, Update: `UPDATE "edfi"."Student" AS t SET "BirthSexDescriptor_DescriptorId" = u.p2::bigint, "BirthStateAbbreviationDescriptor_DescriptorId" = u.p3::bigint, "BirthCity" = u.p4, "BirthDate" = u.p5::date, "BirthInternationalProvince" = u.p6, "DateEnteredUS" = u.p7::date, "FirstName" = u.p8, "GenerationCodeSuffix" = u.p9, "LastSurname" = u.p10, "MaidenName" = u.p11, "MiddleName" = u.p12, "MultipleBirthStatus" = u.p13::boolean, "PersonalTitlePrefix" = u.p14, "StudentUniqueId" = u.p15 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."Student" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."PetPreferenceMaximumWeight"::text, t."PetPreferenceMinimumWeight"::text FROM "sample"."StudentExtension" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."PetPreferenceMaximumWeight"::text, t."PetPreferenceMinimumWeight"::text FROM "sample"."StudentExtension" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."PetPreferenceMaximumWeight"::text, t."PetPreferenceMinimumWeight"::text FROM "sample"."StudentExtension" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "sample"."StudentExtension" ("DocumentId", "PetPreferenceMaximumWeight", "PetPreferenceMinimumWeight") SELECT u.p1::bigint, u.p2::integer, u.p3::integer FROM unnest($1::text[], $2::text[], $3::text[]) AS u(p1, p2, p3)`, Update: `UPDATE "sample"."StudentExtension" AS t SET "PetPreferenceMaximumWeight" = u.p2::integer, "PetPreferenceMinimumWeight" = u.p3::integer FROM unnest($1::text[], $2::text[], $3::text[]) AS u(p1, p2, p3) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "sample"."StudentExtension" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4, 5}, ParentKey: 2, Ordinal: 1, Semantic: []int{4, 5}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Student_DocumentId"::text, t."IsFixed"::text, t."MimimumTankVolume"::text, t."PetName" FROM "sample"."StudentExtensionAquaticPet" t WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Student_DocumentId"::text, t."IsFixed"::text, t."MimimumTankVolume"::text, t."PetName" FROM "sample"."StudentExtensionAquaticPet" t WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."Student_DocumentId"::text, t."IsFixed"::text, t."MimimumTankVolume"::text, t."PetName" FROM "sample"."StudentExtensionAquaticPet" t WHERE t."Student_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "sample"."StudentExtensionAquaticPet" ("CollectionItemId", "Ordinal", "Student_DocumentId", "IsFixed", "MimimumTankVolume", "PetName") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4::boolean, u.p5::integer, u.p6 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6)`, Update: `UPDATE "sample"."StudentExtensionAquaticPet" AS t SET "Ordinal" = u.p2::integer, "Student_DocumentId" = u.p3::bigint, "IsFixed" = u.p4::boolean, "MimimumTankVolume" = u.p5::integer, "PetName" = u.p6 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "sample"."StudentExtensionAquaticPet" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "sample"."StudentExtensionAquaticPet" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
@@ -337,145 +337,145 @@ var edfiStudent = &engine.Resource{
 			{Stored: []int{0, 1, 2, 3, 4, 5}, ParentKey: 2, Ordinal: 1, Semantic: []int{4}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, t."Student_DocumentId"::text, t."ArtMediumDescriptor_DescriptorId"::text, t."ArtPieces"::text FROM "sample"."StudentExtensionFavoriteBookArtMedia" t WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, t."Student_DocumentId"::text, t."ArtMediumDescriptor_DescriptorId"::text, t."ArtPieces"::text FROM "sample"."StudentExtensionFavoriteBookArtMedia" t WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."Ordinal"::text, t."ParentCollectionItemId"::text, t."Student_DocumentId"::text, t."ArtMediumDescriptor_DescriptorId"::text, t."ArtPieces"::text FROM "sample"."StudentExtensionFavoriteBookArtMedia" t WHERE t."Student_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "sample"."StudentExtensionFavoriteBookArtMedia" ("CollectionItemId", "Ordinal", "ParentCollectionItemId", "Student_DocumentId", "ArtMediumDescriptor_DescriptorId", "ArtPieces") SELECT u.p1::bigint, u.p2::integer, u.p3::bigint, u.p4::bigint, u.p5::bigint, u.p6::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6)`, Update: `UPDATE "sample"."StudentExtensionFavoriteBookArtMedia" AS t SET "Ordinal" = u.p2::integer, "ParentCollectionItemId" = u.p3::bigint, "Student_DocumentId" = u.p4::bigint, "ArtMediumDescriptor_DescriptorId" = u.p5::bigint, "ArtPieces" = u.p6::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(p1, p2, p3, p4, p5, p6) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "sample"."StudentExtensionFavoriteBookArtMedia" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "sample"."StudentExtensionFavoriteBookArtMedia" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 		},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", d0."Uri", d1."Uri", r."BirthCity", r."BirthDate", r."BirthInternationalProvince", r."DateEnteredUS", r."FirstName", r."GenerationCodeSuffix", r."LastSurname", r."MaidenName", r."MiddleName", r."MultipleBirthStatus", r."PersonalTitlePrefix", r."StudentUniqueId" FROM "edfi"."Student" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."BirthSexDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."BirthStateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", d0."Uri", d1."Uri", r."BirthCity", r."BirthDate", r."BirthInternationalProvince", r."DateEnteredUS", r."FirstName", r."GenerationCodeSuffix", r."LastSurname", r."MaidenName", r."MiddleName", r."MultipleBirthStatus", r."PersonalTitlePrefix", r."StudentUniqueId" FROM "edfi"."Student" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."BirthSexDescriptor_DescriptorId" OFFSET 0) d0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."BirthStateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
-					{Column: "BirthSexDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "BirthStateAbbreviationDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "BirthCity", Type: engine.StringType},
-					{Column: "BirthDate", Type: engine.DateType},
-					{Column: "BirthInternationalProvince", Type: engine.StringType},
-					{Column: "DateEnteredUS", Type: engine.DateType},
-					{Column: "FirstName", Type: engine.StringType},
-					{Column: "GenerationCodeSuffix", Type: engine.StringType},
-					{Column: "LastSurname", Type: engine.StringType},
-					{Column: "MaidenName", Type: engine.StringType},
-					{Column: "MiddleName", Type: engine.StringType},
-					{Column: "MultipleBirthStatus", Type: engine.BooleanType},
-					{Column: "PersonalTitlePrefix", Type: engine.StringType},
-					{Column: "StudentUniqueId", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "BirthSexDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "BirthStateAbbreviationDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "BirthCity", Type: spec.StringType},
+					{Column: "BirthDate", Type: spec.DateType},
+					{Column: "BirthInternationalProvince", Type: spec.StringType},
+					{Column: "DateEnteredUS", Type: spec.DateType},
+					{Column: "FirstName", Type: spec.StringType},
+					{Column: "GenerationCodeSuffix", Type: spec.StringType},
+					{Column: "LastSurname", Type: spec.StringType},
+					{Column: "MaidenName", Type: spec.StringType},
+					{Column: "MiddleName", Type: spec.StringType},
+					{Column: "MultipleBirthStatus", Type: spec.BooleanType},
+					{Column: "PersonalTitlePrefix", Type: spec.StringType},
+					{Column: "StudentUniqueId", Type: spec.StringType},
 				},
 			},
 			{
 				ByID:     `SELECT t."DocumentId", t."DocumentId", t."DocumentId", t."PetPreferenceMaximumWeight", t."PetPreferenceMinimumWeight" FROM "sample"."StudentExtension" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."DocumentId"`,
 				Page:     `SELECT t."DocumentId", t."DocumentId", t."DocumentId", t."PetPreferenceMaximumWeight", t."PetPreferenceMinimumWeight" FROM "sample"."StudentExtension" t WHERE t."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."DocumentId"`,
 				OneToOne: true,
-				Values: []engine.ReadValue{
-					{Column: "PetPreferenceMaximumWeight", Type: engine.Int32Type},
-					{Column: "PetPreferenceMinimumWeight", Type: engine.Int32Type},
+				Values: []spec.ReadValue{
+					{Column: "PetPreferenceMaximumWeight", Type: spec.Int32Type},
+					{Column: "PetPreferenceMinimumWeight", Type: spec.Int32Type},
 				},
 			},
 			{
 				ByID:   `SELECT t."Student_DocumentId", t."CollectionItemId", t."Student_DocumentId", t."IsFixed", t."MimimumTankVolume", t."PetName" FROM "sample"."StudentExtensionAquaticPet" t WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Student_DocumentId", t."Ordinal"`,
 				Page:   `SELECT t."Student_DocumentId", t."CollectionItemId", t."Student_DocumentId", t."IsFixed", t."MimimumTankVolume", t."PetName" FROM "sample"."StudentExtensionAquaticPet" t WHERE t."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Student_DocumentId", t."Ordinal"`,
 				Parent: 1,
-				Values: []engine.ReadValue{
-					{Column: "IsFixed", Type: engine.BooleanType},
-					{Column: "MimimumTankVolume", Type: engine.Int32Type},
-					{Column: "PetName", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "IsFixed", Type: spec.BooleanType},
+					{Column: "MimimumTankVolume", Type: spec.Int32Type},
+					{Column: "PetName", Type: spec.StringType},
 				},
 			},
 			{
 				ByID:   `SELECT t."Student_DocumentId", t."CollectionItemId", t."Student_DocumentId", d0."Uri", t."BookTitle" FROM "sample"."StudentExtensionFavoriteBook" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."FavoriteBookCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Student_DocumentId", t."Ordinal"`,
 				Page:   `SELECT t."Student_DocumentId", t."CollectionItemId", t."Student_DocumentId", d0."Uri", t."BookTitle" FROM "sample"."StudentExtensionFavoriteBook" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."FavoriteBookCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Student_DocumentId", t."Ordinal"`,
 				Parent: 1,
-				Values: []engine.ReadValue{
-					{Column: "FavoriteBookCategoryDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "BookTitle", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "FavoriteBookCategoryDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "BookTitle", Type: spec.StringType},
 				},
 			},
 			{
 				ByID:   `SELECT t."Student_DocumentId", t."CollectionItemId", t."Student_DocumentId", t."IsFixed", t."PetName" FROM "sample"."StudentExtensionPet" t WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Student_DocumentId", t."Ordinal"`,
 				Page:   `SELECT t."Student_DocumentId", t."CollectionItemId", t."Student_DocumentId", t."IsFixed", t."PetName" FROM "sample"."StudentExtensionPet" t WHERE t."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."Student_DocumentId", t."Ordinal"`,
 				Parent: 1,
-				Values: []engine.ReadValue{
-					{Column: "IsFixed", Type: engine.BooleanType},
-					{Column: "PetName", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "IsFixed", Type: spec.BooleanType},
+					{Column: "PetName", Type: spec.StringType},
 				},
 			},
 			{
 				ByID:   `SELECT t."Student_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", d0."Uri", t."ArtPieces" FROM "sample"."StudentExtensionFavoriteBookArtMedia" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."ArtMediumDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "sample"."StudentExtensionFavoriteBook" p1 WHERE p1."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1))) ORDER BY t."Student_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 				Page:   `SELECT t."Student_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", d0."Uri", t."ArtPieces" FROM "sample"."StudentExtensionFavoriteBookArtMedia" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."ArtMediumDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "sample"."StudentExtensionFavoriteBook" p1 WHERE p1."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]))) ORDER BY t."Student_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 				Parent: 3,
-				Values: []engine.ReadValue{
-					{Column: "ArtMediumDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "ArtPieces", Type: engine.Int32Type},
+				Values: []spec.ReadValue{
+					{Column: "ArtMediumDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "ArtPieces", Type: spec.Int32Type},
 				},
 			},
 		},
-		Document: []*engine.Node{
-			{Name: "birthCity", Value: 2, Type: engine.StringType},
-			{Name: "birthDate", Value: 3, Type: engine.DateType},
-			{Name: "birthInternationalProvince", Value: 4, Type: engine.StringType},
-			{Name: "birthSexDescriptor", Type: engine.StringType},
-			{Name: "birthStateAbbreviationDescriptor", Value: 1, Type: engine.StringType},
-			{Name: "dateEnteredUS", Value: 5, Type: engine.DateType},
-			{Name: "firstName", Value: 6, Type: engine.StringType},
-			{Name: "generationCodeSuffix", Value: 7, Type: engine.StringType},
-			{Name: "lastSurname", Value: 8, Type: engine.StringType},
-			{Name: "maidenName", Value: 9, Type: engine.StringType},
-			{Name: "middleName", Value: 10, Type: engine.StringType},
-			{Name: "multipleBirthStatus", Value: 11, Type: engine.BooleanType},
-			{Name: "personalTitlePrefix", Value: 12, Type: engine.StringType},
-			{Name: "studentUniqueId", Value: 13, Type: engine.StringType},
+		Document: []*spec.Node{
+			{Name: "birthCity", Value: 2, Type: spec.StringType},
+			{Name: "birthDate", Value: 3, Type: spec.DateType},
+			{Name: "birthInternationalProvince", Value: 4, Type: spec.StringType},
+			{Name: "birthSexDescriptor", Type: spec.StringType},
+			{Name: "birthStateAbbreviationDescriptor", Value: 1, Type: spec.StringType},
+			{Name: "dateEnteredUS", Value: 5, Type: spec.DateType},
+			{Name: "firstName", Value: 6, Type: spec.StringType},
+			{Name: "generationCodeSuffix", Value: 7, Type: spec.StringType},
+			{Name: "lastSurname", Value: 8, Type: spec.StringType},
+			{Name: "maidenName", Value: 9, Type: spec.StringType},
+			{Name: "middleName", Value: 10, Type: spec.StringType},
+			{Name: "multipleBirthStatus", Value: 11, Type: spec.BooleanType},
+			{Name: "personalTitlePrefix", Value: 12, Type: spec.StringType},
+			{Name: "studentUniqueId", Value: 13, Type: spec.StringType},
 			{
 				Name:  "_ext",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
+				Members: []*spec.Node{
 					{
 						Name:  "sample",
-						Kind:  engine.ObjectNode,
+						Kind:  spec.ObjectNode,
 						Table: 1,
-						Members: []*engine.Node{
+						Members: []*spec.Node{
 							{
 								Name:  "aquaticPets",
-								Kind:  engine.ArrayNode,
+								Kind:  spec.ArrayNode,
 								Table: 2,
-								Members: []*engine.Node{
-									{Name: "isFixed", Table: 2, Type: engine.BooleanType},
-									{Name: "mimimumTankVolume", Table: 2, Value: 1, Type: engine.Int32Type},
-									{Name: "petName", Table: 2, Value: 2, Type: engine.StringType},
+								Members: []*spec.Node{
+									{Name: "isFixed", Table: 2, Type: spec.BooleanType},
+									{Name: "mimimumTankVolume", Table: 2, Value: 1, Type: spec.Int32Type},
+									{Name: "petName", Table: 2, Value: 2, Type: spec.StringType},
 								},
 							},
 							{
 								Name:  "favoriteBooks",
-								Kind:  engine.ArrayNode,
+								Kind:  spec.ArrayNode,
 								Table: 3,
-								Members: []*engine.Node{
+								Members: []*spec.Node{
 									{
 										Name:  "artMedia",
-										Kind:  engine.ArrayNode,
+										Kind:  spec.ArrayNode,
 										Table: 5,
-										Members: []*engine.Node{
-											{Name: "artMediumDescriptor", Table: 5, Type: engine.StringType},
-											{Name: "artPieces", Table: 5, Value: 1, Type: engine.Int32Type},
+										Members: []*spec.Node{
+											{Name: "artMediumDescriptor", Table: 5, Type: spec.StringType},
+											{Name: "artPieces", Table: 5, Value: 1, Type: spec.Int32Type},
 										},
 									},
-									{Name: "bookTitle", Table: 3, Value: 1, Type: engine.StringType},
-									{Name: "favoriteBookCategoryDescriptor", Table: 3, Type: engine.StringType},
+									{Name: "bookTitle", Table: 3, Value: 1, Type: spec.StringType},
+									{Name: "favoriteBookCategoryDescriptor", Table: 3, Type: spec.StringType},
 								},
 							},
 							{
 								Name:  "petPreference",
-								Kind:  engine.ObjectNode,
+								Kind:  spec.ObjectNode,
 								Table: -1,
-								Members: []*engine.Node{
-									{Name: "maximumWeight", Table: 1, Type: engine.Int32Type},
-									{Name: "minimumWeight", Table: 1, Value: 1, Type: engine.Int32Type},
+								Members: []*spec.Node{
+									{Name: "maximumWeight", Table: 1, Type: spec.Int32Type},
+									{Name: "minimumWeight", Table: 1, Value: 1, Type: spec.Int32Type},
 								},
 							},
 							{
 								Name:  "pets",
-								Kind:  engine.ArrayNode,
+								Kind:  spec.ArrayNode,
 								Table: 4,
-								Members: []*engine.Node{
-									{Name: "isFixed", Table: 4, Type: engine.BooleanType},
-									{Name: "petName", Table: 4, Value: 1, Type: engine.StringType},
+								Members: []*spec.Node{
+									{Name: "isFixed", Table: 4, Type: spec.BooleanType},
+									{Name: "petName", Table: 4, Value: 1, Type: spec.StringType},
 								},
 							},
 						},
@@ -483,28 +483,28 @@ var edfiStudent = &engine.Resource{
 				},
 			},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "birthCity", Type: "string", JSONPath: "$.birthCity", Param: engine.StringType, Predicate: []string{`r."BirthCity" = (`, ")"}},
-			{Name: "birthDate", Type: "date", JSONPath: "$.birthDate", Param: engine.DateType, Predicate: []string{`r."BirthDate" = (`, "::text)::date"}},
-			{Name: "birthInternationalProvince", Type: "string", JSONPath: "$.birthInternationalProvince", Param: engine.StringType, Predicate: []string{`r."BirthInternationalProvince" = (`, ")"}},
-			{Name: "birthSexDescriptor", Type: "string", JSONPath: "$.birthSexDescriptor", Param: engine.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "SexDescriptor", Predicate: []string{`r."BirthSexDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
-			{Name: "birthStateAbbreviationDescriptor", Type: "string", JSONPath: "$.birthStateAbbreviationDescriptor", Param: engine.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "StateAbbreviationDescriptor", Predicate: []string{`r."BirthStateAbbreviationDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
-			{Name: "dateEnteredUS", Type: "date", JSONPath: "$.dateEnteredUS", Param: engine.DateType, Predicate: []string{`r."DateEnteredUS" = (`, "::text)::date"}},
-			{Name: "firstName", Type: "string", JSONPath: "$.firstName", Param: engine.StringType, Predicate: []string{`r."FirstName" = (`, ")"}},
-			{Name: "generationCodeSuffix", Type: "string", JSONPath: "$.generationCodeSuffix", Param: engine.StringType, Predicate: []string{`r."GenerationCodeSuffix" = (`, ")"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "birthCity", Type: "string", JSONPath: "$.birthCity", Param: spec.StringType, Predicate: []string{`r."BirthCity" = (`, ")"}},
+			{Name: "birthDate", Type: "date", JSONPath: "$.birthDate", Param: spec.DateType, Predicate: []string{`r."BirthDate" = (`, "::text)::date"}},
+			{Name: "birthInternationalProvince", Type: "string", JSONPath: "$.birthInternationalProvince", Param: spec.StringType, Predicate: []string{`r."BirthInternationalProvince" = (`, ")"}},
+			{Name: "birthSexDescriptor", Type: "string", JSONPath: "$.birthSexDescriptor", Param: spec.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "SexDescriptor", Predicate: []string{`r."BirthSexDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
+			{Name: "birthStateAbbreviationDescriptor", Type: "string", JSONPath: "$.birthStateAbbreviationDescriptor", Param: spec.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "StateAbbreviationDescriptor", Predicate: []string{`r."BirthStateAbbreviationDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
+			{Name: "dateEnteredUS", Type: "date", JSONPath: "$.dateEnteredUS", Param: spec.DateType, Predicate: []string{`r."DateEnteredUS" = (`, "::text)::date"}},
+			{Name: "firstName", Type: "string", JSONPath: "$.firstName", Param: spec.StringType, Predicate: []string{`r."FirstName" = (`, ")"}},
+			{Name: "generationCodeSuffix", Type: "string", JSONPath: "$.generationCodeSuffix", Param: spec.StringType, Predicate: []string{`r."GenerationCodeSuffix" = (`, ")"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "lastSurname", Type: "string", JSONPath: "$.lastSurname", Param: engine.StringType, Predicate: []string{`r."LastSurname" = (`, ")"}},
-			{Name: "maidenName", Type: "string", JSONPath: "$.maidenName", Param: engine.StringType, Predicate: []string{`r."MaidenName" = (`, ")"}},
-			{Name: "middleName", Type: "string", JSONPath: "$.middleName", Param: engine.StringType, Predicate: []string{`r."MiddleName" = (`, ")"}},
-			{Name: "multipleBirthStatus", Type: "boolean", JSONPath: "$.multipleBirthStatus", Param: engine.BooleanType, Predicate: []string{`r."MultipleBirthStatus" = (`, ")"}},
-			{Name: "personalTitlePrefix", Type: "string", JSONPath: "$.personalTitlePrefix", Param: engine.StringType, Predicate: []string{`r."PersonalTitlePrefix" = (`, ")"}},
-			{Name: "studentUniqueId", Type: "string", JSONPath: "$.studentUniqueId", Param: engine.StringType, Predicate: []string{`r."StudentUniqueId" = (`, ")"}},
+			{Name: "lastSurname", Type: "string", JSONPath: "$.lastSurname", Param: spec.StringType, Predicate: []string{`r."LastSurname" = (`, ")"}},
+			{Name: "maidenName", Type: "string", JSONPath: "$.maidenName", Param: spec.StringType, Predicate: []string{`r."MaidenName" = (`, ")"}},
+			{Name: "middleName", Type: "string", JSONPath: "$.middleName", Param: spec.StringType, Predicate: []string{`r."MiddleName" = (`, ")"}},
+			{Name: "multipleBirthStatus", Type: "boolean", JSONPath: "$.multipleBirthStatus", Param: spec.BooleanType, Predicate: []string{`r."MultipleBirthStatus" = (`, ")"}},
+			{Name: "personalTitlePrefix", Type: "string", JSONPath: "$.personalTitlePrefix", Param: spec.StringType, Predicate: []string{`r."PersonalTitlePrefix" = (`, ")"}},
+			{Name: "studentUniqueId", Type: "string", JSONPath: "$.studentUniqueId", Param: spec.StringType, Predicate: []string{`r."StudentUniqueId" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."Student" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."Student" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 21`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "edfi"."Student" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "edfi", Table: "StudentSchoolAssociation", Resource: "StudentSchoolAssociation"},
 			{Schema: "edfi", Table: "StudentSectionAssociation", Resource: "StudentSectionAssociation"},
 		},

@@ -2,61 +2,61 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiStudentSchoolAssociation is the plan of the Ed-Fi resource StudentSchoolAssociation, served at /data/ed-fi/studentSchoolAssociations.
-var edfiStudentSchoolAssociation = &engine.Resource{
+var edfiStudentSchoolAssociation = &spec.Resource{
 	ProjectEndpoint:      "ed-fi",
 	ProjectName:          "Ed-Fi",
 	Endpoint:             "studentSchoolAssociations",
 	Name:                 "StudentSchoolAssociation",
 	ResourceKeyID:        22,
 	AllowIdentityUpdates: true,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.entryDate", Steps: []string{"entryDate"}, Column: "EntryDate"},
 		{JSONPath: "$.schoolReference.schoolId", Steps: []string{"schoolReference", "schoolId"}, Column: "School_SchoolId"},
 		{JSONPath: "$.studentReference.studentUniqueId", Steps: []string{"studentReference", "studentUniqueId"}, Column: "Student_StudentUniqueId"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "StudentSchoolAssociation",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "ClassOfSchoolYear_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Nullable: true, Steps: []string{"classOfSchoolYearTypeReference"}, JSONPath: "$.classOfSchoolYearTypeReference"},
-				{Name: "ClassOfSchoolYear_ClassOfSchoolYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"classOfSchoolYearTypeReference", "schoolYear"}, JSONPath: "$.classOfSchoolYearTypeReference.schoolYear"},
-				{Name: "SchoolYear_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Nullable: true, Steps: []string{"schoolYearTypeReference"}, JSONPath: "$.schoolYearTypeReference", Reference: 2},
-				{Name: "SchoolYear_SchoolYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"schoolYearTypeReference", "schoolYear"}, JSONPath: "$.schoolYearTypeReference.schoolYear", Reference: 2},
-				{Name: "School_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"schoolReference"}, JSONPath: "$.schoolReference", Reference: 1},
-				{Name: "School_SchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"schoolReference", "schoolId"}, JSONPath: "$.schoolReference.schoolId", Reference: 1},
-				{Name: "Student_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"studentReference"}, JSONPath: "$.studentReference", Reference: 3},
-				{Name: "Student_StudentUniqueId", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 32, Steps: []string{"studentReference", "studentUniqueId"}, JSONPath: "$.studentReference.studentUniqueId", Reference: 3},
-				{Name: "EntryGradeLevelDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"entryGradeLevelDescriptor"}, JSONPath: "$.entryGradeLevelDescriptor", Reference: -1},
-				{Name: "EmployedWhileEnrolled", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"employedWhileEnrolled"}, JSONPath: "$.employedWhileEnrolled", Reference: -1},
-				{Name: "EntryDate", Kind: engine.ScalarColumn, Type: engine.DateType, Steps: []string{"entryDate"}, JSONPath: "$.entryDate", Reference: -1},
-				{Name: "ExitWithdrawDate", Kind: engine.ScalarColumn, Type: engine.DateType, Nullable: true, Steps: []string{"exitWithdrawDate"}, JSONPath: "$.exitWithdrawDate", Reference: -1},
-				{Name: "FullTimeEquivalency", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 3, Scale: 2, Nullable: true, Steps: []string{"fullTimeEquivalency"}, JSONPath: "$.fullTimeEquivalency", Reference: -1},
-				{Name: "PrimarySchool", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"primarySchool"}, JSONPath: "$.primarySchool", Reference: -1},
-				{Name: "RepeatGradeIndicator", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"repeatGradeIndicator"}, JSONPath: "$.repeatGradeIndicator", Reference: -1},
-				{Name: "SchoolChoiceTransfer", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"schoolChoiceTransfer"}, JSONPath: "$.schoolChoiceTransfer", Reference: -1},
-				{Name: "TermCompletionIndicator", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"termCompletionIndicator"}, JSONPath: "$.termCompletionIndicator", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "ClassOfSchoolYear_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Nullable: true, Steps: []string{"classOfSchoolYearTypeReference"}, JSONPath: "$.classOfSchoolYearTypeReference"},
+				{Name: "ClassOfSchoolYear_ClassOfSchoolYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"classOfSchoolYearTypeReference", "schoolYear"}, JSONPath: "$.classOfSchoolYearTypeReference.schoolYear"},
+				{Name: "SchoolYear_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Nullable: true, Steps: []string{"schoolYearTypeReference"}, JSONPath: "$.schoolYearTypeReference", Reference: 2},
+				{Name: "SchoolYear_SchoolYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"schoolYearTypeReference", "schoolYear"}, JSONPath: "$.schoolYearTypeReference.schoolYear", Reference: 2},
+				{Name: "School_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"schoolReference"}, JSONPath: "$.schoolReference", Reference: 1},
+				{Name: "School_SchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"schoolReference", "schoolId"}, JSONPath: "$.schoolReference.schoolId", Reference: 1},
+				{Name: "Student_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"studentReference"}, JSONPath: "$.studentReference", Reference: 3},
+				{Name: "Student_StudentUniqueId", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 32, Steps: []string{"studentReference", "studentUniqueId"}, JSONPath: "$.studentReference.studentUniqueId", Reference: 3},
+				{Name: "EntryGradeLevelDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"entryGradeLevelDescriptor"}, JSONPath: "$.entryGradeLevelDescriptor", Reference: -1},
+				{Name: "EmployedWhileEnrolled", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"employedWhileEnrolled"}, JSONPath: "$.employedWhileEnrolled", Reference: -1},
+				{Name: "EntryDate", Kind: spec.ScalarColumn, Type: spec.DateType, Steps: []string{"entryDate"}, JSONPath: "$.entryDate", Reference: -1},
+				{Name: "ExitWithdrawDate", Kind: spec.ScalarColumn, Type: spec.DateType, Nullable: true, Steps: []string{"exitWithdrawDate"}, JSONPath: "$.exitWithdrawDate", Reference: -1},
+				{Name: "FullTimeEquivalency", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 3, Scale: 2, Nullable: true, Steps: []string{"fullTimeEquivalency"}, JSONPath: "$.fullTimeEquivalency", Reference: -1},
+				{Name: "PrimarySchool", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"primarySchool"}, JSONPath: "$.primarySchool", Reference: -1},
+				{Name: "RepeatGradeIndicator", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"repeatGradeIndicator"}, JSONPath: "$.repeatGradeIndicator", Reference: -1},
+				{Name: "SchoolChoiceTransfer", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"schoolChoiceTransfer"}, JSONPath: "$.schoolChoiceTransfer", Reference: -1},
+				{Name: "TermCompletionIndicator", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"termCompletionIndicator"}, JSONPath: "$.termCompletionIndicator", Reference: -1},
 			},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "classOfSchoolYearTypeReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "schoolYear",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
 							},
 						},
 						MinLength: -1,
@@ -65,48 +65,48 @@ var edfiStudentSchoolAssociation = &engine.Resource{
 				},
 				{
 					Name: "employedWhileEnrolled",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "entryDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "entryGradeLevelDescriptor",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 				},
 				{
 					Name: "exitWithdrawDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "fullTimeEquivalency",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 3, DecimalPlaces: 2, Path: "$.fullTimeEquivalency"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 3, DecimalPlaces: 2, Path: "$.fullTimeEquivalency"},
 					},
 				},
 				{
 					Name: "primarySchool",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "repeatGradeIndicator",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "schoolChoiceTransfer",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "schoolReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "schoolId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 						},
 						Required:  []string{"schoolId"},
@@ -116,11 +116,11 @@ var edfiStudentSchoolAssociation = &engine.Resource{
 				},
 				{
 					Name: "schoolYearTypeReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "schoolYear",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
 							},
 						},
 						MinLength: -1,
@@ -129,11 +129,11 @@ var edfiStudentSchoolAssociation = &engine.Resource{
 				},
 				{
 					Name: "studentReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "studentUniqueId",
-								Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 32, Pattern: 2},
+								Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 32, Pattern: 2},
 							},
 						},
 						Required:  []string{"studentUniqueId"},
@@ -143,23 +143,23 @@ var edfiStudentSchoolAssociation = &engine.Resource{
 				},
 				{
 					Name: "termCompletionIndicator",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 			},
 			Required:  []string{"studentReference", "schoolReference", "entryDate", "entryGradeLevelDescriptor"},
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.DateForm, engine.IntegerForm, engine.StringForm},
-		References: []engine.ReferencePlan{
+		IdentityForms: []spec.ValueForm{spec.DateForm, spec.IntegerForm, spec.StringForm},
+		References: []spec.ReferencePlan{
 			{
 				ObjectSteps:         []string{"classOfSchoolYearTypeReference"},
 				FKColumn:            3,
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "SchoolYearType",
 				TargetResourceKeyID: 15,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolYear", Steps: []string{"schoolYear"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolYear", Steps: []string{"schoolYear"}, Form: spec.IntegerForm},
 				},
 			},
 			{
@@ -168,8 +168,8 @@ var edfiStudentSchoolAssociation = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "School",
 				TargetResourceKeyID: 14,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolId", Steps: []string{"schoolId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolId", Steps: []string{"schoolId"}, Form: spec.IntegerForm},
 				},
 			},
 			{
@@ -178,8 +178,8 @@ var edfiStudentSchoolAssociation = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "SchoolYearType",
 				TargetResourceKeyID: 15,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.schoolYear", Steps: []string{"schoolYear"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.schoolYear", Steps: []string{"schoolYear"}, Form: spec.IntegerForm},
 				},
 			},
 			{
@@ -188,85 +188,85 @@ var edfiStudentSchoolAssociation = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "Student",
 				TargetResourceKeyID: 21,
-				Elements: []engine.ReferenceElement{
+				Elements: []spec.ReferenceElement{
 					{IdentityPath: "$.studentUniqueId", Steps: []string{"studentUniqueId"}},
 				},
 			},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Column: 11, Steps: []string{"entryGradeLevelDescriptor"}, Project: "Ed-Fi", Resource: "GradeLevelDescriptor", DescriptorResourceKeyID: 9},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."ClassOfSchoolYear_DocumentId"::text, t."ClassOfSchoolYear_ClassOfSchoolYear"::text, t."SchoolYear_DocumentId"::text, t."SchoolYear_SchoolYear"::text, t."School_DocumentId"::text, t."School_SchoolId"::text, t."Student_DocumentId"::text, t."Student_StudentUniqueId", t."EntryGradeLevelDescriptor_DescriptorId"::text, t."EmployedWhileEnrolled"::text, to_char(t."EntryDate", 'YYYY-MM-DD'), to_char(t."ExitWithdrawDate", 'YYYY-MM-DD'), trim_scale(t."FullTimeEquivalency")::text, t."PrimarySchool"::text, t."RepeatGradeIndicator"::text, t."SchoolChoiceTransfer"::text, t."TermCompletionIndicator"::text FROM "edfi"."StudentSchoolAssociation" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."ClassOfSchoolYear_DocumentId"::text, t."ClassOfSchoolYear_ClassOfSchoolYear"::text, t."SchoolYear_DocumentId"::text, t."SchoolYear_SchoolYear"::text, t."School_DocumentId"::text, t."School_SchoolId"::text, t."Student_DocumentId"::text, t."Student_StudentUniqueId", t."EntryGradeLevelDescriptor_DescriptorId"::text, t."EmployedWhileEnrolled"::text, to_char(t."EntryDate", 'YYYY-MM-DD'), to_char(t."ExitWithdrawDate", 'YYYY-MM-DD'), trim_scale(t."FullTimeEquivalency")::text, t."PrimarySchool"::text, t."RepeatGradeIndicator"::text, t."SchoolChoiceTransfer"::text, t."TermCompletionIndicator"::text FROM "edfi"."StudentSchoolAssociation" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."ClassOfSchoolYear_DocumentId"::text, t."ClassOfSchoolYear_ClassOfSchoolYear"::text, t."SchoolYear_DocumentId"::text, t."SchoolYear_SchoolYear"::text, t."School_DocumentId"::text, t."School_SchoolId"::text, t."Student_DocumentId"::text, t."Student_StudentUniqueId", t."EntryGradeLevelDescriptor_DescriptorId"::text, t."EmployedWhileEnrolled"::text, to_char(t."EntryDate", 'YYYY-MM-DD'), to_char(t."ExitWithdrawDate", 'YYYY-MM-DD'), trim_scale(t."FullTimeEquivalency")::text, t."PrimarySchool"::text, t."RepeatGradeIndicator"::text, t."SchoolChoiceTransfer"::text, t."TermCompletionIndicator"::text FROM "edfi"."StudentSchoolAssociation" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."StudentSchoolAssociation" ("DocumentId", "ClassOfSchoolYear_DocumentId", "ClassOfSchoolYear_ClassOfSchoolYear", "SchoolYear_DocumentId", "SchoolYear_SchoolYear", "School_DocumentId", "School_SchoolId", "Student_DocumentId", "Student_StudentUniqueId", "EntryGradeLevelDescriptor_DescriptorId", "EmployedWhileEnrolled", "EntryDate", "ExitWithdrawDate", "FullTimeEquivalency", "PrimarySchool", "RepeatGradeIndicator", "SchoolChoiceTransfer", "TermCompletionIndicator") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5::integer, u.p6::bigint, u.p7::integer, u.p8::bigint, u.p9, u.p10::bigint, u.p11::boolean, u.p12::date, u.p13::date, u.p14::numeric, u.p15::boolean, u.p16::boolean, u.p17::boolean, u.p18::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18)`, Update: `UPDATE "edfi"."StudentSchoolAssociation" AS t SET "ClassOfSchoolYear_DocumentId" = u.p2::bigint, "ClassOfSchoolYear_ClassOfSchoolYear" = u.p3::integer, "SchoolYear_DocumentId" = u.p4::bigint, "SchoolYear_SchoolYear" = u.p5::integer, "School_DocumentId" = u.p6::bigint, "School_SchoolId" = u.p7::integer, "Student_DocumentId" = u.p8::bigint, "Student_StudentUniqueId" = u.p9, "EntryGradeLevelDescriptor_DescriptorId" = u.p10::bigint, "EmployedWhileEnrolled" = u.p11::boolean, "EntryDate" = u.p12::date, "ExitWithdrawDate" = u.p13::date, "FullTimeEquivalency" = u.p14::numeric, "PrimarySchool" = u.p15::boolean, "RepeatGradeIndicator" = u.p16::boolean, "SchoolChoiceTransfer" = u.p17::boolean, "TermCompletionIndicator" = u.p18::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."StudentSchoolAssociation" WHERE "DocumentId" = ANY($1::bigint[])`},
 		},
 		CascadeCount: "SELECT 0::bigint",
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."ClassOfSchoolYear_ClassOfSchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."SchoolYear_SchoolYear", l2."DocumentUuid", l2."ResourceKeyId", r."School_SchoolId", l3."DocumentUuid", l3."ResourceKeyId", r."Student_StudentUniqueId", d4."Uri", r."EmployedWhileEnrolled", r."EntryDate", r."ExitWithdrawDate", r."FullTimeEquivalency"::text, r."PrimarySchool", r."RepeatGradeIndicator", r."SchoolChoiceTransfer", r."TermCompletionIndicator" FROM "edfi"."StudentSchoolAssociation" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ClassOfSchoolYear_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l1 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l2 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Student_DocumentId" OFFSET 0) l3 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."EntryGradeLevelDescriptor_DescriptorId" OFFSET 0) d4 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."ClassOfSchoolYear_ClassOfSchoolYear", l1."DocumentUuid", l1."ResourceKeyId", r."SchoolYear_SchoolYear", l2."DocumentUuid", l2."ResourceKeyId", r."School_SchoolId", l3."DocumentUuid", l3."ResourceKeyId", r."Student_StudentUniqueId", d4."Uri", r."EmployedWhileEnrolled", r."EntryDate", r."ExitWithdrawDate", r."FullTimeEquivalency"::text, r."PrimarySchool", r."RepeatGradeIndicator", r."SchoolChoiceTransfer", r."TermCompletionIndicator" FROM "edfi"."StudentSchoolAssociation" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ClassOfSchoolYear_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l1 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l2 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Student_DocumentId" OFFSET 0) l3 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."EntryGradeLevelDescriptor_DescriptorId" OFFSET 0) d4 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "ClassOfSchoolYear_DocumentId"},
 					{Column: "ClassOfSchoolYear_DocumentId"},
-					{Column: "ClassOfSchoolYear_ClassOfSchoolYear", Type: engine.Int32Type},
+					{Column: "ClassOfSchoolYear_ClassOfSchoolYear", Type: spec.Int32Type},
 					{Column: "SchoolYear_DocumentId"},
 					{Column: "SchoolYear_DocumentId"},
-					{Column: "SchoolYear_SchoolYear", Type: engine.Int32Type},
+					{Column: "SchoolYear_SchoolYear", Type: spec.Int32Type},
 					{Column: "School_DocumentId"},
 					{Column: "School_DocumentId"},
-					{Column: "School_SchoolId", Type: engine.Int32Type},
+					{Column: "School_SchoolId", Type: spec.Int32Type},
 					{Column: "Student_DocumentId"},
 					{Column: "Student_DocumentId"},
-					{Column: "Student_StudentUniqueId", Type: engine.StringType},
-					{Column: "EntryGradeLevelDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "EmployedWhileEnrolled", Type: engine.BooleanType},
-					{Column: "EntryDate", Type: engine.DateType},
-					{Column: "ExitWithdrawDate", Type: engine.DateType},
-					{Column: "FullTimeEquivalency", Type: engine.DecimalType},
-					{Column: "PrimarySchool", Type: engine.BooleanType},
-					{Column: "RepeatGradeIndicator", Type: engine.BooleanType},
-					{Column: "SchoolChoiceTransfer", Type: engine.BooleanType},
-					{Column: "TermCompletionIndicator", Type: engine.BooleanType},
+					{Column: "Student_StudentUniqueId", Type: spec.StringType},
+					{Column: "EntryGradeLevelDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "EmployedWhileEnrolled", Type: spec.BooleanType},
+					{Column: "EntryDate", Type: spec.DateType},
+					{Column: "ExitWithdrawDate", Type: spec.DateType},
+					{Column: "FullTimeEquivalency", Type: spec.DecimalType},
+					{Column: "PrimarySchool", Type: spec.BooleanType},
+					{Column: "RepeatGradeIndicator", Type: spec.BooleanType},
+					{Column: "SchoolChoiceTransfer", Type: spec.BooleanType},
+					{Column: "TermCompletionIndicator", Type: spec.BooleanType},
 				},
 			},
 		},
-		Document: []*engine.Node{
+		Document: []*spec.Node{
 			{
 				Name:  "classOfSchoolYearTypeReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "schoolYear", Value: 2, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "schoolYear", Value: 2, Type: spec.Int32Type},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 15, Rel: "SchoolYearType", Path: "/ed-fi/schoolYearTypes/"},
 						},
 					},
 				},
 			},
-			{Name: "employedWhileEnrolled", Value: 13, Type: engine.BooleanType},
-			{Name: "entryDate", Value: 14, Type: engine.DateType},
-			{Name: "entryGradeLevelDescriptor", Value: 12, Type: engine.StringType},
-			{Name: "exitWithdrawDate", Value: 15, Type: engine.DateType},
-			{Name: "fullTimeEquivalency", Value: 16, Type: engine.DecimalType},
-			{Name: "primarySchool", Value: 17, Type: engine.BooleanType},
-			{Name: "repeatGradeIndicator", Value: 18, Type: engine.BooleanType},
-			{Name: "schoolChoiceTransfer", Value: 19, Type: engine.BooleanType},
+			{Name: "employedWhileEnrolled", Value: 13, Type: spec.BooleanType},
+			{Name: "entryDate", Value: 14, Type: spec.DateType},
+			{Name: "entryGradeLevelDescriptor", Value: 12, Type: spec.StringType},
+			{Name: "exitWithdrawDate", Value: 15, Type: spec.DateType},
+			{Name: "fullTimeEquivalency", Value: 16, Type: spec.DecimalType},
+			{Name: "primarySchool", Value: 17, Type: spec.BooleanType},
+			{Name: "repeatGradeIndicator", Value: 18, Type: spec.BooleanType},
+			{Name: "schoolChoiceTransfer", Value: 19, Type: spec.BooleanType},
 			{
 				Name:  "schoolReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "schoolId", Value: 8, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "schoolId", Value: 8, Type: spec.Int32Type},
 					{
 						Name:  "link",
-						Kind:  engine.LinkNode,
+						Kind:  spec.LinkNode,
 						Value: 6,
-						Targets: []engine.LinkTarget{
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 14, Rel: "School", Path: "/ed-fi/schools/"},
 						},
 					},
@@ -274,15 +274,15 @@ var edfiStudentSchoolAssociation = &engine.Resource{
 			},
 			{
 				Name:  "schoolYearTypeReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "schoolYear", Value: 5, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "schoolYear", Value: 5, Type: spec.Int32Type},
 					{
 						Name:  "link",
-						Kind:  engine.LinkNode,
+						Kind:  spec.LinkNode,
 						Value: 3,
-						Targets: []engine.LinkTarget{
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 15, Rel: "SchoolYearType", Path: "/ed-fi/schoolYearTypes/"},
 						},
 					},
@@ -290,37 +290,37 @@ var edfiStudentSchoolAssociation = &engine.Resource{
 			},
 			{
 				Name:  "studentReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "studentUniqueId", Value: 11, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "studentUniqueId", Value: 11, Type: spec.StringType},
 					{
 						Name:  "link",
-						Kind:  engine.LinkNode,
+						Kind:  spec.LinkNode,
 						Value: 9,
-						Targets: []engine.LinkTarget{
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 21, Rel: "Student", Path: "/ed-fi/students/"},
 						},
 					},
 				},
 			},
-			{Name: "termCompletionIndicator", Value: 20, Type: engine.BooleanType},
+			{Name: "termCompletionIndicator", Value: 20, Type: spec.BooleanType},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "classOfSchoolYear", Type: "number", JSONPath: "$.classOfSchoolYearTypeReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."ClassOfSchoolYear_ClassOfSchoolYear" = (`, ")"}},
-			{Name: "employedWhileEnrolled", Type: "boolean", JSONPath: "$.employedWhileEnrolled", Param: engine.BooleanType, Predicate: []string{`r."EmployedWhileEnrolled" = (`, ")"}},
-			{Name: "entryDate", Type: "date", JSONPath: "$.entryDate", Param: engine.DateType, Predicate: []string{`r."EntryDate" = (`, "::text)::date"}},
-			{Name: "entryGradeLevelDescriptor", Type: "string", JSONPath: "$.entryGradeLevelDescriptor", Param: engine.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "GradeLevelDescriptor", Predicate: []string{`r."EntryGradeLevelDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
-			{Name: "exitWithdrawDate", Type: "date", JSONPath: "$.exitWithdrawDate", Param: engine.DateType, Predicate: []string{`r."ExitWithdrawDate" = (`, "::text)::date"}},
-			{Name: "fullTimeEquivalency", Type: "number", JSONPath: "$.fullTimeEquivalency", Param: engine.DecimalType, Predicate: []string{`r."FullTimeEquivalency" = (`, "::text)::numeric"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "classOfSchoolYear", Type: "number", JSONPath: "$.classOfSchoolYearTypeReference.schoolYear", Param: spec.Int32Type, Predicate: []string{`r."ClassOfSchoolYear_ClassOfSchoolYear" = (`, ")"}},
+			{Name: "employedWhileEnrolled", Type: "boolean", JSONPath: "$.employedWhileEnrolled", Param: spec.BooleanType, Predicate: []string{`r."EmployedWhileEnrolled" = (`, ")"}},
+			{Name: "entryDate", Type: "date", JSONPath: "$.entryDate", Param: spec.DateType, Predicate: []string{`r."EntryDate" = (`, "::text)::date"}},
+			{Name: "entryGradeLevelDescriptor", Type: "string", JSONPath: "$.entryGradeLevelDescriptor", Param: spec.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "GradeLevelDescriptor", Predicate: []string{`r."EntryGradeLevelDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
+			{Name: "exitWithdrawDate", Type: "date", JSONPath: "$.exitWithdrawDate", Param: spec.DateType, Predicate: []string{`r."ExitWithdrawDate" = (`, "::text)::date"}},
+			{Name: "fullTimeEquivalency", Type: "number", JSONPath: "$.fullTimeEquivalency", Param: spec.DecimalType, Predicate: []string{`r."FullTimeEquivalency" = (`, "::text)::numeric"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "primarySchool", Type: "boolean", JSONPath: "$.primarySchool", Param: engine.BooleanType, Predicate: []string{`r."PrimarySchool" = (`, ")"}},
-			{Name: "repeatGradeIndicator", Type: "boolean", JSONPath: "$.repeatGradeIndicator", Param: engine.BooleanType, Predicate: []string{`r."RepeatGradeIndicator" = (`, ")"}},
-			{Name: "schoolChoiceTransfer", Type: "boolean", JSONPath: "$.schoolChoiceTransfer", Param: engine.BooleanType, Predicate: []string{`r."SchoolChoiceTransfer" = (`, ")"}},
-			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: engine.Int32Type, Predicate: []string{`r."School_SchoolId" = (`, ")"}},
-			{Name: "schoolYear", Type: "number", JSONPath: "$.schoolYearTypeReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."SchoolYear_SchoolYear" = (`, ")"}},
-			{Name: "studentUniqueId", Type: "string", JSONPath: "$.studentReference.studentUniqueId", Param: engine.StringType, Predicate: []string{`r."Student_StudentUniqueId" = (`, ")"}},
-			{Name: "termCompletionIndicator", Type: "boolean", JSONPath: "$.termCompletionIndicator", Param: engine.BooleanType, Predicate: []string{`r."TermCompletionIndicator" = (`, ")"}},
+			{Name: "primarySchool", Type: "boolean", JSONPath: "$.primarySchool", Param: spec.BooleanType, Predicate: []string{`r."PrimarySchool" = (`, ")"}},
+			{Name: "repeatGradeIndicator", Type: "boolean", JSONPath: "$.repeatGradeIndicator", Param: spec.BooleanType, Predicate: []string{`r."RepeatGradeIndicator" = (`, ")"}},
+			{Name: "schoolChoiceTransfer", Type: "boolean", JSONPath: "$.schoolChoiceTransfer", Param: spec.BooleanType, Predicate: []string{`r."SchoolChoiceTransfer" = (`, ")"}},
+			{Name: "schoolId", Type: "number", JSONPath: "$.schoolReference.schoolId", Param: spec.Int32Type, Predicate: []string{`r."School_SchoolId" = (`, ")"}},
+			{Name: "schoolYear", Type: "number", JSONPath: "$.schoolYearTypeReference.schoolYear", Param: spec.Int32Type, Predicate: []string{`r."SchoolYear_SchoolYear" = (`, ")"}},
+			{Name: "studentUniqueId", Type: "string", JSONPath: "$.studentReference.studentUniqueId", Param: spec.StringType, Predicate: []string{`r."Student_StudentUniqueId" = (`, ")"}},
+			{Name: "termCompletionIndicator", Type: "boolean", JSONPath: "$.termCompletionIndicator", Param: spec.BooleanType, Predicate: []string{`r."TermCompletionIndicator" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."StudentSchoolAssociation" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."StudentSchoolAssociation" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,

@@ -2,17 +2,17 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // edfiStudentSectionAssociation is the plan of the Ed-Fi resource StudentSectionAssociation, served at /data/ed-fi/studentSectionAssociations.
-var edfiStudentSectionAssociation = &engine.Resource{
+var edfiStudentSectionAssociation = &spec.Resource{
 	ProjectEndpoint:      "ed-fi",
 	ProjectName:          "Ed-Fi",
 	Endpoint:             "studentSectionAssociations",
 	Name:                 "StudentSectionAssociation",
 	ResourceKeyID:        23,
 	AllowIdentityUpdates: true,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.beginDate", Steps: []string{"beginDate"}, Column: "BeginDate"},
 		{JSONPath: "$.sectionReference.localCourseCode", Steps: []string{"sectionReference", "localCourseCode"}, Column: "Section_LocalCourseCode"},
 		{JSONPath: "$.sectionReference.schoolId", Steps: []string{"sectionReference", "schoolId"}, Column: "Section_SchoolId"},
@@ -21,69 +21,69 @@ var edfiStudentSectionAssociation = &engine.Resource{
 		{JSONPath: "$.sectionReference.sessionName", Steps: []string{"sectionReference", "sessionName"}, Column: "Section_SessionName"},
 		{JSONPath: "$.studentReference.studentUniqueId", Steps: []string{"studentReference", "studentUniqueId"}, Column: "Student_StudentUniqueId"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "edfi",
 			Name:   "StudentSectionAssociation",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Section_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"sectionReference"}, JSONPath: "$.sectionReference"},
-				{Name: "Section_LocalCourseCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"sectionReference", "localCourseCode"}, JSONPath: "$.sectionReference.localCourseCode"},
-				{Name: "Section_SchoolId", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"sectionReference", "schoolId"}, JSONPath: "$.sectionReference.schoolId"},
-				{Name: "Section_SchoolYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"sectionReference", "schoolYear"}, JSONPath: "$.sectionReference.schoolYear"},
-				{Name: "Section_SessionName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"sectionReference", "sessionName"}, JSONPath: "$.sectionReference.sessionName"},
-				{Name: "Section_SectionIdentifier", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 255, Steps: []string{"sectionReference", "sectionIdentifier"}, JSONPath: "$.sectionReference.sectionIdentifier"},
-				{Name: "Student_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"studentReference"}, JSONPath: "$.studentReference", Reference: 1},
-				{Name: "Student_StudentUniqueId", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 32, Steps: []string{"studentReference", "studentUniqueId"}, JSONPath: "$.studentReference.studentUniqueId", Reference: 1},
-				{Name: "BeginDate", Kind: engine.ScalarColumn, Type: engine.DateType, Steps: []string{"beginDate"}, JSONPath: "$.beginDate", Reference: -1},
-				{Name: "EndDate", Kind: engine.ScalarColumn, Type: engine.DateType, Nullable: true, Steps: []string{"endDate"}, JSONPath: "$.endDate", Reference: -1},
-				{Name: "HomeroomIndicator", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"homeroomIndicator"}, JSONPath: "$.homeroomIndicator", Reference: -1},
-				{Name: "TeacherStudentDataLinkExclusion", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"teacherStudentDataLinkExclusion"}, JSONPath: "$.teacherStudentDataLinkExclusion", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Section_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"sectionReference"}, JSONPath: "$.sectionReference"},
+				{Name: "Section_LocalCourseCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"sectionReference", "localCourseCode"}, JSONPath: "$.sectionReference.localCourseCode"},
+				{Name: "Section_SchoolId", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"sectionReference", "schoolId"}, JSONPath: "$.sectionReference.schoolId"},
+				{Name: "Section_SchoolYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"sectionReference", "schoolYear"}, JSONPath: "$.sectionReference.schoolYear"},
+				{Name: "Section_SessionName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"sectionReference", "sessionName"}, JSONPath: "$.sectionReference.sessionName"},
+				{Name: "Section_SectionIdentifier", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 255, Steps: []string{"sectionReference", "sectionIdentifier"}, JSONPath: "$.sectionReference.sectionIdentifier"},
+				{Name: "Student_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"studentReference"}, JSONPath: "$.studentReference", Reference: 1},
+				{Name: "Student_StudentUniqueId", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 32, Steps: []string{"studentReference", "studentUniqueId"}, JSONPath: "$.studentReference.studentUniqueId", Reference: 1},
+				{Name: "BeginDate", Kind: spec.ScalarColumn, Type: spec.DateType, Steps: []string{"beginDate"}, JSONPath: "$.beginDate", Reference: -1},
+				{Name: "EndDate", Kind: spec.ScalarColumn, Type: spec.DateType, Nullable: true, Steps: []string{"endDate"}, JSONPath: "$.endDate", Reference: -1},
+				{Name: "HomeroomIndicator", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"homeroomIndicator"}, JSONPath: "$.homeroomIndicator", Reference: -1},
+				{Name: "TeacherStudentDataLinkExclusion", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"teacherStudentDataLinkExclusion"}, JSONPath: "$.teacherStudentDataLinkExclusion", Reference: -1},
 			},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "beginDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "endDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "homeroomIndicator",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "sectionReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "localCourseCode",
-								Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+								Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 							},
 							{
 								Name: "schoolId",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 							},
 							{
 								Name: "schoolYear",
-								Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
+								Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Minimum: "1900", Maximum: "2100"},
 							},
 							{
 								Name: "sectionIdentifier",
-								Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 255, Pattern: 2},
+								Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 255, Pattern: 2},
 							},
 							{
 								Name: "sessionName",
-								Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
+								Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 60, Pattern: 2},
 							},
 						},
 						Required:  []string{"localCourseCode", "schoolId", "schoolYear", "sessionName", "sectionIdentifier"},
@@ -93,11 +93,11 @@ var edfiStudentSectionAssociation = &engine.Resource{
 				},
 				{
 					Name: "studentReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "studentUniqueId",
-								Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 32, Pattern: 2},
+								Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 32, Pattern: 2},
 							},
 						},
 						Required:  []string{"studentUniqueId"},
@@ -107,25 +107,25 @@ var edfiStudentSectionAssociation = &engine.Resource{
 				},
 				{
 					Name: "teacherStudentDataLinkExclusion",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 			},
 			Required:  []string{"studentReference", "sectionReference", "beginDate"},
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.DateForm, engine.StringForm, engine.IntegerForm, engine.IntegerForm, engine.StringForm, engine.StringForm, engine.StringForm},
-		References: []engine.ReferencePlan{
+		IdentityForms: []spec.ValueForm{spec.DateForm, spec.StringForm, spec.IntegerForm, spec.IntegerForm, spec.StringForm, spec.StringForm, spec.StringForm},
+		References: []spec.ReferencePlan{
 			{
 				ObjectSteps:         []string{"sectionReference"},
 				FKColumn:            3,
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "Section",
 				TargetResourceKeyID: 16,
-				Elements: []engine.ReferenceElement{
+				Elements: []spec.ReferenceElement{
 					{IdentityPath: "$.courseOfferingReference.localCourseCode", Steps: []string{"localCourseCode"}},
-					{IdentityPath: "$.courseOfferingReference.schoolId", Steps: []string{"schoolId"}, Form: engine.IntegerForm},
-					{IdentityPath: "$.courseOfferingReference.schoolYear", Steps: []string{"schoolYear"}, Form: engine.IntegerForm},
+					{IdentityPath: "$.courseOfferingReference.schoolId", Steps: []string{"schoolId"}, Form: spec.IntegerForm},
+					{IdentityPath: "$.courseOfferingReference.schoolYear", Steps: []string{"schoolYear"}, Form: spec.IntegerForm},
 					{IdentityPath: "$.courseOfferingReference.sessionName", Steps: []string{"sessionName"}},
 					{IdentityPath: "$.sectionIdentifier", Steps: []string{"sectionIdentifier"}},
 				},
@@ -136,58 +136,58 @@ var edfiStudentSectionAssociation = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "Student",
 				TargetResourceKeyID: 21,
-				Elements: []engine.ReferenceElement{
+				Elements: []spec.ReferenceElement{
 					{IdentityPath: "$.studentUniqueId", Steps: []string{"studentUniqueId"}},
 				},
 			},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."Section_DocumentId"::text, t."Section_LocalCourseCode", t."Section_SchoolId"::text, t."Section_SchoolYear"::text, t."Section_SessionName", t."Section_SectionIdentifier", t."Student_DocumentId"::text, t."Student_StudentUniqueId", to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD'), t."HomeroomIndicator"::text, t."TeacherStudentDataLinkExclusion"::text FROM "edfi"."StudentSectionAssociation" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."Section_DocumentId"::text, t."Section_LocalCourseCode", t."Section_SchoolId"::text, t."Section_SchoolYear"::text, t."Section_SessionName", t."Section_SectionIdentifier", t."Student_DocumentId"::text, t."Student_StudentUniqueId", to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD'), t."HomeroomIndicator"::text, t."TeacherStudentDataLinkExclusion"::text FROM "edfi"."StudentSectionAssociation" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."Section_DocumentId"::text, t."Section_LocalCourseCode", t."Section_SchoolId"::text, t."Section_SchoolYear"::text, t."Section_SessionName", t."Section_SectionIdentifier", t."Student_DocumentId"::text, t."Student_StudentUniqueId", to_char(t."BeginDate", 'YYYY-MM-DD'), to_char(t."EndDate", 'YYYY-MM-DD'), t."HomeroomIndicator"::text, t."TeacherStudentDataLinkExclusion"::text FROM "edfi"."StudentSectionAssociation" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "edfi"."StudentSectionAssociation" ("DocumentId", "Section_DocumentId", "Section_LocalCourseCode", "Section_SchoolId", "Section_SchoolYear", "Section_SessionName", "Section_SectionIdentifier", "Student_DocumentId", "Student_StudentUniqueId", "BeginDate", "EndDate", "HomeroomIndicator", "TeacherStudentDataLinkExclusion") SELECT u.p1::bigint, u.p2::bigint, u.p3, u.p4::integer, u.p5::integer, u.p6, u.p7, u.p8::bigint, u.p9, u.p10::date, u.p11::date, u.p12::boolean, u.p13::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13)`, Update: `UPDATE "edfi"."StudentSectionAssociation" AS t SET "Section_DocumentId" = u.p2::bigint, "Section_LocalCourseCode" = u.p3, "Section_SchoolId" = u.p4::integer, "Section_SchoolYear" = u.p5::integer, "Section_SessionName" = u.p6, "Section_SectionIdentifier" = u.p7, "Student_DocumentId" = u.p8::bigint, "Student_StudentUniqueId" = u.p9, "BeginDate" = u.p10::date, "EndDate" = u.p11::date, "HomeroomIndicator" = u.p12::boolean, "TeacherStudentDataLinkExclusion" = u.p13::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "edfi"."StudentSectionAssociation" WHERE "DocumentId" = ANY($1::bigint[])`},
 		},
 		CascadeCount: "SELECT 0::bigint",
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Section_LocalCourseCode", r."Section_SchoolId", r."Section_SchoolYear", r."Section_SessionName", r."Section_SectionIdentifier", l1."DocumentUuid", l1."ResourceKeyId", r."Student_StudentUniqueId", r."BeginDate", r."EndDate", r."HomeroomIndicator", r."TeacherStudentDataLinkExclusion" FROM "edfi"."StudentSectionAssociation" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Section_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Student_DocumentId" OFFSET 0) l1 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Section_LocalCourseCode", r."Section_SchoolId", r."Section_SchoolYear", r."Section_SessionName", r."Section_SectionIdentifier", l1."DocumentUuid", l1."ResourceKeyId", r."Student_StudentUniqueId", r."BeginDate", r."EndDate", r."HomeroomIndicator", r."TeacherStudentDataLinkExclusion" FROM "edfi"."StudentSectionAssociation" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Section_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Student_DocumentId" OFFSET 0) l1 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "Section_DocumentId"},
 					{Column: "Section_DocumentId"},
-					{Column: "Section_LocalCourseCode", Type: engine.StringType},
-					{Column: "Section_SchoolId", Type: engine.Int32Type},
-					{Column: "Section_SchoolYear", Type: engine.Int32Type},
-					{Column: "Section_SessionName", Type: engine.StringType},
-					{Column: "Section_SectionIdentifier", Type: engine.StringType},
+					{Column: "Section_LocalCourseCode", Type: spec.StringType},
+					{Column: "Section_SchoolId", Type: spec.Int32Type},
+					{Column: "Section_SchoolYear", Type: spec.Int32Type},
+					{Column: "Section_SessionName", Type: spec.StringType},
+					{Column: "Section_SectionIdentifier", Type: spec.StringType},
 					{Column: "Student_DocumentId"},
 					{Column: "Student_DocumentId"},
-					{Column: "Student_StudentUniqueId", Type: engine.StringType},
-					{Column: "BeginDate", Type: engine.DateType},
-					{Column: "EndDate", Type: engine.DateType},
-					{Column: "HomeroomIndicator", Type: engine.BooleanType},
-					{Column: "TeacherStudentDataLinkExclusion", Type: engine.BooleanType},
+					{Column: "Student_StudentUniqueId", Type: spec.StringType},
+					{Column: "BeginDate", Type: spec.DateType},
+					{Column: "EndDate", Type: spec.DateType},
+					{Column: "HomeroomIndicator", Type: spec.BooleanType},
+					{Column: "TeacherStudentDataLinkExclusion", Type: spec.BooleanType},
 				},
 			},
 		},
-		Document: []*engine.Node{
-			{Name: "beginDate", Value: 10, Type: engine.DateType},
-			{Name: "endDate", Value: 11, Type: engine.DateType},
-			{Name: "homeroomIndicator", Value: 12, Type: engine.BooleanType},
+		Document: []*spec.Node{
+			{Name: "beginDate", Value: 10, Type: spec.DateType},
+			{Name: "endDate", Value: 11, Type: spec.DateType},
+			{Name: "homeroomIndicator", Value: 12, Type: spec.BooleanType},
 			{
 				Name:  "sectionReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "localCourseCode", Value: 2, Type: engine.StringType},
-					{Name: "schoolId", Value: 3, Type: engine.Int32Type},
-					{Name: "schoolYear", Value: 4, Type: engine.Int32Type},
-					{Name: "sectionIdentifier", Value: 6, Type: engine.StringType},
-					{Name: "sessionName", Value: 5, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "localCourseCode", Value: 2, Type: spec.StringType},
+					{Name: "schoolId", Value: 3, Type: spec.Int32Type},
+					{Name: "schoolYear", Value: 4, Type: spec.Int32Type},
+					{Name: "sectionIdentifier", Value: 6, Type: spec.StringType},
+					{Name: "sessionName", Value: 5, Type: spec.StringType},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 16, Rel: "Section", Path: "/ed-fi/sections/"},
 						},
 					},
@@ -195,34 +195,34 @@ var edfiStudentSectionAssociation = &engine.Resource{
 			},
 			{
 				Name:  "studentReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "studentUniqueId", Value: 9, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "studentUniqueId", Value: 9, Type: spec.StringType},
 					{
 						Name:  "link",
-						Kind:  engine.LinkNode,
+						Kind:  spec.LinkNode,
 						Value: 7,
-						Targets: []engine.LinkTarget{
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 21, Rel: "Student", Path: "/ed-fi/students/"},
 						},
 					},
 				},
 			},
-			{Name: "teacherStudentDataLinkExclusion", Value: 13, Type: engine.BooleanType},
+			{Name: "teacherStudentDataLinkExclusion", Value: 13, Type: spec.BooleanType},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "beginDate", Type: "date", JSONPath: "$.beginDate", Param: engine.DateType, Predicate: []string{`r."BeginDate" = (`, "::text)::date"}},
-			{Name: "endDate", Type: "date", JSONPath: "$.endDate", Param: engine.DateType, Predicate: []string{`r."EndDate" = (`, "::text)::date"}},
-			{Name: "homeroomIndicator", Type: "boolean", JSONPath: "$.homeroomIndicator", Param: engine.BooleanType, Predicate: []string{`r."HomeroomIndicator" = (`, ")"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "beginDate", Type: "date", JSONPath: "$.beginDate", Param: spec.DateType, Predicate: []string{`r."BeginDate" = (`, "::text)::date"}},
+			{Name: "endDate", Type: "date", JSONPath: "$.endDate", Param: spec.DateType, Predicate: []string{`r."EndDate" = (`, "::text)::date"}},
+			{Name: "homeroomIndicator", Type: "boolean", JSONPath: "$.homeroomIndicator", Param: spec.BooleanType, Predicate: []string{`r."HomeroomIndicator" = (`, ")"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "localCourseCode", Type: "string", JSONPath: "$.sectionReference.localCourseCode", Param: engine.StringType, Predicate: []string{`r."Section_LocalCourseCode" = (`, ")"}},
-			{Name: "schoolId", Type: "number", JSONPath: "$.sectionReference.schoolId", Param: engine.Int32Type, Predicate: []string{`r."Section_SchoolId" = (`, ")"}},
-			{Name: "schoolYear", Type: "number", JSONPath: "$.sectionReference.schoolYear", Param: engine.Int32Type, Predicate: []string{`r."Section_SchoolYear" = (`, ")"}},
-			{Name: "sectionIdentifier", Type: "string", JSONPath: "$.sectionReference.sectionIdentifier", Param: engine.StringType, Predicate: []string{`r."Section_SectionIdentifier" = (`, ")"}},
-			{Name: "sessionName", Type: "string", JSONPath: "$.sectionReference.sessionName", Param: engine.StringType, Predicate: []string{`r."Section_SessionName" = (`, ")"}},
-			{Name: "studentUniqueId", Type: "string", JSONPath: "$.studentReference.studentUniqueId", Param: engine.StringType, Predicate: []string{`r."Student_StudentUniqueId" = (`, ")"}},
-			{Name: "teacherStudentDataLinkExclusion", Type: "boolean", JSONPath: "$.teacherStudentDataLinkExclusion", Param: engine.BooleanType, Predicate: []string{`r."TeacherStudentDataLinkExclusion" = (`, ")"}},
+			{Name: "localCourseCode", Type: "string", JSONPath: "$.sectionReference.localCourseCode", Param: spec.StringType, Predicate: []string{`r."Section_LocalCourseCode" = (`, ")"}},
+			{Name: "schoolId", Type: "number", JSONPath: "$.sectionReference.schoolId", Param: spec.Int32Type, Predicate: []string{`r."Section_SchoolId" = (`, ")"}},
+			{Name: "schoolYear", Type: "number", JSONPath: "$.sectionReference.schoolYear", Param: spec.Int32Type, Predicate: []string{`r."Section_SchoolYear" = (`, ")"}},
+			{Name: "sectionIdentifier", Type: "string", JSONPath: "$.sectionReference.sectionIdentifier", Param: spec.StringType, Predicate: []string{`r."Section_SectionIdentifier" = (`, ")"}},
+			{Name: "sessionName", Type: "string", JSONPath: "$.sectionReference.sessionName", Param: spec.StringType, Predicate: []string{`r."Section_SessionName" = (`, ")"}},
+			{Name: "studentUniqueId", Type: "string", JSONPath: "$.studentReference.studentUniqueId", Param: spec.StringType, Predicate: []string{`r."Student_StudentUniqueId" = (`, ")"}},
+			{Name: "teacherStudentDataLinkExclusion", Type: "boolean", JSONPath: "$.teacherStudentDataLinkExclusion", Param: spec.BooleanType, Predicate: []string{`r."TeacherStudentDataLinkExclusion" = (`, ")"}},
 		},
 		PageFrom:       `"edfi"."StudentSectionAssociation" r`,
 		DeleteRoot:     `DELETE FROM "edfi"."StudentSectionAssociation" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,

@@ -2,72 +2,72 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // sampleBus is the plan of the Sample resource Bus, served at /data/sample/buses.
-var sampleBus = &engine.Resource{
+var sampleBus = &spec.Resource{
 	ProjectEndpoint: "sample",
 	ProjectName:     "Sample",
 	Endpoint:        "buses",
 	Name:            "Bus",
 	ResourceKeyID:   27,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.busId", Steps: []string{"busId"}, Column: "BusId"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "sample",
 			Name:   "Bus",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "BusId", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"busId"}, JSONPath: "$.busId", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "BusId", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"busId"}, JSONPath: "$.busId", Reference: -1},
 			},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "busId",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 60, Pattern: 2},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 60, Pattern: 2},
 				},
 			},
 			Required:  []string{"busId"},
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.StringForm},
-		Tables: []engine.TableWrite{
+		IdentityForms: []spec.ValueForm{spec.StringForm},
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."BusId" FROM "sample"."Bus" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."BusId" FROM "sample"."Bus" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."BusId" FROM "sample"."Bus" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "sample"."Bus" ("DocumentId", "BusId") SELECT u.p1::bigint, u.p2 FROM unnest($1::text[], $2::text[]) AS u(p1, p2)`, Update: `UPDATE "sample"."Bus" AS t SET "BusId" = u.p2 FROM unnest($1::text[], $2::text[]) AS u(p1, p2) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "sample"."Bus" WHERE "DocumentId" = ANY($1::bigint[])`},
 		},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."BusId" FROM "sample"."Bus" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."BusId" FROM "sample"."Bus" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
-					{Column: "BusId", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "BusId", Type: spec.StringType},
 				},
 			},
 		},
-		Document: []*engine.Node{
-			{Name: "busId", Type: engine.StringType},
+		Document: []*spec.Node{
+			{Name: "busId", Type: spec.StringType},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "busId", Type: "string", JSONPath: "$.busId", Param: engine.StringType, Predicate: []string{`r."BusId" = (`, ")"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "busId", Type: "string", JSONPath: "$.busId", Param: spec.StringType, Predicate: []string{`r."BusId" = (`, ")"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
 		},
 		PageFrom:       `"sample"."Bus" r`,
 		DeleteRoot:     `DELETE FROM "sample"."Bus" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 27`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d JOIN "sample"."Bus" r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "sample", Table: "BusRoute", Resource: "BusRoute"},
 			{Schema: "sample", Table: "SchoolExtensionDirectlyOwnedBus", Resource: "School"},
 		},

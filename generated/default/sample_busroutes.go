@@ -2,41 +2,41 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // sampleBusRoute is the plan of the Sample resource BusRoute, served at /data/sample/busRoutes.
-var sampleBusRoute = &engine.Resource{
+var sampleBusRoute = &spec.Resource{
 	ProjectEndpoint: "sample",
 	ProjectName:     "Sample",
 	Endpoint:        "busRoutes",
 	Name:            "BusRoute",
 	ResourceKeyID:   28,
-	Identity: []engine.IdentityPart{
+	Identity: []spec.IdentityPart{
 		{JSONPath: "$.busReference.busId", Steps: []string{"busReference", "busId"}, Column: "Bus_BusId"},
 		{JSONPath: "$.busRouteNumber", Steps: []string{"busRouteNumber"}, Column: "BusRouteNumber"},
 	},
-	Tables: []*engine.Table{
+	Tables: []*spec.Table{
 		{
 			Schema: "sample",
 			Name:   "BusRoute",
 			Scope:  "$",
 			Parent: -1,
-			Columns: []*engine.Column{
-				{Name: "DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "ContentLastModifiedAt", Kind: engine.MirrorLastModifiedColumn, Type: engine.DateTimeType, Reference: -1},
-				{Name: "ContentVersion", Kind: engine.MirrorContentVersionColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "Bus_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"busReference"}, JSONPath: "$.busReference"},
-				{Name: "Bus_BusId", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"busReference", "busId"}, JSONPath: "$.busReference.busId"},
-				{Name: "BusRouteDirection", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 15, Steps: []string{"busRouteDirection"}, JSONPath: "$.busRouteDirection", Reference: -1},
-				{Name: "BusRouteDuration", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"busRouteDuration"}, JSONPath: "$.busRouteDuration", Reference: -1},
-				{Name: "BusRouteNumber", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"busRouteNumber"}, JSONPath: "$.busRouteNumber", Reference: -1},
-				{Name: "Daily", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"daily"}, JSONPath: "$.daily", Reference: -1},
-				{Name: "ExpectedTransitTime", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 30, Steps: []string{"expectedTransitTime"}, JSONPath: "$.expectedTransitTime", Reference: -1},
-				{Name: "HoursPerWeek", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 5, Scale: 2, Steps: []string{"hoursPerWeek"}, JSONPath: "$.hoursPerWeek", Reference: -1},
-				{Name: "OperatingCost", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 19, Scale: 4, Steps: []string{"operatingCost"}, JSONPath: "$.operatingCost", Reference: -1},
-				{Name: "OptimalCapacity", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 5, Scale: 4, Nullable: true, Steps: []string{"optimalCapacity"}, JSONPath: "$.optimalCapacity", Reference: -1},
-				{Name: "StartDate", Kind: engine.ScalarColumn, Type: engine.DateType, Nullable: true, Steps: []string{"startDate"}, JSONPath: "$.startDate", Reference: -1},
-				{Name: "WeeklyMileage", Kind: engine.ScalarColumn, Type: engine.DecimalType, Precision: 5, Scale: 2, Nullable: true, Steps: []string{"weeklyMileage"}, JSONPath: "$.weeklyMileage", Reference: -1},
+			Columns: []*spec.Column{
+				{Name: "DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "ContentLastModifiedAt", Kind: spec.MirrorLastModifiedColumn, Type: spec.DateTimeType, Reference: -1},
+				{Name: "ContentVersion", Kind: spec.MirrorContentVersionColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "Bus_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"busReference"}, JSONPath: "$.busReference"},
+				{Name: "Bus_BusId", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"busReference", "busId"}, JSONPath: "$.busReference.busId"},
+				{Name: "BusRouteDirection", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 15, Steps: []string{"busRouteDirection"}, JSONPath: "$.busRouteDirection", Reference: -1},
+				{Name: "BusRouteDuration", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"busRouteDuration"}, JSONPath: "$.busRouteDuration", Reference: -1},
+				{Name: "BusRouteNumber", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"busRouteNumber"}, JSONPath: "$.busRouteNumber", Reference: -1},
+				{Name: "Daily", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"daily"}, JSONPath: "$.daily", Reference: -1},
+				{Name: "ExpectedTransitTime", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 30, Steps: []string{"expectedTransitTime"}, JSONPath: "$.expectedTransitTime", Reference: -1},
+				{Name: "HoursPerWeek", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 5, Scale: 2, Steps: []string{"hoursPerWeek"}, JSONPath: "$.hoursPerWeek", Reference: -1},
+				{Name: "OperatingCost", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 19, Scale: 4, Steps: []string{"operatingCost"}, JSONPath: "$.operatingCost", Reference: -1},
+				{Name: "OptimalCapacity", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 5, Scale: 4, Nullable: true, Steps: []string{"optimalCapacity"}, JSONPath: "$.optimalCapacity", Reference: -1},
+				{Name: "StartDate", Kind: spec.ScalarColumn, Type: spec.DateType, Nullable: true, Steps: []string{"startDate"}, JSONPath: "$.startDate", Reference: -1},
+				{Name: "WeeklyMileage", Kind: spec.ScalarColumn, Type: spec.DecimalType, Precision: 5, Scale: 2, Nullable: true, Steps: []string{"weeklyMileage"}, JSONPath: "$.weeklyMileage", Reference: -1},
 			},
 		},
 		{
@@ -44,12 +44,12 @@ var sampleBusRoute = &engine.Resource{
 			Name:       "BusRouteBusYear",
 			Scope:      "$.busYears[*]",
 			ScopeSteps: []string{"busYears", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "BusRoute_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "BusYear", Kind: engine.ScalarColumn, Type: engine.Int32Type, Steps: []string{"busYear"}, JSONPath: "$.busYears[*].busYear", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "BusRoute_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "BusYear", Kind: spec.ScalarColumn, Type: spec.Int32Type, Steps: []string{"busYear"}, JSONPath: "$.busYears[*].busYear", Reference: -1},
 			},
 			SemanticIdentity: []string{"BusYear"},
 		},
@@ -58,15 +58,15 @@ var sampleBusRoute = &engine.Resource{
 			Name:       "BusRouteProgram",
 			Scope:      "$.programs[*]",
 			ScopeSteps: []string{"programs", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "BusRoute_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "Program_DocumentId", Kind: engine.DocumentFKColumn, Type: engine.Int64Type, Steps: []string{"programReference"}, JSONPath: "$.programs[*].programReference", Reference: 1},
-				{Name: "Program_EducationOrganizationId", Kind: engine.ScalarColumn, Type: engine.Int64Type, Steps: []string{"programReference", "educationOrganizationId"}, JSONPath: "$.programs[*].programReference.educationOrganizationId", Reference: 1},
-				{Name: "Program_ProgramName", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 60, Steps: []string{"programReference", "programName"}, JSONPath: "$.programs[*].programReference.programName", Reference: 1},
-				{Name: "Program_ProgramTypeDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"programReference", "programTypeDescriptor"}, JSONPath: "$.programs[*].programReference.programTypeDescriptor", Reference: 1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "BusRoute_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "Program_DocumentId", Kind: spec.DocumentFKColumn, Type: spec.Int64Type, Steps: []string{"programReference"}, JSONPath: "$.programs[*].programReference", Reference: 1},
+				{Name: "Program_EducationOrganizationId", Kind: spec.ScalarColumn, Type: spec.Int64Type, Steps: []string{"programReference", "educationOrganizationId"}, JSONPath: "$.programs[*].programReference.educationOrganizationId", Reference: 1},
+				{Name: "Program_ProgramName", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 60, Steps: []string{"programReference", "programName"}, JSONPath: "$.programs[*].programReference.programName", Reference: 1},
+				{Name: "Program_ProgramTypeDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"programReference", "programTypeDescriptor"}, JSONPath: "$.programs[*].programReference.programTypeDescriptor", Reference: 1},
 			},
 			SemanticIdentity: []string{"Program_DocumentId", "Program_DocumentId", "Program_DocumentId"},
 		},
@@ -75,12 +75,12 @@ var sampleBusRoute = &engine.Resource{
 			Name:       "BusRouteServiceAreaPostalCode",
 			Scope:      "$.serviceAreaPostalCodes[*]",
 			ScopeSteps: []string{"serviceAreaPostalCodes", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "BusRoute_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "ServiceAreaPostalCode", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 17, Steps: []string{"serviceAreaPostalCode"}, JSONPath: "$.serviceAreaPostalCodes[*].serviceAreaPostalCode", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "BusRoute_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "ServiceAreaPostalCode", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 17, Steps: []string{"serviceAreaPostalCode"}, JSONPath: "$.serviceAreaPostalCodes[*].serviceAreaPostalCode", Reference: -1},
 			},
 			SemanticIdentity: []string{"ServiceAreaPostalCode"},
 		},
@@ -89,12 +89,12 @@ var sampleBusRoute = &engine.Resource{
 			Name:       "BusRouteStartTime",
 			Scope:      "$.startTimes[*]",
 			ScopeSteps: []string{"startTimes", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "BusRoute_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "StartTime", Kind: engine.ScalarColumn, Type: engine.TimeType, Steps: []string{"startTime"}, JSONPath: "$.startTimes[*].startTime", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "BusRoute_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "StartTime", Kind: spec.ScalarColumn, Type: spec.TimeType, Steps: []string{"startTime"}, JSONPath: "$.startTimes[*].startTime", Reference: -1},
 			},
 			SemanticIdentity: []string{"StartTime"},
 		},
@@ -103,30 +103,30 @@ var sampleBusRoute = &engine.Resource{
 			Name:       "BusRouteTelephone",
 			Scope:      "$.telephones[*]",
 			ScopeSteps: []string{"telephones", "[*]"},
-			Kind:       engine.CollectionTable,
-			Columns: []*engine.Column{
-				{Name: "CollectionItemId", Kind: engine.CollectionItemIDColumn, Type: engine.Int64Type, Reference: -1},
-				{Name: "BusRoute_DocumentId", Type: engine.Int64Type, Reference: -1},
-				{Name: "Ordinal", Kind: engine.OrdinalColumn, Type: engine.Int32Type, Reference: -1},
-				{Name: "TelephoneNumberTypeDescriptor_DescriptorId", Kind: engine.DescriptorFKColumn, Type: engine.Int64Type, Steps: []string{"telephoneNumberTypeDescriptor"}, JSONPath: "$.telephones[*].telephoneNumberTypeDescriptor", Reference: -1},
-				{Name: "DoNotPublishIndicator", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"doNotPublishIndicator"}, JSONPath: "$.telephones[*].doNotPublishIndicator", Reference: -1},
-				{Name: "OrderOfPriority", Kind: engine.ScalarColumn, Type: engine.Int32Type, Nullable: true, Steps: []string{"orderOfPriority"}, JSONPath: "$.telephones[*].orderOfPriority", Reference: -1},
-				{Name: "TelephoneNumber", Kind: engine.ScalarColumn, Type: engine.StringType, MaxLength: 24, Steps: []string{"telephoneNumber"}, JSONPath: "$.telephones[*].telephoneNumber", Reference: -1},
-				{Name: "TextMessageCapabilityIndicator", Kind: engine.ScalarColumn, Type: engine.BooleanType, Nullable: true, Steps: []string{"textMessageCapabilityIndicator"}, JSONPath: "$.telephones[*].textMessageCapabilityIndicator", Reference: -1},
+			Kind:       spec.CollectionTable,
+			Columns: []*spec.Column{
+				{Name: "CollectionItemId", Kind: spec.CollectionItemIDColumn, Type: spec.Int64Type, Reference: -1},
+				{Name: "BusRoute_DocumentId", Type: spec.Int64Type, Reference: -1},
+				{Name: "Ordinal", Kind: spec.OrdinalColumn, Type: spec.Int32Type, Reference: -1},
+				{Name: "TelephoneNumberTypeDescriptor_DescriptorId", Kind: spec.DescriptorFKColumn, Type: spec.Int64Type, Steps: []string{"telephoneNumberTypeDescriptor"}, JSONPath: "$.telephones[*].telephoneNumberTypeDescriptor", Reference: -1},
+				{Name: "DoNotPublishIndicator", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"doNotPublishIndicator"}, JSONPath: "$.telephones[*].doNotPublishIndicator", Reference: -1},
+				{Name: "OrderOfPriority", Kind: spec.ScalarColumn, Type: spec.Int32Type, Nullable: true, Steps: []string{"orderOfPriority"}, JSONPath: "$.telephones[*].orderOfPriority", Reference: -1},
+				{Name: "TelephoneNumber", Kind: spec.ScalarColumn, Type: spec.StringType, MaxLength: 24, Steps: []string{"telephoneNumber"}, JSONPath: "$.telephones[*].telephoneNumber", Reference: -1},
+				{Name: "TextMessageCapabilityIndicator", Kind: spec.ScalarColumn, Type: spec.BooleanType, Nullable: true, Steps: []string{"textMessageCapabilityIndicator"}, JSONPath: "$.telephones[*].textMessageCapabilityIndicator", Reference: -1},
 			},
 			SemanticIdentity: []string{"TelephoneNumber", "TelephoneNumberTypeDescriptor_DescriptorId"},
 		},
 	},
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "busReference",
-					Node: &engine.BodyNode{
-						Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Properties: []spec.BodyProperty{
 							{
 								Name: "busId",
-								Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 60, Pattern: 2},
+								Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 60, Pattern: 2},
 							},
 						},
 						Required:  []string{"busId"},
@@ -136,25 +136,25 @@ var sampleBusRoute = &engine.Resource{
 				},
 				{
 					Name: "busRouteDirection",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 15, Pattern: 3},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 15, Pattern: 3},
 				},
 				{
 					Name: "busRouteDuration",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
 				},
 				{
 					Name: "busRouteNumber",
-					Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
+					Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true},
 				},
 				{
 					Name: "busYears",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "busYear",
-									Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1},
+									Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1},
 								},
 							},
 							Required:  []string{"busYear"},
@@ -167,60 +167,60 @@ var sampleBusRoute = &engine.Resource{
 				},
 				{
 					Name: "daily",
-					Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+					Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 				},
 				{
 					Name: "expectedTransitTime",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 30},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 30},
 				},
 				{
 					Name: "hoursPerWeek",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 5, DecimalPlaces: 2, Path: "$.hoursPerWeek"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 5, DecimalPlaces: 2, Path: "$.hoursPerWeek"},
 					},
 				},
 				{
 					Name: "operatingCost",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.operatingCost"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 19, DecimalPlaces: 4, Path: "$.operatingCost"},
 					},
 				},
 				{
 					Name: "optimalCapacity",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 5, DecimalPlaces: 4, Path: "$.optimalCapacity"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 5, DecimalPlaces: 4, Path: "$.optimalCapacity"},
 					},
 				},
 				{
 					Name: "programs",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "programReference",
-									Node: &engine.BodyNode{
-										Properties: []engine.BodyProperty{
+									Node: &spec.BodyNode{
+										Properties: []spec.BodyProperty{
 											{
 												Name: "educationOrganizationId",
-												Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1},
+												Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1},
 											},
 											{
 												Name: "programName",
-												Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 60, Pattern: 2},
+												Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 60, Pattern: 2},
 											},
 											{
 												Name: "programTypeDescriptor",
-												Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+												Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 											},
 										},
 										Required:  []string{"educationOrganizationId", "programName", "programTypeDescriptor"},
@@ -239,13 +239,13 @@ var sampleBusRoute = &engine.Resource{
 				},
 				{
 					Name: "serviceAreaPostalCodes",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "serviceAreaPostalCode",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 17},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 17},
 								},
 							},
 							Required:  []string{"serviceAreaPostalCode"},
@@ -259,17 +259,17 @@ var sampleBusRoute = &engine.Resource{
 				},
 				{
 					Name: "startDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "startTimes",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "startTime",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.TimeFormat},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.TimeFormat},
 								},
 							},
 							Required:  []string{"startTime"},
@@ -283,29 +283,29 @@ var sampleBusRoute = &engine.Resource{
 				},
 				{
 					Name: "telephones",
-					Node: &engine.BodyNode{
-						Kind: engine.BodyArray,
-						Items: &engine.BodyNode{
-							Properties: []engine.BodyProperty{
+					Node: &spec.BodyNode{
+						Kind: spec.BodyArray,
+						Items: &spec.BodyNode{
+							Properties: []spec.BodyProperty{
 								{
 									Name: "doNotPublishIndicator",
-									Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+									Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 								},
 								{
 									Name: "orderOfPriority",
-									Node: &engine.BodyNode{Kind: engine.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
+									Node: &spec.BodyNode{Kind: spec.BodyInteger, MinLength: -1, MaxLength: -1, Int32: true, Minimum: "1"},
 								},
 								{
 									Name: "telephoneNumber",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 24, Pattern: 2},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 24, Pattern: 2},
 								},
 								{
 									Name: "telephoneNumberTypeDescriptor",
-									Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 306},
+									Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 306},
 								},
 								{
 									Name: "textMessageCapabilityIndicator",
-									Node: &engine.BodyNode{Kind: engine.BodyBoolean, MinLength: -1, MaxLength: -1},
+									Node: &spec.BodyNode{Kind: spec.BodyBoolean, MinLength: -1, MaxLength: -1},
 								},
 							},
 							Required:  []string{"telephoneNumber", "telephoneNumberTypeDescriptor"},
@@ -318,11 +318,11 @@ var sampleBusRoute = &engine.Resource{
 				},
 				{
 					Name: "weeklyMileage",
-					Node: &engine.BodyNode{
-						Kind:      engine.BodyNumber,
+					Node: &spec.BodyNode{
+						Kind:      spec.BodyNumber,
 						MinLength: -1,
 						MaxLength: -1,
-						Decimal:   &engine.DecimalRule{TotalDigits: 5, DecimalPlaces: 2, Path: "$.weeklyMileage"},
+						Decimal:   &spec.DecimalRule{TotalDigits: 5, DecimalPlaces: 2, Path: "$.weeklyMileage"},
 					},
 				},
 			},
@@ -330,21 +330,21 @@ var sampleBusRoute = &engine.Resource{
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		IdentityForms: []engine.ValueForm{engine.StringForm, engine.IntegerForm},
-		Uniqueness: []engine.UniquenessConstraint{
+		IdentityForms: []spec.ValueForm{spec.StringForm, spec.IntegerForm},
+		Uniqueness: []spec.UniquenessConstraint{
 			{ArraySteps: []string{"busYears"}, ItemSteps: [][]string{[]string{"busYear"}}},
 			{ArraySteps: []string{"serviceAreaPostalCodes"}, ItemSteps: [][]string{[]string{"serviceAreaPostalCode"}}},
 			{ArraySteps: []string{"startTimes"}, ItemSteps: [][]string{[]string{"startTime"}}},
 			{ArraySteps: []string{"telephones"}, ItemSteps: [][]string{[]string{"telephoneNumber"}, []string{"telephoneNumberTypeDescriptor"}}},
 		},
-		References: []engine.ReferencePlan{
+		References: []spec.ReferencePlan{
 			{
 				ObjectSteps:         []string{"busReference"},
 				FKColumn:            3,
 				TargetProject:       "Sample",
 				TargetResource:      "Bus",
 				TargetResourceKeyID: 27,
-				Elements: []engine.ReferenceElement{
+				Elements: []spec.ReferenceElement{
 					{IdentityPath: "$.busId", Steps: []string{"busId"}},
 				},
 			},
@@ -355,18 +355,18 @@ var sampleBusRoute = &engine.Resource{
 				TargetProject:       "Ed-Fi",
 				TargetResource:      "Program",
 				TargetResourceKeyID: 12,
-				Elements: []engine.ReferenceElement{
-					{IdentityPath: "$.educationOrganizationReference.educationOrganizationId", Steps: []string{"educationOrganizationId"}, Form: engine.IntegerForm},
+				Elements: []spec.ReferenceElement{
+					{IdentityPath: "$.educationOrganizationReference.educationOrganizationId", Steps: []string{"educationOrganizationId"}, Form: spec.IntegerForm},
 					{IdentityPath: "$.programName", Steps: []string{"programName"}},
-					{IdentityPath: "$.programTypeDescriptor", Steps: []string{"programTypeDescriptor"}, Form: engine.DescriptorForm},
+					{IdentityPath: "$.programTypeDescriptor", Steps: []string{"programTypeDescriptor"}, Form: spec.DescriptorForm},
 				},
 			},
 		},
-		Descriptors: []engine.DescriptorPlan{
+		Descriptors: []spec.DescriptorPlan{
 			{Table: 2, Column: 6, Steps: []string{"programReference", "programTypeDescriptor"}, Project: "Ed-Fi", Resource: "ProgramTypeDescriptor", DescriptorResourceKeyID: 13},
 			{Table: 5, Column: 3, Steps: []string{"telephoneNumberTypeDescriptor"}, Project: "Ed-Fi", Resource: "TelephoneNumberTypeDescriptor", DescriptorResourceKeyID: 24},
 		},
-		Tables: []engine.TableWrite{
+		Tables: []spec.TableWrite{
 			{Stored: []int{0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}, ParentKey: -1, Ordinal: -1, LoadByUUID: `SELECT t."DocumentId"::text, t."Bus_DocumentId"::text, t."Bus_BusId", t."BusRouteDirection", t."BusRouteDuration"::text, t."BusRouteNumber"::text, t."Daily"::text, t."ExpectedTransitTime", trim_scale(t."HoursPerWeek")::text, trim_scale(t."OperatingCost")::text, trim_scale(t."OptimalCapacity")::text, to_char(t."StartDate", 'YYYY-MM-DD'), trim_scale(t."WeeklyMileage")::text FROM "sample"."BusRoute" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`, LoadByReferentialID: `SELECT t."DocumentId"::text, t."Bus_DocumentId"::text, t."Bus_BusId", t."BusRouteDirection", t."BusRouteDuration"::text, t."BusRouteNumber"::text, t."Daily"::text, t."ExpectedTransitTime", trim_scale(t."HoursPerWeek")::text, trim_scale(t."OperatingCost")::text, trim_scale(t."OptimalCapacity")::text, to_char(t."StartDate", 'YYYY-MM-DD'), trim_scale(t."WeeklyMileage")::text FROM "sample"."BusRoute" t WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`, LoadByDocumentIDs: `SELECT t."DocumentId"::text, t."Bus_DocumentId"::text, t."Bus_BusId", t."BusRouteDirection", t."BusRouteDuration"::text, t."BusRouteNumber"::text, t."Daily"::text, t."ExpectedTransitTime", trim_scale(t."HoursPerWeek")::text, trim_scale(t."OperatingCost")::text, trim_scale(t."OptimalCapacity")::text, to_char(t."StartDate", 'YYYY-MM-DD'), trim_scale(t."WeeklyMileage")::text FROM "sample"."BusRoute" t WHERE t."DocumentId" = ANY($1::bigint[])`, Insert: `INSERT INTO "sample"."BusRoute" ("DocumentId", "Bus_DocumentId", "Bus_BusId", "BusRouteDirection", "BusRouteDuration", "BusRouteNumber", "Daily", "ExpectedTransitTime", "HoursPerWeek", "OperatingCost", "OptimalCapacity", "StartDate", "WeeklyMileage") SELECT u.p1::bigint, u.p2::bigint, u.p3, u.p4, u.p5::integer, u.p6::integer, u.p7::boolean, u.p8, u.p9::numeric, u.p10::numeric, u.p11::numeric, u.p12::date, u.p13::numeric FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13)`, Update: `UPDATE "sample"."BusRoute" AS t SET "Bus_DocumentId" = u.p2::bigint, "Bus_BusId" = u.p3, "BusRouteDirection" = u.p4, "BusRouteDuration" = u.p5::integer, "BusRouteNumber" = u.p6::integer, "Daily" = u.p7::boolean, "ExpectedTransitTime" = u.p8, "HoursPerWeek" = u.p9::numeric, "OperatingCost" = u.p10::numeric, "OptimalCapacity" = u.p11::numeric, "StartDate" = u.p12::date, "WeeklyMileage" = u.p13::numeric FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13) WHERE t."DocumentId" = u.p1::bigint`, Delete: `DELETE FROM "sample"."BusRoute" WHERE "DocumentId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3}, ParentKey: 1, Ordinal: 2, Semantic: []int{3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."BusRoute_DocumentId"::text, t."Ordinal"::text, t."BusYear"::text FROM "sample"."BusRouteBusYear" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."BusRoute_DocumentId"::text, t."Ordinal"::text, t."BusYear"::text FROM "sample"."BusRouteBusYear" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."BusRoute_DocumentId"::text, t."Ordinal"::text, t."BusYear"::text FROM "sample"."BusRouteBusYear" t WHERE t."BusRoute_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "sample"."BusRouteBusYear" ("CollectionItemId", "BusRoute_DocumentId", "Ordinal", "BusYear") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p1, p2, p3, p4)`, Update: `UPDATE "sample"."BusRouteBusYear" AS t SET "BusRoute_DocumentId" = u.p2::bigint, "Ordinal" = u.p3::integer, "BusYear" = u.p4::integer FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p1, p2, p3, p4) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "sample"."BusRouteBusYear" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "sample"."BusRouteBusYear" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 			{Stored: []int{0, 1, 2, 3, 4, 5, 6}, ParentKey: 1, Ordinal: 2, Semantic: []int{3, 3, 3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."BusRoute_DocumentId"::text, t."Ordinal"::text, t."Program_DocumentId"::text, t."Program_EducationOrganizationId"::text, t."Program_ProgramName", t."Program_ProgramTypeDescriptor_DescriptorId"::text FROM "sample"."BusRouteProgram" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."BusRoute_DocumentId"::text, t."Ordinal"::text, t."Program_DocumentId"::text, t."Program_EducationOrganizationId"::text, t."Program_ProgramName", t."Program_ProgramTypeDescriptor_DescriptorId"::text FROM "sample"."BusRouteProgram" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."BusRoute_DocumentId"::text, t."Ordinal"::text, t."Program_DocumentId"::text, t."Program_EducationOrganizationId"::text, t."Program_ProgramName", t."Program_ProgramTypeDescriptor_DescriptorId"::text FROM "sample"."BusRouteProgram" t WHERE t."BusRoute_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "sample"."BusRouteProgram" ("CollectionItemId", "BusRoute_DocumentId", "Ordinal", "Program_DocumentId", "Program_EducationOrganizationId", "Program_ProgramName", "Program_ProgramTypeDescriptor_DescriptorId") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5::bigint, u.p6, u.p7::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(p1, p2, p3, p4, p5, p6, p7)`, Update: `UPDATE "sample"."BusRouteProgram" AS t SET "BusRoute_DocumentId" = u.p2::bigint, "Ordinal" = u.p3::integer, "Program_DocumentId" = u.p4::bigint, "Program_EducationOrganizationId" = u.p5::bigint, "Program_ProgramName" = u.p6, "Program_ProgramTypeDescriptor_DescriptorId" = u.p7::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(p1, p2, p3, p4, p5, p6, p7) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "sample"."BusRouteProgram" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "sample"."BusRouteProgram" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
@@ -375,122 +375,122 @@ var sampleBusRoute = &engine.Resource{
 			{Stored: []int{0, 1, 2, 3, 4, 5, 6, 7}, ParentKey: 1, Ordinal: 2, Semantic: []int{6, 3}, LoadByUUID: `SELECT t."CollectionItemId"::text, t."BusRoute_DocumentId"::text, t."Ordinal"::text, t."TelephoneNumberTypeDescriptor_DescriptorId"::text, t."DoNotPublishIndicator"::text, t."OrderOfPriority"::text, t."TelephoneNumber", t."TextMessageCapabilityIndicator"::text FROM "sample"."BusRouteTelephone" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."Ordinal"`, LoadByReferentialID: `SELECT t."CollectionItemId"::text, t."BusRoute_DocumentId"::text, t."Ordinal"::text, t."TelephoneNumberTypeDescriptor_DescriptorId"::text, t."DoNotPublishIndicator"::text, t."OrderOfPriority"::text, t."TelephoneNumber", t."TextMessageCapabilityIndicator"::text FROM "sample"."BusRouteTelephone" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1) ORDER BY t."Ordinal"`, LoadByDocumentIDs: `SELECT t."CollectionItemId"::text, t."BusRoute_DocumentId"::text, t."Ordinal"::text, t."TelephoneNumberTypeDescriptor_DescriptorId"::text, t."DoNotPublishIndicator"::text, t."OrderOfPriority"::text, t."TelephoneNumber", t."TextMessageCapabilityIndicator"::text FROM "sample"."BusRouteTelephone" t WHERE t."BusRoute_DocumentId" = ANY($1::bigint[]) ORDER BY t."Ordinal"`, Insert: `INSERT INTO "sample"."BusRouteTelephone" ("CollectionItemId", "BusRoute_DocumentId", "Ordinal", "TelephoneNumberTypeDescriptor_DescriptorId", "DoNotPublishIndicator", "OrderOfPriority", "TelephoneNumber", "TextMessageCapabilityIndicator") SELECT u.p1::bigint, u.p2::bigint, u.p3::integer, u.p4::bigint, u.p5::boolean, u.p6::integer, u.p7, u.p8::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8)`, Update: `UPDATE "sample"."BusRouteTelephone" AS t SET "BusRoute_DocumentId" = u.p2::bigint, "Ordinal" = u.p3::integer, "TelephoneNumberTypeDescriptor_DescriptorId" = u.p4::bigint, "DoNotPublishIndicator" = u.p5::boolean, "OrderOfPriority" = u.p6::integer, "TelephoneNumber" = u.p7, "TextMessageCapabilityIndicator" = u.p8::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(p1, p2, p3, p4, p5, p6, p7, p8) WHERE t."CollectionItemId" = u.p1::bigint`, Delete: `DELETE FROM "sample"."BusRouteTelephone" WHERE "CollectionItemId" = ANY($1::bigint[])`, ShiftOrdinals: `UPDATE "sample"."BusRouteTelephone" SET "Ordinal" = -1 - "Ordinal" WHERE "CollectionItemId" = ANY($1::bigint[])`},
 		},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Bus_BusId", r."BusRouteDirection", r."BusRouteDuration", r."BusRouteNumber", r."Daily", r."ExpectedTransitTime", r."HoursPerWeek"::text, r."OperatingCost"::text, r."OptimalCapacity"::text, r."StartDate", r."WeeklyMileage"::text FROM "sample"."BusRoute" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Bus_DocumentId" OFFSET 0) l0 ON true WHERE d."DocumentUuid" = $1`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", l0."DocumentUuid", l0."ResourceKeyId", r."Bus_BusId", r."BusRouteDirection", r."BusRouteDuration", r."BusRouteNumber", r."Daily", r."ExpectedTransitTime", r."HoursPerWeek"::text, r."OperatingCost"::text, r."OptimalCapacity"::text, r."StartDate", r."WeeklyMileage"::text FROM "sample"."BusRoute" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Bus_DocumentId" OFFSET 0) l0 ON true WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "Bus_DocumentId"},
 					{Column: "Bus_DocumentId"},
-					{Column: "Bus_BusId", Type: engine.StringType},
-					{Column: "BusRouteDirection", Type: engine.StringType},
-					{Column: "BusRouteDuration", Type: engine.Int32Type},
-					{Column: "BusRouteNumber", Type: engine.Int32Type},
-					{Column: "Daily", Type: engine.BooleanType},
-					{Column: "ExpectedTransitTime", Type: engine.StringType},
-					{Column: "HoursPerWeek", Type: engine.DecimalType},
-					{Column: "OperatingCost", Type: engine.DecimalType},
-					{Column: "OptimalCapacity", Type: engine.DecimalType},
-					{Column: "StartDate", Type: engine.DateType},
-					{Column: "WeeklyMileage", Type: engine.DecimalType},
+					{Column: "Bus_BusId", Type: spec.StringType},
+					{Column: "BusRouteDirection", Type: spec.StringType},
+					{Column: "BusRouteDuration", Type: spec.Int32Type},
+					{Column: "BusRouteNumber", Type: spec.Int32Type},
+					{Column: "Daily", Type: spec.BooleanType},
+					{Column: "ExpectedTransitTime", Type: spec.StringType},
+					{Column: "HoursPerWeek", Type: spec.DecimalType},
+					{Column: "OperatingCost", Type: spec.DecimalType},
+					{Column: "OptimalCapacity", Type: spec.DecimalType},
+					{Column: "StartDate", Type: spec.DateType},
+					{Column: "WeeklyMileage", Type: spec.DecimalType},
 				},
 			},
 			{
 				ByID: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."BusYear" FROM "sample"."BusRouteBusYear" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."BusYear" FROM "sample"."BusRouteBusYear" t WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "BusYear", Type: engine.Int32Type},
+				Values: []spec.ReadValue{
+					{Column: "BusYear", Type: spec.Int32Type},
 				},
 			},
 			{
 				ByID: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "sample"."BusRouteProgram" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", l0."DocumentUuid", l0."ResourceKeyId", t."Program_EducationOrganizationId", t."Program_ProgramName", d1."Uri" FROM "sample"."BusRouteProgram" t LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
+				Values: []spec.ReadValue{
 					{Column: "Program_DocumentId"},
 					{Column: "Program_DocumentId"},
-					{Column: "Program_EducationOrganizationId", Type: engine.Int64Type},
-					{Column: "Program_ProgramName", Type: engine.StringType},
-					{Column: "Program_ProgramTypeDescriptor_DescriptorId", Type: engine.StringType},
+					{Column: "Program_EducationOrganizationId", Type: spec.Int64Type},
+					{Column: "Program_ProgramName", Type: spec.StringType},
+					{Column: "Program_ProgramTypeDescriptor_DescriptorId", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."ServiceAreaPostalCode" FROM "sample"."BusRouteServiceAreaPostalCode" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."ServiceAreaPostalCode" FROM "sample"."BusRouteServiceAreaPostalCode" t WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "ServiceAreaPostalCode", Type: engine.StringType},
+				Values: []spec.ReadValue{
+					{Column: "ServiceAreaPostalCode", Type: spec.StringType},
 				},
 			},
 			{
 				ByID: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."StartTime"::text FROM "sample"."BusRouteStartTime" t WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", t."StartTime"::text FROM "sample"."BusRouteStartTime" t WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "StartTime", Type: engine.TimeType},
+				Values: []spec.ReadValue{
+					{Column: "StartTime", Type: spec.TimeType},
 				},
 			},
 			{
 				ByID: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "sample"."BusRouteTelephone" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
 				Page: `SELECT t."BusRoute_DocumentId", t."CollectionItemId", t."BusRoute_DocumentId", d0."Uri", t."DoNotPublishIndicator", t."OrderOfPriority", t."TelephoneNumber", t."TextMessageCapabilityIndicator" FROM "sample"."BusRouteTelephone" t LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
-				Values: []engine.ReadValue{
-					{Column: "TelephoneNumberTypeDescriptor_DescriptorId", Type: engine.StringType},
-					{Column: "DoNotPublishIndicator", Type: engine.BooleanType},
-					{Column: "OrderOfPriority", Type: engine.Int32Type},
-					{Column: "TelephoneNumber", Type: engine.StringType},
-					{Column: "TextMessageCapabilityIndicator", Type: engine.BooleanType},
+				Values: []spec.ReadValue{
+					{Column: "TelephoneNumberTypeDescriptor_DescriptorId", Type: spec.StringType},
+					{Column: "DoNotPublishIndicator", Type: spec.BooleanType},
+					{Column: "OrderOfPriority", Type: spec.Int32Type},
+					{Column: "TelephoneNumber", Type: spec.StringType},
+					{Column: "TextMessageCapabilityIndicator", Type: spec.BooleanType},
 				},
 			},
 		},
-		Document: []*engine.Node{
+		Document: []*spec.Node{
 			{
 				Name:  "busReference",
-				Kind:  engine.ObjectNode,
+				Kind:  spec.ObjectNode,
 				Table: -1,
-				Members: []*engine.Node{
-					{Name: "busId", Value: 2, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "busId", Value: 2, Type: spec.StringType},
 					{
 						Name: "link",
-						Kind: engine.LinkNode,
-						Targets: []engine.LinkTarget{
+						Kind: spec.LinkNode,
+						Targets: []spec.LinkTarget{
 							{ResourceKeyID: 27, Rel: "Bus", Path: "/sample/buses/"},
 						},
 					},
 				},
 			},
-			{Name: "busRouteDirection", Value: 3, Type: engine.StringType},
-			{Name: "busRouteDuration", Value: 4, Type: engine.Int32Type},
-			{Name: "busRouteNumber", Value: 5, Type: engine.Int32Type},
+			{Name: "busRouteDirection", Value: 3, Type: spec.StringType},
+			{Name: "busRouteDuration", Value: 4, Type: spec.Int32Type},
+			{Name: "busRouteNumber", Value: 5, Type: spec.Int32Type},
 			{
 				Name:  "busYears",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 1,
-				Members: []*engine.Node{
-					{Name: "busYear", Table: 1, Type: engine.Int32Type},
+				Members: []*spec.Node{
+					{Name: "busYear", Table: 1, Type: spec.Int32Type},
 				},
 			},
-			{Name: "daily", Value: 6, Type: engine.BooleanType},
-			{Name: "expectedTransitTime", Value: 7, Type: engine.StringType},
-			{Name: "hoursPerWeek", Value: 8, Type: engine.DecimalType},
-			{Name: "operatingCost", Value: 9, Type: engine.DecimalType},
-			{Name: "optimalCapacity", Value: 10, Type: engine.DecimalType},
+			{Name: "daily", Value: 6, Type: spec.BooleanType},
+			{Name: "expectedTransitTime", Value: 7, Type: spec.StringType},
+			{Name: "hoursPerWeek", Value: 8, Type: spec.DecimalType},
+			{Name: "operatingCost", Value: 9, Type: spec.DecimalType},
+			{Name: "optimalCapacity", Value: 10, Type: spec.DecimalType},
 			{
 				Name:  "programs",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 2,
-				Members: []*engine.Node{
+				Members: []*spec.Node{
 					{
 						Name:  "programReference",
-						Kind:  engine.ObjectNode,
+						Kind:  spec.ObjectNode,
 						Table: -1,
-						Members: []*engine.Node{
-							{Name: "educationOrganizationId", Table: 2, Value: 2, Type: engine.Int64Type},
-							{Name: "programName", Table: 2, Value: 3, Type: engine.StringType},
-							{Name: "programTypeDescriptor", Table: 2, Value: 4, Type: engine.StringType},
+						Members: []*spec.Node{
+							{Name: "educationOrganizationId", Table: 2, Value: 2, Type: spec.Int64Type},
+							{Name: "programName", Table: 2, Value: 3, Type: spec.StringType},
+							{Name: "programTypeDescriptor", Table: 2, Value: 4, Type: spec.StringType},
 							{
 								Name:  "link",
-								Kind:  engine.LinkNode,
+								Kind:  spec.LinkNode,
 								Table: 2,
-								Targets: []engine.LinkTarget{
+								Targets: []spec.LinkTarget{
 									{ResourceKeyID: 12, Rel: "Program", Path: "/ed-fi/programs/"},
 								},
 							},
@@ -500,48 +500,48 @@ var sampleBusRoute = &engine.Resource{
 			},
 			{
 				Name:  "serviceAreaPostalCodes",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 3,
-				Members: []*engine.Node{
-					{Name: "serviceAreaPostalCode", Table: 3, Type: engine.StringType},
+				Members: []*spec.Node{
+					{Name: "serviceAreaPostalCode", Table: 3, Type: spec.StringType},
 				},
 			},
-			{Name: "startDate", Value: 11, Type: engine.DateType},
+			{Name: "startDate", Value: 11, Type: spec.DateType},
 			{
 				Name:  "startTimes",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 4,
-				Members: []*engine.Node{
-					{Name: "startTime", Table: 4, Type: engine.TimeType},
+				Members: []*spec.Node{
+					{Name: "startTime", Table: 4, Type: spec.TimeType},
 				},
 			},
 			{
 				Name:  "telephones",
-				Kind:  engine.ArrayNode,
+				Kind:  spec.ArrayNode,
 				Table: 5,
-				Members: []*engine.Node{
-					{Name: "doNotPublishIndicator", Table: 5, Value: 1, Type: engine.BooleanType},
-					{Name: "orderOfPriority", Table: 5, Value: 2, Type: engine.Int32Type},
-					{Name: "telephoneNumber", Table: 5, Value: 3, Type: engine.StringType},
-					{Name: "telephoneNumberTypeDescriptor", Table: 5, Type: engine.StringType},
-					{Name: "textMessageCapabilityIndicator", Table: 5, Value: 4, Type: engine.BooleanType},
+				Members: []*spec.Node{
+					{Name: "doNotPublishIndicator", Table: 5, Value: 1, Type: spec.BooleanType},
+					{Name: "orderOfPriority", Table: 5, Value: 2, Type: spec.Int32Type},
+					{Name: "telephoneNumber", Table: 5, Value: 3, Type: spec.StringType},
+					{Name: "telephoneNumberTypeDescriptor", Table: 5, Type: spec.StringType},
+					{Name: "textMessageCapabilityIndicator", Table: 5, Value: 4, Type: spec.BooleanType},
 				},
 			},
-			{Name: "weeklyMileage", Value: 12, Type: engine.DecimalType},
+			{Name: "weeklyMileage", Value: 12, Type: spec.DecimalType},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "busId", Type: "string", JSONPath: "$.busReference.busId", Param: engine.StringType, Predicate: []string{`r."Bus_BusId" = (`, ")"}},
-			{Name: "busRouteDirection", Type: "string", JSONPath: "$.busRouteDirection", Param: engine.StringType, Predicate: []string{`r."BusRouteDirection" = (`, ")"}},
-			{Name: "busRouteDuration", Type: "number", JSONPath: "$.busRouteDuration", Param: engine.Int32Type, Predicate: []string{`r."BusRouteDuration" = (`, ")"}},
-			{Name: "busRouteNumber", Type: "number", JSONPath: "$.busRouteNumber", Param: engine.Int32Type, Predicate: []string{`r."BusRouteNumber" = (`, ")"}},
-			{Name: "daily", Type: "boolean", JSONPath: "$.daily", Param: engine.BooleanType, Predicate: []string{`r."Daily" = (`, ")"}},
-			{Name: "expectedTransitTime", Type: "string", JSONPath: "$.expectedTransitTime", Param: engine.StringType, Predicate: []string{`r."ExpectedTransitTime" = (`, ")"}},
-			{Name: "hoursPerWeek", Type: "number", JSONPath: "$.hoursPerWeek", Param: engine.DecimalType, Predicate: []string{`r."HoursPerWeek" = (`, "::text)::numeric"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "busId", Type: "string", JSONPath: "$.busReference.busId", Param: spec.StringType, Predicate: []string{`r."Bus_BusId" = (`, ")"}},
+			{Name: "busRouteDirection", Type: "string", JSONPath: "$.busRouteDirection", Param: spec.StringType, Predicate: []string{`r."BusRouteDirection" = (`, ")"}},
+			{Name: "busRouteDuration", Type: "number", JSONPath: "$.busRouteDuration", Param: spec.Int32Type, Predicate: []string{`r."BusRouteDuration" = (`, ")"}},
+			{Name: "busRouteNumber", Type: "number", JSONPath: "$.busRouteNumber", Param: spec.Int32Type, Predicate: []string{`r."BusRouteNumber" = (`, ")"}},
+			{Name: "daily", Type: "boolean", JSONPath: "$.daily", Param: spec.BooleanType, Predicate: []string{`r."Daily" = (`, ")"}},
+			{Name: "expectedTransitTime", Type: "string", JSONPath: "$.expectedTransitTime", Param: spec.StringType, Predicate: []string{`r."ExpectedTransitTime" = (`, ")"}},
+			{Name: "hoursPerWeek", Type: "number", JSONPath: "$.hoursPerWeek", Param: spec.DecimalType, Predicate: []string{`r."HoursPerWeek" = (`, "::text)::numeric"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "operatingCost", Type: "number", JSONPath: "$.operatingCost", Param: engine.DecimalType, Predicate: []string{`r."OperatingCost" = (`, "::text)::numeric"}},
-			{Name: "optimalCapacity", Type: "number", JSONPath: "$.optimalCapacity", Param: engine.DecimalType, Predicate: []string{`r."OptimalCapacity" = (`, "::text)::numeric"}},
-			{Name: "startDate", Type: "date", JSONPath: "$.startDate", Param: engine.DateType, Predicate: []string{`r."StartDate" = (`, "::text)::date"}},
-			{Name: "weeklyMileage", Type: "number", JSONPath: "$.weeklyMileage", Param: engine.DecimalType, Predicate: []string{`r."WeeklyMileage" = (`, "::text)::numeric"}},
+			{Name: "operatingCost", Type: "number", JSONPath: "$.operatingCost", Param: spec.DecimalType, Predicate: []string{`r."OperatingCost" = (`, "::text)::numeric"}},
+			{Name: "optimalCapacity", Type: "number", JSONPath: "$.optimalCapacity", Param: spec.DecimalType, Predicate: []string{`r."OptimalCapacity" = (`, "::text)::numeric"}},
+			{Name: "startDate", Type: "date", JSONPath: "$.startDate", Param: spec.DateType, Predicate: []string{`r."StartDate" = (`, "::text)::date"}},
+			{Name: "weeklyMileage", Type: "number", JSONPath: "$.weeklyMileage", Param: spec.DecimalType, Predicate: []string{`r."WeeklyMileage" = (`, "::text)::numeric"}},
 		},
 		PageFrom:       `"sample"."BusRoute" r`,
 		DeleteRoot:     `DELETE FROM "sample"."BusRoute" WHERE "DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) RETURNING "ContentVersion"`,

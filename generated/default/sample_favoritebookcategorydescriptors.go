@@ -2,89 +2,89 @@
 
 package defaultschema
 
-import "github.com/edfi-dmsc/dmsc/runtime/engine"
+import "github.com/edfi-dmsc/dmsc/runtime/spec"
 
 // sampleFavoriteBookCategoryDescriptor is the plan of the Sample descriptor FavoriteBookCategoryDescriptor, served at /data/sample/favoriteBookCategoryDescriptors.
-var sampleFavoriteBookCategoryDescriptor = &engine.Resource{
+var sampleFavoriteBookCategoryDescriptor = &spec.Resource{
 	ProjectEndpoint: "sample",
 	ProjectName:     "Sample",
 	Endpoint:        "favoriteBookCategoryDescriptors",
 	Name:            "FavoriteBookCategoryDescriptor",
 	ResourceKeyID:   29,
 	IsDescriptor:    true,
-	Write: &engine.WritePlan{
-		Body: &engine.BodyNode{
-			Properties: []engine.BodyProperty{
+	Write: &spec.WritePlan{
+		Body: &spec.BodyNode{
+			Properties: []spec.BodyProperty{
 				{
 					Name: "codeValue",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 50, Pattern: 1, TrimText: true},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 50, Pattern: 1, TrimText: true},
 				},
 				{
 					Name: "description",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: 1024},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: 1024},
 				},
 				{
 					Name: "effectiveBeginDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "effectiveEndDate",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: -1, MaxLength: -1, Format: engine.DateFormat},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: -1, MaxLength: -1, Format: spec.DateFormat},
 				},
 				{
 					Name: "namespace",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 255, Pattern: 1},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 255, Pattern: 1},
 				},
 				{
 					Name: "shortDescription",
-					Node: &engine.BodyNode{Kind: engine.BodyString, MinLength: 1, MaxLength: 75, Pattern: 1, TrimText: true},
+					Node: &spec.BodyNode{Kind: spec.BodyString, MinLength: 1, MaxLength: 75, Pattern: 1, TrimText: true},
 				},
 			},
 			Required:  []string{"namespace", "codeValue", "shortDescription"},
 			MinLength: -1,
 			MaxLength: -1,
 		},
-		Descriptor: &engine.DescriptorWrite{Discriminator: "Sample:FavoriteBookCategoryDescriptor"},
+		Descriptor: &spec.DescriptorWrite{Discriminator: "Sample:FavoriteBookCategoryDescriptor"},
 	},
-	Read: &engine.ReadPlan{
-		Tables: []*engine.ReadTable{
+	Read: &spec.ReadPlan{
+		Tables: []*spec.ReadTable{
 			{
 				ByID:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."Namespace", r."CodeValue", r."ShortDescription", r."Description", r."EffectiveBeginDate", r."EffectiveEndDate" FROM "dms"."Descriptor" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) AND r."ResourceKeyId" = 29`,
 				Page:   `SELECT d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt", r."Namespace", r."CodeValue", r."ShortDescription", r."Description", r."EffectiveBeginDate", r."EffectiveEndDate" FROM "dms"."Descriptor" r JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId" WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`,
 				Parent: -1,
-				Values: []engine.ReadValue{
-					{Column: "Namespace", Type: engine.StringType},
-					{Column: "CodeValue", Type: engine.StringType},
-					{Column: "ShortDescription", Type: engine.StringType},
-					{Column: "Description", Type: engine.StringType},
-					{Column: "EffectiveBeginDate", Type: engine.DateType},
-					{Column: "EffectiveEndDate", Type: engine.DateType},
+				Values: []spec.ReadValue{
+					{Column: "Namespace", Type: spec.StringType},
+					{Column: "CodeValue", Type: spec.StringType},
+					{Column: "ShortDescription", Type: spec.StringType},
+					{Column: "Description", Type: spec.StringType},
+					{Column: "EffectiveBeginDate", Type: spec.DateType},
+					{Column: "EffectiveEndDate", Type: spec.DateType},
 				},
 			},
 		},
-		Document: []*engine.Node{
-			{Name: "namespace", Type: engine.StringType},
-			{Name: "codeValue", Value: 1, Type: engine.StringType},
-			{Name: "shortDescription", Value: 2, Type: engine.StringType},
-			{Name: "description", Value: 3, Type: engine.StringType},
-			{Name: "effectiveBeginDate", Value: 4, Type: engine.DateType},
-			{Name: "effectiveEndDate", Value: 5, Type: engine.DateType},
+		Document: []*spec.Node{
+			{Name: "namespace", Type: spec.StringType},
+			{Name: "codeValue", Value: 1, Type: spec.StringType},
+			{Name: "shortDescription", Value: 2, Type: spec.StringType},
+			{Name: "description", Value: 3, Type: spec.StringType},
+			{Name: "effectiveBeginDate", Value: 4, Type: spec.DateType},
+			{Name: "effectiveEndDate", Value: 5, Type: spec.DateType},
 		},
-		QueryFields: []*engine.QueryField{
-			{Name: "codeValue", Type: "string", JSONPath: "$.codeValue", Param: engine.StringType, Predicate: []string{`r."CodeValue" = (`, ")"}},
-			{Name: "description", Type: "string", JSONPath: "$.description", Param: engine.StringType, Predicate: []string{`r."Description" = (`, ")"}},
-			{Name: "effectiveBeginDate", Type: "date", JSONPath: "$.effectiveBeginDate", Param: engine.DateType, Predicate: []string{`r."EffectiveBeginDate" = (`, "::text)::date"}},
-			{Name: "effectiveEndDate", Type: "date", JSONPath: "$.effectiveEndDate", Param: engine.DateType, Predicate: []string{`r."EffectiveEndDate" = (`, "::text)::date"}},
+		QueryFields: []*spec.QueryField{
+			{Name: "codeValue", Type: "string", JSONPath: "$.codeValue", Param: spec.StringType, Predicate: []string{`r."CodeValue" = (`, ")"}},
+			{Name: "description", Type: "string", JSONPath: "$.description", Param: spec.StringType, Predicate: []string{`r."Description" = (`, ")"}},
+			{Name: "effectiveBeginDate", Type: "date", JSONPath: "$.effectiveBeginDate", Param: spec.DateType, Predicate: []string{`r."EffectiveBeginDate" = (`, "::text)::date"}},
+			{Name: "effectiveEndDate", Type: "date", JSONPath: "$.effectiveEndDate", Param: spec.DateType, Predicate: []string{`r."EffectiveEndDate" = (`, "::text)::date"}},
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
-			{Name: "namespace", Type: "string", JSONPath: "$.namespace", Param: engine.StringType, Predicate: []string{`r."Namespace" = (`, ")"}},
-			{Name: "shortDescription", Type: "string", JSONPath: "$.shortDescription", Param: engine.StringType, Predicate: []string{`r."ShortDescription" = (`, ")"}},
+			{Name: "namespace", Type: "string", JSONPath: "$.namespace", Param: spec.StringType, Predicate: []string{`r."Namespace" = (`, ")"}},
+			{Name: "shortDescription", Type: "string", JSONPath: "$.shortDescription", Param: spec.StringType, Predicate: []string{`r."ShortDescription" = (`, ")"}},
 		},
 		PageFrom:       `"dms"."Descriptor" r`,
 		PageWhere:      `r."ResourceKeyId" = 29`,
 		DeleteRoot:     `DELETE FROM "dms"."Descriptor" r WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1) AND r."ResourceKeyId" = 29 RETURNING r."ContentVersion"`,
 		DeleteDocument: `DELETE FROM "dms"."Document" WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = 29`,
 		LockDocument:   `SELECT d."ContentVersion" FROM "dms"."Document" d WHERE d."DocumentUuid" = $1 AND d."ResourceKeyId" = 29 FOR UPDATE`,
-		Referrers: []engine.Referrer{
+		Referrers: []spec.Referrer{
 			{Schema: "sample", Table: "StudentExtensionFavoriteBook", Resource: "Student"},
 		},
 	},

@@ -9,8 +9,8 @@ package defaultschema
 import (
 	"github.com/edfi-dmsc/dmsc/runtime"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
-	"github.com/edfi-dmsc/dmsc/runtime/refaudit"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // The runtime facade this code is written against: a runtime with an
@@ -26,11 +26,11 @@ const (
 
 // Schema is the compiled schema set: fingerprint, resource keys, projects and
 // the plan of every resource.
-var Schema = &engine.Schema{
+var Schema = &spec.Schema{
 	EffectiveSchemaHash:    EffectiveSchemaHash,
 	APISchemaFormatVersion: "1.0.0",
 	ResourceKeySeedHash:    ResourceKeySeedHash,
-	ResourceKeys: []engine.ResourceKey{
+	ResourceKeys: []spec.ResourceKey{
 		{ID: 1, ProjectName: "Ed-Fi", ResourceName: "AcademicSubjectDescriptor", Version: "5.2.0"},
 		{ID: 2, ProjectName: "Ed-Fi", ResourceName: "AddressTypeDescriptor", Version: "5.2.0"},
 		{ID: 3, ProjectName: "Ed-Fi", ResourceName: "ClassPeriod", Version: "5.2.0"},
@@ -61,11 +61,11 @@ var Schema = &engine.Schema{
 		{ID: 28, ProjectName: "Sample", ResourceName: "BusRoute", Version: "1.0.0"},
 		{ID: 29, ProjectName: "Sample", ResourceName: "FavoriteBookCategoryDescriptor", Version: "1.0.0"},
 	},
-	Projects: []engine.Project{
+	Projects: []spec.Project{
 		{EndpointName: "ed-fi", ProjectName: "Ed-Fi", Version: "5.2.0", Description: "dmsc bundled default: a consistent subset of the Ed-Fi Data Standard, derived from MetaEd output for the DS 3.2a model"},
 		{EndpointName: "sample", ProjectName: "Sample", Version: "1.0.0", IsExtension: true, Description: "dmsc bundled default extension: a subset of the MetaEd Sample extension"},
 	},
-	Resources: []*engine.Resource{
+	Resources: []*spec.Resource{
 		edfiAcademicSubjectDescriptor,
 		edfiAddressTypeDescriptor,
 		edfiClassPeriod,
@@ -95,82 +95,82 @@ var Schema = &engine.Schema{
 		sampleBusRoute,
 		sampleFavoriteBookCategoryDescriptor,
 	},
-	ReferentialIdentity: []refaudit.Spec{
+	ReferentialIdentity: []spec.ReferentialIdentity{
 		{
 			Resource:   "ed-fi/academicSubjectDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "AcademicSubjectDescriptor",
 				ResourceKeyID: 1,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource:   "ed-fi/addressTypeDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "AddressTypeDescriptor",
 				ResourceKeyID: 2,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource: "ed-fi/classPeriods",
-			Table:    refaudit.Table{Schema: "edfi", Name: "ClassPeriod"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "ClassPeriod"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "ClassPeriod",
 				ResourceKeyID: 3,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.classPeriodName", Column: "ClassPeriodName", Form: "text"},
 					{Path: "$.schoolReference.schoolId", Column: "School_SchoolId", Form: "integer"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "ClassPeriod"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "ClassPeriod"},
 		},
 		{
 			Resource: "ed-fi/courses",
-			Table:    refaudit.Table{Schema: "edfi", Name: "Course"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "Course"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "Course",
 				ResourceKeyID: 4,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.courseCode", Column: "CourseCode", Form: "text"},
 					{Path: "$.educationOrganizationReference.educationOrganizationId", Column: "EducationOrganization_EducationOrganizationId", Form: "integer"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Course"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "Course"},
 		},
 		{
 			Resource:   "ed-fi/courseIdentificationSystemDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "CourseIdentificationSystemDescriptor",
 				ResourceKeyID: 5,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource: "ed-fi/courseOfferings",
-			Table:    refaudit.Table{Schema: "edfi", Name: "CourseOffering"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "CourseOffering"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "CourseOffering",
 				ResourceKeyID: 6,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.localCourseCode", Column: "LocalCourseCode", Form: "text"},
 					{Path: "$.schoolReference.schoolId", Column: "School_SchoolId", Form: "integer"},
 					{Path: "$.sessionReference.schoolId", Column: "Session_SchoolId", Form: "integer"},
@@ -178,136 +178,136 @@ var Schema = &engine.Schema{
 					{Path: "$.sessionReference.sessionName", Column: "Session_SessionName", Form: "text"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "CourseOffering"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "CourseOffering"},
 		},
 		{
 			Resource:   "ed-fi/educationOrganizationCategoryDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "EducationOrganizationCategoryDescriptor",
 				ResourceKeyID: 8,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource:   "ed-fi/gradeLevelDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "GradeLevelDescriptor",
 				ResourceKeyID: 9,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource: "ed-fi/localEducationAgencies",
-			Table:    refaudit.Table{Schema: "edfi", Name: "LocalEducationAgency"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "LocalEducationAgency"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "LocalEducationAgency",
 				ResourceKeyID: 10,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.localEducationAgencyId", Column: "LocalEducationAgencyId", Form: "integer"},
 				},
 			},
-			Alias: &refaudit.Identity{
+			Alias: &spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "EducationOrganization",
 				ResourceKeyID: 7,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.educationOrganizationId", Column: "LocalEducationAgencyId", Form: "integer"},
 				},
 			},
 		},
 		{
 			Resource:   "ed-fi/localEducationAgencyCategoryDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "LocalEducationAgencyCategoryDescriptor",
 				ResourceKeyID: 11,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource: "ed-fi/programs",
-			Table:    refaudit.Table{Schema: "edfi", Name: "Program"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "Program"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "Program",
 				ResourceKeyID: 12,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.educationOrganizationReference.educationOrganizationId", Column: "EducationOrganization_EducationOrganizationId", Form: "integer"},
 					{Path: "$.programName", Column: "ProgramName", Form: "text"},
 					{Path: "$.programTypeDescriptor", Column: "ProgramTypeDescriptor_DescriptorId", Form: "descriptor-reference"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Program"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "Program"},
 		},
 		{
 			Resource:   "ed-fi/programTypeDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "ProgramTypeDescriptor",
 				ResourceKeyID: 13,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource: "ed-fi/schools",
-			Table:    refaudit.Table{Schema: "edfi", Name: "School"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "School"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "School",
 				ResourceKeyID: 14,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.schoolId", Column: "SchoolId", Form: "integer"},
 				},
 			},
-			Alias: &refaudit.Identity{
+			Alias: &spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "EducationOrganization",
 				ResourceKeyID: 7,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.educationOrganizationId", Column: "SchoolId", Form: "integer"},
 				},
 			},
 		},
 		{
 			Resource: "ed-fi/schoolYearTypes",
-			Table:    refaudit.Table{Schema: "edfi", Name: "SchoolYearType"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "SchoolYearType"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "SchoolYearType",
 				ResourceKeyID: 15,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.schoolYear", Column: "SchoolYear", Form: "integer"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "SchoolYearType"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "SchoolYearType"},
 		},
 		{
 			Resource: "ed-fi/sections",
-			Table:    refaudit.Table{Schema: "edfi", Name: "Section"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "Section"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "Section",
 				ResourceKeyID: 16,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.courseOfferingReference.localCourseCode", Column: "CourseOffering_LocalCourseCode", Form: "text"},
 					{Path: "$.courseOfferingReference.schoolId", Column: "CourseOffering_SchoolReferenceSchoolId", Form: "integer"},
 					{Path: "$.courseOfferingReference.schoolYear", Column: "CourseOffering_SchoolYear", Form: "integer"},
@@ -315,98 +315,98 @@ var Schema = &engine.Schema{
 					{Path: "$.sectionIdentifier", Column: "SectionIdentifier", Form: "text"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Section"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "Section"},
 		},
 		{
 			Resource: "ed-fi/sessions",
-			Table:    refaudit.Table{Schema: "edfi", Name: "Session"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "Session"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "Session",
 				ResourceKeyID: 17,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.schoolReference.schoolId", Column: "School_SchoolId", Form: "integer"},
 					{Path: "$.schoolYearTypeReference.schoolYear", Column: "SchoolYear_SchoolYear", Form: "integer"},
 					{Path: "$.sessionName", Column: "SessionName", Form: "text"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Session"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "Session"},
 		},
 		{
 			Resource:   "ed-fi/sexDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "SexDescriptor",
 				ResourceKeyID: 18,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource: "ed-fi/staffs",
-			Table:    refaudit.Table{Schema: "edfi", Name: "Staff"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "Staff"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "Staff",
 				ResourceKeyID: 19,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.staffUniqueId", Column: "StaffUniqueId", Form: "text"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Staff"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "Staff"},
 		},
 		{
 			Resource:   "ed-fi/stateAbbreviationDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "StateAbbreviationDescriptor",
 				ResourceKeyID: 20,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource: "ed-fi/students",
-			Table:    refaudit.Table{Schema: "edfi", Name: "Student"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "Student"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "Student",
 				ResourceKeyID: 21,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.studentUniqueId", Column: "StudentUniqueId", Form: "text"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "Student"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "Student"},
 		},
 		{
 			Resource: "ed-fi/studentSchoolAssociations",
-			Table:    refaudit.Table{Schema: "edfi", Name: "StudentSchoolAssociation"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "StudentSchoolAssociation"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "StudentSchoolAssociation",
 				ResourceKeyID: 22,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.entryDate", Column: "EntryDate", Form: "date"},
 					{Path: "$.schoolReference.schoolId", Column: "School_SchoolId", Form: "integer"},
 					{Path: "$.studentReference.studentUniqueId", Column: "Student_StudentUniqueId", Form: "text"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "StudentSchoolAssociation"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "StudentSchoolAssociation"},
 		},
 		{
 			Resource: "ed-fi/studentSectionAssociations",
-			Table:    refaudit.Table{Schema: "edfi", Name: "StudentSectionAssociation"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "edfi", Name: "StudentSectionAssociation"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "StudentSectionAssociation",
 				ResourceKeyID: 23,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.beginDate", Column: "BeginDate", Form: "date"},
 					{Path: "$.sectionReference.localCourseCode", Column: "Section_LocalCourseCode", Form: "text"},
 					{Path: "$.sectionReference.schoolId", Column: "Section_SchoolId", Form: "integer"},
@@ -416,83 +416,83 @@ var Schema = &engine.Schema{
 					{Path: "$.studentReference.studentUniqueId", Column: "Student_StudentUniqueId", Form: "text"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_edfi", Name: "StudentSectionAssociation"},
+			Journal: &spec.TableName{Schema: "tracked_changes_edfi", Name: "StudentSectionAssociation"},
 		},
 		{
 			Resource:   "ed-fi/telephoneNumberTypeDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "TelephoneNumberTypeDescriptor",
 				ResourceKeyID: 24,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource:   "ed-fi/termDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Ed-Fi",
 				ResourceName:  "TermDescriptor",
 				ResourceKeyID: 25,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource:   "sample/artMediumDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Sample",
 				ResourceName:  "ArtMediumDescriptor",
 				ResourceKeyID: 26,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},
 		},
 		{
 			Resource: "sample/buses",
-			Table:    refaudit.Table{Schema: "sample", Name: "Bus"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "sample", Name: "Bus"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Sample",
 				ResourceName:  "Bus",
 				ResourceKeyID: 27,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.busId", Column: "BusId", Form: "text"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_sample", Name: "Bus"},
+			Journal: &spec.TableName{Schema: "tracked_changes_sample", Name: "Bus"},
 		},
 		{
 			Resource: "sample/busRoutes",
-			Table:    refaudit.Table{Schema: "sample", Name: "BusRoute"},
-			Primary: refaudit.Identity{
+			Table:    spec.TableName{Schema: "sample", Name: "BusRoute"},
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Sample",
 				ResourceName:  "BusRoute",
 				ResourceKeyID: 28,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.busReference.busId", Column: "Bus_BusId", Form: "text"},
 					{Path: "$.busRouteNumber", Column: "BusRouteNumber", Form: "integer"},
 				},
 			},
-			Journal: &refaudit.Table{Schema: "tracked_changes_sample", Name: "BusRoute"},
+			Journal: &spec.TableName{Schema: "tracked_changes_sample", Name: "BusRoute"},
 		},
 		{
 			Resource:   "sample/favoriteBookCategoryDescriptors",
-			Table:      refaudit.Table{Schema: "dms", Name: "Descriptor"},
+			Table:      spec.TableName{Schema: "dms", Name: "Descriptor"},
 			Descriptor: true,
-			Primary: refaudit.Identity{
+			Primary: spec.HashedIdentity{
 				ProjectName:   "Sample",
 				ResourceName:  "FavoriteBookCategoryDescriptor",
 				ResourceKeyID: 29,
-				Elements: []refaudit.Element{
+				Elements: []spec.HashedElement{
 					{Path: "$.descriptor", Column: "Uri", Form: "descriptor-uri"},
 				},
 			},

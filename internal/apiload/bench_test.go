@@ -25,6 +25,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -215,7 +216,7 @@ type dumpedTable struct {
 // order in which COPY FROM meets every foreign key: a table after the
 // tables it refers to, and after the concrete tables whose triggers fill
 // an abstract identity table it refers to.
-func dumpRows(b *testing.B, url string, schema *engine.Schema) *rowDump {
+func dumpRows(b *testing.B, url string, schema *spec.Schema) *rowDump {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {

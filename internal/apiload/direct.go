@@ -18,6 +18,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -25,7 +26,7 @@ import (
 type DirectOptions struct {
 	// Schema holds the plans of the database's schema set (the caller
 	// checks that the database carries it).
-	Schema *engine.Schema
+	Schema *spec.Schema
 	// Writers write the documents, one per worker (batches written at
 	// once), with their pools, Retry policies and Limits. A wave gives each
 	// resource's documents to one worker, so that a database session runs
@@ -80,7 +81,7 @@ func LoadDirect(ctx context.Context, lines []Line, opts DirectOptions) (*Report,
 	rec := &recorder{rep: rep, bar: bar, log: opts.Log}
 	c := check(ctx, opts.Writers[0], opts.Schema, lines, workers, len(lines) <= keepPrepared,
 		func(l Line, p *problem.Details) { rec.failed(l, p, nil) })
-	order := map[*engine.Resource]int{}
+	order := map[*spec.Resource]int{}
 	for i, r := range opts.Schema.Resources {
 		order[r] = i
 	}

@@ -33,6 +33,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/schemagate"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -40,7 +41,7 @@ import (
 // compiles it.
 type bundled struct {
 	files  []string
-	schema *engine.Schema
+	schema *spec.Schema
 }
 
 func bundledSchema(t *testing.T) bundled {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 )
 
@@ -96,9 +97,9 @@ func Waves(keys []Keys) [][]int {
 
 // resourceIndex finds the resource plan a line names, as the server's
 // router does (case-insensitively).
-type resourceIndex map[string]*engine.Resource
+type resourceIndex map[string]*spec.Resource
 
-func newResourceIndex(s *engine.Schema) resourceIndex {
+func newResourceIndex(s *spec.Schema) resourceIndex {
 	idx := resourceIndex{}
 	for _, r := range s.Resources {
 		idx[strings.ToLower(r.ProjectEndpoint)+"/"+strings.ToLower(r.Endpoint)] = r
@@ -106,7 +107,7 @@ func newResourceIndex(s *engine.Schema) resourceIndex {
 	return idx
 }
 
-func (idx resourceIndex) of(l Line) *engine.Resource {
+func (idx resourceIndex) of(l Line) *spec.Resource {
 	return idx[strings.ToLower(l.Project)+"/"+strings.ToLower(l.Resource)]
 }
 
@@ -115,7 +116,7 @@ type checked struct {
 	// keys order the lines; resources are the plans they name (nil for
 	// lines that name none or fail before the database is read).
 	keys      []Keys
-	resources []*engine.Resource
+	resources []*spec.Resource
 	// prepared holds the prepared documents when they were kept.
 	prepared []*engine.Prepared
 }
@@ -124,10 +125,10 @@ type checked struct {
 // and keeps the prepared documents when keep is set. refused, when set, is
 // called (from several goroutines) with each line the server would refuse
 // before reading the database, and its answer.
-func check(ctx context.Context, w *engine.Writer, schema *engine.Schema, lines []Line, workers int, keep bool,
+func check(ctx context.Context, w *engine.Writer, schema *spec.Schema, lines []Line, workers int, keep bool,
 	refused func(l Line, p *problem.Details)) checked {
 	idx := newResourceIndex(schema)
-	c := checked{keys: make([]Keys, len(lines)), resources: make([]*engine.Resource, len(lines))}
+	c := checked{keys: make([]Keys, len(lines)), resources: make([]*spec.Resource, len(lines))}
 	if keep {
 		c.prepared = make([]*engine.Prepared, len(lines))
 	}
@@ -159,7 +160,7 @@ func check(ctx context.Context, w *engine.Writer, schema *engine.Schema, lines [
 // the schema's plans compute for them — the same code the server runs.
 // Lines the schema does not know, or that fail validation, depend on
 // nothing.
-func Plan(ctx context.Context, schema *engine.Schema, lines []Line, workers int) [][]int {
+func Plan(ctx context.Context, schema *spec.Schema, lines []Line, workers int) [][]int {
 	w := &engine.Writer{Limits: defaultLimits()}
 	return Waves(check(ctx, w, schema, lines, workers, false, nil).keys)
 }

@@ -26,7 +26,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/internal/roundtrip"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -213,7 +213,7 @@ func newBenchEnv(b *testing.B, schemaFile, repo, dbURL string) (*benchEnv, error
 	return e, nil
 }
 
-func planOf(s *engine.Schema, endpoint string) *engine.Resource {
+func planOf(s *spec.Schema, endpoint string) *spec.Resource {
 	for _, r := range s.Resources {
 		if r.ProjectEndpoint == "ed-fi" && r.Endpoint == endpoint {
 			return r

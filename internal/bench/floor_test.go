@@ -6,8 +6,8 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -38,7 +38,7 @@ type floorTable struct {
 
 type floorColumn struct {
 	name string
-	kind engine.ColumnKind
+	kind spec.ColumnKind
 }
 
 // floorWriter inserts copies of a template document.
@@ -59,7 +59,7 @@ type floorWriter struct {
 const reservedIDs = 5_000_000
 
 // newFloorWriter captures the stored rows of the template document docID.
-func newFloorWriter(ctx context.Context, pool *pgxpool.Pool, res *engine.Resource, docID int64, identityColumn string, identityValue func(int64) string) (*floorWriter, error) {
+func newFloorWriter(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, docID int64, identityColumn string, identityValue func(int64) string) (*floorWriter, error) {
 	w := &floorWriter{pool: pool, resourceKeyID: res.ResourceKeyID, identityColumn: identityColumn, identityValue: identityValue,
 		descriptor: res.IsDescriptor, projectName: res.ProjectName, resource: res.Name}
 	type source struct {
@@ -69,18 +69,18 @@ func newFloorWriter(ctx context.Context, pool *pgxpool.Pool, res *engine.Resourc
 	var sources []source
 	if res.IsDescriptor {
 		sources = append(sources, source{"dms", "Descriptor", "DocumentId", []floorColumn{
-			{"DocumentId", engine.DocumentIDColumn}, {"ResourceKeyId", engine.ScalarColumn}, {"Namespace", engine.ScalarColumn},
-			{"CodeValue", engine.ScalarColumn}, {"ShortDescription", engine.ScalarColumn}, {"Description", engine.ScalarColumn},
-			{"EffectiveBeginDate", engine.ScalarColumn}, {"EffectiveEndDate", engine.ScalarColumn},
-			{"Discriminator", engine.ScalarColumn}, {"Uri", engine.ScalarColumn}}})
+			{"DocumentId", spec.DocumentIDColumn}, {"ResourceKeyId", spec.ScalarColumn}, {"Namespace", spec.ScalarColumn},
+			{"CodeValue", spec.ScalarColumn}, {"ShortDescription", spec.ScalarColumn}, {"Description", spec.ScalarColumn},
+			{"EffectiveBeginDate", spec.ScalarColumn}, {"EffectiveEndDate", spec.ScalarColumn},
+			{"Discriminator", spec.ScalarColumn}, {"Uri", spec.ScalarColumn}}})
 	}
 	for _, t := range res.Tables {
 		s := source{schema: t.Schema, name: t.Name}
 		for _, c := range t.Columns {
 			switch {
-			case c.Alias, c.Kind == engine.MirrorContentVersionColumn, c.Kind == engine.MirrorLastModifiedColumn:
+			case c.Alias, c.Kind == spec.MirrorContentVersionColumn, c.Kind == spec.MirrorLastModifiedColumn:
 				continue // generated or trigger-stamped: the database fills them
-			case c.Kind == engine.DocumentIDColumn:
+			case c.Kind == spec.DocumentIDColumn:
 				s.owner = c.Name
 			}
 			s.columns = append(s.columns, floorColumn{c.Name, c.Kind})
@@ -190,13 +190,13 @@ func (w *floorWriter) insert(ctx context.Context, n int64) error {
 			for i, c := range t.columns {
 				v := row[i]
 				switch {
-				case c.kind == engine.DocumentIDColumn:
+				case c.kind == spec.DocumentIDColumn:
 					v = &docText
-				case c.kind == engine.CollectionItemIDColumn:
+				case c.kind == spec.CollectionItemIDColumn:
 					id := fmt.Sprint(w.nextItemID.Add(1) - 1)
 					items[*v] = id
 					v = &id
-				case c.kind == engine.ParentCollectionItemIDColumn || c.kind == engine.BaseCollectionItemIDColumn:
+				case c.kind == spec.ParentCollectionItemIDColumn || c.kind == spec.BaseCollectionItemIDColumn:
 					id := items[*v]
 					v = &id
 				case ti == 0 && c.name == w.identityColumn:

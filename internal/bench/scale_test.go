@@ -23,7 +23,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/internal/roundtrip"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -295,7 +295,7 @@ func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''
 
 // startScale starts the server on the loaded database and picks the
 // documents the operations use.
-func startScale(b *testing.B, d scaleData, url, binary string, plan *engine.Resource) *scaleEnv {
+func startScale(b *testing.B, d scaleData, url, binary string, plan *spec.Resource) *scaleEnv {
 	ctx := context.Background()
 	e := &scaleEnv{data: d, web: &benchEnv{client: &http.Client{Timeout: time.Minute}}}
 	var err error

@@ -8,7 +8,7 @@ import (
 	"net/http"
 	"slices"
 
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // storedPage is the page size Stored reads with.
@@ -20,7 +20,7 @@ const storedPage = 100
 // members (id, _etag, _lastModifiedDate, reference links) as canonical
 // JSON, sorted: two databases loaded with the same documents give equal
 // results.
-func Stored(ctx context.Context, client *http.Client, base string, resources []*engine.Resource) (map[string][]string, error) {
+func Stored(ctx context.Context, client *http.Client, base string, resources []*spec.Resource) (map[string][]string, error) {
 	out := map[string][]string{}
 	for _, r := range resources {
 		path := "/data/" + r.ProjectEndpoint + "/" + r.Endpoint

@@ -30,12 +30,13 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 )
 
 // Prepared is a document checked and flattened for a bulk write.
 type Prepared struct {
-	res  *Resource
+	res  *spec.Resource
 	body []byte
 	// problem is the POST's answer when the document fails before the
 	// database is read; flat or desc are set otherwise.
@@ -54,7 +55,7 @@ type preparedDescriptor struct {
 // Prepare runs what a POST of body to res runs before it reads the
 // database. The result keeps body, which the ordinary write path re-reads
 // for a document that exists already.
-func (w *Writer) Prepare(ctx context.Context, res *Resource, body []byte) *Prepared {
+func (w *Writer) Prepare(ctx context.Context, res *spec.Resource, body []byte) *Prepared {
 	p := &Prepared{res: res, body: body}
 	doc, err := w.checkPost(ctx, res, body)
 	switch {
@@ -88,7 +89,7 @@ func asProblem(err error) *problem.Details {
 }
 
 // Resource is the resource the document was prepared for.
-func (p *Prepared) Resource() *Resource { return p.res }
+func (p *Prepared) Resource() *spec.Resource { return p.res }
 
 // Problem is the answer a POST of the document gets before the database
 // is read (a 400), or nil when the document can be written.

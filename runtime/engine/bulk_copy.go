@@ -9,6 +9,7 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 )
@@ -49,7 +50,7 @@ type copyTarget struct {
 
 // tableCopy is the COPY target of a resource table, for its stored
 // columns (TableWrite.Stored order).
-func tableCopy(t *Table, tw *TableWrite) *copyTarget {
+func tableCopy(t *spec.Table, tw *spec.TableWrite) *copyTarget {
 	names := make([]string, len(tw.Stored))
 	for i, ci := range tw.Stored {
 		names[i] = t.Columns[ci].Name
@@ -151,7 +152,7 @@ func (w *Writer) planBatch(ctx context.Context, docs []*Prepared, out []BulkResu
 		}
 	}
 	var descriptors, identities *copyTarget
-	tables := map[*Table]*copyTarget{}
+	tables := map[*spec.Table]*copyTarget{}
 	var tableOrder []*copyTarget
 	documents := &copyTarget{sql: copyDocumentSQL}
 	for i, d := range docs {
@@ -233,8 +234,8 @@ func (w *Writer) compareStored(ctx context.Context, docs []*Prepared, stored map
 	itemIDs []string, c *copyBatch) ([]string, error) {
 	// The DocumentIds to read, per resource table and for descriptors.
 	var descriptorIDs []int64
-	perResource := map[*Resource][]int64{}
-	var resources []*Resource
+	perResource := map[*spec.Resource][]int64{}
+	var resources []*spec.Resource
 	for i, d := range docs {
 		id, ok := stored[i]
 		switch {
@@ -296,7 +297,7 @@ func (w *Writer) compareStored(ctx context.Context, docs []*Prepared, stored map
 // unchangedBy reports whether a POST of f would leave the stored document
 // tg as it is, deciding as Writer.writeOnce does: its references resolve,
 // its superclass identity is its own, and its rows need no statement.
-func (f *flatDoc) unchangedBy(res *Resource, tg target, resolved map[string]resolvedID, itemIDs []string) bool {
+func (f *flatDoc) unchangedBy(res *spec.Resource, tg target, resolved map[string]resolvedID, itemIDs []string) bool {
 	if applyResolution(f, resolved) != nil {
 		return false
 	}
@@ -309,7 +310,7 @@ func (f *flatDoc) unchangedBy(res *Resource, tg target, resolved map[string]reso
 
 // readStoredBatch reads compareStored's results: the descriptors by
 // DocumentId, and each resource's stored rows by DocumentId, per table.
-func readStoredBatch(br pgx.BatchResults, descriptorIDs []int64, resources []*Resource) (map[int64]descriptorFields, map[*Resource]map[int64][][][]*string, error) {
+func readStoredBatch(br pgx.BatchResults, descriptorIDs []int64, resources []*spec.Resource) (map[int64]descriptorFields, map[*spec.Resource]map[int64][][][]*string, error) {
 	descriptors := map[int64]descriptorFields{}
 	if len(descriptorIDs) > 0 {
 		rows, err := br.Query()
@@ -330,7 +331,7 @@ func readStoredBatch(br pgx.BatchResults, descriptorIDs []int64, resources []*Re
 			return nil, nil, err
 		}
 	}
-	byResource := map[*Resource]map[int64][][][]*string{}
+	byResource := map[*spec.Resource]map[int64][][][]*string{}
 	for _, r := range resources {
 		byID := map[int64][][][]*string{}
 		for ti, t := range r.Tables {
@@ -358,9 +359,9 @@ func readStoredBatch(br pgx.BatchResults, descriptorIDs []int64, resources []*Re
 
 // documentColumn is the index in tw.Stored of a table's (first) DocumentId
 // column: the document a row of LoadByDocumentIDs belongs to.
-func documentColumn(t *Table, tw *TableWrite) int {
+func documentColumn(t *spec.Table, tw *spec.TableWrite) int {
 	for si, ci := range tw.Stored {
-		if t.Columns[ci].Kind == DocumentIDColumn {
+		if t.Columns[ci].Kind == spec.DocumentIDColumn {
 			return si
 		}
 	}

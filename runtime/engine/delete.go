@@ -8,6 +8,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -21,14 +22,14 @@ import (
 // gives the 409 dependent-item problem naming the referencing resource; a
 // failed If-Match the 412 problem. It retries under db.DefaultRetryPolicy;
 // a server's handlers use Writer.Delete, which follows the configured one.
-func Delete(ctx context.Context, pool *pgxpool.Pool, res *Resource, id uuid.UUID, pre etag.Write, schemaEpoch string) (found bool, err error) {
+func Delete(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, id uuid.UUID, pre etag.Write, schemaEpoch string) (found bool, err error) {
 	w := &Writer{Pool: pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: schemaEpoch}
 	return w.Delete(ctx, res, id, pre)
 }
 
 // Delete is the package-level Delete with the writer's pool, retry policy
 // and schema epoch.
-func (w *Writer) Delete(ctx context.Context, res *Resource, id uuid.UUID, pre etag.Write) (found bool, err error) {
+func (w *Writer) Delete(ctx context.Context, res *spec.Resource, id uuid.UUID, pre etag.Write) (found bool, err error) {
 	rp := res.Read
 	err = db.InTx(ctx, w.Pool, w.Retry, func(ctx context.Context, tx *db.Tx) error {
 		found = false
@@ -65,7 +66,7 @@ func (w *Writer) Delete(ctx context.Context, res *Resource, id uuid.UUID, pre et
 		}
 		return err
 	})
-	if p, ok := db.DeleteConflict(err, rp.referrerOf); ok {
+	if p, ok := db.DeleteConflict(err, func(v db.Violation) string { return referrerOf(rp, v) }); ok {
 		return true, p
 	}
 	var pd *problem.Details
@@ -80,7 +81,7 @@ func (w *Writer) Delete(ctx context.Context, res *Resource, id uuid.UUID, pre et
 
 // referrerOf names the resource owning the referencing table of a foreign
 // key violation ("" when the table is not a known referrer).
-func (rp *ReadPlan) referrerOf(v db.Violation) string {
+func referrerOf(rp *spec.ReadPlan, v db.Violation) string {
 	for _, r := range rp.Referrers {
 		if r.Table == v.Table && (v.Schema == "" || r.Schema == v.Schema) {
 			return r.Resource

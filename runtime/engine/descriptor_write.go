@@ -9,6 +9,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 )
@@ -65,7 +66,7 @@ func (a descriptorFields) sameRepresentation(b descriptorFields) bool {
 
 // upsertDescriptor writes a validated descriptor document; id is uuid.Nil
 // for POST.
-func (w *Writer) upsertDescriptor(ctx context.Context, res *Resource, doc map[string]any, pre etag.Write, id uuid.UUID) (WriteResult, error) {
+func (w *Writer) upsertDescriptor(ctx context.Context, res *spec.Resource, doc map[string]any, pre etag.Write, id uuid.UUID) (WriteResult, error) {
 	nf := descriptorFieldsOf(doc)
 	uri := identity.DescriptorURI(nf.namespace, nf.codeValue)
 	refID := identity.DescriptorReferentialID(res.ProjectName, res.Name, uri)
@@ -96,7 +97,7 @@ func (w *Writer) upsertDescriptor(ctx context.Context, res *Resource, doc map[st
 // writeDescriptorOnce reads the stored descriptor in one round trip and,
 // when something changes, writes in a second; like Writer.writeOnce it
 // guards the write, or with tx reads with the document locked.
-func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *Resource, nf descriptorFields, uri, refID string, pre etag.Write, id uuid.UUID) (WriteResult, error) {
+func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.Resource, nf descriptorFields, uri, refID string, pre etag.Write, id uuid.UUID) (WriteResult, error) {
 	lock := ""
 	if tx != nil {
 		lock = lockSuffix
@@ -142,9 +143,7 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *Resour
 	case !exists:
 		docID, docUUID = newDocID, uuid.NewString()
 		dml.Queue(insertDocumentSQL, docID, docUUID, res.ResourceKeyID)
-		dml.Queue(insertDescriptorSQL, docID, res.ResourceKeyID, nf.namespace, nf.codeValue, nf.shortDescription,
-			nf.description, nf.beginDate, nf.endDate, res.Write.Descriptor.Discriminator, uri)
-		dml.Queue(insertDescriptorIdentitySQL, refID, docID, res.ResourceKeyID)
+		queueDescriptorCreate(dml, res, nf, uri, refID, docID)
 	case identity.DescriptorValue(identity.DescriptorURI(old.namespace, old.codeValue)) != identity.DescriptorValue(uri):
 		return WriteResult{}, problem.IdentityImmutable(res.Name)
 	case !old.sameRepresentation(nf):
@@ -175,7 +174,15 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *Resour
 	return out, err
 }
 
+// queueDescriptorCreate queues the dms.Descriptor row of a new descriptor
+// document and its dms.ReferentialIdentity row.
+func queueDescriptorCreate(dml *pgx.Batch, res *spec.Resource, nf descriptorFields, uri, refID string, docID int64) {
+	dml.Queue(insertDescriptorSQL, docID, res.ResourceKeyID, nf.namespace, nf.codeValue, nf.shortDescription,
+		nf.description, nf.beginDate, nf.endDate, res.Write.Descriptor.Discriminator, uri)
+	dml.Queue(insertDescriptorIdentitySQL, refID, docID, res.ResourceKeyID)
+}
+
 // descriptorConflict is the 409 naming a descriptor's identity.
-func descriptorConflict(res *Resource, nf descriptorFields, op problem.Operation) *problem.Details {
+func descriptorConflict(res *spec.Resource, nf descriptorFields, op problem.Operation) *problem.Details {
 	return problem.IdentityConflict(op, res.Name, []problem.KeyValue{{Name: "namespace", Value: nf.namespace}, {Name: "codeValue", Value: nf.codeValue}})
 }

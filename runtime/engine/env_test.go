@@ -13,7 +13,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -24,7 +24,7 @@ import (
 type provisioned struct {
 	set    *load.SchemaSet
 	info   *effschema.Info
-	schema *engine.Schema
+	schema *spec.Schema
 	pool   *pgxpool.Pool
 }
 
@@ -65,7 +65,7 @@ func provisionSchema(t testing.TB, files ...string) provisioned {
 }
 
 // resourceAt finds the resource served at project/endpoint.
-func (p provisioned) resourceAt(t testing.TB, project, endpoint string) *engine.Resource {
+func (p provisioned) resourceAt(t testing.TB, project, endpoint string) *spec.Resource {
 	t.Helper()
 	for _, r := range p.schema.Resources {
 		if r.ProjectEndpoint == project && r.Endpoint == endpoint {

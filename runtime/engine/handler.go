@@ -7,6 +7,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/schemagate"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -15,7 +16,7 @@ const ApplicationName = "Ed-Fi API"
 
 // App describes a generated server for discovery and the start-up schema
 // gate. Generated code calls it once: `var App = engine.App(Schema)`.
-func App(s *Schema) server.App {
+func App(s *spec.Schema) server.App {
 	app := server.App{
 		ApplicationName: ApplicationName,
 		Version:         "1.0.0",
@@ -30,7 +31,7 @@ func App(s *Schema) server.App {
 // Fingerprint is the schema gate's view of the compiled schema. A seed hash
 // that is not hex is a generator bug; it is kept empty, so the gate reports
 // a seed mismatch rather than the server serving a foreign database.
-func Fingerprint(s *Schema) schemagate.Fingerprint {
+func Fingerprint(s *spec.Schema) schemagate.Fingerprint {
 	seed, err := hex.DecodeString(s.ResourceKeySeedHash)
 	if err != nil {
 		seed = nil
@@ -52,7 +53,7 @@ func Fingerprint(s *Schema) schemagate.Fingerprint {
 type Service struct {
 	Pool   *pgxpool.Pool
 	Log    *slog.Logger
-	Schema *Schema
+	Schema *spec.Schema
 	// SchemaEpoch is the effective schema's part of every _etag, which
 	// If-Match tags must carry.
 	SchemaEpoch string
@@ -60,7 +61,7 @@ type Service struct {
 }
 
 // NewService binds a schema to a server's pool, logger and write limits.
-func NewService(s *server.Server, schema *Schema) *Service {
+func NewService(s *server.Server, schema *spec.Schema) *Service {
 	epoch := etag.SchemaEpoch(schema.EffectiveSchemaHash)
 	limits := s.Config.WriteLimits.WithDefaults()
 	s.Metrics.DeclareGuardrails(server.LimitIdentityUpdateFanOut, server.LimitIdentityUpdates, server.LimitCollectionItems, server.LimitDocumentItems)
@@ -71,7 +72,7 @@ func NewService(s *server.Server, schema *Schema) *Service {
 }
 
 // Handler returns the server.Resource serving plan r.
-func (svc *Service) Handler(r *Resource) *Handler {
+func (svc *Service) Handler(r *spec.Resource) *Handler {
 	return &Handler{svc: svc, res: r}
 }
 
@@ -79,14 +80,10 @@ func (svc *Service) Handler(r *Resource) *Handler {
 // resource's plan through the write and read paths.
 type Handler struct {
 	svc *Service
-	res *Resource
+	res *spec.Resource
 }
 
 var _ server.Resource = (*Handler)(nil)
 
 // Resource is the plan the handler serves.
-func (h *Handler) Resource() *Resource { return h.res }
-
-// label names the resource in metrics ("ed-fi/schools"), as the server's
-// request labels do.
-func (r *Resource) label() string { return r.ProjectEndpoint + "/" + r.Endpoint }
+func (h *Handler) Resource() *spec.Resource { return h.res }

@@ -14,6 +14,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -35,7 +36,7 @@ type Page struct {
 // total count when asked, in one round trip. The page's DocumentIds are
 // selected once and every table is read through them (see ReadPlan), so a
 // page costs O(limit + offset) index entries whatever the table's size.
-func QueryPage(ctx context.Context, pool *pgxpool.Pool, res *Resource, filters server.QueryParams, p server.Paging, v etag.Variant) (*Page, error) {
+func QueryPage(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, filters server.QueryParams, p server.Paging, v etag.Variant) (*Page, error) {
 	rp := res.Read
 	conds, args, matchable, err := bindFilters(rp, filters)
 	if err != nil {
@@ -54,7 +55,7 @@ func QueryPage(ctx context.Context, pool *pgxpool.Pool, res *Resource, filters s
 		strconv.Itoa(len(args)+1) + " OFFSET $" + strconv.Itoa(len(args)+2)
 	batch := hydration{
 		page: query{
-			sql:  `SELECT set_config('` + PageIDsSetting + `', ARRAY(` + ids + `)::text, true)`,
+			sql:  `SELECT set_config('` + spec.PageIDsSetting + `', ARRAY(` + ids + `)::text, true)`,
 			args: append(append([]any{}, args...), int64(p.Limit), int64(p.Offset)),
 		},
 		selects: make([]query, len(rp.Tables)),
@@ -84,7 +85,7 @@ func QueryPage(ctx context.Context, pool *pgxpool.Pool, res *Resource, filters s
 	return out, nil
 }
 
-func whereClause(rp *ReadPlan, conds []string) string {
+func whereClause(rp *spec.ReadPlan, conds []string) string {
 	all := conds
 	if rp.PageWhere != "" {
 		all = append([]string{rp.PageWhere}, conds...)
@@ -102,7 +103,7 @@ func whereClause(rp *ReadPlan, conds []string) string {
 // input can make the database fail. matchable is false when a filter is
 // well-formed but can match no document (an id that is not a UUID, a
 // fractional value for an integer field), so the query need not run.
-func bindFilters(rp *ReadPlan, filters server.QueryParams) (conds []string, args []any, matchable bool, err error) {
+func bindFilters(rp *spec.ReadPlan, filters server.QueryParams) (conds []string, args []any, matchable bool, err error) {
 	matchable = true
 	var ve problem.ValidationErrors
 	for _, f := range filters {
@@ -135,7 +136,7 @@ func bindFilters(rp *ReadPlan, filters server.QueryParams) (conds []string, args
 	return conds, args, matchable, nil
 }
 
-func findQueryField(rp *ReadPlan, name string) *QueryField {
+func findQueryField(rp *spec.ReadPlan, name string) *spec.QueryField {
 	for _, qf := range rp.QueryFields {
 		if strings.EqualFold(qf.Name, name) {
 			return qf
@@ -225,43 +226,43 @@ const maxDecimalPlaces = 28
 
 // bindQueryValue converts a normalized query value into the argument of
 // its predicate.
-func bindQueryValue(param ScalarType, text string) (any, binding) {
+func bindQueryValue(param spec.ScalarType, text string) (any, binding) {
 	switch param {
-	case NoType: // the document id
+	case spec.NoType: // the document id
 		id, err := uuid.Parse(text)
 		if err != nil {
 			return nil, matchesNothing
 		}
 		return id.String(), bound
-	case Int32Type, Int64Type:
+	case spec.Int32Type, spec.Int64Type:
 		// "12.0" is the integer 12; "12.5" matches nothing.
 		d, ok := validate.ParseDecimal(text)
 		if !ok || d.Frac != "" {
 			return nil, matchesNothing
 		}
 		n, err := strconv.ParseInt(d.String(), 10, 64)
-		if err != nil || (param == Int32Type && (n < math.MinInt32 || n > math.MaxInt32)) {
+		if err != nil || (param == spec.Int32Type && (n < math.MinInt32 || n > math.MaxInt32)) {
 			return nil, notValid
 		}
 		return n, bound
-	case DecimalType:
+	case spec.DecimalType:
 		d, ok := validate.ParseDecimal(text)
 		if !ok || len(d.Frac) > maxDecimalPlaces {
 			return nil, matchesNothing
 		}
 		return d.String(), bound
-	case BooleanType:
+	case spec.BooleanType:
 		b, err := strconv.ParseBool(text)
 		if err != nil {
 			return nil, matchesNothing
 		}
 		return b, bound
-	case DateType, DateTimeType:
+	case spec.DateType, spec.DateTimeType:
 		if _, ok := parseDate(text); !ok {
 			return nil, matchesNothing
 		}
 		return text, bound
-	case TimeType:
+	case spec.TimeType:
 		if _, err := time.Parse("15:04:05", text); err != nil {
 			return nil, matchesNothing
 		}

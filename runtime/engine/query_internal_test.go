@@ -3,6 +3,8 @@ package engine
 import (
 	"strings"
 	"testing"
+
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 func TestNormalizeQueryValue(t *testing.T) {
@@ -53,29 +55,29 @@ func TestNormalizeQueryValue(t *testing.T) {
 
 func TestBindQueryValue(t *testing.T) {
 	cases := []struct {
-		param ScalarType
+		param spec.ScalarType
 		in    string
 		want  any
 		b     binding
 	}{
-		{Int32Type, "255901", int64(255901), bound},
-		{Int32Type, "+7", int64(7), bound},
-		{Int32Type, "12.0", int64(12), bound},
-		{Int32Type, "12.5", nil, matchesNothing},
-		{Int32Type, "abc", nil, matchesNothing},
-		{Int32Type, "2147483647", int64(2147483647), bound},
-		{Int32Type, "-2147483648", int64(-2147483648), bound},
-		{Int32Type, "2147483648", nil, notValid}, // the same value in a body is a 400
-		{Int32Type, "3000000000", nil, notValid},
-		{Int64Type, "3000000000", int64(3000000000), bound},
-		{Int64Type, "9223372036854775808", nil, notValid},
-		{DecimalType, "1234.50", "1234.5", bound},
-		{DecimalType, "0." + strings.Repeat("1", 29), nil, matchesNothing},
-		{BooleanType, "true", true, bound},
-		{NoType, "00000000-0000-0000-0000-00000000000A", "00000000-0000-0000-0000-00000000000a", bound},
-		{NoType, "not-a-uuid", nil, matchesNothing},
-		{DateType, "0000-01-01", nil, matchesNothing},
-		{StringType, "x", "x", bound},
+		{spec.Int32Type, "255901", int64(255901), bound},
+		{spec.Int32Type, "+7", int64(7), bound},
+		{spec.Int32Type, "12.0", int64(12), bound},
+		{spec.Int32Type, "12.5", nil, matchesNothing},
+		{spec.Int32Type, "abc", nil, matchesNothing},
+		{spec.Int32Type, "2147483647", int64(2147483647), bound},
+		{spec.Int32Type, "-2147483648", int64(-2147483648), bound},
+		{spec.Int32Type, "2147483648", nil, notValid}, // the same value in a body is a 400
+		{spec.Int32Type, "3000000000", nil, notValid},
+		{spec.Int64Type, "3000000000", int64(3000000000), bound},
+		{spec.Int64Type, "9223372036854775808", nil, notValid},
+		{spec.DecimalType, "1234.50", "1234.5", bound},
+		{spec.DecimalType, "0." + strings.Repeat("1", 29), nil, matchesNothing},
+		{spec.BooleanType, "true", true, bound},
+		{spec.NoType, "00000000-0000-0000-0000-00000000000A", "00000000-0000-0000-0000-00000000000a", bound},
+		{spec.NoType, "not-a-uuid", nil, matchesNothing},
+		{spec.DateType, "0000-01-01", nil, matchesNothing},
+		{spec.StringType, "x", "x", bound},
 	}
 	for _, c := range cases {
 		got, b := bindQueryValue(c.param, c.in)

@@ -18,6 +18,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -374,7 +375,7 @@ func checkPlans(t *testing.T, name string, conn *pgxpool.Conn, stmts []recordedS
 }
 
 // populated reports whether a table holds at least 1,000 rows.
-func populated(t *testing.T, e *readEnv, tb *engine.Table) bool {
+func populated(t *testing.T, e *readEnv, tb *spec.Table) bool {
 	t.Helper()
 	var n int64
 	if err := e.pool.QueryRow(context.Background(), `SELECT count(*) FROM (SELECT FROM `+pgx.Identifier{tb.Schema, tb.Name}.Sanitize()+` LIMIT 1000) s`).Scan(&n); err != nil {
@@ -404,7 +405,7 @@ func scaleSizes(b *testing.B) []int {
 // benchPages measures GET pages of 100 documents of res at offset 0,
 // half-way through its n documents, and at offset 0 with the total count:
 // median latency and round trips.
-func benchPages(b *testing.B, e *readEnv, res *engine.Resource, n int) {
+func benchPages(b *testing.B, e *readEnv, res *spec.Resource, n int) {
 	for _, paging := range []server.Paging{{Limit: 100}, {Limit: 100, Offset: n / 2}, {Limit: 100, TotalCount: true}} {
 		name := "offset=" + strconv.Itoa(paging.Offset)
 		if paging.TotalCount {
@@ -477,7 +478,7 @@ func BenchmarkQueryPageScaleDS32a(b *testing.B) {
 // copyDocument copies the one document of res (root row and the rows of
 // its top-level collections) n times with plain SQL, adding 1..n days to
 // the date column dateColumn of its identity, then VACUUM ANALYZEs.
-func copyDocument(b *testing.B, e *readEnv, res *engine.Resource, dateColumn string, n int) {
+func copyDocument(b *testing.B, e *readEnv, res *spec.Resource, dateColumn string, n int) {
 	ctx := context.Background()
 	exec := func(sql string, args ...any) {
 		if _, err := e.pool.Exec(ctx, sql, args...); err != nil {
@@ -491,13 +492,13 @@ func copyDocument(b *testing.B, e *readEnv, res *engine.Resource, dateColumn str
 		var cols, vals []string
 		for _, c := range t.Columns {
 			switch {
-			case c.Alias || c.Kind == engine.MirrorContentVersionColumn || c.Kind == engine.MirrorLastModifiedColumn || c.Kind == engine.CollectionItemIDColumn:
+			case c.Alias || c.Kind == spec.MirrorContentVersionColumn || c.Kind == spec.MirrorLastModifiedColumn || c.Kind == spec.CollectionItemIDColumn:
 				continue
-			case c.Kind == engine.DocumentIDColumn:
+			case c.Kind == spec.DocumentIDColumn:
 				vals = append(vals, "c.doc")
 			case ti == 0 && c.Name == dateColumn:
 				vals = append(vals, "s."+pgx.Identifier{c.Name}.Sanitize()+" + c.day")
-			case c.Kind == engine.ParentCollectionItemIDColumn || c.Kind == engine.BaseCollectionItemIDColumn:
+			case c.Kind == spec.ParentCollectionItemIDColumn || c.Kind == spec.BaseCollectionItemIDColumn:
 				b.Fatalf("%s: nested table %s is not copied", res.Name, t.Name)
 			default:
 				vals = append(vals, "s."+pgx.Identifier{c.Name}.Sanitize())
@@ -513,9 +514,9 @@ func copyDocument(b *testing.B, e *readEnv, res *engine.Resource, dateColumn str
 }
 
 // documentIDColumn names a table's owning-document column.
-func documentIDColumn(b *testing.B, t *engine.Table) string {
+func documentIDColumn(b *testing.B, t *spec.Table) string {
 	for _, c := range t.Columns {
-		if c.Kind == engine.DocumentIDColumn {
+		if c.Kind == spec.DocumentIDColumn {
 			return c.Name
 		}
 	}

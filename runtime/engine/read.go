@@ -8,6 +8,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -32,7 +33,7 @@ const snapshotRead = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY
 // ReadByID answers GET by id: one round trip hydrates the document of res
 // with DocumentUuid id (root and every child table) and reconstitutes it.
 // It returns nil when the resource has no such document (404).
-func ReadByID(ctx context.Context, pool *pgxpool.Pool, res *Resource, id uuid.UUID, v etag.Variant, ifNoneMatch etag.Condition) (*Read, error) {
+func ReadByID(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, id uuid.UUID, v etag.Variant, ifNoneMatch etag.Condition) (*Read, error) {
 	rp := res.Read
 	batch := hydration{selects: make([]query, len(rp.Tables))}
 	for i, t := range rp.Tables {
@@ -102,7 +103,7 @@ type hydration struct {
 
 // hydrate runs a hydration in one pipelined read-only snapshot
 // transaction and collects its rows (and total).
-func hydrate(ctx context.Context, pool *pgxpool.Pool, rp *ReadPlan, batch hydration) (*hydrated, error) {
+func hydrate(ctx context.Context, pool *pgxpool.Pool, rp *spec.ReadPlan, batch hydration) (*hydrated, error) {
 	var h *hydrated
 	err := db.InTx(ctx, pool, db.DefaultRetryPolicy, func(ctx context.Context, tx *db.Tx) error {
 		h = &hydrated{children: make([]map[int64][]*row, len(rp.Tables))}
@@ -126,7 +127,7 @@ func hydrate(ctx context.Context, pool *pgxpool.Pool, rp *ReadPlan, batch hydrat
 	return h, err
 }
 
-func (h *hydrated) read(br pgx.BatchResults, rp *ReadPlan, batch hydration) error {
+func (h *hydrated) read(br pgx.BatchResults, rp *spec.ReadPlan, batch hydration) error {
 	if _, err := br.Exec(); err != nil {
 		return err
 	}
@@ -215,7 +216,7 @@ func (h *hydrated) addChild(ti int, vals []any) error {
 // (nil when a one-to-one extension row is absent) and its key.
 type cursor struct {
 	h     *hydrated
-	rp    *ReadPlan
+	rp    *spec.ReadPlan
 	links bool // write reference links
 	rows  []*row
 	keys  []int64
@@ -224,7 +225,7 @@ type cursor struct {
 // writeDocument writes one document with its metadata placed as the
 // reference places it: id and _lastModifiedDate before the members (after
 // them for a descriptor), _etag last.
-func (h *hydrated) writeDocument(w *jsonw.Writer, res *Resource, d *document, v etag.Variant) error {
+func (h *hydrated) writeDocument(w *jsonw.Writer, res *spec.Resource, d *document, v etag.Variant) error {
 	rp := res.Read
 	c := &cursor{h: h, rp: rp, links: v.Links, rows: make([]*row, len(rp.Tables)), keys: make([]int64, len(rp.Tables))}
 	c.rows[0], c.keys[0] = d.root, d.id
@@ -252,7 +253,7 @@ func writeIdentityMetadata(w *jsonw.Writer, d *document) {
 }
 
 // value is a scalar node's value at the cursor; nil when absent.
-func (c *cursor) value(n *Node) any {
+func (c *cursor) value(n *spec.Node) any {
 	r := c.rows[n.Table]
 	if r == nil {
 		return nil
@@ -270,7 +271,7 @@ func (c *cursor) value(n *Node) any {
 
 // link resolves a link node at the cursor: its rel and href, ok false
 // when links are off, the reference is absent or its target unknown.
-func (c *cursor) link(n *Node) (rel, href string, ok bool) {
+func (c *cursor) link(n *spec.Node) (rel, href string, ok bool) {
 	r := c.rows[n.Table]
 	if !c.links || r == nil || r.vals[n.Value] == nil {
 		return "", "", false
@@ -292,13 +293,13 @@ func (c *cursor) link(n *Node) (rel, href string, ok bool) {
 }
 
 // items are the rows of an array node's table under the cursor.
-func (c *cursor) items(n *Node) []*row {
+func (c *cursor) items(n *spec.Node) []*row {
 	return c.h.children[n.Table][c.keys[c.rp.Tables[n.Table].Parent]]
 }
 
 // enter positions the cursor on the one-to-one extension row an object
 // node opens.
-func (c *cursor) enter(n *Node) {
+func (c *cursor) enter(n *spec.Node) {
 	if n.Table < 0 {
 		return
 	}
@@ -311,13 +312,13 @@ func (c *cursor) enter(n *Node) {
 }
 
 // hasContent reports whether a node writes anything at the cursor.
-func (c *cursor) hasContent(n *Node) bool {
+func (c *cursor) hasContent(n *spec.Node) bool {
 	switch n.Kind {
-	case ScalarNode:
+	case spec.ScalarNode:
 		return c.value(n) != nil
-	case ArrayNode:
+	case spec.ArrayNode:
 		return len(c.items(n)) > 0
-	case LinkNode:
+	case spec.LinkNode:
 		_, _, ok := c.link(n)
 		return ok
 	}
@@ -330,10 +331,10 @@ func (c *cursor) hasContent(n *Node) bool {
 	return false
 }
 
-func (c *cursor) writeMembers(w *jsonw.Writer, nodes []*Node) error {
+func (c *cursor) writeMembers(w *jsonw.Writer, nodes []*spec.Node) error {
 	for _, n := range nodes {
 		switch n.Kind {
-		case ScalarNode:
+		case spec.ScalarNode:
 			v := c.value(n)
 			if v == nil {
 				continue
@@ -342,7 +343,7 @@ func (c *cursor) writeMembers(w *jsonw.Writer, nodes []*Node) error {
 			if err := writeValue(w, n.Type, v); err != nil {
 				return fmt.Errorf("%s: %w", n.Name, err)
 			}
-		case ObjectNode:
+		case spec.ObjectNode:
 			if !c.hasContent(n) {
 				continue
 			}
@@ -353,7 +354,7 @@ func (c *cursor) writeMembers(w *jsonw.Writer, nodes []*Node) error {
 				return err
 			}
 			w.EndObject()
-		case LinkNode:
+		case spec.LinkNode:
 			rel, href, ok := c.link(n)
 			if !ok {
 				continue
@@ -365,7 +366,7 @@ func (c *cursor) writeMembers(w *jsonw.Writer, nodes []*Node) error {
 			w.Key("href")
 			w.String(href)
 			w.EndObject()
-		case ArrayNode:
+		case spec.ArrayNode:
 			items := c.items(n)
 			if len(items) == 0 {
 				continue

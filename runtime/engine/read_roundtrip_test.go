@@ -20,6 +20,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 )
 
@@ -28,7 +29,7 @@ type generated struct {
 	Project  string          `json:"project"`
 	Resource string          `json:"resource"`
 	Body     json.RawMessage `json:"body"`
-	res      *engine.Resource
+	res      *spec.Resource
 	id       uuid.UUID
 }
 
@@ -191,8 +192,8 @@ func TestReadExtensionScopeDocuments(t *testing.T) {
 func postThenRead(t *testing.T, e *readEnv, count int) {
 	w := &engine.Writer{Pool: e.pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(e.info.EffectiveSchemaHash)}
 	docs := generate(t, e.set, count)
-	byResource := map[*engine.Resource][]*generated{}
-	var resources []*engine.Resource
+	byResource := map[*spec.Resource][]*generated{}
+	var resources []*spec.Resource
 	for _, d := range docs {
 		d.res = e.resourceAt(t, d.Project, d.Resource)
 		out, err := w.UpsertDocument(context.Background(), d.res, d.Body, etag.Write{})

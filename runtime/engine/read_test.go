@@ -14,6 +14,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 )
 
@@ -37,7 +38,7 @@ func newReadEnvFor(t testing.TB, files ...string) *readEnv {
 	return &readEnv{provisioned: p, variant: etag.DefaultVariant(p.info.EffectiveSchemaHash, false)}
 }
 
-func (e *readEnv) resource(t *testing.T, name string) *engine.Resource {
+func (e *readEnv) resource(t *testing.T, name string) *spec.Resource {
 	t.Helper()
 	for _, r := range e.schema.Resources {
 		if r.Name == name {
@@ -387,7 +388,7 @@ func TestDelete(t *testing.T) {
 
 	// Referenced documents: 409 naming the referencing resource.
 	for _, c := range []struct {
-		res *engine.Resource
+		res *spec.Resource
 		id  uuid.UUID
 	}{{bus, f.bus}, {gl, f.gradeLevel}} {
 		found, err := engine.Delete(context.Background(), e.pool, c.res, c.id, etag.Write{}, epoch)
@@ -539,7 +540,7 @@ func TestHydrationUsesIndexes(t *testing.T) {
 		t.Fatal("an unindexed filter is not detected")
 	}
 	// The page statements read the page's ids from the setting.
-	if _, err := conn.Exec(ctx, "SELECT set_config($1, '{1,2,3}', false)", engine.PageIDsSetting); err != nil {
+	if _, err := conn.Exec(ctx, "SELECT set_config($1, '{1,2,3}', false)", spec.PageIDsSetting); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range e.schema.Resources {

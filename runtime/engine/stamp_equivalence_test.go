@@ -13,8 +13,8 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlcompare"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -386,7 +386,7 @@ func withShortDescription(t *testing.T, body []byte, value string) []byte {
 
 // withNewIdentity changes the first top-level string identity member of a
 // resource that allows identity updates (a date moves one day on).
-func withNewIdentity(t *testing.T, res *engine.Resource, body []byte) ([]byte, bool) {
+func withNewIdentity(t *testing.T, res *spec.Resource, body []byte) ([]byte, bool) {
 	t.Helper()
 	if !res.AllowIdentityUpdates {
 		return nil, false

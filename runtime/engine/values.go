@@ -5,19 +5,20 @@ import (
 	"time"
 
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 )
 
 // writeValue writes a hydrated column value (as pgx decodes it) as the
 // JSON scalar its plan type calls for. Decimals and times arrive as text
 // (the plan selects them ::text).
-func writeValue(w *jsonw.Writer, t ScalarType, v any) error {
+func writeValue(w *jsonw.Writer, t spec.ScalarType, v any) error {
 	switch x := v.(type) {
 	case string:
 		switch t {
-		case DecimalType:
+		case spec.DecimalType:
 			w.Decimal(x)
-		case TimeType:
+		case spec.TimeType:
 			if len(x) > 8 { // "HH:MM:SS.ffffff": Ed-Fi times have whole seconds
 				x = x[:8]
 			}
@@ -34,7 +35,7 @@ func writeValue(w *jsonw.Writer, t ScalarType, v any) error {
 	case bool:
 		w.Bool(x)
 	case time.Time:
-		if t == DateType {
+		if t == spec.DateType {
 			w.Date(x)
 		} else {
 			w.DateTime(x)

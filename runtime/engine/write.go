@@ -13,6 +13,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -52,7 +53,7 @@ type WriteResult struct {
 }
 
 // Upsert handles POST for res: 201 on create, 200 on update.
-func (w *Writer) Upsert(r *server.Request, res *Resource) error {
+func (w *Writer) Upsert(r *server.Request, res *spec.Resource) error {
 	body, err := r.Body()
 	if err != nil {
 		return err
@@ -68,7 +69,7 @@ func (w *Writer) Upsert(r *server.Request, res *Resource) error {
 }
 
 // Update handles PUT for res: 204.
-func (w *Writer) Update(r *server.Request, res *Resource, id uuid.UUID) error {
+func (w *Writer) Update(r *server.Request, res *spec.Resource, id uuid.UUID) error {
 	body, err := r.Body()
 	if err != nil {
 		return err
@@ -91,7 +92,7 @@ func idInBody() *problem.Details {
 
 // UpsertDocument creates the document, or updates the one with the same
 // identity.
-func (w *Writer) UpsertDocument(ctx context.Context, res *Resource, body []byte, pre etag.Write) (WriteResult, error) {
+func (w *Writer) UpsertDocument(ctx context.Context, res *spec.Resource, body []byte, pre etag.Write) (WriteResult, error) {
 	doc, err := w.checkPost(ctx, res, body)
 	if err != nil {
 		return WriteResult{}, err
@@ -104,7 +105,7 @@ func (w *Writer) UpsertDocument(ctx context.Context, res *Resource, body []byte,
 
 // checkPost decodes and validates a POST body: what a POST (and a bulk
 // load, see Writer.Prepare) answers before it reads the database.
-func (w *Writer) checkPost(ctx context.Context, res *Resource, body []byte) (map[string]any, error) {
+func (w *Writer) checkPost(ctx context.Context, res *spec.Resource, body []byte) (map[string]any, error) {
 	doc, err := decodeBody(body)
 	if err != nil {
 		return nil, err
@@ -120,7 +121,7 @@ func (w *Writer) checkPost(ctx context.Context, res *Resource, body []byte) (map
 
 // checkBody applies the write guardrails and validates doc, coercing it in
 // place.
-func (w *Writer) checkBody(ctx context.Context, res *Resource, doc map[string]any) *problem.Details {
+func (w *Writer) checkBody(ctx context.Context, res *spec.Resource, doc map[string]any) *problem.Details {
 	if !res.IsDescriptor {
 		if p := w.Limits.CheckCollections(ctx, doc); p != nil {
 			return p
@@ -130,15 +131,28 @@ func (w *Writer) checkBody(ctx context.Context, res *Resource, doc map[string]an
 }
 
 // UpdateDocument replaces the document with id.
-func (w *Writer) UpdateDocument(ctx context.Context, res *Resource, id uuid.UUID, body []byte, pre etag.Write) (WriteResult, error) {
-	doc, err := decodeBody(body)
+func (w *Writer) UpdateDocument(ctx context.Context, res *spec.Resource, id uuid.UUID, body []byte, pre etag.Write) (WriteResult, error) {
+	doc, err := w.checkPut(ctx, res, id, body)
 	if err != nil {
 		return WriteResult{}, err
+	}
+	if res.IsDescriptor {
+		return w.upsertDescriptor(ctx, res, doc, pre, id)
+	}
+	return w.write(ctx, res, doc, pre, id)
+}
+
+// checkPut decodes and validates the body of a PUT of id: an "id" member
+// (in any case) must name id and is dropped.
+func (w *Writer) checkPut(ctx context.Context, res *spec.Resource, id uuid.UUID, body []byte) (map[string]any, error) {
+	doc, err := decodeBody(body)
+	if err != nil {
+		return nil, err
 	}
 	if v, has := idProperty(doc); has {
 		s, _ := v.(string)
 		if bodyID, err := uuid.Parse(s); err != nil || bodyID != id {
-			return WriteResult{}, problem.IDMismatch()
+			return nil, problem.IDMismatch()
 		}
 		for k := range doc {
 			if strings.EqualFold(k, "id") {
@@ -147,12 +161,9 @@ func (w *Writer) UpdateDocument(ctx context.Context, res *Resource, id uuid.UUID
 		}
 	}
 	if p := w.checkBody(ctx, res, doc); p != nil {
-		return WriteResult{}, p
+		return nil, p
 	}
-	if res.IsDescriptor {
-		return w.upsertDescriptor(ctx, res, doc, pre, id)
-	}
-	return w.write(ctx, res, doc, pre, id)
+	return doc, nil
 }
 
 // Statements shared by every resource.
@@ -177,7 +188,7 @@ const (
 	// stampFloorSQL opens the DML of an identity update: it takes a stamp
 	// below every stamp the transaction will write (see
 	// WritePlan.CascadeCount).
-	stampFloorSQL = `SELECT set_config('` + StampFloorSetting + `', nextval('"dms"."ChangeVersionSequence"')::text, true)`
+	stampFloorSQL = `SELECT set_config('` + spec.StampFloorSetting + `', nextval('"dms"."ChangeVersionSequence"')::text, true)`
 	// indexScansSQL precedes cascadeSQL, for the rest of the transaction
 	// (the count and COMMIT). The planner estimates the floor's selectivity
 	// from statistics; where they are missing or stale (after a bulk load)
@@ -301,18 +312,9 @@ type target struct {
 // attempt reads outside a transaction and writes in one pipelined
 // transaction guarded against concurrent changes; after a lost race the
 // next attempts read with the document locked.
-func (w *Writer) write(ctx context.Context, res *Resource, doc map[string]any, pre etag.Write, id uuid.UUID) (WriteResult, error) {
+func (w *Writer) write(ctx context.Context, res *spec.Resource, doc map[string]any, pre etag.Write, id uuid.UUID) (WriteResult, error) {
 	f := flatten(res, doc)
-	ids := make([]string, 0, len(f.pending))
-	for _, p := range f.pending {
-		ids = append(ids, p.id.String())
-	}
-	if f.aliasID != uuid.Nil {
-		ids = append(ids, f.aliasID.String())
-	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	req := &writeRequest{res: res, f: f, ids: ids, items: collectionItems(res, f), pre: pre, id: id}
+	req := &writeRequest{res: res, f: f, ids: referentialIDs(f), items: collectionItems(res, f), pre: pre, id: id}
 	var out WriteResult
 	locked := false
 	err := w.Retry.Do(ctx, func(ctx context.Context) error {
@@ -338,12 +340,26 @@ func (w *Writer) write(ctx context.Context, res *Resource, doc map[string]any, p
 	return out, err
 }
 
+// referentialIDs are the referential ids a write of f resolves: its
+// references and descriptors and its superclass alias, sorted and distinct.
+func referentialIDs(f *flatDoc) []string {
+	ids := make([]string, 0, len(f.pending)+1)
+	for _, p := range f.pending {
+		ids = append(ids, p.id.String())
+	}
+	if f.aliasID != uuid.Nil {
+		ids = append(ids, f.aliasID.String())
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
 // collectionItems counts the collection items of f: the most new
 // CollectionItemIds its write can need.
-func collectionItems(res *Resource, f *flatDoc) int {
+func collectionItems(res *spec.Resource, f *flatDoc) int {
 	items := 0
 	for ti, t := range res.Tables {
-		if t.Kind == CollectionTable || t.Kind == ExtensionCollectionTable {
+		if t.Kind == spec.CollectionTable || t.Kind == spec.ExtensionCollectionTable {
 			items += len(f.rows[ti])
 		}
 	}
@@ -352,7 +368,7 @@ func collectionItems(res *Resource, f *flatDoc) int {
 
 // writeRequest is one write's input, computed once for all its attempts.
 type writeRequest struct {
-	res   *Resource
+	res   *spec.Resource
 	f     *flatDoc
 	ids   []string // referential ids to resolve, sorted
 	items int      // collection items needing new CollectionItemIds
@@ -482,7 +498,7 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 			return WriteResult{}, db.Race(retryStale, fmt.Errorf("%w: %w", errStale, err))
 		case pe.Code == fanOutCode:
 			n, _ := strconv.Atoi(pe.Message)
-			return WriteResult{}, w.Limits.IdentityUpdateFanOut(ctx, res.label(), res.Name, n)
+			return WriteResult{}, w.Limits.IdentityUpdateFanOut(ctx, res.Label(), res.Name, n)
 		case pe.Code == db.CodeUniqueViolation && created && post:
 			// On a create, the natural key (root-table unique constraint or
 			// the referential id) can only clash with the same identity, or
@@ -495,7 +511,7 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 		return WriteResult{}, mapWriteError(err, res, f, created)
 	}
 	if measure {
-		w.Limits.IdentityUpdateFanOut(ctx, res.label(), res.Name, int(fanOut))
+		w.Limits.IdentityUpdateFanOut(ctx, res.Label(), res.Name, int(fanOut))
 	}
 	return WriteResult{ID: tg.id, ContentVersion: cv, Created: created}, nil
 }
@@ -529,7 +545,7 @@ func execFinal(ctx context.Context, tx *db.Tx, dml *pgx.Batch, final []any) erro
 }
 
 // readFirstBatch reads the lock, allocation, resolution and load results.
-func readFirstBatch(br pgx.BatchResults, res *Resource, post bool) (tg target, newDocID int64, itemIDs []string, resolved map[string]resolvedID, err error) {
+func readFirstBatch(br pgx.BatchResults, res *spec.Resource, post bool) (tg target, newDocID int64, itemIDs []string, resolved map[string]resolvedID, err error) {
 	if post {
 		err = br.QueryRow().Scan(&tg.documentID, &tg.documentUUID, &tg.contentVersion)
 	} else {
@@ -640,7 +656,7 @@ func applyResolution(f *flatDoc, resolved map[string]resolvedID) *problem.Detail
 // the DML that turns the stored rows into the new ones: deletes (children
 // first), ordinal shifts, updates and inserts (parents first). Rows equal
 // to their stored form produce no statement.
-func mergeRows(res *Resource, f *flatDoc, tg target, itemIDs []string, dml *pgx.Batch) *problem.Details {
+func mergeRows(res *spec.Resource, f *flatDoc, tg target, itemIDs []string, dml *pgx.Batch) *problem.Details {
 	plans, p := diffRows(res, f, tg, itemIDs)
 	if p != nil {
 		return p
@@ -660,7 +676,7 @@ type tableChanges struct {
 // diffRows assigns row keys, finishes every row and computes the changes
 // per table, in Resource.Tables order; new collection items take their
 // keys from itemIDs in document order.
-func diffRows(res *Resource, f *flatDoc, tg target, itemIDs []string) ([]tableChanges, *problem.Details) {
+func diffRows(res *spec.Resource, f *flatDoc, tg target, itemIDs []string) ([]tableChanges, *problem.Details) {
 	docID := strconv.FormatInt(tg.documentID, 10)
 	plans := make([]tableChanges, len(res.Tables))
 	next := 0
@@ -678,10 +694,10 @@ func diffRows(res *Resource, f *flatDoc, tg target, itemIDs []string) ([]tableCh
 		for _, r := range f.rows[ti] {
 			var old []*string
 			switch t.Kind {
-			case RootTable, RootExtensionTable:
+			case spec.RootTable, spec.RootExtensionTable:
 				r.key = docID
 				old = byKey[docID]
-			case CollectionExtensionScopeTable:
+			case spec.CollectionExtensionScopeTable:
 				r.key = r.parent.key
 				old = byKey[r.key]
 			default:
@@ -729,7 +745,7 @@ func diffRows(res *Resource, f *flatDoc, tg target, itemIDs []string) ([]tableCh
 
 // queueChanges queues the statements of plans: deletes (children first),
 // ordinal shifts, updates and inserts (parents first).
-func queueChanges(res *Resource, plans []tableChanges, dml *pgx.Batch) {
+func queueChanges(res *spec.Resource, plans []tableChanges, dml *pgx.Batch) {
 	for ti := len(plans) - 1; ti >= 0; ti-- {
 		if len(plans[ti].deletes) > 0 {
 			dml.Queue(res.Write.Tables[ti].Delete, plans[ti].deletes)
@@ -764,7 +780,7 @@ func duplicateItem(r *flatRow) *problem.Details {
 }
 
 // project picks the stored columns of a finished row.
-func project(tw *TableWrite, vals []*string) []*string {
+func project(tw *spec.TableWrite, vals []*string) []*string {
 	out := make([]*string, len(tw.Stored))
 	for i, ci := range tw.Stored {
 		out[i] = vals[ci]
@@ -774,7 +790,7 @@ func project(tw *TableWrite, vals []*string) []*string {
 
 // matchKey identifies an item among its siblings: its parent key and its
 // semantic identity (or its ordinal when the table has none).
-func matchKey(tw *TableWrite, row []*string) string {
+func matchKey(tw *spec.TableWrite, row []*string) string {
 	var b strings.Builder
 	if tw.ParentKey >= 0 {
 		b.WriteString(deref(row[tw.ParentKey]))
@@ -811,7 +827,7 @@ func deref(s *string) string {
 }
 
 // columnsOf transposes rows into one text[] argument per stored column.
-func columnsOf(tw *TableWrite, rows [][]*string) []any {
+func columnsOf(tw *spec.TableWrite, rows [][]*string) []any {
 	args := make([]any, len(tw.Stored))
 	for i := range tw.Stored {
 		col := make([]*string, len(rows))
@@ -825,7 +841,7 @@ func columnsOf(tw *TableWrite, rows [][]*string) []any {
 
 // mapWriteError turns constraint violations of the DML into the
 // reference's answers.
-func mapWriteError(err error, res *Resource, f *flatDoc, created bool) error {
+func mapWriteError(err error, res *spec.Resource, f *flatDoc, created bool) error {
 	if _, ok := db.UniqueViolation(err); ok || errors.Is(err, errAliasTaken) {
 		op := problem.Update
 		if created {

@@ -11,6 +11,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 )
 
@@ -54,7 +55,7 @@ func (l *loaded) doc(t testing.TB, endpoint string) map[string]any {
 	return m
 }
 
-func (l *loaded) res(t testing.TB, endpoint string) *engine.Resource {
+func (l *loaded) res(t testing.TB, endpoint string) *spec.Resource {
 	p, e, _ := strings.Cut(endpoint, "/")
 	return l.resourceAt(t, p, e)
 }

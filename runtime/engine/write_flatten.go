@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
 	"github.com/google/uuid"
 )
@@ -49,7 +50,7 @@ type flatDoc struct {
 
 // flatten extracts the identity, the rows of every table, and the
 // references and descriptors to resolve.
-func flatten(res *Resource, doc map[string]any) *flatDoc {
+func flatten(res *spec.Resource, doc map[string]any) *flatDoc {
 	w := res.Write
 	f := &flatDoc{rows: make([][]*flatRow, len(res.Tables))}
 	for i, part := range res.Identity {
@@ -96,7 +97,7 @@ func flatten(res *Resource, doc map[string]any) *flatDoc {
 	for ti, t := range res.Tables {
 		for _, r := range f.rows[ti] {
 			for ci, c := range t.Columns {
-				if c.Kind == ScalarColumn && len(c.Steps) > 0 {
+				if c.Kind == spec.ScalarColumn && len(c.Steps) > 0 {
 					if v := valueAt(r.obj, c.Steps); v != nil {
 						s := columnText(c, v)
 						r.vals[ci] = &s
@@ -149,14 +150,14 @@ func flatten(res *Resource, doc map[string]any) *flatDoc {
 }
 
 // formText renders a JSON value in the canonical text of its form.
-func formText(form ValueForm, v any) string {
+func formText(form spec.ValueForm, v any) string {
 	s := scalarText(v)
 	switch form {
-	case IntegerForm, DecimalForm:
+	case spec.IntegerForm, spec.DecimalForm:
 		return validate.CanonicalDecimal(s)
-	case DateTimeForm:
+	case spec.DateTimeForm:
 		return identity.DateTime(s)
-	case TimeForm:
+	case spec.TimeForm:
 		return identity.Time(s)
 	}
 	// A descriptor URI inside an identity is hashed as written (DescriptorForm
@@ -168,15 +169,15 @@ func formText(form ValueForm, v any) string {
 
 // columnText renders a JSON value as the canonical text of a column, the
 // same text the table's load statement produces for the stored value.
-func columnText(c *Column, v any) string {
+func columnText(c *spec.Column, v any) string {
 	switch c.Type {
-	case Int32Type, Int64Type, DecimalType:
+	case spec.Int32Type, spec.Int64Type, spec.DecimalType:
 		if n, ok := v.(json.Number); ok {
 			return validate.CanonicalDecimal(string(n))
 		}
-	case DateTimeType:
+	case spec.DateTimeType:
 		return identity.DateTime(scalarText(v))
-	case TimeType:
+	case spec.TimeType:
 		return identity.Time(scalarText(v))
 	}
 	return scalarText(v)
@@ -184,7 +185,7 @@ func columnText(c *Column, v any) string {
 
 // finishRow fills a row's key columns and key-unification columns once
 // its key, its parent's key and its reference columns are known.
-func finishRow(t *Table, r *flatRow, documentID string) {
+func finishRow(t *spec.Table, r *flatRow, documentID string) {
 	parentKey := ""
 	if r.parent != nil {
 		parentKey = r.parent.key
@@ -192,13 +193,13 @@ func finishRow(t *Table, r *flatRow, documentID string) {
 	set := func(ci int, s string) { r.vals[ci] = &s }
 	for ci, c := range t.Columns {
 		switch c.Kind {
-		case DocumentIDColumn:
+		case spec.DocumentIDColumn:
 			set(ci, documentID)
-		case CollectionItemIDColumn:
+		case spec.CollectionItemIDColumn:
 			set(ci, r.key)
-		case ParentCollectionItemIDColumn, BaseCollectionItemIDColumn:
+		case spec.ParentCollectionItemIDColumn, spec.BaseCollectionItemIDColumn:
 			set(ci, parentKey)
-		case OrdinalColumn:
+		case spec.OrdinalColumn:
 			set(ci, strconv.Itoa(r.ordinal))
 		}
 	}
@@ -212,7 +213,7 @@ func finishRow(t *Table, r *flatRow, documentID string) {
 					break
 				}
 			}
-		case c.Kind == PresenceColumn:
+		case c.Kind == spec.PresenceColumn:
 			r.vals[ci] = nil
 			for mi, m := range t.Columns {
 				if m.Presence == c.Name && r.vals[mi] != nil {
@@ -224,7 +225,7 @@ func finishRow(t *Table, r *flatRow, documentID string) {
 	}
 }
 
-func columnIndexOf(t *Table, name string) int {
+func columnIndexOf(t *spec.Table, name string) int {
 	for i, c := range t.Columns {
 		if c.Name == name {
 			return i

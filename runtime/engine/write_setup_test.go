@@ -16,6 +16,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // env is a provisioned database for a schema set with its plans.
@@ -67,7 +68,7 @@ func fakeDocs(t testing.TB, set *load.SchemaSet, count int) []fakeDoc {
 }
 
 // post upserts body and counts its round trips.
-func (e *env) post(t testing.TB, res *engine.Resource, body []byte) (engine.WriteResult, int64, error) {
+func (e *env) post(t testing.TB, res *spec.Resource, body []byte) (engine.WriteResult, int64, error) {
 	t.Helper()
 	ctx, rt := db.WithRoundTrips(context.Background())
 	out, err := e.writer.UpsertDocument(ctx, res, body, etag.Write{})

@@ -14,7 +14,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // TestPostEveryBundledResource POSTs a generated document of every resource
@@ -123,7 +123,7 @@ func TestPostCollectionExtensionFixtures(t *testing.T) {
 			scopeRows := 0
 			for _, r := range e.schema.Resources {
 				for _, tb := range r.Tables {
-					if tb.Kind == engine.CollectionExtensionScopeTable {
+					if tb.Kind == spec.CollectionExtensionScopeTable {
 						var n int
 						if err := e.pool.QueryRow(context.Background(), `SELECT count(*) FROM "`+tb.Schema+`"."`+tb.Name+`"`).Scan(&n); err != nil {
 							t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
 )
 
@@ -13,7 +14,7 @@ import (
 // stages (schema, decimal precision, equality constraints, array
 // uniqueness), coercing values in place and dropping overposted members. It
 // returns the 400 problem of the first failing stage, or nil.
-func validateBody(w *WritePlan, doc map[string]any) *problem.Details {
+func validateBody(w *spec.WritePlan, doc map[string]any) *problem.Details {
 	var v validate.Validator
 	v.Reset()
 	checkObject(&v, w.Body, doc, true)
@@ -35,14 +36,14 @@ func validateBody(w *WritePlan, doc map[string]any) *problem.Details {
 // checkObject validates the members of obj against object node n: drops
 // members n does not declare and null members, reports missing required
 // members, then checks the present members in schema order.
-func checkObject(v *validate.Validator, n *BodyNode, obj map[string]any, root bool) {
+func checkObject(v *validate.Validator, n *spec.BodyNode, obj map[string]any, root bool) {
 	for k, val := range obj {
-		p := n.property(k)
+		p := property(n, k)
 		if p == nil || val == nil {
 			delete(obj, k)
 			continue
 		}
-		if root && p.Node.Kind == BodyArray && emptyArray(val) {
+		if root && p.Node.Kind == spec.BodyArray && emptyArray(val) {
 			delete(obj, k)
 		}
 	}
@@ -62,7 +63,8 @@ func checkObject(v *validate.Validator, n *BodyNode, obj map[string]any, root bo
 	}
 }
 
-func (n *BodyNode) property(name string) *BodyProperty {
+// property is the member of object node n named name, nil when none.
+func property(n *spec.BodyNode, name string) *spec.BodyProperty {
 	for i := range n.Properties {
 		if n.Properties[i].Name == name {
 			return &n.Properties[i]
@@ -88,9 +90,9 @@ func emptyArray(val any) bool {
 
 // checkValue validates the value of property field against n and returns
 // the (possibly coerced) value to store back.
-func checkValue(v *validate.Validator, field string, n *BodyNode, val any) (any, bool) {
+func checkValue(v *validate.Validator, field string, n *spec.BodyNode, val any) (any, bool) {
 	switch n.Kind {
-	case BodyObject:
+	case spec.BodyObject:
 		obj, ok := val.(map[string]any)
 		if !ok {
 			v.WrongType(field, jsonType(val), validate.TypeObject)
@@ -100,7 +102,7 @@ func checkValue(v *validate.Validator, field string, n *BodyNode, val any) (any,
 		checkObject(v, n, obj, false)
 		v.Leave(mark)
 		return obj, true
-	case BodyArray:
+	case spec.BodyArray:
 		arr, ok := val.([]any)
 		if !ok {
 			v.WrongType(field, jsonType(val), validate.TypeArray)
@@ -126,12 +128,12 @@ func checkValue(v *validate.Validator, field string, n *BodyNode, val any) (any,
 }
 
 // checkItem validates item i of the current array.
-func checkItem(v *validate.Validator, i int, n *BodyNode, item any) any {
+func checkItem(v *validate.Validator, i int, n *spec.BodyNode, item any) any {
 	if n == nil {
 		return item
 	}
 	switch n.Kind {
-	case BodyObject:
+	case spec.BodyObject:
 		obj, ok := item.(map[string]any)
 		if !ok {
 			v.WrongItemType(i, jsonType(item), validate.TypeObject)
@@ -141,7 +143,7 @@ func checkItem(v *validate.Validator, i int, n *BodyNode, item any) any {
 		checkObject(v, n, obj, false)
 		v.Leave(mark)
 		return obj
-	case BodyArray:
+	case spec.BodyArray:
 		v.WrongItemType(i, jsonType(item), validate.TypeArray)
 		return item
 	}
@@ -153,13 +155,13 @@ func checkItem(v *validate.Validator, i int, n *BodyNode, item any) any {
 	return out
 }
 
-func expected(n *BodyNode) string {
+func expected(n *spec.BodyNode) string {
 	switch n.Kind {
-	case BodyInteger:
+	case spec.BodyInteger:
 		return validate.TypeInteger
-	case BodyNumber:
+	case spec.BodyNumber:
 		return validate.TypeNumber
-	case BodyBoolean:
+	case spec.BodyBoolean:
 		return validate.TypeBoolean
 	}
 	return validate.TypeString
@@ -167,12 +169,12 @@ func expected(n *BodyNode) string {
 
 // scalar coerces val to n's kind the way the reference's request coercion
 // does and reports whether it has that kind.
-func scalar(n *BodyNode, val any) (any, bool) {
+func scalar(n *spec.BodyNode, val any) (any, bool) {
 	switch n.Kind {
-	case BodyString:
+	case spec.BodyString:
 		s, ok := val.(string)
 		return s, ok
-	case BodyInteger:
+	case spec.BodyInteger:
 		switch x := val.(type) {
 		case json.Number:
 			return x, validate.NumberType(string(x)) == validate.TypeInteger
@@ -181,7 +183,7 @@ func scalar(n *BodyNode, val any) (any, bool) {
 				return json.Number(num), true
 			}
 		}
-	case BodyNumber:
+	case spec.BodyNumber:
 		switch x := val.(type) {
 		case json.Number:
 			return x, true
@@ -190,7 +192,7 @@ func scalar(n *BodyNode, val any) (any, bool) {
 				return json.Number(num), true
 			}
 		}
-	case BodyBoolean:
+	case spec.BodyBoolean:
 		switch x := val.(type) {
 		case bool:
 			return x, true
@@ -209,7 +211,7 @@ func scalar(n *BodyNode, val any) (any, bool) {
 
 // checkScalar applies a scalar's keywords; it may rewrite *val (trimmed
 // descriptor text, normalized dates).
-func checkScalar(v *validate.Validator, field string, n *BodyNode, val *any) {
+func checkScalar(v *validate.Validator, field string, n *spec.BodyNode, val *any) {
 	switch x := (*val).(type) {
 	case string:
 		if validate.ContainsNUL(x) {
@@ -224,7 +226,7 @@ func checkScalar(v *validate.Validator, field string, n *BodyNode, val *any) {
 			return
 		}
 		switch n.Format {
-		case DateFormat:
+		case spec.DateFormat:
 			if s, ok := validate.CoerceSlashDate(x); ok {
 				x = s
 			}
@@ -233,7 +235,7 @@ func checkScalar(v *validate.Validator, field string, n *BodyNode, val *any) {
 				return
 			}
 			*val = x
-		case DateTimeFormat:
+		case spec.DateTimeFormat:
 			if s, ok := validate.CoerceSlashDate(x); ok {
 				x = s
 			}
@@ -243,7 +245,7 @@ func checkScalar(v *validate.Validator, field string, n *BodyNode, val *any) {
 				return
 			}
 			*val = s
-		case TimeFormat:
+		case spec.TimeFormat:
 			if !validate.IsTime(x) {
 				v.BadFormat(field, "time")
 			}
@@ -255,7 +257,7 @@ func checkScalar(v *validate.Validator, field string, n *BodyNode, val *any) {
 		if n.Maximum != "" && compareNumbers(string(x), n.Maximum) > 0 {
 			v.AboveMaximum(field, string(x), n.Maximum)
 		}
-		if n.Kind == BodyInteger && n.Minimum == "" && n.Maximum == "" {
+		if n.Kind == spec.BodyInteger && n.Minimum == "" && n.Maximum == "" {
 			// The storage column is a 32- or 64-bit integer: report a value it
 			// cannot hold rather than failing in the database.
 			bits := 64
@@ -291,22 +293,22 @@ func compareNumbers(a, b string) int {
 }
 
 // checkDecimals is the decimal-precision stage.
-func checkDecimals(v *validate.Validator, n *BodyNode, obj map[string]any) {
+func checkDecimals(v *validate.Validator, n *spec.BodyNode, obj map[string]any) {
 	for _, p := range n.Properties {
 		val, ok := obj[p.Name]
 		if !ok {
 			continue
 		}
 		switch p.Node.Kind {
-		case BodyObject:
+		case spec.BodyObject:
 			if o, ok := val.(map[string]any); ok {
 				mark := v.Enter(p.Name)
 				checkDecimals(v, p.Node, o)
 				v.Leave(mark)
 			}
-		case BodyArray:
+		case spec.BodyArray:
 			arr, _ := val.([]any)
-			if p.Node.Items == nil || p.Node.Items.Kind != BodyObject {
+			if p.Node.Items == nil || p.Node.Items.Kind != spec.BodyObject {
 				continue
 			}
 			mark := v.Enter(p.Name)
@@ -337,7 +339,7 @@ func checkDecimals(v *validate.Validator, n *BodyNode, obj map[string]any) {
 }
 
 // checkEquality is the equality-constraint stage.
-func checkEquality(v *validate.Validator, cs []EqualityConstraint, doc map[string]any) {
+func checkEquality(v *validate.Validator, cs []spec.EqualityConstraint, doc map[string]any) {
 	var ev validate.EqualityValues
 	var found []located
 	for _, c := range cs {
@@ -355,7 +357,7 @@ func checkEquality(v *validate.Validator, cs []EqualityConstraint, doc map[strin
 
 // checkUniqueness is the array-uniqueness stage: the first duplicate item
 // of each array is reported.
-func checkUniqueness(v *validate.Validator, cs []UniquenessConstraint, doc map[string]any) {
+func checkUniqueness(v *validate.Validator, cs []spec.UniquenessConstraint, doc map[string]any) {
 	var keys validate.ItemKeys
 	var arrays []located
 	parts := make([]string, 0, 4)

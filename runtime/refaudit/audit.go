@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -18,21 +19,21 @@ const DefaultBatchSize = 1000
 // database against the specs of its schema.
 type Auditor struct {
 	pool  *pgxpool.Pool
-	specs []*Spec
-	byKey map[int16]*Spec  // a concrete resource's key → its spec
-	names map[int16]string // every identity's key → "Project:Resource"
+	specs []*spec.ReferentialIdentity
+	byKey map[int16]*spec.ReferentialIdentity // a concrete resource's key → its spec
+	names map[int16]string                    // every identity's key → "Project:Resource"
 }
 
 // New returns an auditor of the database behind pool. specs must cover
 // every concrete resource and descriptor of the schema: a repair may have
 // to recompute a document of any resource (see Repair).
-func New(pool *pgxpool.Pool, specs []Spec) *Auditor {
-	a := &Auditor{pool: pool, byKey: map[int16]*Spec{}, names: map[int16]string{}}
+func New(pool *pgxpool.Pool, specs []spec.ReferentialIdentity) *Auditor {
+	a := &Auditor{pool: pool, byKey: map[int16]*spec.ReferentialIdentity{}, names: map[int16]string{}}
 	for i := range specs {
 		s := &specs[i]
 		a.specs = append(a.specs, s)
 		a.byKey[s.Primary.ResourceKeyID] = s
-		for _, id := range s.identities() {
+		for _, id := range s.Identities() {
 			a.names[id.ResourceKeyID] = id.Name()
 		}
 	}
@@ -83,14 +84,14 @@ type ScanOptions struct {
 // transaction (see Repair) before the next batch is read, and found sees
 // the drift the repair found under lock, each marked Repaired or not,
 // instead of what the unlocked read saw.
-func (a *Auditor) Scan(ctx context.Context, spec *Spec, opts ScanOptions, found func(Drift)) (int, error) {
+func (a *Auditor) Scan(ctx context.Context, spec *spec.ReferentialIdentity, opts ScanOptions, found func(Drift)) (int, error) {
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = DefaultBatchSize
 	}
 	// The batch size is written into the statement: a generic plan
 	// guesses a parameter LIMIT at a tenth of the table and hash-joins
 	// dms.Document in full for each batch.
-	query := spec.selectSQL(`t."DocumentId" > $1`, ` LIMIT `+strconv.Itoa(opts.BatchSize), false)
+	query := selectSQL(spec, `t."DocumentId" > $1`, ` LIMIT `+strconv.Itoa(opts.BatchSize), false)
 	var b identity.Builder
 	var after int64
 	documents := 0
@@ -99,7 +100,7 @@ func (a *Auditor) Scan(ctx context.Context, spec *Spec, opts ScanOptions, found 
 		if err != nil {
 			return documents, fmt.Errorf("reading %s: %w", spec.Table, err)
 		}
-		docs, err := spec.scanDocuments(rows, false)
+		docs, err := scanDocuments(spec, rows, false)
 		if err != nil {
 			return documents, err
 		}
@@ -108,7 +109,7 @@ func (a *Auditor) Scan(ctx context.Context, spec *Spec, opts ScanOptions, found 
 		}
 		documents += len(docs)
 		after = docs[len(docs)-1].id
-		drift, err := spec.compareAll(docs, &b)
+		drift, err := compareAll(spec, docs, &b)
 		if err != nil {
 			return documents, err
 		}
@@ -133,7 +134,7 @@ func (a *Auditor) Scan(ctx context.Context, spec *Spec, opts ScanOptions, found 
 // the repair found, with the unhashable findings of the batch (which
 // Repair skips unless the document has other drift, so they are taken
 // from the batch's read alone).
-func (a *Auditor) repairBatch(ctx context.Context, spec *Spec, drift []Drift) ([]Drift, error) {
+func (a *Auditor) repairBatch(ctx context.Context, spec *spec.ReferentialIdentity, drift []Drift) ([]Drift, error) {
 	repairs, err := a.Repair(ctx, spec, RepairableDocuments(drift))
 	if err != nil {
 		return nil, err
@@ -153,10 +154,10 @@ func (a *Auditor) repairBatch(ctx context.Context, spec *Spec, drift []Drift) ([
 }
 
 // compareAll compares each document.
-func (s *Spec) compareAll(docs []*document, b *identity.Builder) ([]Drift, error) {
+func compareAll(s *spec.ReferentialIdentity, docs []*document, b *identity.Builder) ([]Drift, error) {
 	var out []Drift
 	for _, d := range docs {
-		drift, err := s.compare(d, b)
+		drift, err := compare(s, d, b)
 		if err != nil {
 			return nil, err
 		}
@@ -182,13 +183,13 @@ func RepairableDocuments(drift []Drift) []int64 {
 
 // Check audits the given documents of spec (read without locks). Ids that
 // are not documents of spec are ignored.
-func (a *Auditor) Check(ctx context.Context, spec *Spec, documentIDs []int64) ([]Drift, error) {
+func (a *Auditor) Check(ctx context.Context, spec *spec.ReferentialIdentity, documentIDs []int64) ([]Drift, error) {
 	docs, err := a.read(ctx, a.pool, spec, documentIDs, false)
 	if err != nil {
 		return nil, err
 	}
 	var b identity.Builder
-	return spec.compareAll(docs, &b)
+	return compareAll(spec, docs, &b)
 }
 
 // Inspect is Check for documents that dms.Document says belong to spec's
@@ -197,20 +198,20 @@ func (a *Auditor) Check(ctx context.Context, spec *Spec, documentIDs []int64) ([
 // ContentLastModifiedAt differ from dms.Document's, and an identity change
 // missing from the resource's journal. Each holds by construction of the
 // stamp triggers, so a finding means one did not run.
-func (a *Auditor) Inspect(ctx context.Context, spec *Spec, documentIDs []int64) ([]Drift, error) {
+func (a *Auditor) Inspect(ctx context.Context, spec *spec.ReferentialIdentity, documentIDs []int64) ([]Drift, error) {
 	docs, err := a.read(ctx, a.pool, spec, documentIDs, true)
 	if err != nil {
 		return nil, err
 	}
 	var b identity.Builder
-	out, err := spec.compareAll(docs, &b)
+	out, err := compareAll(spec, docs, &b)
 	if err != nil {
 		return nil, err
 	}
 	seen := map[int64]bool{}
 	for _, d := range docs {
 		seen[d.id] = true
-		out = append(out, spec.stampDrift(d)...)
+		out = append(out, stampDrift(spec, d)...)
 	}
 	for _, id := range documentIDs {
 		if !seen[id] {
@@ -228,15 +229,15 @@ type querier interface {
 }
 
 // read reads the given documents of spec.
-func (a *Auditor) read(ctx context.Context, q querier, spec *Spec, documentIDs []int64, stamps bool) ([]*document, error) {
+func (a *Auditor) read(ctx context.Context, q querier, spec *spec.ReferentialIdentity, documentIDs []int64, stamps bool) ([]*document, error) {
 	if len(documentIDs) == 0 {
 		return nil, nil
 	}
-	rows, err := q.Query(ctx, spec.selectSQL(`t."DocumentId" = ANY($1::bigint[])`, "", stamps), documentIDs)
+	rows, err := q.Query(ctx, selectSQL(spec, `t."DocumentId" = ANY($1::bigint[])`, "", stamps), documentIDs)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", spec.Table, err)
 	}
-	return spec.scanDocuments(rows, stamps)
+	return scanDocuments(spec, rows, stamps)
 }
 
 // Locate finds documents by DocumentUuid and groups their DocumentIds by
@@ -249,7 +250,7 @@ func (a *Auditor) Locate(ctx context.Context, documentUUIDs []string) (found []G
 		return nil, nil, fmt.Errorf("locating documents: %w", err)
 	}
 	defer rows.Close()
-	bySpec := map[*Spec][]int64{}
+	bySpec := map[*spec.ReferentialIdentity][]int64{}
 	for rows.Next() {
 		var id string
 		var docID *int64
@@ -257,7 +258,7 @@ func (a *Auditor) Locate(ctx context.Context, documentUUIDs []string) (found []G
 		if err := rows.Scan(&id, &docID, &key); err != nil {
 			return nil, nil, fmt.Errorf("locating documents: %w", err)
 		}
-		var spec *Spec
+		var spec *spec.ReferentialIdentity
 		if key != nil {
 			spec = a.byKey[*key]
 		}
@@ -302,7 +303,7 @@ func (a *Auditor) Sample(ctx context.Context, n int) ([]Group, error) {
 		return nil, fmt.Errorf("sampling documents: %w", err)
 	}
 	defer rows.Close()
-	bySpec := map[*Spec][]int64{}
+	bySpec := map[*spec.ReferentialIdentity][]int64{}
 	for rows.Next() {
 		var id int64
 		var key int16
@@ -321,12 +322,12 @@ func (a *Auditor) Sample(ctx context.Context, n int) ([]Group, error) {
 
 // Group is documents of one spec.
 type Group struct {
-	Spec        *Spec
+	Spec        *spec.ReferentialIdentity
 	DocumentIDs []int64
 }
 
 // groups lists bySpec in the auditor's spec order.
-func (a *Auditor) groups(bySpec map[*Spec][]int64) []Group {
+func (a *Auditor) groups(bySpec map[*spec.ReferentialIdentity][]int64) []Group {
 	var out []Group
 	for _, s := range a.specs {
 		if ids := bySpec[s]; len(ids) > 0 {

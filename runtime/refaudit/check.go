@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 )
@@ -54,14 +55,14 @@ type Drift struct {
 // column is one distinct identity column of a spec and its form.
 type column struct {
 	name string
-	form Form
+	form spec.HashForm
 }
 
 // columns lists the distinct columns the identities read, in first-use
 // order; index maps a column name to its position.
-func (s *Spec) columns() (cols []column, index map[string]int) {
+func columns(s *spec.ReferentialIdentity) (cols []column, index map[string]int) {
 	index = map[string]int{}
-	for _, id := range s.identities() {
+	for _, id := range s.Identities() {
 		for _, e := range id.Elements {
 			if _, ok := index[e.Column]; !ok {
 				index[e.Column] = len(cols)
@@ -78,15 +79,15 @@ func (s *Spec) columns() (cols []column, index map[string]int) {
 func valueSQL(c column, i int) (expr, join string) {
 	col := "t." + quote(c.name)
 	switch c.form {
-	case Integer, Decimal, Boolean:
+	case spec.HashInteger, spec.HashDecimal, spec.HashBoolean:
 		return col + "::text", ""
-	case Date:
+	case spec.HashDate:
 		return "to_char(" + col + ", 'YYYY-MM-DD')", ""
-	case Time:
+	case spec.HashTime:
 		return "to_char(" + col + ", 'HH24:MI:SS.US')", ""
-	case DateTime:
+	case spec.HashDateTime:
 		return "to_char(" + col + ` AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`, ""
-	case DescriptorReference:
+	case spec.HashDescriptorReference:
 		alias := "v" + strconv.Itoa(i)
 		return alias + `."Uri"`, ` LEFT JOIN "dms"."Descriptor" ` + alias + ` ON ` + alias + `."DocumentId" = ` + col
 	}
@@ -94,13 +95,13 @@ func valueSQL(c column, i int) (expr, join string) {
 }
 
 // canonical turns the text valueSQL read into the identity value text.
-func canonical(form Form, text string) string {
+func canonical(form spec.HashForm, text string) string {
 	switch form {
-	case Decimal:
+	case spec.HashDecimal:
 		return identity.Decimal(text)
-	case Time:
+	case spec.HashTime:
 		return identity.Time(text)
-	case DescriptorURI:
+	case spec.HashDescriptorURI:
 		return identity.DescriptorValue(text)
 	}
 	return text
@@ -115,8 +116,8 @@ const storedRowsSQL = ` LEFT JOIN LATERAL (SELECT array_agg(ri."ResourceKeyId" O
 // table), its DocumentUuid, identity values and stored rows, in DocumentId
 // order; with stamps also whether its change stamps are consistent (see
 // Inspect). tail follows ORDER BY (a LIMIT).
-func (s *Spec) selectSQL(where, tail string, stamps bool) string {
-	cols, _ := s.columns()
+func selectSQL(s *spec.ReferentialIdentity, where, tail string, stamps bool) string {
+	cols, _ := columns(s)
 	var sel, joins strings.Builder
 	sel.WriteString(`SELECT t."DocumentId", d."DocumentUuid"::text, ri.keys, ri.ids`)
 	for i, c := range cols {
@@ -126,7 +127,7 @@ func (s *Spec) selectSQL(where, tail string, stamps bool) string {
 	}
 	if stamps {
 		sel.WriteString(`, t."ContentVersion" = d."ContentVersion" AND t."ContentLastModifiedAt" = d."ContentLastModifiedAt"`)
-		sel.WriteString(", " + s.journalSQL())
+		sel.WriteString(", " + journalSQL(s))
 	}
 	if s.Descriptor {
 		where = fmt.Sprintf(`t."ResourceKeyId" = %d AND %s`, s.Primary.ResourceKeyID, where)
@@ -134,7 +135,7 @@ func (s *Spec) selectSQL(where, tail string, stamps bool) string {
 	// The documents are chosen first, so that every join is a nested loop
 	// over them: with the keyset condition on the table alone, a generic
 	// plan merge-joins dms.Document from its first row for each batch.
-	return sel.String() + ` FROM (SELECT * FROM ` + s.Table.sql() + ` t WHERE ` + where + ` ORDER BY t."DocumentId"` + tail + `) t` +
+	return sel.String() + ` FROM (SELECT * FROM ` + qualified(s.Table) + ` t WHERE ` + where + ` ORDER BY t."DocumentId"` + tail + `) t` +
 		` JOIN "dms"."Document" d ON d."DocumentId" = t."DocumentId"` + joins.String() + storedRowsSQL + ` ORDER BY t."DocumentId"`
 }
 
@@ -147,11 +148,11 @@ func (s *Spec) selectSQL(where, tail string, stamps bool) string {
 // CreatedAt (both defaults of its insert). The journal's primary key is
 // ChangeVersion, so the newest row below IdentityVersion is found by a
 // backward index scan that stops within a few rows when the row exists.
-func (s *Spec) journalSQL() string {
+func journalSQL(s *spec.ReferentialIdentity) string {
 	if s.Journal == nil {
 		return "true"
 	}
-	return `(d."IdentityLastModifiedAt" = d."CreatedAt" OR EXISTS (SELECT 1 FROM (SELECT j."CreatedAt" FROM ` + s.Journal.sql() +
+	return `(d."IdentityLastModifiedAt" = d."CreatedAt" OR EXISTS (SELECT 1 FROM (SELECT j."CreatedAt" FROM ` + qualified(*s.Journal) +
 		` j WHERE j."Id" = d."DocumentUuid" AND j."ChangeVersion" < d."IdentityVersion" ORDER BY j."ChangeVersion" DESC LIMIT 1) last` +
 		` WHERE last."CreatedAt" = d."IdentityLastModifiedAt"))`
 }
@@ -168,9 +169,9 @@ type document struct {
 }
 
 // scanDocuments reads the rows of selectSQL.
-func (s *Spec) scanDocuments(rows pgx.Rows, stamps bool) ([]*document, error) {
+func scanDocuments(s *spec.ReferentialIdentity, rows pgx.Rows, stamps bool) ([]*document, error) {
 	defer rows.Close()
-	cols, _ := s.columns()
+	cols, _ := columns(s)
 	var docs []*document
 	for rows.Next() {
 		d := &document{values: make([]*string, len(cols))}
@@ -200,9 +201,9 @@ type expectedRow struct {
 }
 
 // expected computes the rows d should own, in identities order.
-func (s *Spec) expected(d *document, b *identity.Builder) []expectedRow {
-	_, index := s.columns()
-	ids := s.identities()
+func expected(s *spec.ReferentialIdentity, d *document, b *identity.Builder) []expectedRow {
+	_, index := columns(s)
+	ids := s.Identities()
 	out := make([]expectedRow, len(ids))
 	for i, id := range ids {
 		out[i] = expectedRow{key: id.ResourceKeyID, ok: true}
@@ -224,7 +225,7 @@ func (s *Spec) expected(d *document, b *identity.Builder) []expectedRow {
 
 // compare returns the drift of one document: every expected row that is
 // missing or differs, and every stored row under another resource key.
-func (s *Spec) compare(d *document, b *identity.Builder) ([]Drift, error) {
+func compare(s *spec.ReferentialIdentity, d *document, b *identity.Builder) ([]Drift, error) {
 	stored := make(map[int16]uuid.UUID, len(d.storedKeys))
 	for i, k := range d.storedKeys {
 		id, err := uuid.Parse(d.storedIDs[i])
@@ -237,7 +238,7 @@ func (s *Spec) compare(d *document, b *identity.Builder) ([]Drift, error) {
 	finding := func(kind Kind, key int16) Drift {
 		return Drift{Kind: kind, Resource: s.Resource, DocumentID: d.id, DocumentUUID: d.uuid, ResourceKeyID: key}
 	}
-	for _, e := range s.expected(d, b) {
+	for _, e := range expected(s, d, b) {
 		got, has := stored[e.key]
 		delete(stored, e.key)
 		switch {
@@ -264,7 +265,7 @@ func (s *Spec) compare(d *document, b *identity.Builder) ([]Drift, error) {
 }
 
 // stampDrift returns the journal findings of a document read with stamps.
-func (s *Spec) stampDrift(d *document) []Drift {
+func stampDrift(s *spec.ReferentialIdentity, d *document) []Drift {
 	var out []Drift
 	finding := func(detail string) Drift {
 		return Drift{Kind: Journal, Resource: s.Resource, DocumentID: d.id, DocumentUUID: d.uuid, ResourceKeyID: s.Primary.ResourceKeyID, Detail: detail}

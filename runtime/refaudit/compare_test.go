@@ -7,18 +7,19 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 )
 
 // school is the spec of a subclass with a superclass alias.
-var school = &Spec{
+var school = &spec.ReferentialIdentity{
 	Resource: "ed-fi/schools",
-	Table:    Table{Schema: "edfi", Name: "School"},
-	Primary: Identity{ProjectName: "Ed-Fi", ResourceName: "School", ResourceKeyID: 14,
-		Elements: []Element{{Path: "$.schoolId", Column: "SchoolId", Form: Integer}}},
-	Alias: &Identity{ProjectName: "Ed-Fi", ResourceName: "EducationOrganization", ResourceKeyID: 7,
-		Elements: []Element{{Path: "$.educationOrganizationId", Column: "SchoolId", Form: Integer}}},
+	Table:    spec.TableName{Schema: "edfi", Name: "School"},
+	Primary: spec.HashedIdentity{ProjectName: "Ed-Fi", ResourceName: "School", ResourceKeyID: 14,
+		Elements: []spec.HashedElement{{Path: "$.schoolId", Column: "SchoolId", Form: spec.HashInteger}}},
+	Alias: &spec.HashedIdentity{ProjectName: "Ed-Fi", ResourceName: "EducationOrganization", ResourceKeyID: 7,
+		Elements: []spec.HashedElement{{Path: "$.educationOrganizationId", Column: "SchoolId", Form: spec.HashInteger}}},
 }
 
 func ptr(s string) *string { return &s }
@@ -54,7 +55,7 @@ func TestCompareClassifiesRows(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b identity.Builder
-			got, err := school.compare(tt.doc, &b)
+			got, err := compare(school, tt.doc, &b)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -101,7 +102,7 @@ func TestValueTextMatchesTriggerText(t *testing.T) {
 			(7, 7, -0.010, false, '2024-02-29', '00:00:00.000001', '2024-01-01 00:00:00+00', 'Ünïcödé')`); err != nil {
 		t.Fatal(err)
 	}
-	cols := []column{{"i", Integer}, {"n", Integer}, {"d", Decimal}, {"b", Boolean}, {"dt", Date}, {"tm", Time}, {"ts", DateTime}, {"s", Text}}
+	cols := []column{{"i", spec.HashInteger}, {"n", spec.HashInteger}, {"d", spec.HashDecimal}, {"b", spec.HashBoolean}, {"dt", spec.HashDate}, {"tm", spec.HashTime}, {"ts", spec.HashDateTime}, {"s", spec.HashText}}
 	trigger := map[string]string{
 		"d":  `regexp_replace(regexp_replace(t."d"::text, '(\.[0-9]*?)0+$', '\1'), '\.$', '')`,
 		"ts": `to_char(t."ts" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 )
@@ -29,7 +30,7 @@ import (
 // reported not repaired. Rows of a document that has no row in its
 // resource's table (or whose resource no spec covers) are deleted when
 // they hold an id another document should own.
-func (a *Auditor) Repair(ctx context.Context, spec *Spec, documentIDs []int64) ([]Drift, error) {
+func (a *Auditor) Repair(ctx context.Context, spec *spec.ReferentialIdentity, documentIDs []int64) ([]Drift, error) {
 	if len(documentIDs) == 0 {
 		return nil, nil
 	}
@@ -70,11 +71,11 @@ type repair struct {
 const lockDocumentsSQL = `SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentId" = ANY($1::bigint[]) ORDER BY "DocumentId" FOR SHARE`
 
 // lockAndCheck locks the documents, reads them and records their drift.
-func (r *repair) lockAndCheck(ctx context.Context, spec *Spec, ids []int64) error {
+func (r *repair) lockAndCheck(ctx context.Context, spec *spec.ReferentialIdentity, ids []int64) error {
 	for _, id := range ids {
 		r.locked[id] = true
 	}
-	lockRows := `SELECT t."DocumentId" FROM ` + spec.Table.sql() + ` t WHERE t."DocumentId" = ANY($1::bigint[]) ORDER BY t."DocumentId" FOR SHARE`
+	lockRows := `SELECT t."DocumentId" FROM ` + qualified(spec.Table) + ` t WHERE t."DocumentId" = ANY($1::bigint[]) ORDER BY t."DocumentId" FOR SHARE`
 	for _, q := range []string{lockDocumentsSQL, lockRows} {
 		if _, err := r.tx.Exec(ctx, q, ids); err != nil {
 			return fmt.Errorf("locking %s documents: %w", spec.Resource, err)
@@ -87,7 +88,7 @@ func (r *repair) lockAndCheck(ctx context.Context, spec *Spec, ids []int64) erro
 	for _, d := range docs {
 		r.read[d.id] = true
 	}
-	drift, err := spec.compareAll(docs, &r.b)
+	drift, err := compareAll(spec, docs, &r.b)
 	if err != nil {
 		return err
 	}
@@ -143,7 +144,7 @@ func (r *repair) displaceHolders(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("finding the holders of ReferentialIds: %w", err)
 		}
-		bySpec := map[*Spec][]int64{}
+		bySpec := map[*spec.ReferentialIdentity][]int64{}
 		var orphans []holder
 		for _, h := range holders {
 			s := r.a.byKey[h.docKey]

@@ -8,10 +8,11 @@ import (
 	defaultschema "github.com/edfi-dmsc/dmsc/generated/default"
 	"github.com/edfi-dmsc/dmsc/internal/refaudittest"
 	"github.com/edfi-dmsc/dmsc/runtime/refaudit"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // specOf returns the spec of a resource of the bundled schema.
-func specOf(t *testing.T, resource string) *refaudit.Spec {
+func specOf(t *testing.T, resource string) *spec.ReferentialIdentity {
 	t.Helper()
 	for i, s := range defaultschema.Schema.ReferentialIdentity {
 		if s.Resource == resource {

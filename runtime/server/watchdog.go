@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/edfi-dmsc/dmsc/runtime/refaudit"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // Watchdog are the flags of the integrity watchdog (epic E12, story 01),
@@ -53,7 +54,7 @@ type IntegrityWatchdog struct {
 
 // NewWatchdog returns the watchdog of the server over the specs of its
 // schema (generated code passes them); Pass runs it once.
-func (s *Server) NewWatchdog(specs []refaudit.Spec) *IntegrityWatchdog {
+func (s *Server) NewWatchdog(specs []spec.ReferentialIdentity) *IntegrityWatchdog {
 	return &IntegrityWatchdog{s: s, auditor: refaudit.New(s.Pool, specs)}
 }
 
@@ -61,7 +62,7 @@ func (s *Server) NewWatchdog(specs []refaudit.Spec) *IntegrityWatchdog {
 // Config.WatchdogInterval while the server serves; it does nothing when
 // the interval is zero. An invalid setting in a Config built in code is
 // logged and the watchdog left off (kong refuses it on the command line).
-func (s *Server) StartWatchdog(specs []refaudit.Spec) {
+func (s *Server) StartWatchdog(specs []spec.ReferentialIdentity) {
 	if s.Config.WatchdogInterval <= 0 {
 		return
 	}

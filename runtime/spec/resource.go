@@ -1,16 +1,4 @@
-// Package engine executes the per-resource data plans a generated server
-// carries: it validates and flattens documents into rows, persists them,
-// hydrates rows back into documents, and answers queries and deletes.
-//
-// The plans are plain data computed by the compiler (compiler/plan) from the
-// derived relational model and emitted as Go literals by the code generator,
-// so a server never derives a model or compiles SQL at start-up: where the
-// reference implementation compiles a MappingSet when it starts, a dmsc
-// server links one in. Plans hold no JSON-path strings that are parsed at
-// run time: paths are pre-split into property-name steps.
-package engine
-
-import "github.com/edfi-dmsc/dmsc/runtime/refaudit"
+package spec
 
 // Schema is the compiled schema set a server serves.
 type Schema struct {
@@ -25,7 +13,7 @@ type Schema struct {
 	Resources []*Resource
 	// ReferentialIdentity says, for the same resources, how their
 	// dms.ReferentialIdentity rows are recomputed (the integrity watchdog).
-	ReferentialIdentity []refaudit.Spec
+	ReferentialIdentity []ReferentialIdentity
 }
 
 // ResourceKey is one dms.ResourceKey seed row.
@@ -71,6 +59,10 @@ type Resource struct {
 	Read  *ReadPlan
 }
 
+// Label names the resource in metrics and logs ("ed-fi/schools"), as the
+// server's request labels do.
+func (r *Resource) Label() string { return r.ProjectEndpoint + "/" + r.Endpoint }
+
 // IdentityPart is one element of a document identity.
 type IdentityPart struct {
 	// JSONPath is the identityJsonPath as the schema writes it
@@ -113,6 +105,8 @@ const (
 	CollectionExtensionScopeTable
 	// ExtensionCollectionTable holds an array inside an extension scope.
 	ExtensionCollectionTable
+	// tableKinds counts the kinds: Check refuses any value from it on.
+	tableKinds
 )
 
 // Table is one table of a resource.
@@ -164,6 +158,8 @@ const (
 	MirrorLastModifiedColumn
 	// PresenceColumn is a synthetic key-unification presence flag.
 	PresenceColumn
+	// columnKinds counts the kinds: Check refuses any value from it on.
+	columnKinds
 )
 
 // ScalarType is a column's logical type.
@@ -180,6 +176,8 @@ const (
 	DateType
 	DateTimeType
 	TimeType
+	// scalarTypes counts the types: Check refuses any value from it on.
+	scalarTypes
 )
 
 // Column is one physical column.

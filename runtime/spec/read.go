@@ -1,4 +1,4 @@
-package engine
+package spec
 
 // ReadPlan is the read-path part of a resource plan: hydration of a
 // document's rows, the shape its JSON is reconstituted in, query fields
@@ -112,6 +112,8 @@ const (
 	// its ResourceKeyId (both from a join on dms.Document), and Targets
 	// give rel and the href path per concrete ResourceKeyId.
 	LinkNode
+	// nodeKinds counts the kinds: Check refuses any value from it on.
+	nodeKinds
 )
 
 // Node is one member of the reconstituted document.

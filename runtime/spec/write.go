@@ -1,4 +1,4 @@
-package engine
+package spec
 
 import "github.com/edfi-dmsc/dmsc/runtime/validate"
 
@@ -54,6 +54,8 @@ const (
 	BodyInteger
 	BodyNumber
 	BodyBoolean
+	// bodyKinds counts the kinds: Check refuses any value from it on.
+	bodyKinds
 )
 
 // Format is a string format the schema requires.
@@ -65,6 +67,8 @@ const (
 	DateFormat
 	DateTimeFormat
 	TimeFormat
+	// formats counts the formats: Check refuses any value from it on.
+	formats
 )
 
 // BodyNode is one schema node of a request body.
@@ -122,6 +126,8 @@ const (
 	// DescriptorForm is a descriptor URI. It is hashed as written: the
 	// referential-identity triggers hash the stored dms.Descriptor.Uri.
 	DescriptorForm
+	// valueForms counts the forms: Check refuses any value from it on.
+	valueForms
 )
 
 // EqualityConstraint requires every value at Source and Target to be
