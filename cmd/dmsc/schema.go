@@ -86,6 +86,7 @@ type ddlEmitCmd struct {
 	Dialect     string `short:"d" default:"both" enum:"pgsql,mssql,both" help:"SQL dialect(s): pgsql, mssql or both."`
 	DDLManifest bool   `name:"ddl-manifest" help:"Also write ddl.manifest.json (normalized SQL hashes and statement counts)."`
 	Permissive  bool   `help:"Use the permissive model passes meant for synthetic test schemas (real schemas use the strict passes)."`
+	NoAPIDocs   bool   `name:"no-api-docs" help:"Do not write the API description (api/: OpenAPI documents and resource load order) that schemas with openApiBaseDocuments get."`
 }
 
 func (c *ddlEmitCmd) Run(e *env) error {
@@ -97,7 +98,7 @@ func (c *ddlEmitCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	arts, info, err := emit.Build(set, emit.Options{Dialects: dialects, DDLManifest: c.DDLManifest, Strict: !c.Permissive})
+	arts, info, err := emit.Build(set, emit.Options{Dialects: dialects, DDLManifest: c.DDLManifest, Strict: !c.Permissive, APIDocs: !c.NoAPIDocs})
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ package emit
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
@@ -45,6 +46,8 @@ type Options struct {
 	// Strict selects the strict model pass set (real schemas); the
 	// permissive set exists for synthetic test fixtures.
 	Strict bool
+	// APIDocs also writes the API description under api/ (see APIDocsFor).
+	APIDocs bool
 }
 
 // Artifact file names, shared with the fixture harness.
@@ -102,6 +105,13 @@ func Build(set *load.SchemaSet, opts Options) (Artifacts, *effschema.Info, error
 	}
 	if opts.DDLManifest {
 		out[DDLManifest] = ddl.Manifest(info, entries)
+	}
+	if opts.APIDocs {
+		docs, err := APIDocsFor(set)
+		if err != nil {
+			return nil, nil, err
+		}
+		maps.Copy(out, docs)
 	}
 	return out, info, nil
 }

@@ -149,7 +149,7 @@ func newResource(p *load.Project, key string, rs *jsonx.Value) (*resource, error
 		name:          rs.Get("resourceName").StringOr(""),
 		isDescriptor:  rs.Get("isDescriptor").BoolOr(false),
 		isSchoolYear:  rs.Get("isSchoolYearEnumeration").BoolOr(false),
-		schema:        clone(rs.Get("jsonSchemaForInsert")),
+		schema:        rs.Get("jsonSchemaForInsert").Clone(),
 		identityAlias: map[string]string{},
 		sites:         map[string]*refSite{},
 		descriptors:   map[string]*descriptorSite{},
@@ -312,7 +312,7 @@ func (r *resource) mergeExtension(p *load.Project, key string, ext *jsonx.Value)
 	if extSchema := props.Get("_ext"); extSchema != nil {
 		target := ensureExt(r.schema)
 		for _, mem := range members(extSchema.Get("properties")) {
-			projSchema := clone(mem.Value)
+			projSchema := mem.Value.Clone()
 			// MetaEd lists the extension's required members at the top level of
 			// the extension schema; they belong to the project's _ext object.
 			for _, req := range items(ext.Get("jsonSchemaForInsert").Get("required")) {
@@ -320,7 +320,7 @@ func (r *resource) mergeExtension(p *load.Project, key string, ext *jsonx.Value)
 					addRequired(projSchema, req.Text)
 				}
 			}
-			setMember(target.Get("properties"), mem.Key, projSchema)
+			target.Get("properties").Set(mem.Key, projSchema)
 		}
 	}
 	// Other top-level properties are added when the core lacks them; those
@@ -328,7 +328,7 @@ func (r *resource) mergeExtension(p *load.Project, key string, ext *jsonx.Value)
 	// are covered by the commonExtensionOverrides below.
 	for _, mem := range members(props) {
 		if mem.Key != "_ext" && !r.schema.Get("properties").Has(mem.Key) {
-			setMember(r.schema.Get("properties"), mem.Key, clone(mem.Value))
+			r.schema.Get("properties").Set(mem.Key, mem.Value.Clone())
 		}
 	}
 	for _, o := range items(ext.Get("commonExtensionOverrides")) {
@@ -341,7 +341,7 @@ func (r *resource) mergeExtension(p *load.Project, key string, ext *jsonx.Value)
 			}
 			target := ensureExt(node)
 			for _, mem := range members(fragment.Get("properties")) {
-				setMember(target.Get("properties"), mem.Key, clone(mem.Value))
+				target.Get("properties").Set(mem.Key, mem.Value.Clone())
 			}
 		}
 	}
@@ -442,7 +442,7 @@ func addRequired(schema *jsonx.Value, name string) {
 	}
 	req := schema.Get("required")
 	if req == nil {
-		setMember(schema, "required", jsonx.Arr(jsonx.Str(name)))
+		schema.Set("required", jsonx.Arr(jsonx.Str(name)))
 		return
 	}
 	req.Items = append(req.Items, jsonx.Str(name))
@@ -478,7 +478,7 @@ func ensureExt(objSchema *jsonx.Value) *jsonx.Value {
 	props := objSchema.Get("properties")
 	if ext := props.Get("_ext"); ext != nil {
 		if ext.Get("properties") == nil {
-			setMember(ext, "properties", jsonx.Obj())
+			ext.Set("properties", jsonx.Obj())
 		}
 		return ext
 	}
@@ -487,39 +487,8 @@ func ensureExt(objSchema *jsonx.Value) *jsonx.Value {
 		jsonx.M("properties", jsonx.Obj()),
 		jsonx.M("type", jsonx.Str("object")),
 	)
-	setMember(props, "_ext", ext)
+	props.Set("_ext", ext)
 	return ext
-}
-
-// setMember replaces or appends an object member in place.
-func setMember(obj *jsonx.Value, key string, v *jsonx.Value) {
-	for i := range obj.Members {
-		if obj.Members[i].Key == key {
-			obj.Members[i].Value = v
-			return
-		}
-	}
-	obj.Members = append(obj.Members, jsonx.M(key, v))
-}
-
-func clone(v *jsonx.Value) *jsonx.Value {
-	if v == nil {
-		return nil
-	}
-	out := *v
-	if v.Items != nil {
-		out.Items = make([]*jsonx.Value, len(v.Items))
-		for i, it := range v.Items {
-			out.Items[i] = clone(it)
-		}
-	}
-	if v.Members != nil {
-		out.Members = make([]jsonx.Member, len(v.Members))
-		for i, mem := range v.Members {
-			out.Members[i] = jsonx.M(mem.Key, clone(mem.Value))
-		}
-	}
-	return &out
 }
 
 func intOr(v *jsonx.Value, def int) int {

@@ -173,3 +173,36 @@ func PathKey(key string) string {
 	}
 	return "['" + strings.ReplaceAll(key, "'", "\\'") + "']"
 }
+
+// Clone returns a deep copy of v (nil for nil).
+func (v *Value) Clone() *Value {
+	if v == nil {
+		return nil
+	}
+	out := *v
+	if v.Items != nil {
+		out.Items = make([]*Value, len(v.Items))
+		for i, item := range v.Items {
+			out.Items[i] = item.Clone()
+		}
+	}
+	if v.Members != nil {
+		out.Members = make([]Member, len(v.Members))
+		for i, m := range v.Members {
+			out.Members[i] = Member{Key: m.Key, Value: m.Value.Clone()}
+		}
+	}
+	return &out
+}
+
+// Set replaces the member key of the object v in place, keeping its
+// position, or appends it when missing. Unlike With it modifies v.
+func (v *Value) Set(key string, val *Value) {
+	for i := range v.Members {
+		if v.Members[i].Key == key {
+			v.Members[i].Value = val
+			return
+		}
+	}
+	v.Members = append(v.Members, Member{Key: key, Value: val})
+}

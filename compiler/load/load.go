@@ -42,6 +42,9 @@ type Project struct {
 	PhysicalSchema string
 	// Schema is the projectSchema object with the OpenAPI payloads removed.
 	Schema *jsonx.Value
+	// Published is the projectSchema object as read, OpenAPI payloads
+	// included; only the OpenAPI assembly (compiler/openapi) reads it.
+	Published *jsonx.Value
 }
 
 // SchemaSet is a validated set of projects: the core first, then the
@@ -150,7 +153,7 @@ func parseProject(d Document) (*Project, error) {
 	if ps.Kind != jsonx.Object {
 		return nil, &Error{File: d.Name, Location: "$.projectSchema", Reason: "must be an object, found " + ps.Kind.String()}
 	}
-	p := &Project{File: d.Name, APISchemaVersion: version}
+	p := &Project{File: d.Name, APISchemaVersion: version, Published: ps}
 	const at = "$.projectSchema"
 	if p.EndpointName, err = requiredString(d.Name, ps, at, "projectEndpointName"); err != nil {
 		return nil, err

@@ -83,10 +83,10 @@ func (s *Server) requestLabels(c echo.Context) metrics.Labels {
 		return metrics.Labels{Resource: name, Operation: name}
 	}
 	unrouted := metrics.Labels{Resource: labelUnrouted, Operation: opUnsupported}
-	if c.Path() != s.Config.PathBase+"/data/*" {
+	if c.Path() != "/data/*" {
 		return unrouted
 	}
-	segs := strings.Split(strings.TrimSuffix(strings.TrimPrefix(c.Request().URL.Path, s.Config.PathBase+"/data/"), "/"), "/")
+	segs := strings.Split(strings.TrimSuffix(strings.TrimPrefix(c.Request().URL.Path, "/data/"), "/"), "/")
 	if len(segs) < 2 || len(segs) > 3 {
 		return unrouted
 	}

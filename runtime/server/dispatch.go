@@ -42,7 +42,7 @@ type TrackedChanges interface {
 // gate before resolving the resource; here malformed and unknown routes are
 // answered without touching the database.
 func (s *Server) dispatch(c echo.Context) error {
-	rest := strings.TrimPrefix(c.Request().URL.Path, s.Config.PathBase+"/data/")
+	rest := strings.TrimPrefix(c.Request().URL.Path, "/data/")
 	segs := strings.Split(strings.TrimSuffix(rest, "/"), "/")
 	if len(segs) < 2 || len(segs) > 3 || segs[0] == "" || segs[1] == "" {
 		return problem.NotFound("")

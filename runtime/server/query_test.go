@@ -31,7 +31,7 @@ func TestQueryStringFaults(t *testing.T) {
 	for _, tt := range tests {
 		for _, path := range []string{"/data/ed-fi/students?", "/data/ed-fi/schools/deletes?", "/data/ed-fi/schools/keyChanges?"} {
 			r := do(t, s, "GET", path+tt.query, "", "correlationid", "q-1")
-			if r.status != 400 || r.header.Get("Content-Type") != "application/problem+json" {
+			if r.status != 400 || r.header.Get("Content-Type") != "application/json; charset=utf-8" {
 				t.Errorf("%s%s: %d %s", path, tt.query, r.status, r.body)
 				continue
 			}
@@ -95,7 +95,7 @@ func TestEvery404IsProblemDetails(t *testing.T) {
 	} {
 		r := do(t, s, tt.method, tt.target, "", "correlationid", "nf-1")
 		p := decodeProblem(t, r)
-		if r.status != 404 || r.header.Get("Content-Type") != "application/problem+json" || p["type"] != "urn:ed-fi:api:not-found" ||
+		if r.status != 404 || r.header.Get("Content-Type") != "application/problem+json; charset=utf-8" || p["type"] != "urn:ed-fi:api:not-found" ||
 			p["title"] != "Not Found" || p["detail"] != "The specified data could not be found." || p["correlationId"] != "nf-1" {
 			t.Errorf("%s %s: %d %s %s", tt.method, tt.target, r.status, r.header.Get("Content-Type"), r.body)
 		}

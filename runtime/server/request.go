@@ -127,9 +127,10 @@ func (r *Request) Project() string  { return r.route.project }
 func (r *Request) Endpoint() string { return r.route.endpoint }
 
 // Location is the path of a document of the routed resource:
-// {pathBase}/data/{project}/{endpoint}/{id}.
+// {pathBase}/data/{project}/{endpoint}/{id}, with the path base the request
+// used (none when it came without it).
 func (r *Request) Location(id uuid.UUID) string {
-	return r.s.Config.PathBase + "/data/" + r.route.project + "/" + r.route.endpoint + "/" + id.String()
+	return pathBase(r.c) + "/data/" + r.route.project + "/" + r.route.endpoint + "/" + id.String()
 }
 
 // Tag composes the served _etag for a ContentVersion.
@@ -177,7 +178,7 @@ func (r *Request) NotModified(tag string) error {
 // tag) and the ETag header.
 func (r *Request) Document(tag string, body []byte) error {
 	r.c.Response().Header().Set("ETag", etag.Header(tag))
-	return r.c.Blob(http.StatusOK, echo.MIMEApplicationJSON, body)
+	return r.c.Blob(http.StatusOK, contentTypeJSON, body)
 }
 
 // Page answers a GET-many with the JSON array body; totalCount >= 0 adds
@@ -186,5 +187,5 @@ func (r *Request) Page(body []byte, totalCount int64) error {
 	if totalCount >= 0 {
 		r.c.Response().Header().Set("Total-Count", strconv.FormatInt(totalCount, 10))
 	}
-	return r.c.Blob(http.StatusOK, echo.MIMEApplicationJSON, body)
+	return r.c.Blob(http.StatusOK, contentTypeJSON, body)
 }

@@ -59,6 +59,13 @@ type App struct {
 	InformationalVersion string
 	DataModels           []DataModel
 	Fingerprint          schemagate.Fingerprint
+	// Check, when set, validates the compiled schema before the server
+	// opens its pool: a failure stops start-up (runtime/spec.Schema.Check).
+	Check func() error
+	// API is what the metadata routes serve (OpenAPI documents, the
+	// dependency order, XSD files); what it leaves out is neither routed
+	// nor advertised by discovery.
+	API APIMetadata
 }
 
 // Config is the server configuration, read from flags and environment by
@@ -66,7 +73,8 @@ type App struct {
 type Config struct {
 	ConnectionString    string        `name:"connection-string" env:"DMSC_CONNECTION_STRING" required:"" help:"PostgreSQL URL (postgres://...) or keyword/value connection string."`
 	Listen              string        `name:"listen" env:"DMSC_LISTEN" default:"127.0.0.1:8080" help:"Address to listen on. There is no authentication yet: keep it on loopback."`
-	PathBase            string        `name:"path-base" env:"DMSC_PATH_BASE" default:"" help:"URL prefix in front of every route, e.g. /api."`
+	PathBase            string        `name:"path-base" env:"DMSC_PATH_BASE" default:"" help:"URL prefix routes are also served under, e.g. api: /api/data/... and /data/... both work, and URLs in answers keep the prefix the request used."`
+	CORSAllowedOrigins  []string      `name:"cors-allowed-origins" env:"DMSC_CORS_ALLOWED_ORIGINS" sep:"," help:"Origins (scheme://host[:port], comma-separated, * for any) whose browser scripts may call the API; a CORS preflight from another origin gets no Access-Control-Allow-Origin."`
 	CorrelationIDHeader string        `name:"correlation-id-header" env:"DMSC_CORRELATION_ID_HEADER" default:"correlationid" help:"Request header carrying the client's correlation id."`
 	MaxPageSize         int           `name:"max-page-size" env:"DMSC_MAX_PAGE_SIZE" default:"500" help:"Maximum and default page size of GET-many."`
 	MaxBodyBytes        int64         `name:"max-body-bytes" env:"DMSC_MAX_BODY_BYTES" default:"10485760" help:"Largest accepted request body; larger bodies get 413."`
@@ -139,9 +147,11 @@ type Server struct {
 
 	gate          Gate
 	accessLog     *accessLog
-	echo          *echo.Echo
+	handler       http.Handler      // the echo router behind preRoute
 	resources     map[string]*route // key: lower(project) + "/" + lower(endpoint)
 	serviceRoutes map[string]string // route path → resource label
+	metadata      servedMetadata    // App.API prepared for serving
+	advertised    serviceURLs       // what discovery lists, relative to the root
 	background    []func(ctx context.Context)
 }
 
@@ -176,17 +186,10 @@ func New(cfg Config, app App, pool *pgxpool.Pool, gate Gate, log *slog.Logger) *
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
 	e.Use(s.correlate, s.observe, s.limitBody)
-	base := s.Config.PathBase
-	s.serviceRoutes = map[string]string{base + "/": labelDiscovery, base + "/metadata": labelMetadata, base + "/health": labelHealth}
-	e.GET(base+"/", s.discovery)
-	if base != "" {
-		e.GET(base, s.discovery)
-		s.serviceRoutes[base] = labelDiscovery
-	}
-	e.GET(base+"/metadata", s.metadata)
-	e.GET(base+"/health", s.health)
-	e.Any(base+"/data/*", s.dispatch)
-	s.echo = e
+	s.serviceRoutes = map[string]string{}
+	s.routeServices(e)
+	e.Any("/data/*", s.dispatch)
+	s.handler = s.preRoute(e)
 	return s
 }
 
@@ -209,7 +212,7 @@ func (s *Server) Background(task func(ctx context.Context)) {
 }
 
 // Handler is the server's http.Handler (for tests and embedding).
-func (s *Server) Handler() http.Handler { return s.echo }
+func (s *Server) Handler() http.Handler { return s.handler }
 
 // Run listens on Config.Listen (and Config.AdminListen, when set) and
 // serves until ctx is cancelled, then shuts down gracefully.
@@ -247,7 +250,7 @@ func (s *Server) Serve(ctx context.Context, ln, admin net.Listener) error {
 		go s.gate.Check(ctx)
 	}
 	errorLog := slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)
-	srv := &http.Server{Handler: s.echo, ErrorLog: errorLog}
+	srv := &http.Server{Handler: s.handler, ErrorLog: errorLog}
 	s.Config.Timeouts.apply(srv)
 	if admin != nil {
 		// No write timeout: a CPU profile streams for as long as it was asked.
@@ -337,7 +340,7 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		if status >= 500 {
 			level = slog.LevelError
 		}
-		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", status,
+		attrs := []any{"method", r.Method, "path", requestPath(c), "status", status,
 			"durationMs", float64(elapsed.Microseconds()) / 1000, "roundTrips", trips.Count()}
 		if skipped > 0 {
 			attrs = append(attrs, "unloggedBefore", skipped)
@@ -418,8 +421,9 @@ func (s *Server) writeProblem(c echo.Context, p *problem.Details) {
 	for k, v := range p.Headers {
 		h.Set(k, v)
 	}
-	h.Set(echo.HeaderContentType, "application/problem+json")
-	if err := c.Blob(p.Status, "application/problem+json", p.WithCorrelationID(correlationID(c)).JSON()); err != nil {
+	contentType := problemContentType(p)
+	h.Set(echo.HeaderContentType, contentType)
+	if err := c.Blob(p.Status, contentType, p.WithCorrelationID(correlationID(c)).JSON()); err != nil {
 		s.Log.WarnContext(c.Request().Context(), "writing problem response failed", "error", err)
 	}
 }
