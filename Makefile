@@ -14,7 +14,7 @@ STATICCHECK_VERSION := v0.8.2
 SERVER    := $(BIN)/dmsc-default-server
 LISTEN    ?= 127.0.0.1:8080
 
-.PHONY: all build test test-realschemas build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a bench-scale bench-load
+.PHONY: all build test test-realschemas test-difftest build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a bench-scale bench-load bench-codec
 
 all: build
 
@@ -31,6 +31,13 @@ test:
 # MetaEd schemas (DS 3.2a core; bundled core + Homograph). Needs ../shared.
 test-realschemas:
 	DMSC_REALSCHEMAS=1 $(GO) test ./internal/roundtrip -run RealSchemas -count=1 -timeout 60m -v
+
+# Differential test of the generated code against the interpreter it
+# replaced (internal/oracle) on every resource of the bundled schema and of
+# the DS 3.2a core (needs ../shared): fake documents, mutations and raw
+# bodies through both, answers, stored rows and GETs compared.
+test-difftest:
+	DMSC_DIFFTEST_DS32A=1 $(GO) test ./internal/difftest -run '^(TestBundled|TestBundledCodecs|TestDifferentialDetects|TestDS32a)$$' -count=1 -v -timeout 60m
 
 # Regenerate the checked-in generated server (generated/default) from the
 # bundled schema; CI fails when the committed files are stale.
@@ -57,6 +64,14 @@ bench:
 bench-server:
 	$(GO) test ./generated -run '^$$' -bench . -benchtime 2000x
 
+# Per document, generated code beside the interpreter (internal/oracle):
+# decode + validate + flatten of a POST body, hydrate + encode of a GET, over
+# one fake document of every resource of the bundled schema and of the DS
+# 3.2a core (needs ../shared).
+bench-codec:
+	$(GO) test ./internal/difftest -run '^$$' -bench '^BenchmarkBundled$$' -benchtime 20000x -count 3
+	DMSC_DIFFTEST_DS32A=1 $(GO) test ./internal/difftest -run '^TestDS32aBenchmarks$$' -count=1 -v -timeout 30m
+
 # DS 3.2a server: descriptor, studentSchoolAssociations, studentAssessments;
 # 1 and 8 clients; ratio to the raw-SQL floor (docs/benchmarks.md).
 bench-ds32a:
@@ -64,8 +79,8 @@ bench-ds32a:
 	DMSC_BENCH=1 $(GO) test ./internal/bench -run '^$$' -bench '^BenchmarkCompileDS32a$$' -benchtime 5x -timeout 30m
 
 # Growth benchmarks (docs/benchmarks.md): the DS 3.2a server on databases
-# holding 10k, 100k and 1M studentSchoolAssociations, bulk-loaded with
-# `dmsc load --connection-string` into databases dmsc_bench_scale_N that are
+# holding 10k, 100k and 1M studentSchoolAssociations, bulk-loaded with the
+# server's load subcommand into databases dmsc_bench_scale_N that are
 # kept and reused by later runs. SIZES=10000,100000 picks sizes; RELOAD=1
 # reloads (to measure the load again).
 SIZES  ?=
@@ -75,8 +90,9 @@ bench-scale:
 	  $(GO) test ./internal/bench -run '^$$' -bench '^BenchmarkScale$$' -benchtime 200x -timeout 6h -v
 
 # Bulk load of the 19,875 documents of `dmsc fake --count 75` over the DS 3.2a
-# core (docs/benchmarks.md, Bulk load): direct, re-run, the raw COPY floor and
-# HTTP, each run three times on its own (take the medians).
+# core (docs/benchmarks.md, Bulk load): direct (the generated server's load
+# subcommand), re-run, the raw COPY floor and HTTP, each run three times on
+# its own (take the medians).
 bench-load:
 	DMSC_BENCH=1 $(GO) test ./internal/apiload -run '^$$' -bench '^BenchmarkLoadDS32a$$/(direct|rerun|rawcopy|http)$$' -benchtime 1x -count 3 -timeout 60m
 

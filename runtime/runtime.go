@@ -12,8 +12,33 @@
 //   - jsonw:      an append-only JSON writer for streaming hydration
 package runtime
 
-// APIVersion1 is the runtime facade version the generated code is written
-// against. Generated code references it (`var _ = runtime.APIVersion1`), so a
-// runtime that changes its facade incompatibly renames the constant and old
-// generated code stops compiling instead of misbehaving.
-const APIVersion1 = 1
+// The version window of generated code, after protobuf-go's
+// protoimpl.EnforceVersion. dmsc generate writes code of version
+// GenVersion; this runtime runs generated code of versions MinVersion to
+// MaxVersion. Every generated package asserts, at compile time, that its
+// version lies in the window:
+//
+//	const (
+//		_ = runtime.EnforceVersion(2 - runtime.MinVersion)
+//		_ = runtime.EnforceVersion(runtime.MaxVersion - 2)
+//	)
+//
+// EnforceVersion is unsigned, so a generated package older than MinVersion
+// or newer than MaxVersion stops compiling (the constant conversion
+// overflows) instead of misbehaving at run time. A runtime change that old
+// generated code cannot run with raises MinVersion to GenVersion; a change
+// of what dmsc generate writes raises GenVersion (and MaxVersion with it).
+const (
+	// GenVersion is the version of the code dmsc generate writes.
+	GenVersion = 2
+	// MinVersion is the oldest generated code this runtime runs. Version 1
+	// was generated code that registered plan literals only
+	// (runtime.APIVersion1).
+	MinVersion = 2
+	// MaxVersion is the newest generated code this runtime runs.
+	MaxVersion = GenVersion
+)
+
+// EnforceVersion is the type of the generated code's version assertions:
+// converting a negative constant to it is a compile error.
+type EnforceVersion uint

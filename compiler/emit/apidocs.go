@@ -23,10 +23,16 @@ const (
 // every MetaEd-generated schema does); synthetic schemas without one get
 // none.
 func APIDocsFor(set *load.SchemaSet) (Artifacts, error) {
+	return APIDocsWith(set, openapi.DiscoveryOptions{})
+}
+
+// APIDocsWith is APIDocsFor for a server that serves the optional
+// endpoints opts names (its discovery document describes them).
+func APIDocsWith(set *load.SchemaSet, opts openapi.DiscoveryOptions) (Artifacts, error) {
 	if !openapi.HasBaseDocuments(set) {
 		return nil, nil
 	}
-	docs, err := openapi.Build(set, openapi.DiscoveryOptions{})
+	docs, err := openapi.Build(set, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -45,17 +45,18 @@ func TestBuildDS32a(t *testing.T) {
 	repo := refdata.RepoRoot(t)
 
 	start := time.Now()
-	schema, err := gogen.Plans(schemaFile)
+	schema, api, err := gogen.Compile([]string{schemaFile}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	planned := time.Since(start)
-	files, err := gogen.Generate(schema, gogen.Options{Package: "ds32a", ImportPath: "dmsc.example/ds32a", Command: "ds32a-server"})
+	options := gogen.Options{Package: "ds32a", ImportPath: "dmsc.example/ds32a", Command: "ds32a-server", API: api}
+	files, err := gogen.Generate(schema, options)
 	if err != nil {
 		t.Fatal(err)
 	}
 	generated := time.Since(start)
-	again, err := gogen.Generate(schema, gogen.Options{Package: "ds32a", ImportPath: "dmsc.example/ds32a", Command: "ds32a-server"})
+	again, err := gogen.Generate(schema, options)
 	if err != nil || !reflect.DeepEqual(files, again) {
 		t.Errorf("a second generation differs from the first (err %v)", err)
 	}

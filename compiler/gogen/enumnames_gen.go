@@ -64,4 +64,14 @@ var enumNames = map[string]map[int64]string{
 		6: "TimeForm",
 		7: "DescriptorForm",
 	},
+	"github.com/edfi-dmsc/dmsc/runtime/validate.KeyStyle": {
+		0: "ConcreteKeys",
+		1: "ReferenceKeys",
+	},
+	"github.com/edfi-dmsc/dmsc/runtime/validate.Pattern": {
+		0: "NoPattern",
+		1: "NoOuterWhitespace",
+		2: "NonEmptyNoOuterWhitespace",
+		3: "NotBlank",
+	},
 }

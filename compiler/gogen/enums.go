@@ -9,12 +9,13 @@ import (
 //go:generate go test -run TestEnumNamesComplete -update .
 
 // enumNames (enumnames_gen.go) lists, for the integer enum types of
-// runtime/spec, the name of the constant declared for each value, so
-// generated plans read `Kind: spec.CollectionTable` rather than `Kind: 1`.
+// runtime/spec and runtime/validate, the name of the constant declared for
+// each value, so generated plans read `Kind: spec.CollectionTable` rather
+// than `Kind: 1` and `Pattern: validate.NotBlank` rather than `Pattern: 3`.
 // Go has no reflection over constants: TestEnumNamesComplete reads them
-// from the compiled runtime/spec and fails when the list is out of date
+// from the compiled packages and fails when the list is out of date
 // (-update rewrites it). The list is keyed by type path and value, not by the
-// constants, so a change in runtime/spec never breaks the generator's
+// constants, so a change in those packages never breaks the generator's
 // build; a stale list shows up as that test failing and as generated code
 // that no longer round-trips (generated/roundtrip_test.go).
 

@@ -6,8 +6,8 @@
 // The split follows protobuf-go's generated descriptors over a thin runtime:
 // schema-specific data is generated as runtime/spec values, generic work
 // (validation, flattening, SQL execution, hydration) lives in runtime/engine,
-// and every generated file
-// references runtime.APIVersion1 so a runtime with an incompatible facade
+// and the generated package asserts its version against the runtime's
+// version window (runtime.EnforceVersion), so a runtime that cannot run it
 // fails to compile old generated code instead of misbehaving.
 package gogen
 
@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"go/format"
 	"go/token"
+	"maps"
 	"path"
 	"reflect"
 	"strings"
@@ -23,6 +24,7 @@ import (
 	"unicode"
 
 	"github.com/dave/jennifer/jen"
+	"github.com/edfi-dmsc/dmsc/runtime"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
@@ -36,7 +38,9 @@ const (
 	runtimePkg = dmscModule + "/runtime"
 	enginePkg  = runtimePkg + "/engine"
 	serverPkg  = runtimePkg + "/server"
-	specPkg    = runtimePkg + "/spec"
+	// bulkloadPkg is the server binary's load subcommand.
+	bulkloadPkg = runtimePkg + "/bulkload"
+	specPkg     = runtimePkg + "/spec"
 )
 
 // Options name what Generate writes.
@@ -49,6 +53,9 @@ type Options struct {
 	// Command names the server command: its main package is written to
 	// cmd/<Command>/main.go. Default: <Package>-server.
 	Command string
+	// API is the API description the server embeds and serves (see
+	// Compile); nil: none, the server has no metadata routes.
+	API *API
 }
 
 // Files are generated files by slash-separated path relative to the output
@@ -79,9 +86,22 @@ func Generate(s *spec.Schema, opts Options) (Files, error) {
 	if err != nil {
 		return nil, err
 	}
+	models, err := TypeModels(s.Resources)
+	if err != nil {
+		return nil, err
+	}
 	lits := newLiterals()
+	consts := make([]*planConstants, len(s.Resources))
+	taken := make([][]string, len(s.Resources))
 	for i, r := range s.Resources {
 		lits.named[r] = names[i].variable
+		if consts[i], err = resourceConstants(r, names[i].variable); err != nil {
+			return nil, fmt.Errorf("generate %s: %w", names[i].file, err)
+		}
+		taken[i] = consts[i].names()
+	}
+	if err := checkNames(names, taken); err != nil {
+		return nil, err
 	}
 
 	files := Files{}
@@ -94,12 +114,12 @@ func Generate(s *spec.Schema, opts Options) (Files, error) {
 	results := make([]result, len(s.Resources))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 8)
-	for i, r := range s.Resources {
+	for i := range s.Resources {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			src, err := resourceFile(opts, lits.forResource(), r, names[i].variable)
+			src, err := resourceFile(opts, fileHeader(resourceSources(s, s.Resources[i])), lits.forResource(), models[i], names[i].variable, consts[i])
 			results[i] = result{src, err}
 		}()
 	}
@@ -115,6 +135,17 @@ func Generate(s *spec.Schema, opts Options) (Files, error) {
 		return nil, fmt.Errorf("generate %s: %w", SchemaFile, err)
 	}
 	files[SchemaFile] = src
+	if opts.API != nil {
+		if src, err = apiFile(s, opts, opts.API); err != nil {
+			return nil, fmt.Errorf("generate %s: %w", APIFile, err)
+		}
+		files[APIFile] = src
+		embedded, err := apiFiles(opts.API)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(files, embedded)
+	}
 	src, err = mainFile(s, opts)
 	if err != nil {
 		return nil, fmt.Errorf("generate main package: %w", err)
@@ -195,9 +226,11 @@ func constrainedSuffix(name string) bool {
 	return false
 }
 
-func newFile(pkg string) *jen.File {
+func newFile(pkg string, header []string) *jen.File {
 	f := jen.NewFile(pkg)
-	f.HeaderComment(Header)
+	for _, line := range header {
+		f.HeaderComment(line)
+	}
 	f.ImportName(runtimePkg, "runtime")
 	f.ImportName(enginePkg, "engine")
 	f.ImportName(serverPkg, "server")
@@ -213,34 +246,48 @@ func render(f *jen.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// resourceFile writes one resource's plan as a package-level variable.
-func resourceFile(opts Options, lits *literals, r *spec.Resource, name string) ([]byte, error) {
-	f := newFile(opts.Package)
-	val, err := lits.root(reflect.ValueOf(r), r.ProjectName+"/"+r.Name)
-	if err != nil {
+// literalPath names a resource plan in the literal writer's paths.
+func literalPath(r *spec.Resource) string { return r.ProjectName + "/" + r.Name }
+
+// resourceFile writes one resource's document types, its plan as a
+// package-level variable and its SQL as named constants.
+func resourceFile(opts Options, header []string, lits *literals, m *TypeModel, name string, consts *planConstants) ([]byte, error) {
+	r := m.Resource
+	f := newFile(opts.Package, header)
+	f.ImportName(optPkg, "opt")
+	documentTypes(f, m)
+	declareCodec(f, m, name)
+	if err := decodeCode(f, m); err != nil {
 		return nil, err
 	}
-	kind := "resource"
-	if r.IsDescriptor {
-		kind = "descriptor"
+	if err := flattenCode(f, m, name); err != nil {
+		return nil, err
 	}
-	f.Commentf("%s is the plan of the %s %s %s, served at /data/%s/%s.", name, r.ProjectName, kind, r.Name, r.ProjectEndpoint, r.Endpoint)
-	f.Var().Id(name).Op("=").Add(val)
+	if err := readSide(f, m, name); err != nil {
+		return nil, err
+	}
+	if err := declarePlan(f, lits, r, name, consts); err != nil {
+		return nil, err
+	}
 	return render(f)
 }
 
 // schemaFile writes the fingerprint constants, the Schema value listing
 // every resource plan, App and Register.
 func schemaFile(s *spec.Schema, opts Options, lits *literals, names []resourceName) ([]byte, error) {
-	f := newFile(opts.Package)
+	f := newFile(opts.Package, fileHeader(s.Projects))
 	f.PackageComment(fmt.Sprintf("Package %s is the generated Ed-Fi API server code for", opts.Package))
 	f.PackageComment(fmt.Sprintf("effective schema %s (%s):", s.EffectiveSchemaHash, projectList(s)))
 	f.PackageComment("one plan per resource, executed by runtime/engine. Regenerate it with")
 	f.PackageComment("`dmsc generate`; do not edit it by hand.")
 
-	f.Comment("The runtime facade this code is written against: a runtime with an")
-	f.Comment("incompatible facade no longer declares it, and this code stops compiling.")
-	f.Var().Id("_").Op("=").Qual(runtimePkg, "APIVersion1")
+	f.Comment(fmt.Sprintf("This is generated code of version %d: it stops compiling against a runtime", runtime.GenVersion))
+	f.Comment("that does not run that version (see runtime.EnforceVersion).")
+	genVersion := jen.Lit(runtime.GenVersion)
+	f.Const().Defs(
+		jen.Id("_").Op("=").Qual(runtimePkg, "EnforceVersion").Call(genVersion.Clone().Op("-").Qual(runtimePkg, "MinVersion")),
+		jen.Id("_").Op("=").Qual(runtimePkg, "EnforceVersion").Call(jen.Qual(runtimePkg, "MaxVersion").Op("-").Add(genVersion)),
+	)
 	f.Line()
 
 	f.Comment("Fingerprint of the effective schema; the server refuses data requests on a")
@@ -266,14 +313,23 @@ func schemaFile(s *spec.Schema, opts Options, lits *literals, names []resourceNa
 	f.Var().Id("Schema").Op("=").Add(body)
 	f.Line()
 
-	f.Comment("App describes the server for discovery and the start-up schema check.")
-	f.Var().Id("App").Op("=").Qual(enginePkg, "App").Call(jen.Id("Schema"))
+	app := jen.Qual(enginePkg, "App").Call(jen.Id("Schema"))
+	if opts.API != nil {
+		f.Comment("App describes the server for discovery, the start-up schema check and the")
+		f.Comment("metadata routes.")
+		app = jen.Id("withAPI").Call(app)
+	} else {
+		f.Comment("App describes the server for discovery and the start-up schema check.")
+	}
+	f.Var().Id("App").Op("=").Add(app)
 	f.Line()
+
+	declareCodecs(f, names)
 
 	regs := make([]jen.Code, 0, len(s.Resources)+2)
 	regs = append(regs, jen.Id("svc").Op(":=").Qual(enginePkg, "NewService").Call(jen.Id("s"), jen.Id("Schema")))
 	for i, r := range s.Resources {
-		regs = append(regs, jen.Id("s").Dot("Register").Call(jen.Lit(r.ProjectEndpoint), jen.Lit(r.Endpoint), jen.Id("svc").Dot("Handler").Call(jen.Id(names[i].variable))))
+		regs = append(regs, jen.Id("s").Dot("Register").Call(jen.Lit(r.ProjectEndpoint), jen.Lit(r.Endpoint), jen.Id("svc").Dot("Handler").Call(jen.Id(names[i].variable), jen.Id(codecVar(names[i].variable)))))
 	}
 	regs = append(regs, jen.Id("s").Dot("StartWatchdog").Call(jen.Id("Schema").Dot("ReferentialIdentity")))
 	f.Comment("Register adds a handler for every resource to s and starts the integrity")
@@ -298,11 +354,11 @@ func mainFile(s *spec.Schema, opts Options) ([]byte, error) {
 	if path.Base(opts.ImportPath) != opts.Package {
 		alias = opts.Package + " "
 	}
-	src := fmt.Sprintf(`// %s
+	src := fmt.Sprintf(`%s
 
 // Command %s is the Ed-Fi API server for effective schema
 // %s (%s).
-// Run it with --help for its flags.
+// Run it with --help for its flags; "load --help" for its bulk load.
 package main
 
 import (
@@ -310,11 +366,14 @@ import (
 
 	%s%q
 	%q
+	%q
 )
 
 func main() {
-	os.Exit(server.Main(%s.App, os.Args[1:], %s.Register))
+	app := %[9]s.App
+	app.Commands = []server.Command{bulkload.Command(%[9]s.Schema, %[9]s.Codecs)}
+	os.Exit(server.Main(app, os.Args[1:], %[9]s.Register))
 }
-`, Header, opts.Command, s.EffectiveSchemaHash, projectList(s), alias, opts.ImportPath, serverPkg, opts.Package, opts.Package)
+`, headerComment(fileHeader(s.Projects)), opts.Command, s.EffectiveSchemaHash, projectList(s), alias, opts.ImportPath, bulkloadPkg, serverPkg, opts.Package)
 	return format.Source([]byte(src))
 }

@@ -56,15 +56,16 @@ func TestGenerateFiles(t *testing.T) {
 		}
 	}
 	main := string(files["cmd/defaultschema-server/main.go"])
-	if !strings.Contains(main, `defaultschema "example.com/gen/default"`) || !strings.Contains(main, "server.Main(defaultschema.App, os.Args[1:], defaultschema.Register)") {
+	if !strings.Contains(main, `defaultschema "example.com/gen/default"`) || !strings.Contains(main, "bulkload.Command(defaultschema.Schema, defaultschema.Codecs)") || !strings.Contains(main, "server.Main(app, os.Args[1:], defaultschema.Register)") {
 		t.Errorf("main.go:\n%s", main)
 	}
 	schema := string(files["schema.go"])
 	for _, want := range []string{
-		"var _ = runtime.APIVersion1",
+		"_ = runtime.EnforceVersion(2 - runtime.MinVersion)",
+		"_ = runtime.EnforceVersion(runtime.MaxVersion - 2)",
 		"EffectiveSchemaHash:    EffectiveSchemaHash,",
-		`s.Register("ed-fi", "schools", svc.Handler(edfiSchool))`,
-		`s.Register("sample", "buses", svc.Handler(sampleBus))`,
+		`s.Register("ed-fi", "schools", svc.Handler(edfiSchool, edfiSchoolCodec))`,
+		`s.Register("sample", "buses", svc.Handler(sampleBus, sampleBusCodec))`,
 	} {
 		if !strings.Contains(schema, want) {
 			t.Errorf("schema.go lacks %q", want)

@@ -28,8 +28,11 @@ type literals struct {
 	onPath map[any]bool
 	seen   map[any]string
 	// override replaces the values at the given paths (fields written as
-	// a named constant instead of their text).
+	// a named constant instead of their text); lists marks the overrides
+	// that span several lines, so the literal holding them is written one
+	// field per line.
 	override map[string]jen.Code
+	lists    map[string]bool
 }
 
 func newLiterals() *literals {
@@ -140,8 +143,9 @@ func (l *literals) visit(key any, t reflect.Type, path string) (leave func(), er
 	return func() { delete(l.onPath, key) }, nil
 }
 
-// structLit emits {Field: value, ...} with zero fields left out. The type
-// name is written by the caller when needed.
+// structLit emits {Field: value, ...} with zero fields and the fields the
+// runtime does not read (see emittedAway) left out. The type name is
+// written by the caller when needed.
 func (l *literals) structLit(v reflect.Value, path string) (*jen.Statement, error) {
 	t := v.Type()
 	var fields []jen.Code
@@ -149,8 +153,12 @@ func (l *literals) structLit(v reflect.Value, path string) (*jen.Statement, erro
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		fv := v.Field(i)
+		if omitted(t, f.Name) {
+			continue
+		}
 		if c, ok := l.override[path+"."+f.Name]; ok {
 			fields = append(fields, jen.Id(f.Name).Op(":").Add(c))
+			multi = multi || l.lists[path+"."+f.Name]
 			continue
 		}
 		if fv.IsZero() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
@@ -15,13 +16,20 @@ import (
 // pass set (the one provisioning uses, so plans and DDL agree) and builds
 // the plans.
 func Plans(schemaFiles ...string) (*spec.Schema, error) {
+	schema, _, err := compile(schemaFiles)
+	return schema, err
+}
+
+// compile is Plans, also returning the loaded schema set.
+func compile(schemaFiles []string) (*spec.Schema, *load.SchemaSet, error) {
 	set, info, err := effschema.LoadFiles(schemaFiles...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	model, err := relmodel.Derive(set, info, relmodel.PGSQL, true)
 	if err != nil {
-		return nil, fmt.Errorf("pgsql relational model: %w", err)
+		return nil, nil, fmt.Errorf("pgsql relational model: %w", err)
 	}
-	return plan.Build(plan.Input{Set: set, Info: info, Model: model})
+	schema, err := plan.Build(plan.Input{Set: set, Info: info, Model: model})
+	return schema, set, err
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/edfi-dmsc/dmsc/internal/outdir"
+	"github.com/edfi-dmsc/dmsc/runtime/apidocs"
 )
 
 // WriteDir replaces dir with exactly files. The files are written into a
@@ -25,8 +26,12 @@ func WriteDir(dir string, files Files) error {
 }
 
 // checkReplaceable accepts a missing directory or one holding only
-// generated Go files (in any subdirectory), and the go.mod and go.sum of
-// ModuleFiles (a go.mod starting with the header, a go.sum beside it).
+// generated Go files (in any subdirectory), the go.mod and go.sum of
+// ModuleFiles (a go.mod starting with the header, a go.sum beside it) and
+// anything in the embedded API description's directories (api/ and xsd/ at
+// the top, see apiFiles), which hold no Go header to recognise them by:
+// dmsc owns them in a directory it generated, that is one whose schema.go
+// it wrote.
 func checkReplaceable(dir string) error {
 	fi, err := os.Stat(dir)
 	if os.IsNotExist(err) {
@@ -43,9 +48,19 @@ func checkReplaceable(dir string) error {
 		b, err := os.ReadFile(p)
 		return bytes.HasPrefix(b, header), err
 	}
+	ownsAPIDirs, err := generated(filepath.Join(dir, SchemaFile))
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
+		}
+		if d.IsDir() {
+			if ownsAPIDirs && (p == filepath.Join(dir, apidocs.Dir) || p == filepath.Join(dir, apidocs.XSDDir)) {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		var ok bool
 		switch d.Name() {

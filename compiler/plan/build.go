@@ -6,6 +6,7 @@ package plan
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
@@ -37,6 +38,7 @@ func Build(in Input) (*spec.Schema, error) {
 		s.Projects = append(s.Projects, spec.Project{
 			EndpointName: p.EndpointName, ProjectName: p.ProjectName, Version: p.ProjectVersion,
 			IsExtension: p.IsExtension, Description: p.Schema.Get("description").StringOr(""),
+			SchemaFile: filepath.Base(p.File),
 		})
 	}
 	schemas := resourceSchemas(in.Set)
@@ -140,6 +142,7 @@ func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*spec.Re
 	if r.Read, err = buildRead(in, rs, mr, r); err != nil {
 		return nil, err
 	}
+	r.Changes = buildChanges(in.Model, rs, mr)
 	return r, nil
 }
 

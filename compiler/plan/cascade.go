@@ -50,5 +50,5 @@ func cascadeCount(m *relmodel.ModelSet, mr *relmodel.Resource) string {
 			` WHERE "ContentVersion" > current_setting('` + spec.StampFloorSetting + `')::bigint` +
 			` AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
 	}
-	return "SELECT " + strings.Join(counts, " + ")
+	return "SELECT\n" + sqlIndent + strings.Join(counts, "\n"+sqlIndent+"+ ")
 }

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
@@ -18,6 +19,45 @@ func TestPlansPassCheck(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			if err := build().Check(); err != nil {
 				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestCheckRefusesBrokenIndexes breaks one cross-reference of a built plan
+// at a time and expects Check to name it: a generated literal whose indexes
+// drifted from its data stops the server at start-up.
+func TestCheckRefusesBrokenIndexes(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		corrupt func(r *spec.Resource)
+		want    string
+	}{
+		{"reference FK column", func(r *spec.Resource) {
+			r.Write.References[0].FKColumn = len(r.Tables[r.Write.References[0].Table].Columns)
+		}, "FKColumn"},
+		{"reference FK column of another kind", func(r *spec.Resource) { r.Write.References[0].FKColumn = 0 }, "not this reference's DocumentId column"},
+		{"column reference", func(r *spec.Resource) { r.Tables[0].Columns[0].Reference = len(r.Write.References) }, "Reference"},
+		{"table parent", func(r *spec.Resource) { r.Tables[1].Parent = 1 }, "Parent"},
+		{"stored column", func(r *spec.Resource) { r.Write.Tables[0].Stored[1] = len(r.Tables[0].Columns) }, "Stored column"},
+		{"row key", func(r *spec.Resource) { r.Write.Tables[0].Key = len(r.Write.Tables[0].Stored) }, "Key"},
+		{"document value", func(r *spec.Resource) {
+			for _, n := range r.Read.Document {
+				if n.Kind == spec.ScalarNode {
+					n.Value = len(r.Read.Tables[n.Table].Values)
+					return
+				}
+			}
+		}, "Value"},
+		{"column kind", func(r *spec.Resource) { r.Tables[0].Columns[0].Kind = 200 }, "not a declared value"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := bundled(t)
+			r := find(t, s, "School")
+			tc.corrupt(r)
+			err := s.Check()
+			if err == nil || !strings.Contains(err.Error(), "resource Ed-Fi/School") || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Check() = %v; want a problem of Ed-Fi/School naming %q", err, tc.want)
 			}
 		})
 	}

@@ -34,7 +34,14 @@ const (
 
 // rootLocators are the dms.Document columns a root (or descriptor) select
 // starts with.
-const rootLocators = `d."DocumentId", d."DocumentUuid", d."ContentVersion", d."ContentLastModifiedAt"`
+var rootLocators = []string{`d."DocumentId"`, `d."DocumentUuid"`, `d."ContentVersion"`, `d."ContentLastModifiedAt"`}
+
+// pageRootFilter restricts both sides of a root table's (or
+// dms.Descriptor's) join with dms.Document to the page, so neither is read
+// beyond it, and orders the rows by document id.
+const pageRootFilter = "\nWHERE r.\"DocumentId\"" + pageIDCondition +
+	"\n" + sqlIndent + "AND d.\"DocumentId\"" + pageIDCondition +
+	"\nORDER BY r.\"DocumentId\""
 
 // buildRead computes a resource's read-path plan.
 func buildRead(in Input, rs resourceSchema, mr *relmodel.Resource, r *spec.Resource) (*spec.ReadPlan, error) {
@@ -167,7 +174,7 @@ func documentFilter(tables []*spec.Table, ti int, a string, depth int, cond stri
 // hydrated row, never a hash or merge join reading the whole table, which
 // the planner would pick for a page when the table is small enough.
 func lookupJoin(alias, columns, table, fk string) string {
-	return " LEFT JOIN LATERAL (SELECT " + columns + " FROM " + table + ` WHERE "DocumentId" = ` + fk + " OFFSET 0) " + alias + " ON true"
+	return "\nLEFT JOIN LATERAL (SELECT " + columns + " FROM " + table + ` WHERE "DocumentId" = ` + fk + " OFFSET 0) " + alias + " ON true"
 }
 
 // valueExpr renders the select expression of a value column of alias a and
@@ -234,20 +241,18 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *spec.ReadPlan, r *
 		}
 		from := q(t.Schema) + "." + q(t.Name) + " " + alias
 		if ti == 0 {
-			sel := "SELECT " + strings.Join(append([]string{rootLocators}, exprs...), ", ") +
-				" FROM " + from + " JOIN " + documentTable + ` d ON d."DocumentId" = r."DocumentId"` + strings.Join(joins, "")
-			rt.ByID = sel + ` WHERE d."DocumentUuid" = $1`
-			// Both sides of the dms.Document join are restricted to the
-			// page, so neither is read beyond it.
-			rt.Page = sel + ` WHERE r."DocumentId"` + pageIDCondition + ` AND d."DocumentId"` + pageIDCondition + ` ORDER BY r."DocumentId"`
+			sel := "SELECT" + sqlList(append(slices.Clone(rootLocators), exprs...)) +
+				"\nFROM " + from + "\nJOIN " + documentTable + ` d ON d."DocumentId" = r."DocumentId"` + strings.Join(joins, "")
+			rt.ByID = sel + "\nWHERE d.\"DocumentUuid\" = $1"
+			rt.Page = sel + pageRootFilter
 		} else {
 			l, err := locatorsOf(t)
 			if err != nil {
 				return err
 			}
 			locs := []string{alias + "." + q(l.document), alias + "." + q(l.key), alias + "." + q(l.parent)}
-			sel := "SELECT " + strings.Join(append(locs, exprs...), ", ") + " FROM " + from + strings.Join(joins, "")
-			orderBy := " ORDER BY " + locs[0]
+			sel := "SELECT" + sqlList(append(locs, exprs...)) + "\nFROM " + from + strings.Join(joins, "")
+			orderBy := "\nORDER BY " + locs[0]
 			if l.parent != l.document {
 				orderBy += ", " + locs[2]
 			}
@@ -262,8 +267,8 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *spec.ReadPlan, r *
 			if err != nil {
 				return err
 			}
-			rt.ByID = sel + " WHERE " + byID + orderBy
-			rt.Page = sel + " WHERE " + page + orderBy
+			rt.ByID = sel + "\nWHERE " + byID + orderBy
+			rt.Page = sel + "\nWHERE " + page + orderBy
 		}
 		rp.Tables = append(rp.Tables, rt)
 		if err := b.addTable(r.Tables, ti, rt); err != nil {
@@ -273,11 +278,18 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *spec.ReadPlan, r *
 	rp.Document = b.finish()
 	root := r.Tables[0]
 	rp.PageFrom = q(root.Schema) + "." + q(root.Name) + " r"
-	rp.DeleteRoot = "DELETE FROM " + q(root.Schema) + "." + q(root.Name) + ` WHERE "DocumentId" = ` + documentIDOf + ` RETURNING "ContentVersion"`
-	rp.DeleteDocument = "DELETE FROM " + documentTable + ` WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = ` + strconv.Itoa(int(r.ResourceKeyID))
-	rp.LockDocument = `SELECT d."ContentVersion" FROM ` + documentTable + " d JOIN " + q(root.Schema) + "." + q(root.Name) +
-		` r ON r."DocumentId" = d."DocumentId" WHERE d."DocumentUuid" = $1 FOR UPDATE OF d`
+	rp.DeleteRoot = "DELETE FROM " + q(root.Schema) + "." + q(root.Name) + "\nWHERE \"DocumentId\" = " + documentIDOf + "\nRETURNING \"ContentVersion\""
+	rp.DeleteDocument = deleteDocument(r)
+	rp.LockDocument = "SELECT d.\"ContentVersion\"\nFROM " + documentTable + " d\nJOIN " + q(root.Schema) + "." + q(root.Name) +
+		" r ON r.\"DocumentId\" = d.\"DocumentId\"\nWHERE d.\"DocumentUuid\" = $1\nFOR UPDATE OF d"
 	return nil
+}
+
+// deleteDocument removes the dms.Document row of the document with
+// DocumentUuid $1, restricted to r's resource key so an id of another
+// resource deletes nothing.
+func deleteDocument(r *spec.Resource) string {
+	return "DELETE FROM " + documentTable + "\nWHERE \"DocumentUuid\" = $1\n" + sqlIndent + "AND \"ResourceKeyId\" = " + strconv.Itoa(int(r.ResourceKeyID))
 }
 
 // descriptorMember is a descriptor document member and the
@@ -309,7 +321,7 @@ func buildDescriptorRead(rp *spec.ReadPlan, rs resourceSchema, r *spec.Resource)
 		}
 	}
 	rt := &spec.ReadTable{Parent: -1}
-	exprs := []string{rootLocators}
+	exprs := slices.Clone(rootLocators)
 	for _, m := range descriptorMembers {
 		if props.Get(m.name) == nil {
 			continue
@@ -319,19 +331,19 @@ func buildDescriptorRead(rp *spec.ReadPlan, rs resourceSchema, r *spec.Resource)
 		exprs = append(exprs, "r."+q(m.value.Column))
 	}
 	keyFilter := `r."ResourceKeyId" = ` + strconv.Itoa(int(r.ResourceKeyID))
-	sel := "SELECT " + strings.Join(exprs, ", ") + " FROM " + descriptorTable + " r JOIN " + documentTable + ` d ON d."DocumentId" = r."DocumentId"`
+	sel := "SELECT" + sqlList(exprs) + "\nFROM " + descriptorTable + " r\nJOIN " + documentTable + ` d ON d."DocumentId" = r."DocumentId"`
 	// Drive the lookup from the document's unique uuid: filtering the join
 	// on d."DocumentUuid" lets a generic plan walk every descriptor of the
 	// type before statistics exist.
-	rt.ByID = sel + ` WHERE r."DocumentId"` + byIDCondition + " AND " + keyFilter
-	rt.Page = sel + ` WHERE r."DocumentId"` + pageIDCondition + ` AND d."DocumentId"` + pageIDCondition + ` ORDER BY r."DocumentId"`
+	rt.ByID = sel + "\nWHERE r.\"DocumentId\"" + byIDCondition + "\n" + sqlIndent + "AND " + keyFilter
+	rt.Page = sel + pageRootFilter
 	rp.Tables = []*spec.ReadTable{rt}
 	rp.PageFrom = descriptorTable + " r"
 	rp.PageWhere = keyFilter
-	rp.DeleteRoot = "DELETE FROM " + descriptorTable + ` r WHERE r."DocumentId" = ` + documentIDOf + " AND " + keyFilter + ` RETURNING r."ContentVersion"`
-	rp.DeleteDocument = "DELETE FROM " + documentTable + ` WHERE "DocumentUuid" = $1 AND "ResourceKeyId" = ` + strconv.Itoa(int(r.ResourceKeyID))
-	rp.LockDocument = `SELECT d."ContentVersion" FROM ` + documentTable + ` d WHERE d."DocumentUuid" = $1 AND d."ResourceKeyId" = ` +
-		strconv.Itoa(int(r.ResourceKeyID)) + " FOR UPDATE"
+	rp.DeleteRoot = "DELETE FROM " + descriptorTable + " r\nWHERE r.\"DocumentId\" = " + documentIDOf + "\n" + sqlIndent + "AND " + keyFilter + "\nRETURNING r.\"ContentVersion\""
+	rp.DeleteDocument = deleteDocument(r)
+	rp.LockDocument = "SELECT d.\"ContentVersion\"\nFROM " + documentTable + " d\nWHERE d.\"DocumentUuid\" = $1\n" + sqlIndent + "AND d.\"ResourceKeyId\" = " +
+		strconv.Itoa(int(r.ResourceKeyID)) + "\nFOR UPDATE"
 	return nil
 }
 

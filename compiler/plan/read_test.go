@@ -44,18 +44,33 @@ func TestReadPlanShape(t *testing.T) {
 			period = school.Read.Tables[i]
 		}
 	}
-	if period == nil || period.ByID != `SELECT t."School_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."SchoolAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1))) ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"` {
+	const periodSelect = `SELECT
+    t."School_DocumentId",
+    t."CollectionItemId",
+    t."ParentCollectionItemId",
+    t."BeginDate",
+    t."EndDate"
+FROM "edfi"."SchoolAddressPeriod" t
+`
+	if period == nil || period.ByID != periodSelect+`WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)))
+ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"` {
 		t.Errorf("period select = %s", period.ByID)
 	}
 	// A page reads the ids the page selection stored, never a subquery
 	// PostgreSQL could turn into a join of whole tables.
-	if period.Page != `SELECT t."School_DocumentId", t."CollectionItemId", t."ParentCollectionItemId", t."BeginDate", t."EndDate" FROM "edfi"."SchoolAddressPeriod" t WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]))) ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"` {
+	if period.Page != periodSelect+`WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])))
+ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"` {
 		t.Errorf("period page select = %s", period.Page)
 	}
 	// References are looked up one primary-key probe per row, and both
 	// sides of the root's dms.Document join are restricted to the page.
-	if root := school.Read.Tables[0].Page; !strings.HasSuffix(root, ` WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[]) ORDER BY r."DocumentId"`) ||
-		!strings.Contains(root, ` LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CharterApprovalSchoolYear_DocumentId" OFFSET 0) l0 ON true `) {
+	if root := school.Read.Tables[0].Page; !strings.HasSuffix(root, `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`) ||
+		!strings.Contains(root, `
+LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CharterApprovalSchoolYear_DocumentId" OFFSET 0) l0 ON true
+`) {
 		t.Errorf("root page select = %s", root)
 	}
 	if ext := school.Read.Tables[1]; !ext.OneToOne || ext.Parent != 0 {

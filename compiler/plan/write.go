@@ -633,38 +633,40 @@ func tableWrite(t *spec.Table) (spec.TableWrite, error) {
 	var exprs, names, params, aliases, casts, sets []string
 	for si, ci := range tw.Stored {
 		c := t.Columns[ci]
-		p := fmt.Sprintf("p%d", si+1)
+		// The unnest columns are named after the table's: a column added
+		// to the table leaves the other columns' lines as they were.
+		alias := quote(c.Name)
 		exprs = append(exprs, textExpr(c))
-		names = append(names, quote(c.Name))
+		names = append(names, alias)
 		params = append(params, fmt.Sprintf("$%d::text[]", si+1))
-		aliases = append(aliases, p)
-		cast := "u." + p
+		aliases = append(aliases, alias)
+		cast := "u." + alias
 		if ty := sqlType(c); ty != "text" {
 			cast += "::" + ty
 		}
 		casts = append(casts, cast)
 		if si != tw.Key {
-			sets = append(sets, quote(c.Name)+" = "+cast)
+			sets = append(sets, alias+" = "+cast)
 		}
 	}
 	order := ""
 	if tw.Ordinal >= 0 {
-		order = " ORDER BY t." + quote(t.Columns[tw.Stored[tw.Ordinal]].Name)
+		order = "\nORDER BY t." + quote(t.Columns[tw.Stored[tw.Ordinal]].Name)
 	}
-	load := "SELECT " + strings.Join(exprs, ", ") + " FROM " + table + " t WHERE t." + quote(docCol) + " = "
+	load := "SELECT" + sqlList(exprs) + "\nFROM " + table + " t\nWHERE t." + quote(docCol) + " = "
 	tw.LoadByUUID = load + `(SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)` + order
 	tw.LoadByReferentialID = load + `(SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)` + order
 	tw.LoadByDocumentIDs = load + `ANY($1::bigint[])` + order
-	unnest := " FROM unnest(" + strings.Join(params, ", ") + ") AS u(" + strings.Join(aliases, ", ") + ")"
-	tw.Insert = "INSERT INTO " + table + " (" + strings.Join(names, ", ") + ") SELECT " + strings.Join(casts, ", ") + unnest
+	unnest := "\nFROM unnest(" + sqlList(params) + "\n) AS u(" + sqlList(aliases) + "\n)"
+	tw.Insert = "INSERT INTO " + table + " (" + sqlList(names) + "\n)\nSELECT" + sqlList(casts) + unnest
 	keyName := quote(t.Columns[tw.Stored[tw.Key]].Name)
 	if len(sets) > 0 {
-		tw.Update = "UPDATE " + table + " AS t SET " + strings.Join(sets, ", ") + unnest + " WHERE t." + keyName + " = u.p" + fmt.Sprint(tw.Key+1) + "::bigint"
+		tw.Update = "UPDATE " + table + " AS t\nSET" + sqlList(sets) + unnest + "\nWHERE t." + keyName + " = u." + keyName + "::bigint"
 	}
-	tw.Delete = "DELETE FROM " + table + " WHERE " + keyName + " = ANY($1::bigint[])"
+	tw.Delete = "DELETE FROM " + table + "\nWHERE " + keyName + " = ANY($1::bigint[])"
 	if tw.Ordinal >= 0 {
 		ord := quote(t.Columns[tw.Stored[tw.Ordinal]].Name)
-		tw.ShiftOrdinals = "UPDATE " + table + " SET " + ord + " = -1 - " + ord + " WHERE " + keyName + " = ANY($1::bigint[])"
+		tw.ShiftOrdinals = "UPDATE " + table + "\nSET " + ord + " = -1 - " + ord + "\nWHERE " + keyName + " = ANY($1::bigint[])"
 	}
 	return tw, nil
 }

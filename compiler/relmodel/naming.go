@@ -66,6 +66,11 @@ func singularize(s string) string {
 // collectionBaseName is the table-name segment of a collection property.
 func collectionBaseName(property string) string { return pascalCase(singularize(property)) }
 
+// CollectionItemName is the name of an item of a collection property, the
+// segment its table's name gets ("addresses" -> "Address"); generated Go
+// types of collection items are named with it too.
+func CollectionItemName(property string) string { return collectionBaseName(property) }
+
 // rootDocumentIDColumn is the `{Root}_DocumentId` locator of child tables.
 func rootDocumentIDColumn(rootBaseName string) string { return rootBaseName + "_DocumentId" }
 

@@ -1,16 +1,14 @@
 // Package apiload loads an NDJSON file of Ed-Fi documents (as written by
-// `dmsc fake`): through a server's HTTP API (Load: one POST per line to
-// {base}/data/{project}/{resource}), or straight into a provisioned
-// database through the engine's bulk write path (LoadDirect). Both order
-// the documents by their dependencies (Plan, Waves) when they know the
-// schema, references between documents of one resource included.
+// `dmsc fake`) through a server's HTTP API (Load: one POST per line to
+// {base}/data/{project}/{resource}), ordered by their dependencies (Plan)
+// when it knows the schema, references between documents of one resource
+// included. A load straight into a database is the generated server's
+// load subcommand (runtime/bulkload), which runs the generated code.
 package apiload
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,16 +19,20 @@ import (
 	"sync"
 	"time"
 
+	"github.com/edfi-dmsc/dmsc/runtime/bulkload"
 	"github.com/schollz/progressbar/v3"
 )
 
-// Line is one document of the input file.
-type Line struct {
-	Number   int             // 1-based line number in the file
-	Project  string          `json:"project"`
-	Resource string          `json:"resource"`
-	Body     json.RawMessage `json:"body"`
-}
+// The documents of a file and the report of a load, shared with the
+// server's load subcommand.
+type (
+	Line    = bulkload.Line
+	Failure = bulkload.Failure
+	Report  = bulkload.Report
+)
+
+// Read parses NDJSON documents (see bulkload.Read).
+func Read(r io.Reader) ([]Line, error) { return bulkload.Read(r) }
 
 // Options configure a load.
 type Options struct {
@@ -57,69 +59,6 @@ type Options struct {
 	OnResponse func(l Line, status int, header http.Header)
 }
 
-// Failure is a document the server refused.
-type Failure struct {
-	Line     int
-	Project  string
-	Resource string
-	Status   int
-	// Problem is the server's response body (Ed-Fi problem details).
-	Problem string
-}
-
-func (f Failure) String() string {
-	return fmt.Sprintf("line %d (%s/%s): HTTP %d: %s", f.Line, f.Project, f.Resource, f.Status, f.Problem)
-}
-
-// Report summarizes a load.
-type Report struct {
-	Documents int
-	Created   int // 201
-	// Updated counts upserts of an existing identity (200). Over HTTP it
-	// includes the unchanged ones, which the API answers alike.
-	Updated int
-	// Unchanged counts documents that were stored already as they are
-	// (direct loads only).
-	Unchanged int
-	Failures  []Failure
-	Elapsed   time.Duration
-}
-
-// Done is the number of documents with an outcome.
-func (r *Report) Done() int { return r.Created + r.Updated + r.Unchanged + len(r.Failures) }
-
-// PerSecond is the throughput of successful writes.
-func (r *Report) PerSecond() float64 {
-	if r.Elapsed <= 0 {
-		return 0
-	}
-	return float64(r.Created+r.Updated+r.Unchanged) / r.Elapsed.Seconds()
-}
-
-// Read parses NDJSON documents; blank lines are skipped. A malformed line
-// fails the whole read with its line number, before anything is sent.
-func Read(r io.Reader) ([]Line, error) {
-	var lines []Line
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	for n := 1; sc.Scan(); n++ {
-		text := bytes.TrimSpace(sc.Bytes())
-		if len(text) == 0 {
-			continue
-		}
-		var l Line
-		if err := json.Unmarshal(text, &l); err != nil {
-			return nil, fmt.Errorf("line %d: %w", n, err)
-		}
-		if l.Project == "" || l.Resource == "" || len(l.Body) == 0 || l.Body[0] != '{' {
-			return nil, fmt.Errorf("line %d: want {\"project\": ..., \"resource\": ..., \"body\": {...}}", n)
-		}
-		l.Number = n
-		lines = append(lines, l)
-	}
-	return lines, sc.Err()
-}
-
 // Load sends the lines in the order opts.Waves gives, or in runs of one
 // resource (see Options.Waves).
 //
@@ -136,7 +75,7 @@ func Load(ctx context.Context, lines []Line, opts Options) (*Report, error) {
 	if err := probe(ctx, base, opts.Client); err != nil {
 		return nil, err
 	}
-	bar := newBar(opts.Progress, len(lines))
+	bar := bulkload.NewBar(opts.Progress, len(lines))
 	rep := &Report{Documents: len(lines)}
 	start := time.Now()
 	defer func() { rep.Elapsed = time.Since(start) }()
@@ -157,7 +96,7 @@ func Load(ctx context.Context, lines []Line, opts Options) (*Report, error) {
 					conflicts = append(conflicts, a)
 					continue
 				}
-				rep.record(a, bar)
+				record(rep, a, bar)
 			}
 			if err != nil {
 				return rep, err
@@ -165,7 +104,7 @@ func Load(ctx context.Context, lines []Line, opts Options) (*Report, error) {
 			if len(conflicts) == len(pending) {
 				// No retry succeeded: the conflicts are final.
 				for _, a := range conflicts {
-					rep.record(a, bar)
+					record(rep, a, bar)
 				}
 				break
 			}
@@ -190,17 +129,6 @@ func runs(lines []Line) [][]int {
 		out[len(out)-1] = append(out[len(out)-1], i)
 	}
 	return out
-}
-
-// newBar is the progress bar of a load of n documents; nil without w.
-func newBar(w io.Writer, n int) *progressbar.ProgressBar {
-	if w == nil {
-		return nil
-	}
-	return progressbar.NewOptions(n, progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription("loading"), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("docs"), progressbar.OptionThrottle(200*time.Millisecond),
-		progressbar.OptionOnCompletion(func() { fmt.Fprintln(w) }))
 }
 
 // probe asks for the service root; any HTTP answer means the server is
@@ -237,23 +165,18 @@ type answer struct {
 }
 
 // record counts an answer into the report and moves the bar.
-func (r *Report) record(a answer, bar *progressbar.ProgressBar) {
+func record(r *Report, a answer, bar *progressbar.ProgressBar) {
 	switch a.status {
 	case http.StatusCreated:
 		r.Created++
 	case http.StatusOK:
 		r.Updated++
 	default:
-		r.fail(a.line, a.status, a.body)
+		r.Fail(a.line, a.status, a.body)
 	}
 	if bar != nil {
 		_ = bar.Add(1)
 	}
-}
-
-// fail records a refused document.
-func (r *Report) fail(l Line, status int, problem string) {
-	r.Failures = append(r.Failures, Failure{Line: l.Number, Project: l.Project, Resource: l.Resource, Status: status, Problem: problem})
 }
 
 // sendAll POSTs the lines, opts.Concurrency at a time, and returns the
@@ -264,7 +187,7 @@ func sendAll(ctx context.Context, base string, lines []Line, opts Options) ([]an
 		mu      sync.Mutex
 		answers []answer
 	)
-	err := forEach(len(lines), opts.Concurrency, func(i int) error {
+	err := bulkload.ForEach(len(lines), opts.Concurrency, func(i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

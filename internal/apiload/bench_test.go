@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -20,11 +20,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/internal/apiload"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/internal/roundtrip"
-	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
-	"github.com/edfi-dmsc/dmsc/runtime/etag"
-	"github.com/edfi-dmsc/dmsc/runtime/server"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5"
 )
@@ -34,8 +30,8 @@ import (
 //
 //	DMSC_BENCH=1 go test ./internal/apiload -run '^$' -bench '^BenchmarkLoadDS32a$' -benchtime 3x -timeout 60m
 //
-// Sub-benchmarks: direct (dmsc load --connection-string, default batch
-// size and workers), rerun (the same file again into the loaded
+// Sub-benchmarks: direct (the generated server's load subcommand, default
+// batch size and workers; its own figure, without the process start), rerun (the same file again into the loaded
 // database: everything exists), rawcopy (the floor: the rows the direct
 // load wrote, dumped with COPY TO and written with COPY FROM into a fresh
 // database in foreign-key order, one connection, triggers on), http (dmsc
@@ -65,9 +61,22 @@ func BenchmarkLoadDS32a(b *testing.B) {
 	if _, err := fake.Generate(set, fake.Options{Count: 75, Seed: 1}, &ndjson); err != nil {
 		b.Fatal(err)
 	}
+	file := filepath.Join(b.TempDir(), "ds32a.ndjson")
+	if err := os.WriteFile(file, ndjson.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
 	lines, err := apiload.Read(&ndjson)
 	if err != nil {
 		b.Fatal(err)
+	}
+	var built *roundtrip.Built
+	serverBinary := func(b *testing.B) string {
+		if built == nil {
+			if built, err = roundtrip.BuildServer(ctx, refdata.RepoRoot(b), b.TempDir(), ds); err != nil {
+				b.Fatal(err)
+			}
+		}
+		return built.Binary
 	}
 	clone := func(b *testing.B) string {
 		name := dbtest.ReserveName(b)
@@ -82,25 +91,22 @@ func BenchmarkLoadDS32a(b *testing.B) {
 		}
 		return dbtest.URL(b, name)
 	}
-	// direct loads the file into the database at url and returns the
-	// report and the CPU time of the database's sessions.
-	direct := func(b *testing.B, url string) (*apiload.Report, time.Duration) {
-		writers, closeAll, err := apiload.OpenWriters(ctx, url, 2*runtime.NumCPU(), engine.Writer{Retry: db.DefaultRetryPolicy,
-			SchemaEpoch: etag.SchemaEpoch(schema.EffectiveSchemaHash), Limits: server.WriteLimits{}.WithDefaults()})
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer closeAll()
+	// direct loads the file into the database at url with the server's
+	// load subcommand (default batch size and workers) and returns its
+	// summary and the CPU time of the database's sessions.
+	direct := func(b *testing.B, url string) (loadSummary, time.Duration) {
 		cpu := databaseCPU(databaseOf(b, url))
-		rep, err := apiload.LoadDirect(ctx, lines, apiload.DirectOptions{Schema: schema, Writers: writers,
-			Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		cmd := exec.Command(serverBinary(b), "load", "--connection-string", url, file)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			b.Fatalf("server load: %v\n%s%s", err, stdout.Bytes(), stderr.Bytes())
+		}
+		sum, err := parseSummary(stdout.String())
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(rep.Failures) > 0 {
-			b.Fatalf("%d documents failed; the first: %s", len(rep.Failures), rep.Failures[0])
-		}
-		return rep, cpu()
+		return sum, cpu()
 	}
 	outer := b
 	var loaded string // a database the direct load filled, kept for rerun and rawcopy
@@ -110,19 +116,19 @@ func BenchmarkLoadDS32a(b *testing.B) {
 			b.StopTimer()
 			loaded = clone(outer)
 			b.StartTimer()
-			rep, used := direct(b, loaded)
-			elapsed, cpu = elapsed+rep.Elapsed, cpu+used
+			sum, used := direct(b, loaded)
+			elapsed, cpu = elapsed+sum.elapsed, cpu+used
 		}
 		reportRate(b, len(lines), elapsed, cpu)
 	})
 	b.Run("rerun", func(b *testing.B) {
 		var elapsed, cpu time.Duration
 		for range b.N {
-			rep, used := direct(b, loaded)
-			if rep.Unchanged != len(lines) {
-				b.Fatalf("re-run: %+v, want every document unchanged", rep)
+			sum, used := direct(b, loaded)
+			if sum.unchanged != len(lines) {
+				b.Fatalf("re-run: %+v, want every document unchanged", sum)
 			}
-			elapsed, cpu = elapsed+rep.Elapsed, cpu+used
+			elapsed, cpu = elapsed+sum.elapsed, cpu+used
 		}
 		reportRate(b, len(lines), elapsed, cpu)
 	})
@@ -138,18 +144,12 @@ func BenchmarkLoadDS32a(b *testing.B) {
 		}
 		reportRate(b, len(lines), elapsed, cpu)
 	})
-	var built *roundtrip.Built
 	overHTTP := func(b *testing.B, waves bool) {
-		if built == nil {
-			if built, err = roundtrip.BuildServer(ctx, refdata.RepoRoot(b), outer.TempDir(), ds); err != nil {
-				b.Fatal(err)
-			}
-		}
 		var elapsed time.Duration
 		failed := 0
 		for range b.N {
 			b.StopTimer()
-			srv, err := roundtrip.StartServer(ctx, built.Binary, clone(b))
+			srv, err := roundtrip.StartServer(ctx, serverBinary(outer), clone(b))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -172,6 +172,30 @@ func BenchmarkLoadDS32a(b *testing.B) {
 	}
 	b.Run("http", func(b *testing.B) { overHTTP(b, true) })
 	b.Run("http-file-order", func(b *testing.B) { overHTTP(b, false) })
+}
+
+// loadSummary is what the server's load subcommand reports of one file.
+type loadSummary struct {
+	unchanged int
+	elapsed   time.Duration
+}
+
+// summaryLine is the load subcommand's summary of a file that loaded
+// without a failure.
+var summaryLine = regexp.MustCompile(`: \d+ documents: \d+ created, \d+ updated, (\d+) unchanged, 0 failed in (\S+) \(`)
+
+// parseSummary reads the load subcommand's output.
+func parseSummary(stdout string) (loadSummary, error) {
+	m := summaryLine.FindStringSubmatch(stdout)
+	if m == nil {
+		return loadSummary{}, fmt.Errorf("server load: no summary of a load without failures in %q", stdout)
+	}
+	unchanged, err := strconv.Atoi(m[1])
+	if err != nil {
+		return loadSummary{}, err
+	}
+	elapsed, err := time.ParseDuration(m[2])
+	return loadSummary{unchanged: unchanged, elapsed: elapsed}, err
 }
 
 // reportRate reports docs/s over elapsed (the sum over b.N loads of docs

@@ -30,7 +30,7 @@ import (
 
 // The growth benchmarks (make bench-scale; docs/benchmarks.md): the DS 3.2a
 // server on databases holding 10k, 100k and 1M student school associations
-// (scaleData), loaded with the bulk path, `dmsc load --connection-string`.
+// (scaleData), loaded with the bulk path, the server's load subcommand.
 // Each operation runs with one client and reports its p50 next to the p50
 // of its raw-SQL floor.
 const (
@@ -111,13 +111,12 @@ func BenchmarkScale(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	progress("building the DS 3.2a server and dmsc")
+	progress("building the DS 3.2a server")
 	dir := b.TempDir()
 	built, err := roundtrip.BuildServer(ctx, repo, filepath.Join(dir, "server"), schemaFile)
 	if err != nil {
 		b.Fatal(err)
 	}
-	dmsc := buildDMSC(b, repo, dir)
 	plans, err := gogen.Plans(schemaFile)
 	if err != nil {
 		b.Fatal(err)
@@ -126,7 +125,7 @@ func BenchmarkScale(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("ssa=%d", n), func(b *testing.B) {
 			d := newScaleData(n)
-			url := openScaleDB(b, d, ddlHash, schemaFile, dmsc)
+			url := openScaleDB(b, d, ddlHash, schemaFile, built.Binary)
 			e := startScale(b, d, url, built.Binary, ssaPlan)
 			for _, o := range scaleOps(e) {
 				b.Run(o.name, func(b *testing.B) { e.measure(b, o) })
@@ -157,7 +156,7 @@ func scriptHash(schemaFile string) (string, error) {
 // ANALYZEd so plans and index-only scans behave as on a settled database.
 // The databases stay after the run (drop dmsc_bench_scale_* to free the
 // space).
-func openScaleDB(b *testing.B, d scaleData, ddlHash, schemaFile, dmsc string) string {
+func openScaleDB(b *testing.B, d scaleData, ddlHash, schemaFile, server string) string {
 	ctx := context.Background()
 	name := fmt.Sprintf("dmsc_bench_scale_%d", d.ssas)
 	url := dbtest.URL(b, name)
@@ -202,12 +201,12 @@ func openScaleDB(b *testing.B, d scaleData, ddlHash, schemaFile, dmsc string) st
 	if err := writeScaleFile(file, d); err != nil {
 		b.Fatal(err)
 	}
-	progress("%s: loading %d documents with dmsc load --connection-string", name, d.documents())
+	progress("%s: loading %d documents with the server's load subcommand", name, d.documents())
 	start := time.Now()
-	load := exec.Command(dmsc, "load", "--connection-string", url, "--schema", schemaFile, file)
+	load := exec.Command(server, "load", "--connection-string", url, file)
 	load.Stdout, load.Stderr = os.Stderr, os.Stderr
 	if err := load.Run(); err != nil {
-		b.Fatalf("dmsc load: %v", err)
+		b.Fatalf("server load: %v", err)
 	}
 	loaded := time.Since(start)
 	os.Remove(file)

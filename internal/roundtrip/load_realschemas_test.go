@@ -3,12 +3,16 @@ package roundtrip
 import (
 	"bytes"
 	"context"
-	"io"
-	"log/slog"
+	"encoding/json"
 	"math/rand/v2"
 	"net/http"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,19 +20,15 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/gogen"
 	"github.com/edfi-dmsc/dmsc/internal/apiload"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
-	"github.com/edfi-dmsc/dmsc/runtime/etag"
-	"github.com/edfi-dmsc/dmsc/runtime/server"
 )
 
 // TestRealSchemasLoad loads a DS 3.2a fake file in shuffled order (its
 // learning standards, objectives and agencies refer to documents of their
 // own resource) over HTTP through a generated server and directly into a
-// second database: both load every document, a second direct load finds
-// them all unchanged, and the server reads the same documents back from
-// both databases.
+// second database with the server's load subcommand: both load every
+// document, a second direct load finds them all unchanged, and the server
+// reads the same documents back from both databases.
 func TestRealSchemasLoad(t *testing.T) {
 	if os.Getenv(RealSchemasEnv) == "" {
 		t.Skipf("set %s=1 to load the DS 3.2a core in both modes (takes minutes)", RealSchemasEnv)
@@ -82,22 +82,32 @@ func TestRealSchemasLoad(t *testing.T) {
 	}
 	t.Logf("HTTP load: %d documents in %v", len(lines), rep.Elapsed)
 
-	writers, closeAll, err := apiload.OpenWriters(ctx, directURL, 4, engine.Writer{Retry: db.DefaultRetryPolicy,
-		SchemaEpoch: etag.SchemaEpoch(schema.EffectiveSchemaHash), Limits: server.WriteLimits{}.WithDefaults()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeAll()
-	opts := apiload.DirectOptions{Schema: schema, Writers: writers, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	for run, want := range []string{"created", "unchanged"} {
-		rep, err := apiload.LoadDirect(ctx, lines, opts)
-		if err != nil {
+	// The direct load is the generated server's load subcommand, run on
+	// the shuffled file twice: every document created, then unchanged.
+	var shuffled bytes.Buffer
+	enc := json.NewEncoder(&shuffled)
+	for _, l := range lines {
+		if err := enc.Encode(l); err != nil {
 			t.Fatal(err)
 		}
-		if done := map[string]int{"created": rep.Created, "unchanged": rep.Unchanged}[want]; done != len(lines) || len(rep.Failures) > 0 {
-			t.Fatalf("direct load %d: %+v, want all %d %s; failures: %v", run+1, rep, len(lines), want, rep.Failures)
+	}
+	file := filepath.Join(t.TempDir(), "shuffled.ndjson")
+	if err := os.WriteFile(file, shuffled.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	summary := regexp.MustCompile(`: (\d+) documents: (\d+) created, (\d+) updated, (\d+) unchanged, 0 failed in `)
+	for run, column := range []int{2, 4} { // created, then unchanged
+		var stdout, stderr bytes.Buffer
+		load := exec.CommandContext(ctx, built.Binary, "load", "--connection-string", directURL, "--workers", "4", file)
+		load.Stdout, load.Stderr = &stdout, &stderr
+		if err := load.Run(); err != nil {
+			t.Fatalf("direct load %d: %v\n%s%s", run+1, err, stdout.Bytes(), stderr.Bytes())
 		}
-		t.Logf("direct load %d: %d documents %s in %v", run+1, len(lines), want, rep.Elapsed)
+		m := summary.FindStringSubmatch(stdout.String())
+		if m == nil || m[1] != strconv.Itoa(len(lines)) || m[column] != m[1] {
+			t.Fatalf("direct load %d: %s, want all %d documents %s", run+1, stdout.Bytes(), len(lines), map[int]string{2: "created", 4: "unchanged"}[column])
+		}
+		t.Logf("direct load %d: %s", run+1, strings.TrimSpace(stdout.String()))
 	}
 
 	viaHTTP, err := Stored(ctx, http.DefaultClient, httpServer.BaseURL, schema.Resources)

@@ -44,11 +44,11 @@ const generatedModule = "dmsc.test/generated"
 func BuildServer(ctx context.Context, repoRoot, dir string, schemaFiles ...string) (*Built, error) {
 	const pkg, command = "apiserver", "apiserver"
 	start := time.Now()
-	schema, err := gogen.Plans(schemaFiles...)
+	schema, api, err := gogen.Compile(schemaFiles, nil)
 	if err != nil {
 		return nil, fmt.Errorf("compiling plans for %v: %w", schemaFiles, err)
 	}
-	files, err := gogen.Generate(schema, gogen.Options{Package: pkg, ImportPath: generatedModule, Command: command})
+	files, err := gogen.Generate(schema, gogen.Options{Package: pkg, ImportPath: generatedModule, Command: command, API: api})
 	if err != nil {
 		return nil, fmt.Errorf("generating Go for %v: %w", schemaFiles, err)
 	}

@@ -1,7 +1,7 @@
 package engine
 
-// Bulk loading (`dmsc load --connection-string`) runs a POST's write path
-// over batches of documents. Writer.Prepare does everything a POST does
+// Bulk loading (the generated server's load subcommand, runtime/bulkload)
+// runs a POST's write path over batches of documents. Writer.Prepare does everything a POST does
 // before it reads the database: decoding, guardrails, validation and
 // coercion, the identity and the flattened rows, the referential ids to
 // resolve. Writer.WriteBatch then writes many prepared documents at once:
@@ -41,13 +41,13 @@ type Prepared struct {
 	// problem is the POST's answer when the document fails before the
 	// database is read; flat or desc are set otherwise.
 	problem *problem.Details
-	flat    *flatDoc
+	flat    *FlatDoc
 	desc    *preparedDescriptor
 }
 
 // preparedDescriptor is a checked descriptor document.
 type preparedDescriptor struct {
-	fields descriptorFields
+	fields DescriptorFields
 	uri    string
 	refID  uuid.UUID
 }
@@ -57,23 +57,14 @@ type preparedDescriptor struct {
 // for a document that exists already.
 func (w *Writer) Prepare(ctx context.Context, res *spec.Resource, body []byte) *Prepared {
 	p := &Prepared{res: res, body: body}
-	doc, err := w.checkPost(ctx, res, body)
+	f, err := w.check(ctx, res, uuid.Nil, body)
 	switch {
 	case err != nil:
 		p.problem = asProblem(err)
-	case res.IsDescriptor:
-		nf := descriptorFieldsOf(doc)
-		uri := identity.DescriptorURI(nf.namespace, nf.codeValue)
-		p.desc = &preparedDescriptor{fields: nf, uri: uri, refID: identity.DescriptorReferentialID(res.ProjectName, res.Name, uri)}
+	case f.Descriptor != nil:
+		p.desc = &preparedDescriptor{fields: *f.Descriptor, uri: identity.DescriptorURI(f.Descriptor.Namespace, f.Descriptor.CodeValue), refID: f.ReferentialID}
 	default:
-		p.flat = flatten(res, doc)
-		// The rows hold every value now: let the decoded body go, since a
-		// load keeps many prepared documents at once.
-		for _, rows := range p.flat.rows {
-			for _, r := range rows {
-				r.obj = nil
-			}
-		}
+		p.flat = f
 	}
 	return p
 }
@@ -103,10 +94,10 @@ func (p *Prepared) Identities() []uuid.UUID {
 		return []uuid.UUID{p.desc.refID}
 	case p.flat == nil:
 		return nil
-	case p.flat.aliasID != uuid.Nil:
-		return []uuid.UUID{p.flat.refID, p.flat.aliasID}
+	case p.flat.SuperclassID != uuid.Nil:
+		return []uuid.UUID{p.flat.ReferentialID, p.flat.SuperclassID}
 	}
-	return []uuid.UUID{p.flat.refID}
+	return []uuid.UUID{p.flat.ReferentialID}
 }
 
 // References are the referential ids of the documents and descriptors the
@@ -115,9 +106,9 @@ func (p *Prepared) References() []uuid.UUID {
 	if p.flat == nil {
 		return nil
 	}
-	ids := make([]uuid.UUID, len(p.flat.pending))
-	for i, pd := range p.flat.pending {
-		ids[i] = pd.id
+	ids := make([]uuid.UUID, len(p.flat.Pending))
+	for i, pd := range p.flat.Pending {
+		ids[i] = pd.ID
 	}
 	return ids
 }

@@ -167,7 +167,7 @@ func (w *Writer) planBatch(ctx context.Context, docs []*Prepared, out []BulkResu
 				descriptors, identities = &copyTarget{sql: copyDescriptorSQL}, &copyTarget{sql: copyDescriptorIdentitySQL}
 			}
 			nf, refID, disc := pd.fields, pd.refID.String(), d.res.Write.Descriptor.Discriminator
-			descriptors.add(&docID, &keyID, &nf.namespace, &nf.codeValue, &nf.shortDescription, nf.description, nf.beginDate, nf.endDate, &disc, &pd.uri)
+			descriptors.add(&docID, &keyID, &nf.Namespace, &nf.CodeValue, &nf.ShortDescription, nf.Description, nf.EffectiveBeginDate, nf.EffectiveEndDate, &disc, &pd.uri)
 			identities.add(&refID, &docID, &keyID)
 		} else {
 			f := d.flat
@@ -175,7 +175,7 @@ func (w *Writer) planBatch(ctx context.Context, docs []*Prepared, out []BulkResu
 				out[i] = BulkResult{Problem: p}
 				continue
 			}
-			if _, taken := resolved[f.aliasID.String()]; taken {
+			if _, taken := resolved[f.SuperclassID.String()]; taken {
 				// The superclass identity belongs to another document.
 				out[i] = failed(mapWriteError(errAliasTaken, d.res, f, true))
 				continue
@@ -274,7 +274,7 @@ func (w *Writer) compareStored(ctx context.Context, docs []*Prepared, stored map
 		var same bool
 		if pd := d.desc; pd != nil {
 			old, found := descriptorsByID[id]
-			same = found && identity.DescriptorValue(identity.DescriptorURI(old.namespace, old.codeValue)) == identity.DescriptorValue(pd.uri) &&
+			same = found && identity.DescriptorValue(identity.DescriptorURI(old.Namespace, old.CodeValue)) == identity.DescriptorValue(pd.uri) &&
 				old.sameRepresentation(pd.fields)
 		} else {
 			rows := rowsByID[d.res][id]
@@ -297,11 +297,11 @@ func (w *Writer) compareStored(ctx context.Context, docs []*Prepared, stored map
 // unchangedBy reports whether a POST of f would leave the stored document
 // tg as it is, deciding as Writer.writeOnce does: its references resolve,
 // its superclass identity is its own, and its rows need no statement.
-func (f *flatDoc) unchangedBy(res *spec.Resource, tg target, resolved map[string]resolvedID, itemIDs []string) bool {
+func (f *FlatDoc) unchangedBy(res *spec.Resource, tg target, resolved map[string]resolvedID, itemIDs []string) bool {
 	if applyResolution(f, resolved) != nil {
 		return false
 	}
-	if a, ok := resolved[f.aliasID.String()]; ok && a.documentID != tg.documentID {
+	if a, ok := resolved[f.SuperclassID.String()]; ok && a.documentID != tg.documentID {
 		return false
 	}
 	var changes pgx.Batch
@@ -310,8 +310,8 @@ func (f *flatDoc) unchangedBy(res *spec.Resource, tg target, resolved map[string
 
 // readStoredBatch reads compareStored's results: the descriptors by
 // DocumentId, and each resource's stored rows by DocumentId, per table.
-func readStoredBatch(br pgx.BatchResults, descriptorIDs []int64, resources []*spec.Resource) (map[int64]descriptorFields, map[*spec.Resource]map[int64][][][]*string, error) {
-	descriptors := map[int64]descriptorFields{}
+func readStoredBatch(br pgx.BatchResults, descriptorIDs []int64, resources []*spec.Resource) (map[int64]DescriptorFields, map[*spec.Resource]map[int64][][][]*string, error) {
+	descriptors := map[int64]DescriptorFields{}
 	if len(descriptorIDs) > 0 {
 		rows, err := br.Query()
 		if err != nil {
@@ -319,8 +319,8 @@ func readStoredBatch(br pgx.BatchResults, descriptorIDs []int64, resources []*sp
 		}
 		for rows.Next() {
 			var id int64
-			var f descriptorFields
-			if err := rows.Scan(&id, &f.namespace, &f.codeValue, &f.shortDescription, &f.description, &f.beginDate, &f.endDate); err != nil {
+			var f DescriptorFields
+			if err := rows.Scan(&id, &f.Namespace, &f.CodeValue, &f.ShortDescription, &f.Description, &f.EffectiveBeginDate, &f.EffectiveEndDate); err != nil {
 				rows.Close()
 				return nil, nil, err
 			}

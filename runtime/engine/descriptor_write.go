@@ -37,39 +37,19 @@ const (
 		`"EffectiveBeginDate" = $4::text::date, "EffectiveEndDate" = $5::text::date WHERE "DocumentId" = $1`
 )
 
-// descriptorFields are a descriptor's stored values; nil is NULL.
-type descriptorFields struct {
-	namespace, codeValue, shortDescription string
-	description, beginDate, endDate        *string
-}
-
-func descriptorFieldsOf(doc map[string]any) descriptorFields {
-	opt := func(name string) *string {
-		if s, ok := doc[name].(string); ok {
-			return &s
-		}
-		return nil
-	}
-	str := func(name string) string { s, _ := doc[name].(string); return s }
-	return descriptorFields{
-		namespace: str("namespace"), codeValue: str("codeValue"), shortDescription: str("shortDescription"),
-		description: opt("description"), beginDate: opt("effectiveBeginDate"), endDate: opt("effectiveEndDate"),
-	}
-}
-
 // sameRepresentation reports whether the mutable fields are unchanged.
-func (a descriptorFields) sameRepresentation(b descriptorFields) bool {
+func (a DescriptorFields) sameRepresentation(b DescriptorFields) bool {
 	eq := func(x, y *string) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
-	return a.shortDescription == b.shortDescription && eq(a.description, b.description) &&
-		eq(a.beginDate, b.beginDate) && eq(a.endDate, b.endDate)
+	return a.ShortDescription == b.ShortDescription && eq(a.Description, b.Description) &&
+		eq(a.EffectiveBeginDate, b.EffectiveBeginDate) && eq(a.EffectiveEndDate, b.EffectiveEndDate)
 }
 
 // upsertDescriptor writes a validated descriptor document; id is uuid.Nil
 // for POST.
-func (w *Writer) upsertDescriptor(ctx context.Context, res *spec.Resource, doc map[string]any, pre etag.Write, id uuid.UUID) (WriteResult, error) {
-	nf := descriptorFieldsOf(doc)
-	uri := identity.DescriptorURI(nf.namespace, nf.codeValue)
-	refID := identity.DescriptorReferentialID(res.ProjectName, res.Name, uri)
+func (w *Writer) upsertDescriptor(ctx context.Context, res *spec.Resource, f *FlatDoc, pre etag.Write, id uuid.UUID) (WriteResult, error) {
+	nf := *f.Descriptor
+	uri := identity.DescriptorURI(nf.Namespace, nf.CodeValue)
+	refID := f.ReferentialID
 	var out WriteResult
 	locked := false
 	err := w.Retry.Do(ctx, func(ctx context.Context) error {
@@ -97,7 +77,7 @@ func (w *Writer) upsertDescriptor(ctx context.Context, res *spec.Resource, doc m
 // writeDescriptorOnce reads the stored descriptor in one round trip and,
 // when something changes, writes in a second; like Writer.writeOnce it
 // guards the write, or with tx reads with the document locked.
-func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.Resource, nf descriptorFields, uri, refID string, pre etag.Write, id uuid.UUID) (WriteResult, error) {
+func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.Resource, nf DescriptorFields, uri, refID string, pre etag.Write, id uuid.UUID) (WriteResult, error) {
 	lock := ""
 	if tx != nil {
 		lock = lockSuffix
@@ -117,8 +97,8 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.R
 	}
 	var docID, newDocID, cv int64
 	var docUUID string
-	var old descriptorFields
-	err := br.QueryRow().Scan(&docID, &docUUID, &cv, &old.namespace, &old.codeValue, &old.shortDescription, &old.description, &old.beginDate, &old.endDate)
+	var old DescriptorFields
+	err := br.QueryRow().Scan(&docID, &docUUID, &cv, &old.Namespace, &old.CodeValue, &old.ShortDescription, &old.Description, &old.EffectiveBeginDate, &old.EffectiveEndDate)
 	exists := err == nil
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = nil
@@ -144,13 +124,13 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.R
 		docID, docUUID = newDocID, uuid.NewString()
 		dml.Queue(insertDocumentSQL, docID, docUUID, res.ResourceKeyID)
 		queueDescriptorCreate(dml, res, nf, uri, refID, docID)
-	case identity.DescriptorValue(identity.DescriptorURI(old.namespace, old.codeValue)) != identity.DescriptorValue(uri):
+	case identity.DescriptorValue(identity.DescriptorURI(old.Namespace, old.CodeValue)) != identity.DescriptorValue(uri):
 		return WriteResult{}, problem.IdentityImmutable(res.Name)
 	case !old.sameRepresentation(nf):
 		if tx == nil {
 			dml.Queue(guardSQL, docID, cv)
 		}
-		dml.Queue(updateDescriptorSQL, docID, nf.shortDescription, nf.description, nf.beginDate, nf.endDate)
+		dml.Queue(updateDescriptorSQL, docID, nf.ShortDescription, nf.Description, nf.EffectiveBeginDate, nf.EffectiveEndDate)
 	}
 	out := WriteResult{ID: uuid.MustParse(docUUID), ContentVersion: cv, Created: !exists}
 	if dml.Len() == 0 {
@@ -176,13 +156,13 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.R
 
 // queueDescriptorCreate queues the dms.Descriptor row of a new descriptor
 // document and its dms.ReferentialIdentity row.
-func queueDescriptorCreate(dml *pgx.Batch, res *spec.Resource, nf descriptorFields, uri, refID string, docID int64) {
-	dml.Queue(insertDescriptorSQL, docID, res.ResourceKeyID, nf.namespace, nf.codeValue, nf.shortDescription,
-		nf.description, nf.beginDate, nf.endDate, res.Write.Descriptor.Discriminator, uri)
+func queueDescriptorCreate(dml *pgx.Batch, res *spec.Resource, nf DescriptorFields, uri, refID string, docID int64) {
+	dml.Queue(insertDescriptorSQL, docID, res.ResourceKeyID, nf.Namespace, nf.CodeValue, nf.ShortDescription,
+		nf.Description, nf.EffectiveBeginDate, nf.EffectiveEndDate, res.Write.Descriptor.Discriminator, uri)
 	dml.Queue(insertDescriptorIdentitySQL, refID, docID, res.ResourceKeyID)
 }
 
 // descriptorConflict is the 409 naming a descriptor's identity.
-func descriptorConflict(res *spec.Resource, nf descriptorFields, op problem.Operation) *problem.Details {
-	return problem.IdentityConflict(op, res.Name, []problem.KeyValue{{Name: "namespace", Value: nf.namespace}, {Name: "codeValue", Value: nf.codeValue}})
+func descriptorConflict(res *spec.Resource, nf DescriptorFields, op problem.Operation) *problem.Details {
+	return problem.IdentityConflict(op, res.Name, []problem.KeyValue{{Name: "namespace", Value: nf.Namespace}, {Name: "codeValue", Value: nf.CodeValue}})
 }

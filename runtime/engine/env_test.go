@@ -11,8 +11,12 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
+	defaultschema "github.com/edfi-dmsc/dmsc/generated/default"
+	"github.com/edfi-dmsc/dmsc/internal/oracle"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
+	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -26,6 +30,10 @@ type provisioned struct {
 	info   *effschema.Info
 	schema *spec.Schema
 	pool   *pgxpool.Pool
+	// codecs serve each resource: the interpreter of internal/oracle for
+	// plans compiled here, generated/default's code for the bundled
+	// schema (see useBundledCodecs).
+	codecs map[*spec.Resource]*engine.Codec
 }
 
 // provisionSchema compiles the schema files, provisions a throw-away database
@@ -61,8 +69,38 @@ func provisionSchema(t testing.TB, files ...string) provisioned {
 		t.Fatal(err)
 	}
 	t.Cleanup(pool.Close)
-	return provisioned{set: set, info: info, schema: schema, pool: pool}
+	codecs := map[*spec.Resource]*engine.Codec{}
+	for _, r := range schema.Resources {
+		c := oracle.Codec(r)
+		codecs[r] = &c
+	}
+	return provisioned{set: set, info: info, schema: schema, pool: pool, codecs: codecs}
 }
+
+// useBundledCodecs serves the bundled schema's resources with the
+// generated code of generated/default, as the generated server does.
+func (p provisioned) useBundledCodecs(t testing.TB) {
+	t.Helper()
+	for i, r := range p.schema.Resources {
+		if i >= len(defaultschema.Schema.Resources) || defaultschema.Schema.Resources[i].Label() != r.Label() {
+			t.Fatalf("generated/default does not serve %s in position %d: regenerate it", r.Label(), i)
+		}
+		p.codecs[r] = &defaultschema.Codecs[i]
+	}
+}
+
+// newWriter is a writer on p's database that writes p's resources with
+// p's codecs.
+func (p provisioned) newWriter() *engine.Writer {
+	w := &engine.Writer{Pool: p.pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(p.schema.EffectiveSchemaHash)}
+	for r, c := range p.codecs {
+		w.UseCodec(r, c.Write)
+	}
+	return w
+}
+
+// read is the read codec of res.
+func (p provisioned) read(res *spec.Resource) *engine.ReadCodec { return &p.codecs[res].Read }
 
 // resourceAt finds the resource served at project/endpoint.
 func (p provisioned) resourceAt(t testing.TB, project, endpoint string) *spec.Resource {

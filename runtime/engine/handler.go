@@ -14,13 +14,15 @@ import (
 // ApplicationName is the discovery document's applicationName.
 const ApplicationName = "Ed-Fi API"
 
-// App describes a generated server for discovery and the start-up schema
-// gate. Generated code calls it once: `var App = engine.App(Schema)`.
+// App describes a generated server for discovery, the start-up check of
+// the compiled schema (spec.Schema.Check) and the start-up schema gate.
+// Generated code calls it once: `var App = engine.App(Schema)`.
 func App(s *spec.Schema) server.App {
 	app := server.App{
 		ApplicationName: ApplicationName,
 		Version:         "1.0.0",
 		Fingerprint:     Fingerprint(s),
+		Check:           s.Check,
 	}
 	for _, p := range s.Projects {
 		app.DataModels = append(app.DataModels, server.DataModel{Name: p.ProjectName, Version: p.Version, InformationalVersion: p.Description})
@@ -71,16 +73,19 @@ func NewService(s *server.Server, schema *spec.Schema) *Service {
 	}
 }
 
-// Handler returns the server.Resource serving plan r.
-func (svc *Service) Handler(r *spec.Resource) *Handler {
-	return &Handler{svc: svc, res: r}
+// Handler returns the server.Resource serving plan r with c, the
+// resource's generated code.
+func (svc *Service) Handler(r *spec.Resource, c Codec) *Handler {
+	svc.Writer.UseCodec(r, c.Write)
+	return &Handler{svc: svc, res: r, codec: c}
 }
 
 // Handler serves one resource: it implements server.Resource by running the
-// resource's plan through the write and read paths.
+// resource's generated code and plan through the write and read paths.
 type Handler struct {
-	svc *Service
-	res *spec.Resource
+	svc   *Service
+	res   *spec.Resource
+	codec Codec
 }
 
 var _ server.Resource = (*Handler)(nil)

@@ -16,7 +16,7 @@ func (h *Handler) Update(r *server.Request, id uuid.UUID) error {
 // GetByID handles GET /data/{project}/{resource}/{id}: 200 with the
 // document, 304 when If-None-Match matches, 404 when absent.
 func (h *Handler) GetByID(r *server.Request, id uuid.UUID) error {
-	doc, err := ReadByID(r.Context(), h.svc.Pool, h.res, id, r.Variant, r.IfNoneMatch())
+	doc, err := h.codec.Read.ReadByID(r.Context(), h.svc.Pool, h.res, id, r.Variant, r.IfNoneMatch())
 	switch {
 	case err != nil:
 		return err
@@ -30,7 +30,7 @@ func (h *Handler) GetByID(r *server.Request, id uuid.UUID) error {
 
 // Query handles GET /data/{project}/{resource}.
 func (h *Handler) Query(r *server.Request, p server.Paging) error {
-	page, err := QueryPage(r.Context(), h.svc.Pool, h.res, r.Filters(), p, r.Variant)
+	page, err := h.codec.Read.QueryPage(r.Context(), h.svc.Pool, h.res, r.Filters(), p, r.Variant)
 	if err != nil {
 		return err
 	}

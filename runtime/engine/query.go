@@ -29,19 +29,21 @@ type Page struct {
 	TotalCount int64
 }
 
-// QueryPage answers GET many: it matches filters against the resource's
+// QueryPage answers GET many of res: it matches filters against the resource's
 // query fields (an unknown name is a 400 problem.UnknownQueryField, a
 // value of the wrong type a 400 data-validation problem), selects the page
 // of matching documents ordered by DocumentId and hydrates it, with the
 // total count when asked, in one round trip. The page's DocumentIds are
 // selected once and every table is read through them (see ReadPlan), so a
 // page costs O(limit + offset) index entries whatever the table's size.
-func QueryPage(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, filters server.QueryParams, p server.Paging, v etag.Variant) (*Page, error) {
+// res is the resource whose read codec c is.
+func (c *ReadCodec) QueryPage(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, filters server.QueryParams, p server.Paging, v etag.Variant) (*Page, error) {
 	rp := res.Read
 	conds, args, matchable, err := bindFilters(rp, filters)
 	if err != nil {
 		return nil, err
 	}
+	conds, args = withLiveWindow(res, p.Changes, conds, args)
 	out := &Page{TotalCount: -1}
 	if !matchable || (p.Limit == 0 && !p.TotalCount) {
 		if p.TotalCount {
@@ -59,6 +61,7 @@ func QueryPage(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, filt
 			args: append(append([]any{}, args...), int64(p.Limit), int64(p.Offset)),
 		},
 		selects: make([]query, len(rp.Tables)),
+		tables:  rp.Tables,
 	}
 	for i, t := range rp.Tables {
 		batch.selects[i] = query{sql: t.Page}
@@ -66,19 +69,17 @@ func QueryPage(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, filt
 	if p.TotalCount {
 		batch.count = query{sql: "SELECT count(*) FROM " + rp.PageFrom + where, args: args}
 	}
-	h, err := hydrate(ctx, pool, rp, batch)
+	docs, total, err := hydrate(ctx, pool, c, batch)
 	if err != nil {
 		return nil, fmt.Errorf("querying %s: %w", res.Name, err)
 	}
 	if p.TotalCount {
-		out.TotalCount = h.total
+		out.TotalCount = total
 	}
 	var w jsonw.Writer
 	w.BeginArray()
-	for _, d := range h.docs {
-		if err := h.writeDocument(&w, res, d, v); err != nil {
-			return nil, fmt.Errorf("writing %s %s: %w", res.Name, d.uuid, err)
-		}
+	for _, d := range docs {
+		d.WriteJSON(&w, v.Tag(d.Meta().ContentVersion), v.Links)
 	}
 	w.EndArray()
 	out.Body = w.Bytes()

@@ -14,7 +14,6 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
@@ -325,7 +324,7 @@ func TestPageQueriesUseIndexes(t *testing.T) {
 		name := fmt.Sprintf("%s %v offset %d", c.resource, c.filters, c.paging.Offset)
 
 		ctx, trips := db.WithRoundTrips(context.Background())
-		got, err := engine.QueryPage(ctx, e.pool, res, c.filters, c.paging, e.variant)
+		got, err := e.read(res).QueryPage(ctx, e.pool, res, c.filters, c.paging, e.variant)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -338,7 +337,7 @@ func TestPageQueriesUseIndexes(t *testing.T) {
 		}
 
 		rec.take()
-		if _, err := engine.QueryPage(context.Background(), traced, res, c.filters, c.paging, e.variant); err != nil {
+		if _, err := e.read(res).QueryPage(context.Background(), traced, res, c.filters, c.paging, e.variant); err != nil {
 			t.Fatal(err)
 		}
 		checkPlans(t, name, conn, rec.take(), 2*(len(res.Read.Tables)+1), forbidden)
@@ -350,7 +349,7 @@ func TestPageQueriesUseIndexes(t *testing.T) {
 		if err := json.Unmarshal(docs[0], &first); err != nil {
 			t.Fatal(err)
 		}
-		if r, err := engine.ReadByID(context.Background(), traced, res, first.ID, e.variant, etag.Condition{}); err != nil || r == nil {
+		if r, err := e.read(res).ReadByID(context.Background(), traced, res, first.ID, e.variant, etag.Condition{}); err != nil || r == nil {
 			t.Fatalf("%s: GET by id %s: %v", name, first.ID, err)
 		}
 		checkPlans(t, name+" by id", conn, rec.take(), 2*len(res.Read.Tables), forbidden)
@@ -416,7 +415,7 @@ func benchPages(b *testing.B, e *readEnv, res *spec.Resource, n int) {
 			var took []time.Duration
 			for b.Loop() {
 				t0 := time.Now()
-				page, err := engine.QueryPage(ctx, e.pool, res, nil, paging, e.variant)
+				page, err := e.read(res).QueryPage(ctx, e.pool, res, nil, paging, e.variant)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -461,7 +460,7 @@ func BenchmarkQueryPageScaleDS32a(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			start := time.Now()
 			e := newReadEnvFor(b, refdata.File(b, refdata.DS32aCoreSchema))
-			w := &engine.Writer{Pool: e.pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(e.info.EffectiveSchemaHash)}
+			w := e.newWriter()
 			for _, d := range generate(b, e.set, 1) {
 				if _, err := w.UpsertDocument(context.Background(), e.resourceAt(b, d.Project, d.Resource), d.Body, etag.Write{}); err != nil {
 					b.Fatalf("POST %s: %v", d.Resource, err)

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/runtime/db"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
 )
@@ -15,7 +14,7 @@ import (
 // round trips per operation.
 func BenchmarkRead(b *testing.B) {
 	e := newReadEnv(b)
-	w := &engine.Writer{Pool: e.pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(e.info.EffectiveSchemaHash)}
+	w := e.newWriter()
 	var students []*generated
 	for _, d := range generate(b, e.set, 25) {
 		d.res = e.resourceAt(b, d.Project, d.Resource)
@@ -33,7 +32,7 @@ func BenchmarkRead(b *testing.B) {
 		ctx, rts := db.WithRoundTrips(context.Background())
 		for i := 0; b.Loop(); i++ {
 			d := students[i%len(students)]
-			if r, err := engine.ReadByID(ctx, e.pool, d.res, d.id, linked, etag.Condition{}); err != nil || r == nil {
+			if r, err := e.read(d.res).ReadByID(ctx, e.pool, d.res, d.id, linked, etag.Condition{}); err != nil || r == nil {
 				b.Fatal(r, err)
 			}
 		}
@@ -42,7 +41,7 @@ func BenchmarkRead(b *testing.B) {
 	b.Run("Page25", func(b *testing.B) {
 		ctx, rts := db.WithRoundTrips(context.Background())
 		for b.Loop() {
-			if _, err := engine.QueryPage(ctx, e.pool, students[0].res, nil, server.Paging{Limit: 25, TotalCount: true}, linked); err != nil {
+			if _, err := e.read(students[0].res).QueryPage(ctx, e.pool, students[0].res, nil, server.Paging{Limit: 25, TotalCount: true}, linked); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -167,13 +167,13 @@ func TestReadExtensionScopeDocuments(t *testing.T) {
 		t.Run(c.dir, func(t *testing.T) {
 			e := newReadEnvFor(t, refdata.File(t, fixtures+c.dir+"/inputs/core.ApiSchema.json"), refdata.File(t, fixtures+c.dir+"/inputs/"+c.ext))
 			res := e.resourceAt(t, "ed-fi", "parentResources")
-			w := &engine.Writer{Pool: e.pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(e.info.EffectiveSchemaHash)}
+			w := e.newWriter()
 			for _, body := range c.docs {
 				out, err := w.UpsertDocument(context.Background(), res, []byte(body), etag.Write{})
 				if err != nil {
 					t.Fatalf("POST %s: %v", body, err)
 				}
-				got, err := engine.ReadByID(context.Background(), e.pool, res, out.ID, e.variant, etag.Condition{})
+				got, err := e.read(res).ReadByID(context.Background(), e.pool, res, out.ID, e.variant, etag.Condition{})
 				if err != nil || got == nil {
 					t.Fatalf("GET: %v %v", got, err)
 				}
@@ -181,7 +181,7 @@ func TestReadExtensionScopeDocuments(t *testing.T) {
 					t.Errorf("GET differs from POST\n got %s\nwant %s", g, w)
 				}
 			}
-			page, err := engine.QueryPage(context.Background(), e.pool, res, nil, server.Paging{Limit: 10, TotalCount: true}, e.variant)
+			page, err := e.read(res).QueryPage(context.Background(), e.pool, res, nil, server.Paging{Limit: 10, TotalCount: true}, e.variant)
 			if err != nil || page.TotalCount != int64(len(c.docs)) {
 				t.Errorf("page: %v %v", page, err)
 			}
@@ -190,7 +190,7 @@ func TestReadExtensionScopeDocuments(t *testing.T) {
 }
 
 func postThenRead(t *testing.T, e *readEnv, count int) {
-	w := &engine.Writer{Pool: e.pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(e.info.EffectiveSchemaHash)}
+	w := e.newWriter()
 	docs := generate(t, e.set, count)
 	byResource := map[*spec.Resource][]*generated{}
 	var resources []*spec.Resource
@@ -214,7 +214,7 @@ func postThenRead(t *testing.T, e *readEnv, count int) {
 	withExt := 0
 	for _, d := range docs {
 		ctx, rts := db.WithRoundTrips(context.Background())
-		got, err := engine.ReadByID(ctx, e.pool, d.res, d.id, linked, etag.Condition{})
+		got, err := e.read(d.res).ReadByID(ctx, e.pool, d.res, d.id, linked, etag.Condition{})
 		if err != nil || got == nil {
 			t.Errorf("GET %s %s: %v %v", d.res.Name, d.id, got, err)
 			continue
@@ -252,7 +252,7 @@ func postThenRead(t *testing.T, e *readEnv, count int) {
 					values = append(values, strings.ToUpper(value))
 				}
 				for _, value := range values {
-					page, err := engine.QueryPage(context.Background(), e.pool, res, server.QueryParams{{Name: qf.Name, Value: value}}, server.Paging{Limit: 500}, e.variant)
+					page, err := e.read(res).QueryPage(context.Background(), e.pool, res, server.QueryParams{{Name: qf.Name, Value: value}}, server.Paging{Limit: 500}, e.variant)
 					if err != nil {
 						t.Errorf("query %s %s=%s: %v", res.Name, qf.Name, value, err)
 						continue
@@ -266,7 +266,7 @@ func postThenRead(t *testing.T, e *readEnv, count int) {
 		}
 		var seen []string
 		for offset := 0; ; offset++ {
-			page, err := engine.QueryPage(context.Background(), e.pool, res, nil, server.Paging{Limit: 1, Offset: offset, TotalCount: true}, e.variant)
+			page, err := e.read(res).QueryPage(context.Background(), e.pool, res, nil, server.Paging{Limit: 1, Offset: offset, TotalCount: true}, e.variant)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -25,10 +25,13 @@ type readEnv struct {
 	variant etag.Variant
 }
 
+// newReadEnv is the bundled schema, read with generated/default's code.
 func newReadEnv(t testing.TB) *readEnv {
 	t.Helper()
 	repo := refdata.RepoRoot(t)
-	return newReadEnvFor(t, filepath.Join(repo, "schemas/default/core.ApiSchema.json"), filepath.Join(repo, "schemas/default/sample.ApiSchema.json"))
+	e := newReadEnvFor(t, filepath.Join(repo, "schemas/default/core.ApiSchema.json"), filepath.Join(repo, "schemas/default/sample.ApiSchema.json"))
+	e.useBundledCodecs(t)
+	return e
 }
 
 // newReadEnvFor provisions a database for the schema files.
@@ -157,7 +160,7 @@ func TestReadSchoolByID(t *testing.T) {
 	f := e.schools(t)
 	ctx, rts := db.WithRoundTrips(context.Background())
 	school := e.resource(t, "School")
-	got, err := engine.ReadByID(ctx, e.pool, school, f.school, e.variant, etag.Condition{})
+	got, err := e.read(school).ReadByID(ctx, e.pool, school, f.school, e.variant, etag.Condition{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +193,7 @@ func TestReadSchoolByID(t *testing.T) {
 	}
 
 	// With links: each reference carries {rel, href}.
-	linked, err := engine.ReadByID(context.Background(), e.pool, school, f.school, etag.DefaultVariant(e.info.EffectiveSchemaHash, true), etag.Condition{})
+	linked, err := e.read(school).ReadByID(context.Background(), e.pool, school, f.school, etag.DefaultVariant(e.info.EffectiveSchemaHash, true), etag.Condition{})
 	if err != nil || linked == nil {
 		t.Fatal(linked, err)
 	}
@@ -202,7 +205,7 @@ func TestReadSchoolByID(t *testing.T) {
 	}
 
 	// The second school has no extension row: no _ext.
-	got2, err := engine.ReadByID(context.Background(), e.pool, school, f.school2, e.variant, etag.Condition{})
+	got2, err := e.read(school).ReadByID(context.Background(), e.pool, school, f.school2, e.variant, etag.Condition{})
 	if err != nil || got2 == nil {
 		t.Fatal(got2, err)
 	}
@@ -211,13 +214,13 @@ func TestReadSchoolByID(t *testing.T) {
 	}
 
 	// If-None-Match with the served tag: not modified, no body.
-	nm, err := engine.ReadByID(context.Background(), e.pool, school, f.school, e.variant, etag.Parse(`"`+got.Tag+`"`))
+	nm, err := e.read(school).ReadByID(context.Background(), e.pool, school, f.school, e.variant, etag.Parse(`"`+got.Tag+`"`))
 	if err != nil || nm == nil || !nm.NotModified || nm.Body != nil {
 		t.Errorf("If-None-Match: %+v %v", nm, err)
 	}
 	// Unknown id, and an id of another resource: not found.
 	for _, id := range []uuid.UUID{uuid.New(), f.bus} {
-		if r, err := engine.ReadByID(context.Background(), e.pool, school, id, e.variant, etag.Condition{}); r != nil || err != nil {
+		if r, err := e.read(school).ReadByID(context.Background(), e.pool, school, id, e.variant, etag.Condition{}); r != nil || err != nil {
 			t.Errorf("GET %s = %+v, %v; want not found", id, r, err)
 		}
 	}
@@ -226,7 +229,7 @@ func TestReadSchoolByID(t *testing.T) {
 func TestReadDescriptorByID(t *testing.T) {
 	e := newReadEnv(t)
 	_, id := e.descriptor(t, "GradeLevelDescriptor", "uri://ed-fi.org/GradeLevelDescriptor", "Ninth grade")
-	got, err := engine.ReadByID(context.Background(), e.pool, e.resource(t, "GradeLevelDescriptor"), id, e.variant, etag.Condition{})
+	got, err := e.read(e.resource(t, "GradeLevelDescriptor")).ReadByID(context.Background(), e.pool, e.resource(t, "GradeLevelDescriptor"), id, e.variant, etag.Condition{})
 	if err != nil || got == nil {
 		t.Fatal(got, err)
 	}
@@ -239,7 +242,7 @@ func TestReadDescriptorByID(t *testing.T) {
 		t.Errorf("descriptor member order: %s", b)
 	}
 	// A descriptor of another type is not found under this one.
-	if r, err := engine.ReadByID(context.Background(), e.pool, e.resource(t, "AddressTypeDescriptor"), id, e.variant, etag.Condition{}); r != nil || err != nil {
+	if r, err := e.read(e.resource(t, "AddressTypeDescriptor")).ReadByID(context.Background(), e.pool, e.resource(t, "AddressTypeDescriptor"), id, e.variant, etag.Condition{}); r != nil || err != nil {
 		t.Errorf("cross-type GET = %+v, %v", r, err)
 	}
 }
@@ -283,7 +286,7 @@ func TestQuerySchools(t *testing.T) {
 	}
 	for _, c := range cases {
 		ctx, rts := db.WithRoundTrips(context.Background())
-		page, err := engine.QueryPage(ctx, e.pool, school, c.filters, c.paging, e.variant)
+		page, err := e.read(school).QueryPage(ctx, e.pool, school, c.filters, c.paging, e.variant)
 		if err != nil {
 			t.Errorf("%v %+v: %v", c.filters, c.paging, err)
 			continue
@@ -297,14 +300,14 @@ func TestQuerySchools(t *testing.T) {
 	}
 
 	// Each page document equals its GET by id.
-	page, err := engine.QueryPage(context.Background(), e.pool, school, nil, all, e.variant)
+	page, err := e.read(school).QueryPage(context.Background(), e.pool, school, nil, all, e.variant)
 	if err != nil {
 		t.Fatal(err)
 	}
 	arr, _ := jsonx.Parse(page.Body)
 	for _, it := range arr.Items {
 		id := uuid.MustParse(it.Get("id").StringOr(""))
-		one, err := engine.ReadByID(context.Background(), e.pool, school, id, e.variant, etag.Condition{})
+		one, err := e.read(school).ReadByID(context.Background(), e.pool, school, id, e.variant, etag.Condition{})
 		if err != nil || one == nil {
 			t.Fatal(one, err)
 		}
@@ -315,18 +318,18 @@ func TestQuerySchools(t *testing.T) {
 
 	// Query by id.
 	first := arr.Items[0].Get("id").StringOr("")
-	p, err := engine.QueryPage(context.Background(), e.pool, school, server.QueryParams{{Name: "id", Value: first}}, all, e.variant)
+	p, err := e.read(school).QueryPage(context.Background(), e.pool, school, server.QueryParams{{Name: "id", Value: first}}, all, e.variant)
 	if err != nil || len(pageNames(t, p.Body, "nameOfInstitution")) != 1 {
 		t.Errorf("query by id: %s %v", p.Body, err)
 	}
 
 	// Unknown field and bad value: 400 problems.
-	_, err = engine.QueryPage(context.Background(), e.pool, school, server.QueryParams{{Name: "color", Value: "red"}}, all, e.variant)
+	_, err = e.read(school).QueryPage(context.Background(), e.pool, school, server.QueryParams{{Name: "color", Value: "red"}}, all, e.variant)
 	var pd *problem.Details
 	if !errors.As(err, &pd) || pd.Status != 400 || !strings.Contains(string(pd.JSON()), "The query field 'color' is not valid for this resource.") {
 		t.Errorf("unknown field: %v", err)
 	}
-	_, err = engine.QueryPage(context.Background(), e.pool, school, server.QueryParams{{Name: "schoolId", Value: "abc"}}, all, e.variant)
+	_, err = e.read(school).QueryPage(context.Background(), e.pool, school, server.QueryParams{{Name: "schoolId", Value: "abc"}}, all, e.variant)
 	if !errors.As(err, &pd) || pd.Status != 400 || !strings.Contains(string(pd.JSON()), `"$.schoolId":["The value 'abc' is not valid for schoolId."]`) {
 		t.Errorf("bad value: %v", err)
 	}
@@ -363,7 +366,7 @@ func TestQueryDescriptors(t *testing.T) {
 		{server.QueryParams{{Name: "effectiveEndDate", Value: "2020-01-31"}}, ""},
 	}
 	for _, c := range cases {
-		page, err := engine.QueryPage(context.Background(), e.pool, gl, c.filters, all, e.variant)
+		page, err := e.read(gl).QueryPage(context.Background(), e.pool, gl, c.filters, all, e.variant)
 		if err != nil {
 			t.Errorf("%v: %v", c.filters, err)
 			continue
@@ -373,7 +376,7 @@ func TestQueryDescriptors(t *testing.T) {
 			t.Errorf("%v = %v total %d, want %s", c.filters, got, page.TotalCount, c.want)
 		}
 	}
-	_, err := engine.QueryPage(context.Background(), e.pool, gl, server.QueryParams{{Name: "effectiveEndDate", Value: "someday"}}, all, e.variant)
+	_, err := e.read(gl).QueryPage(context.Background(), e.pool, gl, server.QueryParams{{Name: "effectiveEndDate", Value: "someday"}}, all, e.variant)
 	var pd *problem.Details
 	if !errors.As(err, &pd) || pd.Status != 400 {
 		t.Errorf("bad date: %v", err)
@@ -414,7 +417,7 @@ func TestDelete(t *testing.T) {
 	if n := rts.Count(); n != 1 {
 		t.Errorf("DELETE took %d round trips, want 1", n)
 	}
-	if r, err := engine.ReadByID(context.Background(), e.pool, school, f.school, e.variant, etag.Condition{}); r != nil || err != nil {
+	if r, err := e.read(school).ReadByID(context.Background(), e.pool, school, f.school, e.variant, etag.Condition{}); r != nil || err != nil {
 		t.Errorf("deleted school still readable: %+v %v", r, err)
 	}
 	var docs int

@@ -39,6 +39,19 @@ type Writer struct {
 	SchemaEpoch string
 	// Limits are the deployment's write guardrails.
 	Limits server.WriteLimits
+	// codecs hold the generated write code of the resources served (see
+	// UseCodec); a write of a resource without one fails.
+	codecs map[*spec.Resource]WriteFunc
+}
+
+// UseCodec makes the writer check and flatten documents of res with its
+// generated code. It is called while the server is set up, before any
+// write.
+func (w *Writer) UseCodec(res *spec.Resource, write WriteFunc) {
+	if w.codecs == nil {
+		w.codecs = map[*spec.Resource]WriteFunc{}
+	}
+	w.codecs[res] = write
 }
 
 // WriteResult is the outcome of a successful write.
@@ -93,77 +106,44 @@ func idInBody() *problem.Details {
 // UpsertDocument creates the document, or updates the one with the same
 // identity.
 func (w *Writer) UpsertDocument(ctx context.Context, res *spec.Resource, body []byte, pre etag.Write) (WriteResult, error) {
-	doc, err := w.checkPost(ctx, res, body)
+	f, err := w.check(ctx, res, uuid.Nil, body)
 	if err != nil {
 		return WriteResult{}, err
 	}
 	if res.IsDescriptor {
-		return w.upsertDescriptor(ctx, res, doc, pre, uuid.Nil)
+		return w.upsertDescriptor(ctx, res, f, pre, uuid.Nil)
 	}
-	return w.write(ctx, res, doc, pre, uuid.Nil)
+	return w.write(ctx, res, f, pre, uuid.Nil)
 }
 
-// checkPost decodes and validates a POST body: what a POST (and a bulk
-// load, see Writer.Prepare) answers before it reads the database.
-func (w *Writer) checkPost(ctx context.Context, res *spec.Resource, body []byte) (map[string]any, error) {
-	doc, err := decodeBody(body)
-	if err != nil {
-		return nil, err
-	}
-	if _, has := idProperty(doc); has {
-		return nil, idInBody()
-	}
-	if p := w.checkBody(ctx, res, doc); p != nil {
-		return nil, p
-	}
-	return doc, nil
+// Check runs what a write of body answers before it reads the database
+// (decoding, the guardrails, validation) and flattens the document: a POST
+// when id is uuid.Nil, else a PUT of id. The error is the problem details
+// of a refusal. It runs res's codec (see UseCodec).
+func (w *Writer) Check(ctx context.Context, res *spec.Resource, id uuid.UUID, body []byte) (*FlatDoc, error) {
+	return w.check(ctx, res, id, body)
 }
 
-// checkBody applies the write guardrails and validates doc, coercing it in
-// place.
-func (w *Writer) checkBody(ctx context.Context, res *spec.Resource, doc map[string]any) *problem.Details {
-	if !res.IsDescriptor {
-		if p := w.Limits.CheckCollections(ctx, doc); p != nil {
-			return p
-		}
+// check is Check.
+func (w *Writer) check(ctx context.Context, res *spec.Resource, id uuid.UUID, body []byte) (*FlatDoc, error) {
+	write := w.codecs[res]
+	if write == nil {
+		return nil, fmt.Errorf("engine: no codec for %s (see Writer.UseCodec)", res.Label())
 	}
-	return validateBody(res.Write, doc)
+	out, err := write(ctx, WriteInput{ID: id, Limits: w.Limits}, body)
+	return out.Flat, err
 }
 
 // UpdateDocument replaces the document with id.
 func (w *Writer) UpdateDocument(ctx context.Context, res *spec.Resource, id uuid.UUID, body []byte, pre etag.Write) (WriteResult, error) {
-	doc, err := w.checkPut(ctx, res, id, body)
+	f, err := w.check(ctx, res, id, body)
 	if err != nil {
 		return WriteResult{}, err
 	}
 	if res.IsDescriptor {
-		return w.upsertDescriptor(ctx, res, doc, pre, id)
+		return w.upsertDescriptor(ctx, res, f, pre, id)
 	}
-	return w.write(ctx, res, doc, pre, id)
-}
-
-// checkPut decodes and validates the body of a PUT of id: an "id" member
-// (in any case) must name id and is dropped.
-func (w *Writer) checkPut(ctx context.Context, res *spec.Resource, id uuid.UUID, body []byte) (map[string]any, error) {
-	doc, err := decodeBody(body)
-	if err != nil {
-		return nil, err
-	}
-	if v, has := idProperty(doc); has {
-		s, _ := v.(string)
-		if bodyID, err := uuid.Parse(s); err != nil || bodyID != id {
-			return nil, problem.IDMismatch()
-		}
-		for k := range doc {
-			if strings.EqualFold(k, "id") {
-				delete(doc, k)
-			}
-		}
-	}
-	if p := w.checkBody(ctx, res, doc); p != nil {
-		return nil, p
-	}
-	return doc, nil
+	return w.write(ctx, res, f, pre, id)
 }
 
 // Statements shared by every resource.
@@ -308,12 +288,11 @@ type target struct {
 	stored         [][][]*string
 }
 
-// write persists a validated doc; id is uuid.Nil for POST. The first
+// write persists a flattened document; id is uuid.Nil for POST. The first
 // attempt reads outside a transaction and writes in one pipelined
 // transaction guarded against concurrent changes; after a lost race the
 // next attempts read with the document locked.
-func (w *Writer) write(ctx context.Context, res *spec.Resource, doc map[string]any, pre etag.Write, id uuid.UUID) (WriteResult, error) {
-	f := flatten(res, doc)
+func (w *Writer) write(ctx context.Context, res *spec.Resource, f *FlatDoc, pre etag.Write, id uuid.UUID) (WriteResult, error) {
 	req := &writeRequest{res: res, f: f, ids: referentialIDs(f), items: collectionItems(res, f), pre: pre, id: id}
 	var out WriteResult
 	locked := false
@@ -342,13 +321,13 @@ func (w *Writer) write(ctx context.Context, res *spec.Resource, doc map[string]a
 
 // referentialIDs are the referential ids a write of f resolves: its
 // references and descriptors and its superclass alias, sorted and distinct.
-func referentialIDs(f *flatDoc) []string {
-	ids := make([]string, 0, len(f.pending)+1)
-	for _, p := range f.pending {
-		ids = append(ids, p.id.String())
+func referentialIDs(f *FlatDoc) []string {
+	ids := make([]string, 0, len(f.Pending)+1)
+	for _, p := range f.Pending {
+		ids = append(ids, p.ID.String())
 	}
-	if f.aliasID != uuid.Nil {
-		ids = append(ids, f.aliasID.String())
+	if f.SuperclassID != uuid.Nil {
+		ids = append(ids, f.SuperclassID.String())
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids)
@@ -356,11 +335,11 @@ func referentialIDs(f *flatDoc) []string {
 
 // collectionItems counts the collection items of f: the most new
 // CollectionItemIds its write can need.
-func collectionItems(res *spec.Resource, f *flatDoc) int {
+func collectionItems(res *spec.Resource, f *FlatDoc) int {
 	items := 0
 	for ti, t := range res.Tables {
 		if t.Kind == spec.CollectionTable || t.Kind == spec.ExtensionCollectionTable {
-			items += len(f.rows[ti])
+			items += len(f.Rows[ti])
 		}
 	}
 	return items
@@ -369,7 +348,7 @@ func collectionItems(res *spec.Resource, f *flatDoc) int {
 // writeRequest is one write's input, computed once for all its attempts.
 type writeRequest struct {
 	res   *spec.Resource
-	f     *flatDoc
+	f     *FlatDoc
 	ids   []string // referential ids to resolve, sorted
 	items int      // collection items needing new CollectionItemIds
 	pre   etag.Write
@@ -393,7 +372,7 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 	}
 	b := &pgx.Batch{}
 	if post {
-		b.Queue(findByIdentitySQL+lock, f.refID.String())
+		b.Queue(findByIdentitySQL+lock, f.ReferentialID.String())
 	} else {
 		b.Queue(findByUUIDSQL+lock, id.String())
 	}
@@ -401,7 +380,7 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 	b.Queue(resolveWriteSQL, resolveArg(req.ids))
 	for _, tw := range res.Write.Tables {
 		if post {
-			b.Queue(tw.LoadByReferentialID, f.refID.String())
+			b.Queue(tw.LoadByReferentialID, f.ReferentialID.String())
 		} else {
 			b.Queue(tw.LoadByUUID, id.String())
 		}
@@ -438,14 +417,14 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 	if p := applyResolution(f, resolved); p != nil {
 		return WriteResult{}, p
 	}
-	identityUpdate := !post && tg.referentialID != f.refID.String()
+	identityUpdate := !post && tg.referentialID != f.ReferentialID.String()
 	if identityUpdate && !res.AllowIdentityUpdates {
 		return WriteResult{}, problem.IdentityImmutable(res.Name)
 	}
 	if identityUpdate && !w.Limits.IdentityUpdateAllowed(ctx, res.ProjectEndpoint, res.Endpoint, res.Name) {
 		return WriteResult{}, server.IdentityUpdatesDisabled(res.Name)
 	}
-	if a, ok := resolved[f.aliasID.String()]; ok && (!tg.exists || a.documentID != tg.documentID) {
+	if a, ok := resolved[f.SuperclassID.String()]; ok && (!tg.exists || a.documentID != tg.documentID) {
 		// Another document holds the same superclass identity: another
 		// subclass (a School and a LocalEducationAgency with one
 		// educationOrganizationId), or this very identity, created and
@@ -625,24 +604,27 @@ type resolvedID struct {
 // applyResolution fills the reference and descriptor columns, or returns
 // the reference's answer for the failures: 409 for documents, 400 as soon
 // as a descriptor is missing.
-func applyResolution(f *flatDoc, resolved map[string]resolvedID) *problem.Details {
+func applyResolution(f *FlatDoc, resolved map[string]resolvedID) *problem.Details {
 	var ve problem.ValidationErrors
 	descriptorFailed := false
-	for _, p := range f.pending {
-		r, ok := resolved[p.id.String()]
-		if ok && r.resourceKeyID == p.keyID {
-			s := strconv.FormatInt(r.documentID, 10)
-			p.row.vals[p.column] = &s
+	for i := range f.Pending {
+		p := &f.Pending[i]
+		r, ok := resolved[p.ID.String()]
+		if ok && r.resourceKeyID == p.KeyID {
+			if p.Column >= 0 {
+				s := strconv.FormatInt(r.documentID, 10)
+				p.Row.Values[p.Column] = &s
+			}
 			continue
 		}
 		switch {
-		case p.descriptor:
+		case p.Descriptor:
 			descriptorFailed = true
-			ve.Add(p.path, problem.MissingDescriptorMessage(p.target, p.uri))
+			ve.Add(p.Path(), problem.MissingDescriptorMessage(p.Target, p.URI))
 		case ok:
-			ve.Add(p.path, problem.IncompatibleReferenceMessage(p.target))
+			ve.Add(p.Path(), problem.IncompatibleReferenceMessage(p.Target))
 		default:
-			ve.Add(p.path, problem.MissingReferenceMessage(p.target))
+			ve.Add(p.Path(), problem.MissingReferenceMessage(p.Target))
 		}
 	}
 	if len(ve) > 0 {
@@ -656,7 +638,7 @@ func applyResolution(f *flatDoc, resolved map[string]resolvedID) *problem.Detail
 // the DML that turns the stored rows into the new ones: deletes (children
 // first), ordinal shifts, updates and inserts (parents first). Rows equal
 // to their stored form produce no statement.
-func mergeRows(res *spec.Resource, f *flatDoc, tg target, itemIDs []string, dml *pgx.Batch) *problem.Details {
+func mergeRows(res *spec.Resource, f *FlatDoc, tg target, itemIDs []string, dml *pgx.Batch) *problem.Details {
 	plans, p := diffRows(res, f, tg, itemIDs)
 	if p != nil {
 		return p
@@ -676,8 +658,8 @@ type tableChanges struct {
 // diffRows assigns row keys, finishes every row and computes the changes
 // per table, in Resource.Tables order; new collection items take their
 // keys from itemIDs in document order.
-func diffRows(res *spec.Resource, f *flatDoc, tg target, itemIDs []string) ([]tableChanges, *problem.Details) {
-	docID := strconv.FormatInt(tg.documentID, 10)
+func diffRows(res *spec.Resource, f *FlatDoc, tg target, itemIDs []string) ([]tableChanges, *problem.Details) {
+	f.DocumentID = strconv.FormatInt(tg.documentID, 10)
 	plans := make([]tableChanges, len(res.Tables))
 	next := 0
 	for ti, t := range res.Tables {
@@ -691,48 +673,48 @@ func diffRows(res *spec.Resource, f *flatDoc, tg target, itemIDs []string) ([]ta
 		}
 		used := map[string]bool{}
 		seen := map[string]bool{}
-		for _, r := range f.rows[ti] {
+		for _, r := range f.Rows[ti] {
 			var old []*string
 			switch t.Kind {
 			case spec.RootTable, spec.RootExtensionTable:
-				r.key = docID
-				old = byKey[docID]
+				r.Key = f.DocumentID
+				old = byKey[r.Key]
 			case spec.CollectionExtensionScopeTable:
-				r.key = r.parent.key
-				old = byKey[r.key]
+				r.Key = r.Parent.Key
+				old = byKey[r.Key]
 			default:
 				// Identify the new item among the stored ones by its semantic
-				// identity, which needs its column values: finish it with a
-				// provisional key first.
-				finishRow(t, r, docID)
-				mk := matchKey(tw, project(tw, r.vals))
+				// identity and its parent's key.
+				if tw.ParentKey >= 0 {
+					r.Values[tw.ParentKey] = &r.Parent.Key
+				}
+				mk := matchKey(tw, r.Values)
 				if seen[mk] {
 					return nil, duplicateItem(r)
 				}
 				seen[mk] = true
 				old = byMatch[mk]
 				if old != nil && !used[deref(old[tw.Key])] {
-					r.key = deref(old[tw.Key])
+					r.Key = deref(old[tw.Key])
 				} else {
 					old = nil
-					r.key = itemIDs[next]
+					r.Key = itemIDs[next]
 					next++
 				}
 			}
-			finishRow(t, r, docID)
-			row := project(tw, r.vals)
+			r.Values[tw.Key] = &r.Key
 			if old == nil {
-				plans[ti].insert = append(plans[ti].insert, row)
+				plans[ti].insert = append(plans[ti].insert, r.Values)
 				continue
 			}
-			used[r.key] = true
-			if equalRows(row, old) {
+			used[r.Key] = true
+			if equalRows(r.Values, old) {
 				continue
 			}
-			if tw.Ordinal >= 0 && deref(row[tw.Ordinal]) != deref(old[tw.Ordinal]) {
-				plans[ti].shifts = append(plans[ti].shifts, r.key)
+			if tw.Ordinal >= 0 && deref(r.Values[tw.Ordinal]) != deref(old[tw.Ordinal]) {
+				plans[ti].shifts = append(plans[ti].shifts, r.Key)
 			}
-			plans[ti].updates = append(plans[ti].updates, row)
+			plans[ti].updates = append(plans[ti].updates, r.Values)
 		}
 		for _, s := range stored {
 			if k := deref(s[tw.Key]); !used[k] {
@@ -770,22 +752,13 @@ func queueChanges(res *spec.Resource, plans []tableChanges, dml *pgx.Batch) {
 // duplicateItem is the 400 for a collection item whose semantic identity
 // (resolved references included) repeats an earlier sibling's, keyed by
 // the array's concrete path as the reference's uniqueness stage keys it.
-func duplicateItem(r *flatRow) *problem.Details {
-	array := r.path[:strings.LastIndexByte(r.path, '[')]
+func duplicateItem(r *FlatRow) *problem.Details {
+	array := r.Parent.Path() + "." + r.Member
 	field := array[strings.LastIndexByte(array, '.')+1:]
 	var ve problem.ValidationErrors
-	ve.Add(array, "The "+validate.Ordinal(r.ordinal+1)+" item of the "+field+
+	ve.Add(array, "The "+validate.Ordinal(r.Ordinal+1)+" item of the "+field+
 		" has the same identifying values as another item earlier in the list.")
 	return problem.DataValidation(ve)
-}
-
-// project picks the stored columns of a finished row.
-func project(tw *spec.TableWrite, vals []*string) []*string {
-	out := make([]*string, len(tw.Stored))
-	for i, ci := range tw.Stored {
-		out[i] = vals[ci]
-	}
-	return out
 }
 
 // matchKey identifies an item among its siblings: its parent key and its
@@ -841,14 +814,14 @@ func columnsOf(tw *spec.TableWrite, rows [][]*string) []any {
 
 // mapWriteError turns constraint violations of the DML into the
 // reference's answers.
-func mapWriteError(err error, res *spec.Resource, f *flatDoc, created bool) error {
+func mapWriteError(err error, res *spec.Resource, f *FlatDoc, created bool) error {
 	if _, ok := db.UniqueViolation(err); ok || errors.Is(err, errAliasTaken) {
 		op := problem.Update
 		if created {
 			op = problem.Create
 		}
-		keys := make([]problem.KeyValue, len(f.identity))
-		for i, e := range f.identity {
+		keys := make([]problem.KeyValue, len(f.Identity))
+		for i, e := range f.Identity {
 			keys[i] = problem.KeyValue{Name: e.Path[strings.LastIndexByte(e.Path, '.')+1:], Value: e.Value}
 		}
 		return problem.IdentityConflict(op, res.Name, keys)

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/runtime/db"
-	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -32,7 +30,8 @@ func TestWriteStatementsKeepTheirPlans(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pool.Close()
-	w := &engine.Writer{Pool: pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: e.writer.SchemaEpoch}
+	w := e.newWriter()
+	w.Pool = pool
 	posts := 0
 	for _, d := range fakeDocs(t, e.set, 2) {
 		res := e.resourceAt(t, d.Project, d.Resource)

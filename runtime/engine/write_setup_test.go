@@ -29,15 +29,22 @@ type env struct {
 // the real DDL and opens a pool on it.
 func newEnv(t testing.TB, files ...string) *env {
 	t.Helper()
-	p := provisionSchema(t, files...)
-	return &env{provisioned: p, writer: &engine.Writer{
-		Pool: p.pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(p.schema.EffectiveSchemaHash),
-	}}
+	return envOf(provisionSchema(t, files...))
 }
 
+// envOf is the environment writing p's resources with p's codecs.
+func envOf(p provisioned) *env {
+	return &env{provisioned: p, writer: p.newWriter()}
+}
+
+// bundledEnv is newEnv for the bundled schema, whose documents the writer
+// checks and flattens with the generated code of generated/default, as the
+// generated server does.
 func bundledEnv(t testing.TB) *env {
 	repo := refdata.RepoRoot(t)
-	return newEnv(t, filepath.Join(repo, "schemas/default/core.ApiSchema.json"), filepath.Join(repo, "schemas/default/sample.ApiSchema.json"))
+	p := provisionSchema(t, filepath.Join(repo, "schemas/default/core.ApiSchema.json"), filepath.Join(repo, "schemas/default/sample.ApiSchema.json"))
+	p.useBundledCodecs(t)
+	return envOf(p)
 }
 
 // fakeDoc is one generated document.

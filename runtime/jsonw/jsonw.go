@@ -1,10 +1,13 @@
 // Package jsonw writes compact JSON by appending to a byte slice, for the
-// generated hydration code that streams documents out of database rows
-// without building an intermediate tree.
+// generated encoding of typed documents (the encode functions of a
+// generated package write a hydrated document member by member, with no
+// reflection).
 //
 // The writer tracks only whether a separator is due, so nesting costs
 // nothing; generated code is responsible for balanced Begin/End calls and
-// for calling Key before each object member.
+// for calling Key (or PlainKey) before each object member. An optional
+// object (BeginOptionalObject) is taken back when nothing was written into
+// it: the API omits empty objects.
 //
 // Scalars are formatted as the reference serves them: dates `yyyy-MM-dd`,
 // date-times in UTC `yyyy-MM-ddTHH:mm:ssZ`, times `HH:mm:ss`, decimals in
@@ -35,9 +38,18 @@ func (w *Writer) Len() int { return len(w.b) }
 // Reset empties the writer, keeping its buffer.
 func (w *Writer) Reset() { w.b, w.pending = w.b[:0], false }
 
+// startSize is the capacity a Writer's buffer starts with, at its first
+// write: most documents fit in it, where growing the buffer from nothing
+// by doubling took eight allocations and copies before one was written.
+const startSize = 1024
+
+// sep writes the comma due before a value or member, if any; each of them
+// begins with it, the first write of a Writer too.
 func (w *Writer) sep() {
 	if w.pending {
 		w.b = append(w.b, ',')
+	} else if w.b == nil {
+		w.b = make([]byte, 0, startSize)
 	}
 	w.pending = true
 }
@@ -76,6 +88,27 @@ func (w *Writer) Key(name string) {
 	w.pending = false
 }
 
+// PlainKey writes an object member name that needs no escaping (printable
+// ASCII without quotes or backslashes; see IsPlain), as the member names
+// of generated code are: it is copied as it is.
+func (w *Writer) PlainKey(name string) {
+	w.sep()
+	w.b = append(w.b, '"')
+	w.b = append(w.b, name...)
+	w.b = append(w.b, '"', ':')
+	w.pending = false
+}
+
+// IsPlain reports whether name needs no escaping in a JSON string.
+func IsPlain(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
 // String writes a string value.
 func (w *Writer) String(s string) {
 	w.sep()
@@ -108,10 +141,56 @@ func (w *Writer) Raw(json []byte) {
 
 // UUID writes a document id in its hyphenated lowercase form.
 func (w *Writer) UUID(id uuid.UUID) {
+	w.Href("", id)
+}
+
+// Href writes the string of path followed by id in its hyphenated
+// lowercase form: a reference link's href.
+func (w *Writer) Href(path string, id uuid.UUID) {
 	w.sep()
+	w.b = appendString(w.b, path)
+	w.b = w.b[:len(w.b)-1] // reopen the string
+	w.b = appendUUID(w.b, id)
 	w.b = append(w.b, '"')
-	w.b = append(w.b, id.String()...)
-	w.b = append(w.b, '"')
+}
+
+// appendUUID appends id as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.
+func appendUUID(b []byte, id uuid.UUID) []byte {
+	for i, c := range id {
+		switch i {
+		case 4, 6, 8, 10:
+			b = append(b, '-')
+		}
+		b = append(b, hexDigits[c>>4], hexDigits[c&0xF])
+	}
+	return b
+}
+
+// Mark is where an optional object began: EndOptionalObject removes the
+// object, with its key, when nothing was written into it.
+type Mark struct {
+	start, open int
+	pending     bool
+}
+
+// BeginOptionalObject writes the member name (plain: see PlainKey) and `{`
+// of an object that is omitted when it has no members.
+func (w *Writer) BeginOptionalObject(name string) Mark {
+	m := Mark{start: len(w.b), pending: w.pending}
+	w.PlainKey(name)
+	w.BeginObject()
+	m.open = len(w.b)
+	return m
+}
+
+// EndOptionalObject writes `}`, or removes the object begun at m when no
+// member was written since.
+func (w *Writer) EndOptionalObject(m Mark) {
+	if len(w.b) == m.open {
+		w.b, w.pending = w.b[:m.start], m.pending
+		return
+	}
+	w.EndObject()
 }
 
 // Decimal writes a decimal given in its PostgreSQL text form (e.g. from
@@ -145,6 +224,16 @@ func CanonicalDecimal(text string) string {
 		return "-" + s
 	}
 	return s
+}
+
+// TimeText writes a time of day given as text ("HH:MM:SS", or with the
+// fraction PostgreSQL's time::text adds) as "HH:mm:ss": Ed-Fi times have
+// whole seconds.
+func (w *Writer) TimeText(text string) {
+	if len(text) > len("15:04:05") {
+		text = text[:len("15:04:05")]
+	}
+	w.String(text)
 }
 
 // Date writes the calendar date of t as "yyyy-MM-dd" (t's own location).

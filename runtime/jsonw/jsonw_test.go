@@ -94,3 +94,61 @@ func TestCanonicalDecimal(t *testing.T) {
 		}
 	}
 }
+
+func TestOptionalObjects(t *testing.T) {
+	var w Writer
+	w.BeginObject()
+	w.PlainKey("a")
+	w.Int(1)
+	empty := w.BeginOptionalObject("empty")
+	inner := w.BeginOptionalObject("inner")
+	w.EndOptionalObject(inner)
+	w.EndOptionalObject(empty)
+	full := w.BeginOptionalObject("full")
+	gone := w.BeginOptionalObject("gone")
+	w.EndOptionalObject(gone)
+	w.PlainKey("b")
+	w.Bool(true)
+	w.EndOptionalObject(full)
+	first := w.BeginOptionalObject("last")
+	w.EndOptionalObject(first)
+	w.EndObject()
+	if got, want := string(w.Bytes()), `{"a":1,"full":{"b":true}}`; got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+	// An object begun first in its parent and rolled back leaves no comma.
+	w.Reset()
+	w.BeginArray()
+	w.BeginObject()
+	lead := w.BeginOptionalObject("lead")
+	w.EndOptionalObject(lead)
+	w.PlainKey("x")
+	w.Int(2)
+	w.EndObject()
+	w.EndArray()
+	want := `[{"x":2}]`
+	if got := string(w.Bytes()); got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestHrefTimeTextAndPlainKeys(t *testing.T) {
+	var w Writer
+	w.BeginObject()
+	w.PlainKey("href")
+	w.Href("/ed-fi/schools/", uuid.MustParse("3F1E0B7A-5C2D-4E8F-9A6B-1C2D3E4F5A6B"))
+	w.PlainKey("start")
+	w.TimeText("08:15:00.000000")
+	w.PlainKey("end")
+	w.TimeText("09:00:00")
+	w.EndObject()
+	want := `{"href":"/ed-fi/schools/3f1e0b7a-5c2d-4e8f-9a6b-1c2d3e4f5a6b","start":"08:15:00","end":"09:00:00"}`
+	if got := string(w.Bytes()); got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+	for name, plain := range map[string]bool{"schoolId": true, "_ext": true, "a b": true, `q"`: false, `b\`: false, "tab\t": false, "é": false} {
+		if IsPlain(name) != plain {
+			t.Errorf("IsPlain(%q) = %v", name, !plain)
+		}
+	}
+}

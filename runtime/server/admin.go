@@ -59,7 +59,9 @@ const (
 	labelDiscovery = "discovery"
 	labelMetadata  = "metadata"
 	labelHealth    = "health"
-	labelUnrouted  = "unrouted"
+	// labelChangeQueries labels the availableChangeVersions route.
+	labelChangeQueries = "change-queries"
+	labelUnrouted      = "unrouted"
 )
 
 // Operation label values of data requests.

@@ -56,7 +56,12 @@ func (s *Server) service(e *echo.Echo, path, label string, h echo.HandlerFunc) {
 // what App.API supplies, and records what discovery advertises. Invalid
 // metadata is a generator bug: it panics, as Register does.
 func (s *Server) routeServices(e *echo.Echo) {
-	m, err := prepareMetadata(s.App.API)
+	api := s.App.API
+	if !*s.Config.ChangeQueries {
+		// Its routes answer the feature-disabled 404: no document for them.
+		api.ChangeQueriesSpec = nil
+	}
+	m, err := prepareMetadata(api)
 	if err != nil {
 		panic("server: App.API: " + err.Error())
 	}
@@ -64,6 +69,7 @@ func (s *Server) routeServices(e *echo.Echo) {
 	s.advertised = serviceURLs{DataManagementAPI: pathData}
 	s.service(e, "/", labelDiscovery, s.discovery)
 	s.service(e, "/health", labelHealth, s.health)
+	s.routeChangeQueries(e)
 	s.service(e, "/"+pathMetadata, labelMetadata, s.metadataIndex)
 	if len(m.specifications) > 0 {
 		s.advertised.OpenAPIMetadata = pathSpecifications

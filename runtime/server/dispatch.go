@@ -73,6 +73,9 @@ func (s *Server) dispatch(c echo.Context) error {
 
 	switch {
 	case tracked != "":
+		if !*s.Config.ChangeQueries {
+			return problem.FeatureDisabled(changeQueriesFeature)
+		}
 		if method != http.MethodGet {
 			return unsupported(changeMethods, method)
 		}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -125,25 +124,32 @@ func (l WriteLimits) FanOutLimit() int {
 	return max(l.WithDefaults().MaxIdentityUpdateFanOut, 0)
 }
 
-// CheckCollections refuses, before anything reaches the database, a
-// decoded request body with an array longer than MaxCollectionItems or
-// with more than MaxDocumentItems array items in all: a 400 naming each
-// array over the limit by its path (or "$" for the total) and the limit.
-// A refusal is counted.
-func (l WriteLimits) CheckCollections(ctx context.Context, doc map[string]any) *problem.Details {
+// LongArray is an array of a request body over the per-array limit: its
+// concrete path ("$.addresses[0].periods") and its number of items.
+type LongArray struct {
+	Path  string
+	Items int
+}
+
+// CheckItems refuses, before anything reaches the database, a request
+// body with an array longer than MaxCollectionItems or with more than
+// MaxDocumentItems array items in all: a 400 naming each array over the
+// limit by its path (or "$" for the total) and the limit. A decoder counts
+// them: total is the number of array items in the whole body, longest the
+// length of its longest array, and over lists the arrays longer than limit
+// (called only for a refusal). A refusal is counted.
+func (l WriteLimits) CheckItems(ctx context.Context, total, longest int, over func(limit int) []LongArray) *problem.Details {
 	l = l.WithDefaults()
-	total, longest := countItems(doc)
 	var ve problem.ValidationErrors
 	var limit string
 	switch {
 	case l.MaxCollectionItems >= 0 && longest > l.MaxCollectionItems:
 		limit = LimitCollectionItems
-		var over []longArray
-		longArrays(doc, "$", l.MaxCollectionItems, &over)
-		slices.SortFunc(over, func(a, b longArray) int { return strings.Compare(a.path, b.path) })
-		for _, a := range over {
-			ve.Add(a.path, fmt.Sprintf("The array has %d items, more than the %d this server accepts in one array (%s).",
-				a.items, l.MaxCollectionItems, LimitCollectionItems))
+		long := over(l.MaxCollectionItems)
+		slices.SortFunc(long, func(a, b LongArray) int { return strings.Compare(a.Path, b.Path) })
+		for _, a := range long {
+			ve.Add(a.Path, fmt.Sprintf("The array has %d items, more than the %d this server accepts in one array (%s).",
+				a.Items, l.MaxCollectionItems, LimitCollectionItems))
 		}
 	case l.MaxDocumentItems >= 0 && total > l.MaxDocumentItems:
 		limit = LimitDocumentItems
@@ -155,46 +161,4 @@ func (l WriteLimits) CheckCollections(ctx context.Context, doc map[string]any) *
 	m, _ := metrics.FromContext(ctx)
 	m.GuardrailRejected(limit)
 	return problem.DataValidation(ve)
-}
-
-// countItems returns the number of array items in a decoded JSON value and
-// the length of its longest array.
-func countItems(v any) (total, longest int) {
-	switch v := v.(type) {
-	case map[string]any:
-		for _, m := range v {
-			t, l := countItems(m)
-			total, longest = total+t, max(longest, l)
-		}
-	case []any:
-		total, longest = len(v), len(v)
-		for _, item := range v {
-			t, l := countItems(item)
-			total, longest = total+t, max(longest, l)
-		}
-	}
-	return total, longest
-}
-
-// longArray is an array over the per-array limit.
-type longArray struct {
-	path  string
-	items int
-}
-
-// longArrays appends every array in v (found at path) longer than limit.
-func longArrays(v any, path string, limit int, out *[]longArray) {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, m := range v {
-			longArrays(m, path+"."+k, limit, out)
-		}
-	case []any:
-		if len(v) > limit {
-			*out = append(*out, longArray{path, len(v)})
-		}
-		for i, item := range v {
-			longArrays(item, path+"["+strconv.Itoa(i)+"]", limit, out)
-		}
-	}
 }

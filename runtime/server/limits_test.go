@@ -8,7 +8,6 @@ import (
 
 	"github.com/alecthomas/kong"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
-	"github.com/edfi-dmsc/dmsc/runtime/problem"
 )
 
 // TestWriteLimitsFromFlagsAndEnvironment: the flags' defaults are the ones
@@ -69,38 +68,5 @@ func TestIdentityUpdateAllowed(t *testing.T) {
 		if got := c.limits.IdentityUpdateAllowed(ctx, c.project, c.endpoint, c.name); got != c.want {
 			t.Errorf("%+v %s/%s: %v, want %v", c.limits.DenyIdentityUpdates, c.project, c.endpoint, got, c.want)
 		}
-	}
-}
-
-// TestCheckCollections: each array over the limit is named by its
-// concrete path, in path order; the total is checked across arrays.
-func TestCheckCollections(t *testing.T) {
-	ctx := context.Background()
-	three := []any{map[string]any{}, map[string]any{}, map[string]any{}}
-	doc := map[string]any{
-		"addresses": []any{
-			map[string]any{"periods": []any{1}},
-			map[string]any{"periods": []any{1, 2, 3}},
-		},
-		"gradeLevels": three,
-		"nested":      map[string]any{"items": []any{"a", "b"}},
-	}
-	p := WriteLimits{MaxCollectionItems: 2}.CheckCollections(ctx, doc)
-	if p == nil || p.Status != 400 || p.Type != problem.TypeDataValidationFailed || len(p.ValidationErrors) != 2 ||
-		p.ValidationErrors[0].Path != "$.addresses[1].periods" || p.ValidationErrors[1].Path != "$.gradeLevels" ||
-		p.ValidationErrors[0].Messages[0] != "The array has 3 items, more than the 2 this server accepts in one array (collection-items)." {
-		t.Fatalf("per array: %s", p.JSON())
-	}
-	// 2 + 1 + 3 + 3 + 2 = 11 items.
-	p = WriteLimits{MaxDocumentItems: 10}.CheckCollections(ctx, doc)
-	if p == nil || len(p.ValidationErrors.Messages("$")) != 1 ||
-		p.ValidationErrors.Messages("$")[0] != "The document's arrays hold 11 items together, more than the 10 this server accepts in one document (document-items)." {
-		t.Fatalf("per document: %v", p)
-	}
-	if p := (WriteLimits{MaxDocumentItems: 11, MaxCollectionItems: 3}).CheckCollections(ctx, doc); p != nil {
-		t.Errorf("at the limits: %s", p.JSON())
-	}
-	if p := (WriteLimits{MaxDocumentItems: -1, MaxCollectionItems: -1}).CheckCollections(ctx, doc); p != nil {
-		t.Errorf("disabled: %s", p.JSON())
 	}
 }

@@ -37,12 +37,20 @@ func Main(app App, args []string, register func(*Server)) int {
 
 // Start is Main with the stop signal, help output and log destination
 // supplied by the caller; it serves until ctx is cancelled.
+// A first argument naming one of app.Commands runs that command instead.
 func Start(ctx context.Context, app App, args []string, stdout, stderr io.Writer, register func(*Server)) (code int) {
+	description := "Ed-Fi API server for effective schema " + app.Fingerprint.EffectiveSchemaHash + ". No authentication: listens on loopback by default."
+	for _, c := range app.Commands {
+		if len(args) > 0 && args[0] == c.Name {
+			return c.Run(ctx, args[1:], stdout, stderr)
+		}
+		description += "\n\nOr: " + filepath.Base(os.Args[0]) + " " + c.Usage
+	}
 	var cfg Config
 	exited := false
 	parser, err := kong.New(&cfg,
 		kong.Name(filepath.Base(os.Args[0])),
-		kong.Description("Ed-Fi API server for effective schema "+app.Fingerprint.EffectiveSchemaHash+". No authentication: listens on loopback by default."),
+		kong.Description(description),
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(c int) { exited, code = true, c }),
 	)
@@ -75,6 +83,12 @@ func Start(ctx context.Context, app App, args []string, stdout, stderr io.Writer
 	slog.SetDefault(log)
 	defer slog.SetDefault(previous)
 
+	if app.Check != nil {
+		if err := app.Check(); err != nil {
+			log.Error("the compiled schema is inconsistent; regenerate the server", "error", err)
+			return 1
+		}
+	}
 	pool, err := db.OpenSized(ctx, connString, db.PoolSize{Max: cfg.DBMaxConns, Min: cfg.DBMinConns})
 	if err != nil {
 		log.Error("cannot open the database pool", "error", err)

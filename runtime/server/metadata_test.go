@@ -58,11 +58,12 @@ type discoveryAnswer struct {
 }
 
 // TestDiscoveryAdvertisesWhatIsServed: discovery lists the metadata URLs
-// of the data the App supplies (here no OAuth and no change queries: those
-// are absent), every advertised metadata URL answers 200, and /data answers
-// what the reference does there (the not-found problem).
+// of the data the App supplies (here no OAuth, and change queries turned
+// off: those are absent), every advertised metadata URL answers 200, and
+// /data answers what the reference does there (the not-found problem).
 func TestDiscoveryAdvertisesWhatIsServed(t *testing.T) {
-	s := newMetadataServer(t, Config{}, metadataApp())
+	changeQueries := false
+	s := newMetadataServer(t, Config{ChangeQueries: &changeQueries}, metadataApp())
 	r := do(t, s, "GET", "/", "")
 	var d discoveryAnswer
 	if err := json.Unmarshal([]byte(r.body), &d); err != nil {

@@ -27,6 +27,8 @@ type Paging struct {
 	Limit      int  // rows to return; the maximum page size when omitted
 	Offset     int  // rows to skip
 	TotalCount bool // add a Total-Count header
+	// Changes is the change-version window (AllChanges when not given).
+	Changes ChangeWindow
 }
 
 // QueryParam is one query-string parameter. Names are matched

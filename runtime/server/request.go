@@ -91,14 +91,17 @@ func (r *Request) Body() ([]byte, error) {
 // query string has been answered with a 400 before the handler runs.
 func (r *Request) Params() QueryParams { return r.params }
 
-// Filters are the query parameters other than paging: the candidates for
-// query fields. Generated code matches them case-insensitively against the
+// Filters are the query parameters other than paging and the
+// change-version window (both validated by then): the candidates for query
+// fields. Generated code matches them case-insensitively against the
 // resource's query fields and answers problem.UnknownQueryField otherwise.
 func (r *Request) Filters() QueryParams {
-	return r.params.Without(ParamLimit, ParamOffset, ParamTotalCount)
+	return r.params.Without(ParamLimit, ParamOffset, ParamTotalCount, ParamMinChangeVersion, ParamMaxChangeVersion)
 }
 
-// paging validates the query string, then the paging parameters.
+// paging validates the query string, then the paging parameters, then
+// (only when paging is valid, as the reference does) the change-version
+// window.
 func (r *Request) paging() (Paging, error) {
 	if r.paramsErr != nil {
 		return Paging{}, r.paramsErr
@@ -107,6 +110,10 @@ func (r *Request) paging() (Paging, error) {
 	if prob != nil {
 		r.s.countOversizePage(r.Context(), r.params)
 		return p, prob
+	}
+	var err error
+	if p.Changes, err = r.changeWindow(); err != nil {
+		return Paging{}, err
 	}
 	return p, nil
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -66,6 +67,22 @@ type App struct {
 	// dependency order, XSD files); what it leaves out is neither routed
 	// nor advertised by discovery.
 	API APIMetadata
+	// Commands are what the binary runs instead of serving when its first
+	// argument names one (see Main), e.g. the bulk load of
+	// runtime/bulkload.
+	Commands []Command
+}
+
+// Command is a subcommand of a generated server's binary.
+type Command struct {
+	// Name is the first argument that selects it.
+	Name string
+	// Usage is its one-line synopsis, listed by the server's --help.
+	Usage string
+	// Run runs it with the arguments after its name until ctx ends and
+	// returns the process exit code (0 success, 1 failure, 2 bad command
+	// line).
+	Run func(ctx context.Context, args []string, stdout, stderr io.Writer) int
 }
 
 // Config is the server configuration, read from flags and environment by
@@ -79,6 +96,7 @@ type Config struct {
 	MaxPageSize         int           `name:"max-page-size" env:"DMSC_MAX_PAGE_SIZE" default:"500" help:"Maximum and default page size of GET-many."`
 	MaxBodyBytes        int64         `name:"max-body-bytes" env:"DMSC_MAX_BODY_BYTES" default:"10485760" help:"Largest accepted request body; larger bodies get 413."`
 	ResourceLinks       bool          `name:"resource-links" env:"DMSC_RESOURCE_LINKS" default:"true" negatable:"" help:"Serve link objects in references."`
+	ChangeQueries       *bool         `name:"change-queries" env:"DMSC_CHANGE_QUERIES" default:"true" negatable:"" help:"Serve Change Queries: /changeQueries/v1/availableChangeVersions, /deletes and /keyChanges of every resource and the minChangeVersion/maxChangeVersion filters of GET-many; when false they answer the feature-disabled 404 and discovery leaves them out."`
 	ShutdownTimeout     time.Duration `name:"shutdown-timeout" env:"DMSC_SHUTDOWN_TIMEOUT" default:"10s" help:"Grace period for in-flight requests on SIGTERM or SIGINT; requests still running after it are cut off."`
 	LogLevel            string        `name:"log-level" env:"DMSC_LOG_LEVEL" default:"info" enum:"debug,info,warn,error" help:"Log level."`
 	LogFormat           string        `name:"log-format" env:"DMSC_LOG_FORMAT" default:"text" enum:"text,json" help:"Log format."`
@@ -116,6 +134,10 @@ func (c Config) withDefaults() Config {
 	}
 	if c.AccessLogRate <= 0 {
 		c.AccessLogRate = 10
+	}
+	if c.ChangeQueries == nil {
+		on := true
+		c.ChangeQueries = &on
 	}
 	c.Timeouts = c.Timeouts.withDefaults()
 	c.PathBase = "/" + strings.Trim(c.PathBase, "/")

@@ -10,8 +10,15 @@
 // server links one in. Plans hold no JSON-path strings that are parsed at
 // run time: paths are pre-split into property-name steps.
 //
+// Plans compiled into a generated server carry only what the runtime reads
+// (compiler/gogen's emittedAway lists what is left out): the body schema,
+// the document shape, column sources and the reference and descriptor sites
+// are zero there, because generated code carries that work. Take them from
+// compiler/plan (or gogen.Plans).
+//
 // The package is data only: it imports no HTTP, database or server package,
 // so the compiler builds its values without linking the runtime
 // (protobuf-go keeps its descriptors apart from the code that executes
-// them in the same way). runtime/engine executes the plans.
+// them in the same way). runtime/engine runs the generic parts of
+// a request around the generated code.
 package spec

@@ -32,6 +32,9 @@ type Project struct {
 	Version      string
 	IsExtension  bool
 	Description  string
+	// SchemaFile is the base name of the ApiSchema file the project was
+	// compiled from ("ApiSchema.json"); generated file headers name it.
+	SchemaFile string
 }
 
 // Resource is the plan of one concrete resource or descriptor.
@@ -57,6 +60,9 @@ type Resource struct {
 	// Write and Read hold the write-path and read-path plans.
 	Write *WritePlan
 	Read  *ReadPlan
+	// Changes is the Change Queries plan (the live window always, the
+	// /deletes and /keyChanges statements when the resource is tracked).
+	Changes *ChangePlan
 }
 
 // Label names the resource in metrics and logs ("ed-fi/schools"), as the

@@ -1,4 +1,4 @@
-package apiload
+package bulkload
 
 // KeepPrepared sets the size up to which a direct load keeps prepared
 // documents, until the returned function restores it.

@@ -1,4 +1,4 @@
-package apiload
+package bulkload
 
 import (
 	"cmp"
@@ -17,7 +17,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
-	"github.com/edfi-dmsc/dmsc/runtime/server"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/schollz/progressbar/v3"
 )
@@ -77,7 +76,7 @@ func LoadDirect(ctx context.Context, lines []Line, opts DirectOptions) (*Report,
 	rep := &Report{Documents: len(lines)}
 	start := time.Now()
 	defer func() { rep.Elapsed = time.Since(start) }()
-	bar := newBar(opts.Progress, len(lines))
+	bar := NewBar(opts.Progress, len(lines))
 	rec := &recorder{rep: rep, bar: bar, log: opts.Log}
 	c := check(ctx, opts.Writers[0], opts.Schema, lines, workers, len(lines) <= keepPrepared,
 		func(l Line, p *problem.Details) { rec.failed(l, p, nil) })
@@ -94,7 +93,7 @@ func LoadDirect(ctx context.Context, lines []Line, opts DirectOptions) (*Report,
 			}
 		}
 		shares := sched.share(docs, func(i int) int { return order[c.resources[i]] })
-		err := forEach(workers, workers, func(k int) error {
+		err := ForEach(workers, workers, func(k int) error {
 			w := opts.Writers[k]
 			for _, ids := range shares[k] {
 				batch := make([]*engine.Prepared, len(ids))
@@ -199,9 +198,6 @@ func (s *scheduler) share(docs []int, resource func(i int) int) [][][]int {
 	return out
 }
 
-// defaultLimits are a server's write guardrails with default flags.
-func defaultLimits() server.WriteLimits { return server.WriteLimits{}.WithDefaults() }
-
 // recorder counts outcomes into a report from several goroutines.
 type recorder struct {
 	mu  sync.Mutex
@@ -246,15 +242,15 @@ func (r *recorder) failedLocked(l Line, p *problem.Details, cause error) {
 	if cause != nil {
 		r.log.Error("document failed", "line", l.Number, "resource", l.Project+"/"+l.Resource, "error", cause)
 	}
-	r.rep.fail(l, p.Status, string(p.JSON()))
+	r.rep.Fail(l, p.Status, string(p.JSON()))
 	if r.bar != nil {
 		_ = r.bar.Add(1)
 	}
 }
 
-// forEach calls fn(0..n-1) on workers goroutines and stops handing out
+// ForEach calls fn(0..n-1) on workers goroutines and stops handing out
 // work at the first error, which it returns.
-func forEach(n, workers int, fn func(i int) error) error {
+func ForEach(n, workers int, fn func(i int) error) error {
 	var (
 		mu       sync.Mutex
 		firstErr error

@@ -1,4 +1,4 @@
-package apiload_test
+package bulkload_test
 
 import (
 	"bytes"
@@ -26,6 +26,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/internal/apiload"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/internal/roundtrip"
+	"github.com/edfi-dmsc/dmsc/runtime/bulkload"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
@@ -81,7 +82,7 @@ func (b bundled) database(t *testing.T) (string, *pgxpool.Pool) {
 
 // documents are count fake documents per resource of the bundled schema,
 // in the order fake writes them (every reference to an earlier line).
-func (b bundled) documents(t *testing.T, count int) []apiload.Line {
+func (b bundled) documents(t *testing.T, count int) []bulkload.Line {
 	t.Helper()
 	set, _, err := effschema.LoadFiles(b.files...)
 	if err != nil {
@@ -91,24 +92,34 @@ func (b bundled) documents(t *testing.T, count int) []apiload.Line {
 	if _, err := fake.Generate(set, fake.Options{Count: count, Seed: 3}, &buf); err != nil {
 		t.Fatal(err)
 	}
-	lines, err := apiload.Read(&buf)
+	lines, err := bulkload.Read(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return lines
 }
 
-// direct loads lines into the database behind pool, as dmsc load
-// --connection-string does, with three workers sharing the pool; log
+// useGenerated makes w write the bundled schema's resources
+// (defaultschema.Schema) with their generated code, as the server's load
+// subcommand does.
+func useGenerated(w *engine.Writer) {
+	for i, r := range defaultschema.Schema.Resources {
+		w.UseCodec(r, defaultschema.Codecs[i].Write)
+	}
+}
+
+// direct loads lines into the database behind pool, as the generated
+// server's load subcommand does, with three workers sharing the pool; log
 // collects the log (500 causes).
-func (b bundled) direct(t *testing.T, pool *pgxpool.Pool, lines []apiload.Line, batchSize int, log io.Writer) *apiload.Report {
+func (b bundled) direct(t *testing.T, pool *pgxpool.Pool, lines []bulkload.Line, batchSize int, log io.Writer) *bulkload.Report {
 	t.Helper()
 	w := &engine.Writer{Pool: pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(b.schema.EffectiveSchemaHash),
 		Limits: server.WriteLimits{}.WithDefaults()}
+	useGenerated(w)
 	if log == nil {
 		log = io.Discard
 	}
-	rep, err := apiload.LoadDirect(context.Background(), lines, apiload.DirectOptions{Schema: b.schema, Writers: []*engine.Writer{w, w, w},
+	rep, err := bulkload.LoadDirect(context.Background(), lines, bulkload.DirectOptions{Schema: defaultschema.Schema, Writers: []*engine.Writer{w, w, w},
 		BatchSize: batchSize, Log: slog.New(slog.NewTextHandler(log, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -118,7 +129,7 @@ func (b bundled) direct(t *testing.T, pool *pgxpool.Pool, lines []apiload.Line, 
 
 // overHTTP loads lines through a server over the database at url, in the
 // waves the schema gives.
-func (b bundled) overHTTP(t *testing.T, base string, lines []apiload.Line) *apiload.Report {
+func (b bundled) overHTTP(t *testing.T, base string, lines []bulkload.Line) *bulkload.Report {
 	t.Helper()
 	ctx := context.Background()
 	rep, err := apiload.Load(ctx, lines, apiload.Options{BaseURL: base, Concurrency: 4, Waves: apiload.Plan(ctx, b.schema, lines, 2)})
@@ -158,7 +169,7 @@ func startServer(t *testing.T, url string) string {
 
 // shuffled returns the lines in a random order, with every local education
 // agency after the ones that refer to it (children before parents).
-func shuffled(t *testing.T, lines []apiload.Line) []apiload.Line {
+func shuffled(t *testing.T, lines []bulkload.Line) []bulkload.Line {
 	t.Helper()
 	out := slices.Clone(lines)
 	rng := rand.New(rand.NewPCG(5, 8))
@@ -254,15 +265,15 @@ func TestDirectLoadAnswersAsTheServer(t *testing.T) {
 		}
 	}
 	// variant is a copy of the resource's first document changed by edit.
-	variant := func(resource string, edit func(doc map[string]any)) apiload.Line {
+	variant := func(resource string, edit func(doc map[string]any)) bulkload.Line {
 		raw, _ := json.Marshal(template[resource])
 		var doc map[string]any
 		_ = json.Unmarshal(raw, &doc)
 		edit(doc)
 		body, _ := json.Marshal(doc)
-		return apiload.Line{Project: "ed-fi", Resource: resource, Body: body}
+		return bulkload.Line{Project: "ed-fi", Resource: resource, Body: body}
 	}
-	bad := []apiload.Line{
+	bad := []bulkload.Line{
 		variant("schools", func(d map[string]any) { delete(d, "nameOfInstitution") }),                          // 400: required
 		variant("schools", func(d map[string]any) { d["schoolId"] = "not a number" }),                          // 400: type
 		variant("schools", func(d map[string]any) { d["id"] = "anything" }),                                    // 400: id in body
@@ -327,7 +338,7 @@ func TestDirectLoadRerun(t *testing.T) {
 	b := bundledSchema(t)
 	lines := b.documents(t, 3)
 	_, pool := b.database(t)
-	restore := apiload.KeepPrepared(0)
+	restore := bulkload.KeepPrepared(0)
 	if rep := b.direct(t, pool, lines, 10, nil); rep.Created != len(lines) {
 		t.Fatalf("first load: %+v", rep)
 	}
@@ -376,7 +387,7 @@ func TestDirectLoadRerunReadsInBatches(t *testing.T) {
 	}
 
 	edited := map[string]bool{}
-	edit := func(name string, match func(l apiload.Line, doc map[string]any) bool, change func(doc map[string]any)) {
+	edit := func(name string, match func(l bulkload.Line, doc map[string]any) bool, change func(doc map[string]any)) {
 		t.Helper()
 		for i, l := range lines {
 			var doc map[string]any
@@ -403,22 +414,23 @@ func TestDirectLoadRerunReadsInBatches(t *testing.T) {
 		}
 		return ""
 	}
-	edit("change a descriptor", func(l apiload.Line, _ map[string]any) bool { return strings.HasSuffix(l.Resource, "Descriptors") },
+	edit("change a descriptor", func(l bulkload.Line, _ map[string]any) bool { return strings.HasSuffix(l.Resource, "Descriptors") },
 		func(doc map[string]any) { doc["shortDescription"] = "Changed" })
-	edit("change a scalar", func(l apiload.Line, _ map[string]any) bool { return l.Resource == "students" },
+	edit("change a scalar", func(l bulkload.Line, _ map[string]any) bool { return l.Resource == "students" },
 		func(doc map[string]any) { doc["firstName"] = "Changed" })
-	edit("reorder a collection", func(_ apiload.Line, doc map[string]any) bool { return collection(doc) != "" },
+	edit("reorder a collection", func(_ bulkload.Line, doc map[string]any) bool { return collection(doc) != "" },
 		func(doc map[string]any) { slices.Reverse(doc[collection(doc)].([]any)) })
-	edit("shorten a collection", func(_ apiload.Line, doc map[string]any) bool { return collection(doc) != "" },
+	edit("shorten a collection", func(_ bulkload.Line, doc map[string]any) bool { return collection(doc) != "" },
 		func(doc map[string]any) { k := collection(doc); doc[k] = doc[k].([]any)[:1] })
 	changed := len(edited)
 	// Members in another order (json.Marshal sorts them) change nothing.
-	edit("reorder members", func(l apiload.Line, _ map[string]any) bool { return l.Resource == "sessions" }, func(map[string]any) {})
+	edit("reorder members", func(l bulkload.Line, _ map[string]any) bool { return l.Resource == "sessions" }, func(map[string]any) {})
 
 	w := &engine.Writer{Pool: pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: etag.SchemaEpoch(b.schema.EffectiveSchemaHash),
 		Limits: server.WriteLimits{}.WithDefaults()}
+	useGenerated(w)
 	ctx, roundTrips := db.WithRoundTrips(context.Background())
-	rep, err := apiload.LoadDirect(ctx, lines, apiload.DirectOptions{Schema: b.schema, Writers: []*engine.Writer{w, w, w}})
+	rep, err := bulkload.LoadDirect(ctx, lines, bulkload.DirectOptions{Schema: defaultschema.Schema, Writers: []*engine.Writer{w, w, w}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -503,7 +515,8 @@ func TestDirectLoadStopsWhenTheDatabaseIsGone(t *testing.T) {
 	retry := db.DefaultRetryPolicy
 	retry.UnavailableBudget = 100 * time.Millisecond
 	w := &engine.Writer{Pool: pool, Retry: retry, Limits: server.WriteLimits{}.WithDefaults()}
-	rep, err := apiload.LoadDirect(context.Background(), lines, apiload.DirectOptions{Schema: b.schema, Writers: []*engine.Writer{w, w}})
+	useGenerated(w)
+	rep, err := bulkload.LoadDirect(context.Background(), lines, bulkload.DirectOptions{Schema: defaultschema.Schema, Writers: []*engine.Writer{w, w}})
 	if err == nil || !db.Unavailable(err) {
 		t.Errorf("error %v, want the database's", err)
 	}

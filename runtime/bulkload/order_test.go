@@ -1,4 +1,4 @@
-package apiload
+package bulkload
 
 import (
 	"reflect"

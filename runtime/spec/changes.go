@@ -1,0 +1,52 @@
+package spec
+
+// ChangePlan is a resource's Change Queries plan: the statements of its
+// /deletes and /keyChanges routes over its tracked-change table
+// (tracked_changes_{schema}.{Table}, or tracked_changes_edfi.Descriptor for
+// descriptors, rows written by the DDL's stamping triggers), the members of
+// the natural key they answer with, and the predicate that limits a live
+// GET-many to a change-version window.
+//
+// Every statement takes the window as $1 (minChangeVersion, 0 when the
+// request omits it) and $2 (maxChangeVersion, the largest bigint when
+// omitted), both inclusive; the page statements then take $3 (limit) and
+// $4 (offset). A page statement selects the document's uuid (Id), the
+// change version of the row, then one column per member of Keys, as
+// text — a descriptor member is its URI "{namespace}#{codeValue}";
+// KeyChanges selects the old values of every member, then the new ones.
+type ChangePlan struct {
+	// Keys are the members of keyValues, oldKeyValues and newKeyValues in
+	// output order: the resource's identity in API JSON names (a reference
+	// contributes its key members, a descriptor its URI).
+	Keys []ChangeKey
+	// Deletes selects a page of the tombstones in the window, ordered by
+	// change version, leaving out documents re-created since with the same
+	// natural key; DeletesCount counts them. Both are empty when the
+	// resource has no tracked-change table or a key member has no query
+	// field: both routes then answer 404.
+	Deletes      string
+	DeletesCount string
+	// KeyChanges selects a page of the documents whose natural key changed
+	// in the window, one item per document with the first old and the last
+	// new key, ordered by the change version of the last change;
+	// KeyChangesCount counts them. Both are empty for resources whose key
+	// never changes (descriptors, subclasses of an abstract resource): the
+	// route answers an empty page.
+	KeyChanges      string
+	KeyChangesCount string
+	// LiveWindow is the condition a GET-many adds over the page's FROM
+	// (ReadPlan.PageFrom, aliased r) for minChangeVersion and
+	// maxChangeVersion, its two placeholders omitted: the parts are joined
+	// with the window's "$n" placeholders, minimum first.
+	LiveWindow []string
+}
+
+// ChangeKey is one member of a change item's key values.
+type ChangeKey struct {
+	// Name is the member's name: the resource's query field of the
+	// identity element ("schoolId", "programTypeDescriptor").
+	Name string
+	// Type says how the text value is written: numbers and booleans bare,
+	// anything else as a JSON string.
+	Type ScalarType
+}
