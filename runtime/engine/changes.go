@@ -34,3 +34,23 @@ func withLiveWindow(res *spec.Resource, w server.ChangeWindow, conds []string, a
 	cond := lw[0] + "$" + strconv.Itoa(n-1) + lw[1] + "$" + strconv.Itoa(n) + lw[2]
 	return append(conds, cond), args
 }
+
+// pageOrder is the ORDER BY of a GET-many's page selection. A window with
+// maxChangeVersion selects its page in ContentVersion order, which the
+// root's ContentVersion index yields as it reads the window (no sort, so
+// a page costs O(limit + offset) index entries however wide the window):
+// a document that changes leaves such a window, so the order cannot repeat
+// or skip one across offsets. No DocumentId tie-breaker: every stamp is a
+// fresh value of the change-version sequence, so no two documents share a
+// ContentVersion, and a second key would make IX_{Root}_ContentVersion
+// sort the window. Without a window or with minChangeVersion alone, where
+// a changed document stays in the window and would move behind the
+// offset, the page stays in DocumentId order. This is the reference's
+// "Page-selection ordering" (design-docs/change-queries.md). Total-Count
+// and the order of the items within the page do not depend on it.
+func pageOrder(res *spec.Resource, w server.ChangeWindow) string {
+	if w.MaxGiven && res.Changes != nil {
+		return `r."ContentVersion"`
+	}
+	return `r."DocumentId"`
+}

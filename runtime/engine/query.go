@@ -32,7 +32,8 @@ type Page struct {
 // QueryPage answers GET many of res: it matches filters against the resource's
 // query fields (an unknown name is a 400 problem.UnknownQueryField, a
 // value of the wrong type a 400 data-validation problem), selects the page
-// of matching documents ordered by DocumentId and hydrates it, with the
+// of matching documents ordered by DocumentId (by ContentVersion for a
+// window with a maximum, see pageOrder) and hydrates it, with the
 // total count when asked, in one round trip. The page's DocumentIds are
 // selected once and every table is read through them (see ReadPlan), so a
 // page costs O(limit + offset) index entries whatever the table's size.
@@ -53,7 +54,7 @@ func (c *ReadCodec) QueryPage(ctx context.Context, pool *pgxpool.Pool, res *spec
 		return out, nil
 	}
 	where := whereClause(rp, conds)
-	ids := `SELECT r."DocumentId" FROM ` + rp.PageFrom + where + ` ORDER BY r."DocumentId" LIMIT $` +
+	ids := `SELECT r."DocumentId" FROM ` + rp.PageFrom + where + ` ORDER BY ` + pageOrder(res, p.Changes) + ` LIMIT $` +
 		strconv.Itoa(len(args)+1) + " OFFSET $" + strconv.Itoa(len(args)+2)
 	batch := hydration{
 		page: query{

@@ -27,6 +27,10 @@ type ChangeWindow struct {
 	// Set is true when the request gave either bound: a live GET-many is
 	// then limited to documents whose ContentVersion lies in the window.
 	Set bool
+	// MaxGiven is true when the request gave maxChangeVersion: a live
+	// GET-many then selects its page in ContentVersion order (see
+	// engine.QueryPage).
+	MaxGiven bool
 }
 
 // AllChanges is the window of a request that gives no bound.
@@ -55,6 +59,7 @@ func ParseChangeWindow(ps QueryParams) (ChangeWindow, *problem.Details) {
 	}
 	minOK := bound(ParamMinChangeVersion, "MinChangeVersion must be a numeric value greater than or equal to 0.", &w.Min)
 	maxOK := bound(ParamMaxChangeVersion, "MaxChangeVersion must be a numeric value greater than or equal to 0.", &w.Max)
+	w.MaxGiven = maxOK
 	if minOK && maxOK && w.Min > w.Max {
 		errs = append(errs, "MinChangeVersion must be less than or equal to MaxChangeVersion.")
 	}

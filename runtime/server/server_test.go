@@ -143,7 +143,7 @@ func decodeProblem(t *testing.T, r response) map[string]any {
 func TestRoutingIsCaseInsensitive(t *testing.T) {
 	s, f, _ := newTestServer(t, Config{}, nil)
 	r := do(t, s, "GET", "/data/ED-FI/Students?OfFSeT=1&LIMIT=2&FIRSTNAME=b&lastSurname=c", "")
-	if r.status != 200 || r.body != `{"Limit":2,"Offset":1,"TotalCount":false,"Changes":{"Min":0,"Max":9223372036854775807,"Set":false}}` {
+	if r.status != 200 || r.body != `{"Limit":2,"Offset":1,"TotalCount":false,"Changes":{"Min":0,"Max":9223372036854775807,"Set":false,"MaxGiven":false}}` {
 		t.Fatalf("got %d %s", r.status, r.body)
 	}
 	if got := f.calls[0]; got != "query FIRSTNAME=b,lastSurname=c" {
@@ -153,7 +153,7 @@ func TestRoutingIsCaseInsensitive(t *testing.T) {
 		t.Error("Total-Count without totalCount=true")
 	}
 	r = do(t, s, "GET", "/data/ed-fi/students?totalCount=TRUE", "")
-	if r.header.Get("Total-Count") != "7" || r.body != `{"Limit":500,"Offset":0,"TotalCount":true,"Changes":{"Min":0,"Max":9223372036854775807,"Set":false}}` {
+	if r.header.Get("Total-Count") != "7" || r.body != `{"Limit":500,"Offset":0,"TotalCount":true,"Changes":{"Min":0,"Max":9223372036854775807,"Set":false,"MaxGiven":false}}` {
 		t.Errorf("totalCount: %d %v %s", r.status, r.header, r.body)
 	}
 }
