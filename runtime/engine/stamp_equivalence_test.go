@@ -193,7 +193,11 @@ var descriptorRefusals = []string{
 		WHERE "DocumentId" NOT IN (SELECT "DocumentId" FROM "dms"."Descriptor") ORDER BY "DocumentId" LIMIT 1`,
 	`INSERT INTO "dms"."Descriptor" ("DocumentId", "ResourceKeyId", "Namespace", "CodeValue", "ShortDescription", "Discriminator", "Uri")
 		SELECT max("DocumentId") + 1000, 1, 'uri://x', 'x', 'x', 'x', 'uri://x#x' FROM "dms"."Document"`,
-	`UPDATE "dms"."Descriptor" SET "ResourceKeyId" = "ResourceKeyId" + 1, "ShortDescription" = 'x'`,
+	// One row, chosen by id: over every row the trigger would refuse
+	// whichever row the heap order of that database reaches first, and the
+	// message names it.
+	`UPDATE "dms"."Descriptor" SET "ResourceKeyId" = "ResourceKeyId" + 1, "ShortDescription" = 'x'
+		WHERE "DocumentId" = (SELECT min("DocumentId") FROM "dms"."Descriptor")`,
 }
 
 // compareRefusals runs descriptorRefusals on both worlds and requires the
