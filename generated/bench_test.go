@@ -157,7 +157,7 @@ func BenchmarkPut(b *testing.B) {
 	for b.Loop() {
 		i++
 		// A changed name each time: a real update, not a no-op.
-		body := f.body(b, 900000000, "Put School "+strconv.Itoa(i))
+		body := withPutID(f.body(b, 900000000, "Put School "+strconv.Itoa(i)), locationID(loc))
 		start := time.Now()
 		r := f.ls.do(b, http.MethodPut, loc, body)
 		lat.add(start)
@@ -240,7 +240,7 @@ func BenchmarkStartToFirstRequest(b *testing.B) {
 		done := make(chan int, 1)
 		start := time.Now()
 		go func() {
-			done <- server.Start(ctx, defaultschema.App, []string{"--connection-string", url, "--listen", addr, "--log-level", "error"},
+			done <- server.Start(ctx, defaultschema.App, []string{"--connection-string", url, "--listen", addr, "--log-level", "error", "--auth=off"},
 				io.Discard, io.Discard, defaultschema.Register)
 		}()
 		for {

@@ -30,6 +30,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/schemagate"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
+	"github.com/google/uuid"
 )
 
 // liveServer is the generated bundled server running over HTTP on a random
@@ -195,7 +196,11 @@ func (ls *liveServer) send(method, path string, body []byte, headers ...string) 
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	req, err := http.NewRequest(method, ls.base+path, rd)
+	target := path
+	if !strings.HasPrefix(path, "http") {
+		target = ls.base + path // else an absolute Location
+	}
+	req, err := http.NewRequest(method, target, rd)
 	if err != nil {
 		return response{}, err
 	}
@@ -438,7 +443,7 @@ func TestServerRoundTrip(t *testing.T) {
 			continue
 		}
 		loc := r.header.Get("Location")
-		if !strings.HasPrefix(loc, path+"/") || r.header.Get("ETag") == "" {
+		if !strings.HasPrefix(loc, ls.base+path+"/") || r.header.Get("ETag") == "" {
 			t.Errorf("POST %s: Location %q, ETag %q", path, loc, r.header.Get("ETag"))
 			continue
 		}
@@ -460,7 +465,7 @@ func TestServerRoundTrip(t *testing.T) {
 		if again := ls.do(t, http.MethodPost, path, d.Body); again.status != http.StatusOK || again.header.Get("Location") != loc {
 			t.Errorf("re-POST %s = %d, Location %q, want 200 at %s: %s", path, again.status, again.header.Get("Location"), loc, again.body)
 		}
-		if put := ls.do(t, http.MethodPut, loc, d.Body); put.status != http.StatusNoContent {
+		if put := ls.do(t, http.MethodPut, loc, withPutID(d.Body, locationID(loc))); put.status != http.StatusNoContent {
 			t.Errorf("PUT %s = %d %s", loc, put.status, put.body)
 		}
 		q := ls.do(t, http.MethodGet, path+"?totalCount=true", nil)
@@ -505,6 +510,11 @@ func (ls *liveServer) postAll(t testing.TB, docs []fakeDocument) map[string]stri
 type problemBody struct {
 	Type             string
 	ValidationErrors map[string][]string
+}
+
+// locationID is the document id a Location ends with.
+func locationID(loc string) uuid.UUID {
+	return uuid.MustParse(loc[strings.LastIndexByte(loc, '/')+1:])
 }
 
 func expectProblem(t *testing.T, what string, r response, status int, typ string, paths ...string) {
@@ -584,7 +594,7 @@ func TestServerWriteErrors(t *testing.T) {
 	if r := ls.do(t, http.MethodPost, "/data/ed-fi/classPeriods", body); r.status != http.StatusCreated {
 		t.Fatalf("POST a second class period = %d %s", r.status, r.body)
 	}
-	r = ls.do(t, http.MethodPut, locs["ed-fi/classPeriods"], body)
+	r = ls.do(t, http.MethodPut, locs["ed-fi/classPeriods"], withPutID(body, locationID(locs["ed-fi/classPeriods"])))
 	expectProblem(t, "PUT class period onto another's identity", r, http.StatusConflict, "urn:ed-fi:api:identity-conflict")
 }
 

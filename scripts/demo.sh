@@ -61,7 +61,17 @@ run "$DMSC" schema inspect "${schemas[@]}"
 run "$DMSC" ddl emit "${schemas[@]}" --output "$OUT" --ddl-manifest
 run "$DMSC" ddl provision "${schemas[@]}" --connection-string "$DEMO_DB" --create-database
 run "$DMSC" db verify "${schemas[@]}" --connection-string "$DEMO_DB"
+# The bundled schema's claim sets (SISVendor, ReadOnly, FullAccess,
+# NamespaceVendor), replacing any loaded before.
+run "$DMSC" claims load --connection-string "$DEMO_DB" "$(dirname "$SCHEMA")/claims.json"
 run "$DMSC" fake "${schemas[@]}" --count 2 --out "$OUT/documents.ndjson"
+# A demo API client that may write everything, so that the sample load
+# works (the secret is shown once; only its hash is stored).
+echo "$DMSC" client create --connection-string "$DEMO_DB" --claim-set FullAccess --namespace-prefix uri://ed-fi.org --name "make demo" --json
+credentials=$("$DMSC" client create --connection-string "$DEMO_DB" --claim-set FullAccess \
+  --namespace-prefix uri://ed-fi.org --name "make demo" --json)
+client_id=$(printf '%s' "$credentials" | sed -n 's/.*"client_id": *"\([^"]*\)".*/\1/p')
+client_secret=$(printf '%s' "$credentials" | sed -n 's/.*"client_secret": *"\([^"]*\)".*/\1/p')
 
 echo
 echo "$SERVER" --connection-string "$DEMO_DB" --listen "$LISTEN"
@@ -81,12 +91,16 @@ done
 
 cat <<EOF
 
-The generated server is listening on http://$LISTEN (unauthenticated). Ctrl-C stops it. Try:
+The generated server is listening on http://$LISTEN. Ctrl-C stops it. Data requests need a bearer token;
+the demo client $client_id (claim set FullAccess; dmsc client create --claim-set SISVendor ... makes a
+vendor-like one) gets one. Try:
   curl -s http://$LISTEN/
-  curl -s -X POST http://$LISTEN/data/ed-fi/gradeLevelDescriptors -H 'Content-Type: application/json' \\
+  TOKEN=\$(curl -s -X POST http://$LISTEN/oauth/token -u '$client_id:$client_secret' -d grant_type=client_credentials \\
+         | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  curl -s -X POST http://$LISTEN/data/ed-fi/gradeLevelDescriptors -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
        -d '{"namespace":"uri://ed-fi.org/GradeLevelDescriptor","codeValue":"Ninth grade","shortDescription":"Ninth grade"}' -i
-  curl -s 'http://$LISTEN/data/ed-fi/gradeLevelDescriptors?limit=5&totalCount=true' -i
-  $DMSC load --url http://$LISTEN $OUT/documents.ndjson   # load sample documents for every resource
+  curl -s 'http://$LISTEN/data/ed-fi/gradeLevelDescriptors?limit=5&totalCount=true' -H "Authorization: Bearer \$TOKEN" -i
+  $DMSC load --url http://$LISTEN --client-id $client_id --client-secret $client_secret $OUT/documents.ndjson   # sample documents for every resource
 
 EOF
 

@@ -6,10 +6,12 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/internal/apiload"
+	"golang.org/x/oauth2/clientcredentials"
 )
 
 type loadCmd struct {
@@ -18,6 +20,8 @@ type loadCmd struct {
 	Schema           []string `short:"s" type:"path" placeholder:"FILE" help:"ApiSchema.json file; repeat the flag: the first is the core project, the rest are extensions. It orders the documents by their references (without it: file order, 409s sent again)."`
 	File             string   `arg:"" type:"existingfile" placeholder:"FILE.ndjson" help:"Documents, one {project, resource, body} object per line (as dmsc fake writes them), in any order when --schema is given."`
 	Concurrency      int      `default:"4" help:"Requests in flight within a wave of independent documents."`
+	ClientID         string   `name:"client-id" env:"DMSC_CLIENT_ID" help:"API client to send the documents as: its tokens come from URL/oauth/token (OAuth2 client credentials) and are renewed before they expire. A server with --auth=off needs none."`
+	ClientSecret     string   `name:"client-secret" env:"DMSC_CLIENT_SECRET" help:"Secret of --client-id."`
 }
 
 // directModeMoved answers the direct mode that dmsc load had: writing
@@ -68,6 +72,11 @@ func (c *loadCmd) Run(e *env) error {
 // http POSTs the lines, in dependency waves when the schema is given.
 func (c *loadCmd) http(ctx context.Context, e *env, lines []apiload.Line) (*apiload.Report, error) {
 	opts := apiload.Options{BaseURL: c.URL, Concurrency: c.Concurrency, Progress: e.stderr}
+	if c.ClientID != "" {
+		cc := clientcredentials.Config{ClientID: c.ClientID, ClientSecret: c.ClientSecret, TokenURL: strings.TrimRight(c.URL, "/") + "/oauth/token"}
+		opts.Client = cc.Client(ctx)
+		opts.Client.Timeout = 60 * time.Second
+	}
 	if len(c.Schema) > 0 {
 		comp, err := compile(c.Schema, "pgsql", false)
 		if err != nil {

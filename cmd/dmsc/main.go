@@ -29,6 +29,9 @@ type cli struct {
 	Load     loadCmd     `cmd:"" help:"Load an NDJSON file of documents through a server's HTTP API, in dependency order."`
 	DevDB    devdbCmd    `cmd:"" name:"devdb" help:"Run a private, throw-away PostgreSQL cluster in a directory (for make demo)."`
 	Audit    auditCmd    `cmd:"" help:"Audit (and repair) the integrity of a provisioned database."`
+	Client   clientCmd   `cmd:"" help:"Manage the API clients of a database (OAuth2 client credentials)."`
+	Keys     keysCmd     `cmd:"" help:"Manage the token signing keys of a database."`
+	Claims   claimsCmd   `cmd:"" help:"Manage the claim sets and resource-claim hierarchy of a database."`
 }
 
 // env carries the process streams so commands can be tested in-process.

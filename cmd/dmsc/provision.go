@@ -13,6 +13,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
+	"github.com/edfi-dmsc/dmsc/runtime/cms"
 )
 
 // databaseFlags select a database and its dialect.
@@ -77,6 +78,9 @@ func (c *ddlProvisionCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := provisionCMS(e, comp.dialect, c.ConnectionString); err != nil {
+		return err
+	}
 	switch res.Outcome {
 	case provision.AlreadyProvisioned:
 		fmt.Fprintf(e.stdout, "database %s already carries effective schema %s; nothing changed\n", res.Database, comp.info.EffectiveSchemaHash)
@@ -88,6 +92,18 @@ func (c *ddlProvisionCmd) Run(e *env) error {
 		fmt.Fprintf(e.stdout, "note: %s\n", g)
 	}
 	return nil
+}
+
+// provisionCMS applies the cms schema (API clients, signing keys, claim
+// sets) after the dms script: it is outside the effective-schema
+// fingerprint and idempotent, so an already provisioned database gets it
+// too. Only PostgreSQL has it; SQL Server servers run with --auth=off.
+func provisionCMS(e *env, dialect ddl.Dialect, connString string) error {
+	if dialect.Name() != "pgsql" {
+		fmt.Fprintf(e.stdout, "note: the cms schema (API clients, signing keys, claim sets) is PostgreSQL-only; a %s database serves with --auth=off only\n", dialect.Name())
+		return nil
+	}
+	return cms.Provision(context.Background(), connString)
 }
 
 type dbCmd struct {

@@ -247,8 +247,17 @@ func (d pgsqlDialect) AddConstraint(w *Writer, table TableName, c Constraint) {
 }
 
 func (d pgsqlDialect) CreateIndex(w *Writer, ix Index) {
-	w.Linef("CREATE %s IF NOT EXISTS %s ON %s (%s)%s;", indexKeyword(ix), d.Quote(ix.Name), d.Qualified(ix.Table), joinQuoted(d, ix.Columns), includeSQL(d, ix))
+	keys := joinQuoted(d, ix.Columns)
+	if ix.PrefixRange {
+		keys = strings.ReplaceAll(keys, ", ", " "+PgsqlPrefixRangeOpClass+", ") + " " + PgsqlPrefixRangeOpClass
+	}
+	w.Linef("CREATE %s IF NOT EXISTS %s ON %s (%s)%s;", indexKeyword(ix), d.Quote(ix.Name), d.Qualified(ix.Table), keys, includeSQL(d, ix))
 }
+
+// PgsqlPrefixRangeOpClass is the operator class of PrefixRange index keys:
+// it orders byte-wise whatever the database's collation, as the pattern
+// operators compare.
+const PgsqlPrefixRangeOpClass = "varchar_pattern_ops"
 
 // ---------------------------------------------------------------- SQL Server
 

@@ -143,4 +143,8 @@ type Index struct {
 	Columns []string
 	Include []string // non-key columns carried in the index leaf rows
 	Unique  bool
+	// PrefixRange declares the key columns with varchar_pattern_ops on
+	// PostgreSQL, so that the byte-wise range operators (~>=~, ~<~) of
+	// NamespaceBased authorization seek it; SQL Server ignores it.
+	PrefixRange bool
 }

@@ -230,8 +230,9 @@ type docGen struct {
 	rng     *rand.Rand
 	// bound holds the value of each equality group once a member of it is set.
 	bound map[int]*jsonx.Value
-	// used holds, per reference or descriptor path inside the current array
-	// instance, the targets already taken, so items differ.
+	// used holds the targets already taken, so items differ: per reference
+	// site in the document, per descriptor path in the current array
+	// instance.
 	used map[string]map[int64]bool
 	// chosen holds the references outside arrays, picked before the walk.
 	chosen map[string]*jsonx.Value
@@ -334,17 +335,24 @@ func (d *docGen) value(schema *jsonx.Value, path string, required bool) (*jsonx.
 
 func (d *docGen) array(schema *jsonx.Value, path string, required bool) (*jsonx.Value, bool) {
 	itemPath := path + "[*]"
-	// A new array instance starts with no targets taken inside it.
+	// A new array instance starts with no descriptors taken inside it. The
+	// references of a site stay taken for the whole document: the API
+	// refuses a reference repeated anywhere in an array of references,
+	// nested arrays counted as one list.
+	nested := func(k string) bool {
+		_, reference := d.r.sites[k]
+		return strings.HasPrefix(k, itemPath) && !reference
+	}
 	saved := map[string]map[int64]bool{}
 	for k, v := range d.used {
-		if strings.HasPrefix(k, itemPath) {
+		if nested(k) {
 			saved[k] = v
 			delete(d.used, k)
 		}
 	}
 	defer func() {
 		for k := range d.used {
-			if strings.HasPrefix(k, itemPath) {
+			if nested(k) {
 				delete(d.used, k)
 			}
 		}

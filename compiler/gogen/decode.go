@@ -24,6 +24,9 @@ const jsonrPkg = runtimePkg + "/jsonr"
 // equality constraints, array uniqueness) over the decoded document, and
 // write<Root>, the resource's Codec.Write.
 func decodeCode(f *jen.File, m *TypeModel) error {
+	if sharedDescriptor(m) {
+		return nil
+	}
 	f.ImportName(jsonrPkg, "jsonr")
 	f.ImportName(validatePkg, "validate")
 	g := &decodeGen{m: m, decimals: map[*ObjectType]bool{}}
@@ -132,7 +135,7 @@ func codecVar(variable string) string { return variable + "Codec" }
 func declareCodec(f *jen.File, m *TypeModel, variable string) {
 	f.Commentf("%s is the generated code the engine runs for the requests of %s.", codecVar(variable), m.Resource.Name)
 	f.Var().Id(codecVar(variable)).Op("=").Qual(enginePkg, "Codec").Values(jen.Dict{
-		jen.Id("Write"): jen.Id(writeFunc(m)),
+		jen.Id("Write"): writeCodec(m),
 		jen.Id("Read"):  readCodec(m),
 	})
 	f.Line()
@@ -344,6 +347,11 @@ func scalarRead(fd *Field, dst, at jen.Code, minimum, maximum string) jen.Code {
 	case spec.BodyBoolean:
 		return d.Dot("Bool").Call(dst, at, name)
 	}
+	return d.Dot("String").Call(dst, at, name, stringRule(n))
+}
+
+// stringRule is the engine.StringRule of string schema node n.
+func stringRule(n *spec.BodyNode) jen.Code {
 	rule := jen.Dict{jen.Id("MinLength"): jen.Lit(n.MinLength), jen.Id("MaxLength"): jen.Lit(n.MaxLength)}
 	if n.Pattern != validate.NoPattern {
 		rule[jen.Id("Pattern")] = jen.Qual(validatePkg, n.Pattern.String())
@@ -359,7 +367,7 @@ func scalarRead(fd *Field, dst, at jen.Code, minimum, maximum string) jen.Code {
 	if n.TrimText {
 		rule[jen.Id("Trim")] = jen.True()
 	}
-	return d.Dot("String").Call(dst, at, name, jen.Qual(enginePkg, "StringRule").Values(rule))
+	return jen.Qual(enginePkg, "StringRule").Values(rule)
 }
 
 // decimalStage writes decimals<Type>: the decimal-precision stage over the

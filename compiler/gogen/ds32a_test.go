@@ -27,6 +27,11 @@ import (
 // and its dependencies.
 const BuildDS32aEnv = "DMSC_BUILD_DS32A"
 
+// KeepDS32aEnv names a directory TestBuildDS32a copies the built binary and
+// the generated module into, to look at where the bytes are
+// (`go tool nm -size -sort size`).
+const KeepDS32aEnv = "DMSC_BUILD_DS32A_KEEP"
+
 // TestBuildDS32a generates a server for the DS 3.2a core into a throw-away
 // module that uses this repository through a replace directive, builds it
 // with `go build`, vets it, and logs generation time, lines of Go, build
@@ -98,9 +103,18 @@ func TestBuildDS32a(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("DS 3.2a: %d resources; plans %s, generation %s (total); %d files, %d lines, %d KiB of Go; go build (%s cache) %s; binary %.1f MiB",
+	t.Logf("DS 3.2a: %d resources; plans %s, generation %s (total); %d files, %d lines, %d KiB of Go; go build (%s cache) %s; binary %.2f MiB (%d bytes)",
 		len(schema.Resources), planned.Round(time.Millisecond), generated.Round(time.Millisecond), len(files), lines, bytesOut/1024,
-		cache, built.Round(100*time.Millisecond), float64(fi.Size())/(1<<20))
+		cache, built.Round(100*time.Millisecond), float64(fi.Size())/(1<<20), fi.Size())
+	if keep := os.Getenv(KeepDS32aEnv); keep != "" {
+		if err := os.MkdirAll(keep, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := exec.Command("cp", "-r", bin, filepath.Join(mod, "ds32a"), keep).Run(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("binary and generated module copied to %s (for go tool nm)", keep)
+	}
 	smokeDS32a(t, schemaFile, bin)
 }
 
@@ -152,7 +166,7 @@ func smokeDS32a(t *testing.T, schemaFile, bin string) {
 			continue
 		}
 		posted++
-		resp, err = client.Get(base + resp.Header.Get("Location"))
+		resp, err = client.Get(resp.Header.Get("Location")) // absolute, as the reference sends it
 		if err != nil {
 			t.Fatal(err)
 		}

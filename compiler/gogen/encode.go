@@ -123,33 +123,35 @@ func (g *readGen) encoder(f *jen.File, o *ObjectType, members []*spec.Node) erro
 	return nil
 }
 
-// encodeScalar writes a scalar member: a required one always, an optional
-// one when present.
+// encodeScalar writes a scalar member (jsonw's member writers): a required
+// one always, an optional one when present.
 func encodeScalar(n *spec.Node, fd *Field, field func() *jen.Statement) (jen.Code, error) {
-	value := field()
-	if !fd.Required {
-		value = field().Dot("Value")
-	}
-	var write jen.Code
+	var method string
 	switch {
 	case fd.Scalar == GoString && (n.Type == spec.StringType || n.Type == spec.DateType || n.Type == spec.DateTimeType):
-		write = jen.Id("w").Dot("String").Call(value)
+		method = "String"
 	case fd.Scalar == GoString && n.Type == spec.DecimalType:
-		write = jen.Id("w").Dot("Decimal").Call(value)
+		method = "Decimal"
 	case fd.Scalar == GoString && n.Type == spec.TimeType:
-		write = jen.Id("w").Dot("TimeText").Call(value)
+		method = "Time"
 	case fd.Scalar == GoInt32 && (n.Type == spec.Int32Type || n.Type == spec.Int64Type):
-		write = jen.Id("w").Dot("Int").Call(jen.Int64().Call(value))
+		method = "Int32"
 	case fd.Scalar == GoInt64 && (n.Type == spec.Int32Type || n.Type == spec.Int64Type):
-		write = jen.Id("w").Dot("Int").Call(value)
+		method = "Int64"
 	case fd.Scalar == GoBool && n.Type == spec.BooleanType:
-		write = jen.Id("w").Dot("Bool").Call(value)
+		method = "Bool"
 	default:
 		return nil, fmt.Errorf("%s: a %s member written as type %d", fd.Path, fd.Scalar, n.Type)
 	}
-	code := []jen.Code{jen.Id("w").Dot("PlainKey").Call(jen.Lit(n.Name)), write}
-	if fd.Required {
-		return jen.Add(code[0]).Line().Add(code[1]), nil
+	if !fd.Required {
+		return jen.Id("w").Dot("Opt"+method+"Member").Call(jen.Lit(n.Name), field()), nil
 	}
-	return jen.If(field().Dot("Present")).Block(code...), nil
+	value := field()
+	switch method {
+	case "Int32":
+		method, value = "Int", jen.Int64().Call(value)
+	case "Int64":
+		method = "Int"
+	}
+	return jen.Id("w").Dot(method+"Member").Call(jen.Lit(n.Name), value), nil
 }

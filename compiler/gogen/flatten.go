@@ -22,6 +22,9 @@ const (
 // descriptor bindings — is decided here, so the generated code is
 // straight-line reads of the typed document.
 func flattenCode(f *jen.File, m *TypeModel, variable string) error {
+	if sharedDescriptor(m) {
+		return nil
+	}
 	f.ImportName(identityPkg, "identity")
 	f.ImportName(validatePkg, "validate")
 	g := &flattenGen{m: m, r: m.Resource, plan: variable}

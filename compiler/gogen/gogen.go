@@ -312,6 +312,11 @@ func schemaFile(s *spec.Schema, opts Options, lits *literals, names []resourceNa
 	f.Comment("the plan of every resource.")
 	f.Var().Id("Schema").Op("=").Add(body)
 	f.Line()
+	f.Comment("The plans carry the column list of each table's loads and reads once")
+	f.Comment("(spec.TableWrite.Load, spec.ReadTable.Select); the runtime completes the")
+	f.Comment("statements it runs.")
+	f.Func().Id("init").Params().Block(jen.Id("Schema").Dot("CompleteStatements").Call())
+	f.Line()
 
 	app := jen.Qual(enginePkg, "App").Call(jen.Id("Schema"))
 	if opts.API != nil {
@@ -326,15 +331,17 @@ func schemaFile(s *spec.Schema, opts Options, lits *literals, names []resourceNa
 
 	declareCodecs(f, names)
 
-	regs := make([]jen.Code, 0, len(s.Resources)+2)
-	regs = append(regs, jen.Id("svc").Op(":=").Qual(enginePkg, "NewService").Call(jen.Id("s"), jen.Id("Schema")))
-	for i, r := range s.Resources {
-		regs = append(regs, jen.Id("s").Dot("Register").Call(jen.Lit(r.ProjectEndpoint), jen.Lit(r.Endpoint), jen.Id("svc").Dot("Handler").Call(jen.Id(names[i].variable), jen.Id(codecVar(names[i].variable)))))
-	}
-	regs = append(regs, jen.Id("s").Dot("StartWatchdog").Call(jen.Id("Schema").Dot("ReferentialIdentity")))
-	f.Comment("Register adds a handler for every resource to s and starts the integrity")
-	f.Comment("watchdog over the resources' referential identity when s's flags enable it.")
-	f.Func().Id("Register").Params(jen.Id("s").Op("*").Qual(serverPkg, "Server")).Block(regs...)
+	f.Comment("Register adds a handler for every resource to s (Codecs is parallel to")
+	f.Comment("Schema.Resources) and starts the integrity watchdog over the resources'")
+	f.Comment("referential identity when s's flags enable it.")
+	f.Func().Id("Register").Params(jen.Id("s").Op("*").Qual(serverPkg, "Server")).Block(
+		jen.Id("svc").Op(":=").Qual(enginePkg, "NewService").Call(jen.Id("s"), jen.Id("Schema")),
+		jen.For(jen.List(jen.Id("i"), jen.Id("r")).Op(":=").Range().Id("Schema").Dot("Resources")).Block(
+			jen.Id("s").Dot("Register").Call(jen.Id("r").Dot("ProjectEndpoint"), jen.Id("r").Dot("Endpoint"),
+				jen.Id("svc").Dot("Handler").Call(jen.Id("r"), jen.Id("Codecs").Index(jen.Id("i")))),
+		),
+		jen.Id("s").Dot("StartWatchdog").Call(jen.Id("Schema").Dot("ReferentialIdentity")),
+	)
 	return render(f)
 }
 

@@ -64,11 +64,21 @@ func TestGenerateFiles(t *testing.T) {
 		"_ = runtime.EnforceVersion(2 - runtime.MinVersion)",
 		"_ = runtime.EnforceVersion(runtime.MaxVersion - 2)",
 		"EffectiveSchemaHash:    EffectiveSchemaHash,",
-		`s.Register("ed-fi", "schools", svc.Handler(edfiSchool, edfiSchoolCodec))`,
-		`s.Register("sample", "buses", svc.Handler(sampleBus, sampleBusCodec))`,
+		"func init() {\n\tSchema.CompleteStatements()\n}",
+		"for i, r := range Schema.Resources {\n\t\ts.Register(r.ProjectEndpoint, r.Endpoint, svc.Handler(r, Codecs[i]))\n\t}",
 	} {
 		if !strings.Contains(schema, want) {
 			t.Errorf("schema.go lacks %q", want)
+		}
+	}
+	// Register pairs Schema.Resources with Codecs by position.
+	resources, codecs := listed(schema, "Resources: []*spec.Resource{"), listed(schema, "var Codecs = []engine.Codec{")
+	if len(resources) == 0 || len(resources) != len(codecs) {
+		t.Errorf("schema.go lists %d resources and %d codecs", len(resources), len(codecs))
+	}
+	for i := range min(len(resources), len(codecs)) {
+		if codecs[i] != resources[i]+"Codec" {
+			t.Errorf("Codecs[%d] is %s, Schema.Resources[%d] %s", i, codecs[i], i, resources[i])
 		}
 	}
 	if !strings.Contains(string(files["edfi_schools.go"]), "var edfiSchool = &spec.Resource{") {
@@ -141,4 +151,21 @@ func TestImportPathFor(t *testing.T) {
 	if err != nil || got != "example.com/m/generated/default" {
 		t.Errorf("ImportPathFor = %q, %v", got, err)
 	}
+}
+
+// listed returns the names listed one per line after the line start in
+// src, up to the closing brace.
+func listed(src, start string) []string {
+	_, rest, ok := strings.Cut(src, start+"\n")
+	if !ok {
+		return nil
+	}
+	block, _, _ := strings.Cut(rest, "}")
+	var names []string
+	for _, line := range strings.Split(block, "\n") {
+		if name := strings.TrimSuffix(strings.TrimSpace(line), ","); name != "" {
+			names = append(names, name)
+		}
+	}
+	return names
 }

@@ -18,13 +18,14 @@ import (
 //
 //   - <root>Stored is a document with its dms.Document state; it
 //     implements engine.Document.
-//   - <root>Hydration collects the documents of one read: per table a row
-//     buffer of typed scan destinations (pgtype values, in the hydration so
-//     that rows allocate nothing but what the document keeps) and a scan
-//     method putting a row's values where the document type holds them;
-//     ScanRow dispatches a row to its table's method (engine.RowScanner);
-//     hydrate<Root> (the resource's engine.ReadCodec) reads the tables in
-//     the read plan's order.
+//   - <root>Hydration collects the documents of one read; per table a scan
+//     method reads a row's values straight from the raw column values
+//     (engine.Row: one accessor per column type, known when the code is
+//     generated, so no scan plan or destination is made per column) and
+//     puts them where the document type holds them; ScanRow dispatches a
+//     row to its table's method (engine.RowScanner); hydrate<Root> (the
+//     resource's engine.ReadCodec) reads the tables in the read plan's
+//     order.
 //   - encode<Type> writes the members of an object type in the order the
 //     API serves them (encode.go).
 //
@@ -32,9 +33,6 @@ import (
 // non-root select carries; an extension scope row (one-to-one with its
 // parent) and the rows under it reach the nearest ancestor row that is not
 // one, whose key they share.
-
-// pgtypePkg holds the nullable scan destinations.
-const pgtypePkg = "github.com/jackc/pgx/v5/pgtype"
 
 // jsonwPkg is the JSON writer of encoding.
 const jsonwPkg = runtimePkg + "/jsonw"
@@ -72,11 +70,10 @@ type readScope struct {
 	// parents is the name of the Hydration field finding this table's rows
 	// by key ("" when no table hangs from it).
 	parents string
-	// scan is the name of the table's scan method, row the name of its
-	// row buffer in the hydration.
-	scan, row string
-	// fields name the row buffer's fields of the table's values, parallel
-	// to ReadTable.Values.
+	// scan is the name of the table's scan method.
+	scan string
+	// fields name the table's values, parallel to ReadTable.Values: the
+	// scan method's column constants are col<field>.
 	fields []string
 }
 
@@ -112,7 +109,6 @@ func newReadGen(m *TypeModel, variable string) (*readGen, error) {
 		}
 		scanNames[name] = true
 		sc.scan = name
-		sc.row = unexported(strings.TrimPrefix(name, "scan")) + "Row"
 		sc.fields = valueFields(rp.Tables[ti])
 		if ti > 0 {
 			anchor := g.scopes[rp.Tables[ti].Parent].anchor
@@ -205,13 +201,13 @@ func memberField(o *ObjectType, n *spec.Node) (*Field, error) {
 	return f, nil
 }
 
-// valueFields names the row buffer's fields of a table's values after
-// their columns (a reference's link after its DocumentId column, as
-// School_DocumentUuid and School_ResourceKeyId).
+// valueFields names the columns of a table's values, parallel to
+// ReadTable.Values, for the scan method's column constants (col<name>):
+// after their columns, a reference's link after its DocumentId column, as
+// School_DocumentUuid and School_ResourceKeyId.
 func valueFields(t *spec.ReadTable) []string {
 	out := make([]string, len(t.Values))
-	// The row buffer's locator fields (rowLocators) are taken.
-	taken := map[string]bool{"Meta": true, "DocumentUuid": true, "DocumentID": true, "Key": true, "ParentKey": true}
+	taken := map[string]bool{}
 	for i := 0; i < len(t.Values); i++ {
 		v := t.Values[i]
 		if v.Type == spec.NoType && i+1 < len(t.Values) {
@@ -226,9 +222,8 @@ func valueFields(t *spec.ReadTable) []string {
 	return out
 }
 
-// uniqueLocal makes a column name a Go identifier that starts with an
-// upper-case letter (so no lower-case local of the scan code can clash)
-// and that no other value of the table has.
+// uniqueField makes a column name a Go identifier that starts with an
+// upper-case letter and that no other value of the table has.
 func uniqueField(taken map[string]bool, column string) string {
 	var b strings.Builder
 	for _, r := range column {
@@ -248,55 +243,45 @@ func uniqueField(taken map[string]bool, column string) string {
 	return name
 }
 
-// scanType is the Go type a value is scanned into, and the expression of
-// its value as field scalar s (given the destination's name).
-func scanType(v spec.ReadValue, s GoScalar) (typ string, value func(local func() *jen.Statement) jen.Code, err error) {
-	field := func(name string) func(func() *jen.Statement) jen.Code {
-		return func(local func() *jen.Statement) jen.Code { return local().Dot(name) }
-	}
+// accessor is the engine.Row method reading a value of column type v.Type
+// into a member of Go scalar s.
+func accessor(v spec.ReadValue, s GoScalar) (string, error) {
 	mismatch := fmt.Errorf("column %s (type %d) holds a %s member", v.Column, v.Type, s)
+	want := map[spec.ScalarType]GoScalar{
+		spec.StringType: GoString, spec.DecimalType: GoString, spec.TimeType: GoString,
+		spec.DateType: GoString, spec.DateTimeType: GoString, spec.BooleanType: GoBool,
+	}
 	switch v.Type {
-	case spec.StringType, spec.DecimalType, spec.TimeType:
-		if s != GoString {
-			return "", nil, mismatch
-		}
-		return "Text", field("String"), nil
-	case spec.DateType, spec.DateTimeType:
-		if s != GoString {
-			return "", nil, mismatch
-		}
-		format := "DateText"
-		if v.Type == spec.DateTimeType {
-			format = "DateTimeText"
-		}
-		return map[spec.ScalarType]string{spec.DateType: "Date", spec.DateTimeType: "Timestamptz"}[v.Type],
-			func(local func() *jen.Statement) jen.Code {
-				return jen.Qual(enginePkg, format).Call(local().Dot("Time"))
-			}, nil
 	case spec.Int32Type, spec.Int64Type:
 		switch s {
 		case GoInt32:
-			return "Int4", field("Int32"), nil
+			return "Int32", nil
 		case GoInt64:
-			return "Int8", field("Int64"), nil
+			return "Int64", nil
 		}
-	case spec.BooleanType:
-		if s == GoBool {
-			return "Bool", field("Bool"), nil
-		}
+		return "", mismatch
 	}
-	return "", nil, mismatch
+	if w, ok := want[v.Type]; !ok || w != s {
+		return "", mismatch
+	}
+	return map[spec.ScalarType]string{
+		// The read selects decimals and times as text (::text).
+		spec.StringType: "Text", spec.DecimalType: "Text", spec.TimeType: "Text",
+		spec.DateType: "Date", spec.DateTimeType: "DateTime", spec.BooleanType: "Bool",
+	}[v.Type], nil
 }
 
 // readSide writes the read side of m's resource (whose plan is the
 // package-level variable named variable) into f: its stored document
 // type, its hydration and its encoding.
 func readSide(f *jen.File, m *TypeModel, variable string) error {
+	if sharedDescriptorRead(m) {
+		return nil
+	}
 	g, err := newReadGen(m, variable)
 	if err != nil {
 		return fmt.Errorf("read side: %w", err)
 	}
-	f.ImportName(pgtypePkg, "pgtype")
 	f.ImportName(jsonwPkg, "jsonw")
 	g.storedType(f)
 	if err := g.hydrationCode(f); err != nil {
@@ -306,6 +291,35 @@ func readSide(f *jen.File, m *TypeModel, variable string) error {
 		return fmt.Errorf("read side: %w", err)
 	}
 	return nil
+}
+
+// sharedDescriptorRead reports whether m's resource is a descriptor the
+// runtime's shared read side serves (engine.DescriptorRead): its select
+// reads spec.DescriptorReadColumns, the string and date members the
+// API writes in that order, namespace, codeValue and shortDescription
+// required.
+func sharedDescriptorRead(m *TypeModel) bool {
+	r := m.Resource
+	if !r.IsDescriptor || r.Read == nil || len(r.Read.Tables) != 1 {
+		return false
+	}
+	values := r.Read.Tables[0].Values
+	if len(values) != len(spec.DescriptorReadColumns) || len(r.Read.Document) != len(values) {
+		return false
+	}
+	for i, v := range values {
+		n := r.Read.Document[i]
+		f := m.Root.Field(n.Name)
+		want := spec.StringType
+		if strings.HasPrefix(v.Column, "Effective") {
+			want = spec.DateType
+		}
+		if v.Column != spec.DescriptorReadColumns[i] || v.Type != want || n.Kind != spec.ScalarNode || n.Value != i ||
+			len(n.Alternates) > 0 || f == nil || f.Scalar != GoString || f.Required != (i < 3) {
+			return false
+		}
+	}
+	return true
 }
 
 // docComment writes a doc comment wrapped to the width of generated doc
@@ -328,6 +342,9 @@ func docLines(format string, args ...any) []jen.Code {
 
 // readCodec is the engine.ReadCodec of m's resource, for its Codec.
 func readCodec(m *TypeModel) jen.Code {
+	if sharedDescriptorRead(m) {
+		return jen.Qual(enginePkg, "DescriptorRead").Call()
+	}
 	return jen.Qual(enginePkg, "ReadCodec").Values(jen.Dict{jen.Id("Hydrate"): jen.Id("hydrate" + m.Root.Name)})
 }
 
@@ -382,14 +399,12 @@ func (g *readGen) hydrationCode(f *jen.File) error {
 		fields = append(fields, jen.Id(sc.parents).Qual(enginePkg, "Parents").Types(rowType))
 	}
 	bodies := make([][]jen.Code, len(g.scopes))
-	for ti, sc := range g.scopes {
-		row, body, err := g.scanCode(ti)
+	for ti := range g.scopes {
+		body, err := g.scanCode(ti)
 		if err != nil {
 			return err
 		}
 		bodies[ti] = body
-		fields = append(fields, docLines("%s holds the values of the %s row being scanned.", sc.row, g.tableLabel(ti))...)
-		fields = append(fields, jen.Id(sc.row).Struct(row...))
 	}
 	f.Commentf("%s collects the %s documents of one read.", g.hydration, g.m.Resource.Name)
 	f.Type().Id(g.hydration).Struct(fields...)
@@ -402,7 +417,7 @@ func (g *readGen) hydrationCode(f *jen.File) error {
 	}
 	f.Comment("ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).")
 	f.Func().Params(jen.Id("h").Op("*").Id(g.hydration)).Id("ScanRow").
-		Params(jen.Id("table").Int(), jen.Id("row").Qual(enginePkg, "Row")).Error().
+		Params(jen.Id("table").Int(), jen.Id("row").Op("*").Qual(enginePkg, "Row")).Error().
 		Block(
 			jen.Switch(jen.Id("table")).Block(cases...),
 			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("hydrating "+g.m.Resource.Name+": no table %d"), jen.Id("table"))),
@@ -411,7 +426,7 @@ func (g *readGen) hydrationCode(f *jen.File) error {
 	for ti, sc := range g.scopes {
 		docComment(f, "%s hydrates a row of %s.", sc.scan, g.tableLabel(ti))
 		f.Func().Params(jen.Id("h").Op("*").Id(g.hydration)).Id(sc.scan).
-			Params(jen.Id("row").Qual(enginePkg, "Row")).Error().
+			Params(jen.Id("row").Op("*").Qual(enginePkg, "Row")).Error().
 			Block(bodies[ti]...)
 		f.Line()
 	}
@@ -432,59 +447,38 @@ func (g *readGen) hydrationCode(f *jen.File) error {
 	return nil
 }
 
-// rowLocators are the fields of a row buffer holding the locators a
-// table's select list starts with (spec.ReadTable): for the root the
-// dms.Document columns, for other tables the root document id, the row's
-// key and its parent's key.
-var rowLocators = map[bool][]string{
-	true:  {"Meta.DocumentID", "DocumentUuid", "Meta.ContentVersion", "Meta.LastModified"},
-	false: {"DocumentID", "Key", "ParentKey"},
-}
-
-// scanCode is the row buffer (its struct fields) and the scan method's
-// body of table ti. The buffer lives in the hydration, so a row's values
-// are not allocated one by one; its dest array is filled on the first row.
-func (g *readGen) scanCode(ti int) (row, body []jen.Code, err error) {
+// scanCode is the body of table ti's scan method: the constants naming
+// its value columns, then the statements reading the row's values
+// (engine.Row's accessor of each column's type) where the document type
+// holds them.
+func (g *readGen) scanCode(ti int) ([]jen.Code, error) {
 	sc, rt := g.scopes[ti], g.rp.Tables[ti]
-	types, values, err := g.scanTypes(ti)
+	accessors, err := g.accessors(ti)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	width := len(rowLocators[ti == 0]) + len(sc.fields)
-	row = []jen.Code{
-		jen.Comment("dest are the scan destinations: the fields below in select-list order."),
-		jen.Id("dest").Index(jen.Lit(width)).Any(),
-	}
-	var dest []jen.Code
+	locators, what := "ChildLocators", "the row's document, key and parent key"
 	if ti == 0 {
-		// The DocumentUuid is scanned as a pgtype.UUID: into a uuid.UUID,
-		// a sql.Scanner, pgx would format it as text and parse it back.
-		row = append(row, jen.Id("Meta").Qual(enginePkg, "DocumentMeta"), jen.Id("DocumentUuid").Qual(pgtypePkg, "UUID"))
-	} else {
-		row = append(row, jen.List(jen.Id("DocumentID"), jen.Id("Key"), jen.Id("ParentKey")).Int64())
+		locators, what = "RootLocators", "the dms.Document columns"
 	}
-	for _, l := range rowLocators[ti == 0] {
-		dest = append(dest, jen.Op("&").Id("r").Dot(l))
+	consts := make([]jen.Code, 0, len(sc.fields)+1)
+	for _, name := range sc.fields {
+		consts = append(consts, jen.Id("col"+name))
 	}
-	for vi, local := range sc.fields {
-		row = append(row, jen.Id(local).Qual(pgtypePkg, types[vi]))
-		dest = append(dest, jen.Op("&").Id("r").Dot(local))
+	consts = append(consts, jen.Id("columns").Comment("the width of the select"))
+	consts[0] = jen.Add(consts[0]).Op("=").Qual(enginePkg, locators).Op("+").Iota()
+	body := []jen.Code{
+		jen.Comment("The columns of the select after " + what + "."),
+		jen.Const().Defs(consts...),
+		jen.If(jen.Err().Op(":=").Id("row").Dot("Columns").Call(jen.Id("columns")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	}
-	body = []jen.Code{
-		jen.Id("r").Op(":=").Op("&").Id("h").Dot(sc.row),
-		jen.If(jen.Id("r").Dot("dest").Index(jen.Lit(0)).Op("==").Nil()).Block(
-			jen.Id("r").Dot("dest").Op("=").Index(jen.Lit(width)).Any().Values(multiline(dest)...),
-		),
-		jen.If(jen.Err().Op(":=").Id("row").Dot("Scan").Call(jen.Id("r").Dot("dest").Index(jen.Op(":")).Op("...")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-	}
-	body = append(body, g.alternates(ti, sc.members)...)
-	a := &assigner{g: g, ti: ti, values: values, taken: map[string]bool{}}
+	a := &assigner{g: g, ti: ti, accessors: accessors, taken: map[string]bool{}}
 	switch {
 	case ti == 0:
 		body = append(body,
-			g.addRow(0, jen.Id("doc"), jen.Id("r").Dot("Meta").Dot("DocumentID"), func() *jen.Statement { return jen.Id("h").Dot("docs") }),
-			jen.Id("doc").Dot("DocumentMeta").Op("=").Id("r").Dot("Meta"),
-			jen.Id("doc").Dot("DocumentUUID").Op("=").Id("r").Dot("DocumentUuid").Dot("Bytes"),
+			jen.Id("meta").Op(":=").Id("row").Dot("Meta").Call(),
+			g.addRow(0, jen.Id("doc"), jen.Id("meta").Dot("DocumentID"), func() *jen.Statement { return jen.Id("h").Dot("docs") }),
+			jen.Id("doc").Dot("DocumentMeta").Op("=").Id("meta"),
 		)
 		a.members(sc.members, sc.object, func() *jen.Statement { return jen.Id("doc").Dot(g.m.Root.Name) })
 		body = append(body, a.code...)
@@ -507,23 +501,24 @@ func (g *readGen) scanCode(ti int) (row, body []jen.Code, err error) {
 		body = append(body, g.findParent(ti)...)
 		create, last := g.navigate(ti, sc.steps, false)
 		body = append(body, create...)
-		body = append(body, g.addRow(ti, jen.Id("item"), jen.Id("r").Dot("Key"), last))
+		body = append(body, g.addRow(ti, jen.Id("item"), jen.Id("row").Dot("Key").Call(), last))
 		a.members(sc.members, sc.object, func() *jen.Statement { return jen.Id("item") })
 		body = append(body, a.code...)
 	}
-	return row, append(body, jen.Return(jen.Nil())), nil
+	return append(body, jen.Return(jen.Id("row").Dot("Err").Call())), nil
 }
 
-// scanTypes are the pgtype names of table ti's scan destinations and the
-// expressions of their values as the fields they go to.
-func (g *readGen) scanTypes(ti int) ([]string, []func(func() *jen.Statement) jen.Code, error) {
+// accessors are the engine.Row methods reading table ti's values into the
+// members that hold them, parallel to ReadTable.Values ("" for a link's
+// columns).
+func (g *readGen) accessors(ti int) ([]string, error) {
 	rt := g.rp.Tables[ti]
-	types := make([]string, len(rt.Values))
-	values := make([]func(func() *jen.Statement) jen.Code, len(rt.Values))
+	out := make([]string, len(rt.Values))
+	links := make([]bool, len(rt.Values))
 	// Links: the referenced DocumentUuid and ResourceKeyId.
 	for vi := 0; vi < len(rt.Values); vi++ {
 		if rt.Values[vi].Type == spec.NoType && vi+1 < len(rt.Values) {
-			types[vi], types[vi+1] = "UUID", "Int2"
+			links[vi], links[vi+1] = true, true
 			vi++
 		}
 	}
@@ -540,11 +535,11 @@ func (g *readGen) scanTypes(ti int) ([]string, []func(func() *jen.Statement) jen
 					return err
 				}
 				for _, vi := range append([]int{n.Value}, n.Alternates...) {
-					typ, val, err := scanType(rt.Values[vi], fd.Scalar)
+					acc, err := accessor(rt.Values[vi], fd.Scalar)
 					if err != nil {
 						return fmt.Errorf("%s: %w", fd.Path, err)
 					}
-					types[vi], values[vi] = typ, val
+					out[vi] = acc
 				}
 			case spec.ObjectNode:
 				if n.Table >= 0 && n.Table != ti {
@@ -562,44 +557,14 @@ func (g *readGen) scanTypes(ti int) ([]string, []func(func() *jen.Statement) jen
 		return nil
 	}
 	if err := visit(g.scopes[ti].members, g.scopes[ti].object); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	for vi, typ := range types {
-		if typ == "" {
-			return nil, nil, fmt.Errorf("%s: value %s is in no document member", g.tableLabel(ti), rt.Values[vi].Column)
+	for vi, acc := range out {
+		if acc == "" && !links[vi] {
+			return nil, fmt.Errorf("%s: value %s is in no document member", g.tableLabel(ti), rt.Values[vi].Column)
 		}
 	}
-	return types, values, nil
-}
-
-// alternates writes, for each member several columns hold (key
-// unification), the fallback to the next column when the first is NULL.
-func (g *readGen) alternates(ti int, members []*spec.Node) []jen.Code {
-	out := g.fallbacks(ti, members)
-	if len(out) > 0 {
-		out[0] = jen.Comment("Key unification stores these members in several columns: the first value").Line().
-			Comment("present is the member's.").Line().Add(out[0])
-	}
-	return out
-}
-
-// fallbacks are the statements of alternates, without their comment.
-func (g *readGen) fallbacks(ti int, members []*spec.Node) []jen.Code {
-	var out []jen.Code
-	fields := g.scopes[ti].fields
-	for _, n := range members {
-		switch {
-		case n.Kind == spec.ObjectNode && n.Table < 0:
-			out = append(out, g.fallbacks(ti, n.Members)...)
-		case n.Kind == spec.ScalarNode && n.Table == ti:
-			for _, alt := range n.Alternates {
-				out = append(out, jen.If(jen.Op("!").Id("r").Dot(fields[n.Value]).Dot("Valid")).Block(
-					jen.Id("r").Dot(fields[n.Value]).Op("=").Id("r").Dot(fields[alt]),
-				))
-			}
-		}
-	}
-	return out
+	return out, nil
 }
 
 // findParent declares parent, the row table ti's row hangs from, and
@@ -607,8 +572,8 @@ func (g *readGen) fallbacks(ti int, members []*spec.Node) []jen.Code {
 func (g *readGen) findParent(ti int) []jen.Code {
 	anchor := g.scopes[g.rp.Tables[ti].Parent].anchor
 	return []jen.Code{
-		jen.Id("parent").Op(":=").Id("h").Dot(g.scopes[anchor].parents).Dot("Find").Call(jen.Id("r").Dot("ParentKey")),
-		jen.If(jen.Id("parent").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Id("parent").Op(":=").Id("h").Dot(g.scopes[anchor].parents).Dot("Find").Call(jen.Id("row").Dot("ParentKey").Call()),
+		jen.If(jen.Id("parent").Op("==").Nil()).Block(jen.Return(jen.Id("row").Dot("Err").Call())),
 	}
 }
 
@@ -655,12 +620,27 @@ func (g *readGen) addRow(ti int, name, key jen.Code, rows func() *jen.Statement)
 type assigner struct {
 	g  *readGen
 	ti int
-	// values are the expressions of the scanned values as their fields'
-	// scalars, parallel to ReadTable.Values.
-	values []func(local func() *jen.Statement) jen.Code
+	// accessors are the engine.Row methods reading the values, parallel
+	// to ReadTable.Values.
+	accessors []string
 	// taken are the names of the object locals declared so far.
 	taken map[string]bool
 	code  []jen.Code
+}
+
+// column is the expression of the column holding a value: its constant,
+// or for a member key unification stores in several columns, the first
+// of them that is not NULL.
+func (a *assigner) column(n *spec.Node) jen.Code {
+	fields := a.g.scopes[a.ti].fields
+	if len(n.Alternates) == 0 {
+		return jen.Id("col" + fields[n.Value])
+	}
+	cols := []jen.Code{jen.Id("col" + fields[n.Value])}
+	for _, alt := range n.Alternates {
+		cols = append(cols, jen.Id("col"+fields[alt]))
+	}
+	return jen.Id("row").Dot("First").Call(cols...)
 }
 
 // members appends the assignments of the members of o (at target) that
@@ -671,17 +651,15 @@ func (a *assigner) members(members []*spec.Node, o *ObjectType, target func() *j
 
 func (a *assigner) assign(members []*spec.Node, o *ObjectType, target func() *jen.Statement) []jen.Code {
 	var out []jen.Code
-	fields := a.g.scopes[a.ti].fields
 	for _, n := range members {
 		switch {
 		case n.Kind == spec.ScalarNode:
 			f := o.Field(n.Name)
-			local := func() *jen.Statement { return jen.Id("r").Dot(fields[n.Value]) }
-			v := a.values[n.Value](local)
+			method := a.accessors[n.Value] + "Into"
 			if !f.Required {
-				v = jen.Qual(optPkg, "Some").Call(v)
+				method = "Opt" + method
 			}
-			out = append(out, jen.If(local().Dot("Valid")).Block(target().Dot(f.Name).Op("=").Add(v)))
+			out = append(out, jen.Id("row").Dot(method).Call(a.column(n), jen.Op("&").Add(target()).Dot(f.Name)))
 		case n.Kind == spec.LinkNode:
 			out = append(out, a.link(n, target))
 		case n.Kind == spec.ObjectNode && n.Table < 0 && a.hasContent(n):
@@ -704,23 +682,23 @@ func (a *assigner) assign(members []*spec.Node, o *ObjectType, target func() *je
 // one of the resources the reference may point at.
 func (a *assigner) link(n *spec.Node, target func() *jen.Statement) jen.Code {
 	fields := a.g.scopes[a.ti].fields
-	id := func() *jen.Statement { return jen.Id("r").Dot(fields[n.Value]) }
-	key := func() *jen.Statement { return jen.Id("r").Dot(fields[n.Value+1]) }
 	set := func(t spec.LinkTarget) jen.Code {
 		return target().Dot("Link").Op("=").Qual(enginePkg, "Link").Values(jen.Dict{
 			jen.Id("Rel"):  jen.Lit(t.Rel),
 			jen.Id("Path"): jen.Lit(t.Path),
-			jen.Id("ID"):   id().Dot("Bytes"),
+			jen.Id("ID"):   jen.Id("id"),
 		})
 	}
+	read := jen.List(jen.Id("id"), jen.Id("key"), jen.Id("ok")).Op(":=").Id("row").Dot("Link").
+		Call(jen.Id("col"+fields[n.Value]), jen.Id("col"+fields[n.Value+1]))
 	if len(n.Targets) == 1 {
-		return jen.If(id().Dot("Valid").Op("&&").Add(key()).Dot("Int16").Op("==").Lit(int(n.Targets[0].ResourceKeyID))).Block(set(n.Targets[0]))
+		return jen.If(read, jen.Id("ok").Op("&&").Id("key").Op("==").Lit(int(n.Targets[0].ResourceKeyID))).Block(set(n.Targets[0]))
 	}
 	cases := make([]jen.Code, len(n.Targets))
 	for i, t := range n.Targets {
 		cases[i] = jen.Case(jen.Lit(int(t.ResourceKeyID))).Block(set(t))
 	}
-	return jen.If(id().Dot("Valid")).Block(jen.Switch(key().Dot("Int16")).Block(cases...))
+	return jen.If(read, jen.Id("ok")).Block(jen.Switch(jen.Id("key")).Block(cases...))
 }
 
 // hasContent reports whether the table holds anything of an inline
@@ -739,32 +717,32 @@ func (a *assigner) hasContent(n *spec.Node) bool {
 
 // condition is true when the row has a value (or a link) of the members.
 func (a *assigner) condition(members []*spec.Node) jen.Code {
-	fields := a.g.scopes[a.ti].fields
-	var valid []jen.Code
+	var present []jen.Code
 	var visit func(members []*spec.Node)
 	visit = func(members []*spec.Node) {
 		for _, n := range members {
 			switch {
 			case (n.Kind == spec.ScalarNode || n.Kind == spec.LinkNode) && n.Table == a.ti:
-				valid = append(valid, jen.Id("r").Dot(fields[n.Value]).Dot("Valid"))
+				present = append(present, jen.Id("row").Dot("Present").Call(a.column(n)))
 			case n.Kind == spec.ObjectNode && n.Table < 0:
 				visit(n.Members)
 			}
 		}
 	}
 	visit(members)
-	cond := jen.Add(valid[0])
-	for _, v := range valid[1:] {
+	cond := jen.Add(present[0])
+	for _, v := range present[1:] {
 		cond = cond.Op("||").Add(v)
 	}
 	return cond
 }
 
 // local names an object local after its field, unique in the scan method
-// and neither a keyword nor a predeclared identifier.
+// and neither a keyword, a predeclared identifier, a column constant
+// (col…) nor another name the scan methods declare.
 func (a *assigner) local(field string) string {
 	base := unexported(field)
-	if token.IsKeyword(base) || types.Universe.Lookup(base) != nil || scanReserved[base] {
+	if token.IsKeyword(base) || types.Universe.Lookup(base) != nil || scanReserved[base] || isColumnConstant(base) {
 		base += "Object"
 	}
 	name := base
@@ -775,7 +753,16 @@ func (a *assigner) local(field string) string {
 	return name
 }
 
+// isColumnConstant reports whether name has the form of a column
+// constant: col and a column name, which starts with an upper-case letter
+// (uniqueField).
+func isColumnConstant(name string) bool {
+	rest, ok := strings.CutPrefix(name, "col")
+	return ok && rest != "" && unicode.IsUpper([]rune(rest)[0])
+}
+
 // scanReserved are the lower-case names the scan methods declare.
 var scanReserved = map[string]bool{
-	"h": true, "r": true, "row": true, "err": true, "doc": true, "item": true, "scope": true, "parent": true,
+	"h": true, "row": true, "meta": true, "doc": true, "item": true, "scope": true, "parent": true,
+	"v": true, "ok": true, "id": true, "key": true, "columns": true, "err": true,
 }

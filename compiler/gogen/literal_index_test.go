@@ -39,13 +39,14 @@ func planFixture() *spec.Resource {
 		Write: &spec.WritePlan{
 			References: []spec.ReferencePlan{{Table: 0, ObjectSteps: []string{"schoolReference"}, FKColumn: 2}},
 			Tables: []spec.TableWrite{
-				{Stored: []int{0, 2, 3}, Key: 0, ParentKey: -1, Ordinal: -1, Insert: "INSERT INTO \"edfi\".\"ClassPeriod\"\nSELECT 1"},
+				{Stored: []int{0, 2, 3}, Key: 0, ParentKey: -1, Ordinal: -1, Insert: "INSERT INTO \"edfi\".\"ClassPeriod\"\nSELECT 1",
+					Load: "SELECT 2 WHERE 2 = ", LoadByUUID: "SELECT 2 WHERE 2 = $1"},
 				{Stored: []int{0, 1, 2, 3}, Key: 0, ParentKey: 1, Ordinal: 2, Semantic: []int{3}},
 			},
 		},
 		Read: &spec.ReadPlan{
 			Tables: []*spec.ReadTable{
-				{Parent: -1, ByID: "SELECT 1", Values: []spec.ReadValue{{Column: "School_DocumentId"}, {Column: "School_DocumentId"}, {Column: "School_SchoolId", Type: spec.Int32Type}}},
+				{Parent: -1, Select: "SELECT 1", ByIDFilter: " WHERE 1 = $1", ByID: "SELECT 1 WHERE 1 = $1", Values: []spec.ReadValue{{Column: "School_DocumentId"}, {Column: "School_DocumentId"}, {Column: "School_SchoolId", Type: spec.Int32Type}}},
 				{Parent: 0, Values: []spec.ReadValue{{Column: "EndTime", Type: spec.TimeType}}},
 			},
 			Document: []*spec.Node{
@@ -137,15 +138,23 @@ func TestPlanSQLIsNamed(t *testing.T) {
 	src, values := renderPlan(t, planFixture())
 	for _, want := range []string{
 		"Insert:    edfiClassPeriodInsertSQL,",
-		"{ByID: edfiClassPeriodByIDSQL}",
+		"{Select: edfiClassPeriodSelectSQL, ByIDFilter: \" WHERE 1 = $1\"}",
+		"Load:      edfiClassPeriodLoadSQL,",
 		"// edfiClassPeriodInsertSQL inserts edfi.ClassPeriod rows: one text[] parameter\n// per stored column.\nconst edfiClassPeriodInsertSQL = `INSERT INTO \"edfi\".\"ClassPeriod\"\nSELECT 1`",
 	} {
 		if !strings.Contains(src, want) {
 			t.Errorf("the file lacks %q:\n%s", want, src)
 		}
 	}
-	if got := constant.StringVal(values["edfiClassPeriodByIDSQL"]); got != "SELECT 1" {
-		t.Errorf("edfiClassPeriodByIDSQL = %q", got)
+	if got := constant.StringVal(values["edfiClassPeriodSelectSQL"]); got != "SELECT 1" {
+		t.Errorf("edfiClassPeriodSelectSQL = %q", got)
+	}
+	// The statements the runtime completes from their parts are left out
+	// (spec.Schema.CompleteStatements).
+	for _, away := range []string{"ByID:", "LoadByUUID:"} {
+		if strings.Contains(src, away) {
+			t.Errorf("the plan carries %q, which the runtime completes:\n%s", away, src)
+		}
 	}
 }
 

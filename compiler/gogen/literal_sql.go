@@ -55,9 +55,9 @@ func resourceStatements(r *spec.Resource, root, variable string) ([]statement, e
 			owner, table := tableName(i)
 			at := fmt.Sprintf("%s.Write.Tables[%d].", root, i)
 			for _, s := range []struct{ field, doc, text string }{
-				{"LoadByUUID", "loads the stored columns of the " + table + " rows of the document whose DocumentUuid is $1, as text.", tw.LoadByUUID},
-				{"LoadByReferentialID", "loads the stored columns of the " + table + " rows of the document whose ReferentialId is $1, as text.", tw.LoadByReferentialID},
-				{"LoadByDocumentIDs", "loads the stored columns of the " + table + " rows of the documents whose DocumentIds are $1, as text.", tw.LoadByDocumentIDs},
+				{"Load", "is the head of the loads of the stored columns of the " + table + " rows, as text: " +
+					"spec.LoadStatements completes it, when the package initializes, into the loads of the document whose DocumentUuid is $1, " +
+					"of the document whose ReferentialId is $1 and of the documents whose DocumentIds are $1.", tw.Load},
 				{"Insert", "inserts " + table + " rows: one text[] parameter per stored column.", tw.Insert},
 				{"Update", "updates " + table + " rows by key: one text[] parameter per stored column.", tw.Update},
 				{"Delete", "deletes the " + table + " rows whose keys are $1.", tw.Delete},
@@ -77,10 +77,8 @@ func resourceStatements(r *spec.Resource, root, variable string) ([]statement, e
 		for i, rt := range rp.Tables {
 			owner, table := tableName(i)
 			at := fmt.Sprintf("%s.Read.Tables[%d].", root, i)
-			if err := add(at+"ByID", owner, "ByID", "reads the "+table+" rows of the document whose DocumentUuid is $1.", rt.ByID); err != nil {
-				return nil, err
-			}
-			if err := add(at+"Page", owner, "Page", "reads the "+table+" rows of the documents of the page being read.", rt.Page); err != nil {
+			if err := add(at+"Select", owner, "Select", "selects the "+table+" rows a read hydrates: ByIDFilter completes it for the "+
+				"document whose DocumentUuid is $1, PageFilter for the documents of the page being read (when the package initializes).", rt.Select); err != nil {
 				return nil, err
 			}
 		}

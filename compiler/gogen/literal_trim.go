@@ -28,13 +28,20 @@ var emittedAway = fieldSet(map[string][]string{
 	// Validation is the decode code; reference and descriptor sites are
 	// resolved by the flatten code into FlatDoc entries.
 	"WritePlan": {"Body", "IdentityForms", "Equality", "Uniqueness", "References", "Descriptors"},
+	// A table's three loads differ only in which documents they select:
+	// the generated package completes them from Load and LoadOrder
+	// (spec.Schema.CompleteStatements).
+	"TableWrite": {"LoadByUUID", "LoadByReferentialID", "LoadByDocumentIDs"},
 	// The document shape and the selected values are the hydrate and
 	// encode code; the executor only runs each table's statements.
-	"ReadPlan":  {"Document"},
-	"ReadTable": {"Parent", "OneToOne", "Values"},
+	"ReadPlan": {"Document"},
+	// ByID and Page are completed from Select and the filters.
+	"ReadTable": {"Parent", "OneToOne", "Values", "ByID", "Page"},
 	// File headers name the schema file at generation time; nothing at run
 	// time asks whether a project is an extension.
 	"Project": {"SchemaFile", "IsExtension"},
+	// The Namespace paths NamespaceBased does not check are documentation.
+	"NamespaceAuthorization": {"Unchecked"},
 })
 
 // fieldSet turns type → fields into a set of "Type.Field".

@@ -13,6 +13,10 @@ import (
 // documentTypes declares the Go types of a resource's document, one struct
 // per object type, with doc comments carrying the schema facts.
 func documentTypes(f *jen.File, m *TypeModel) {
+	if sharedDescriptor(m) {
+		descriptorAlias(f, m)
+		return
+	}
 	for _, o := range m.Objects {
 		for _, line := range wrapComment(typeComment(m, o), commentWidth) {
 			f.Comment(line)

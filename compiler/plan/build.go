@@ -142,7 +142,10 @@ func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*spec.Re
 	if r.Read, err = buildRead(in, rs, mr, r); err != nil {
 		return nil, err
 	}
-	r.Changes = buildChanges(in.Model, rs, mr)
+	if r.Namespace, err = buildNamespace(rs, r); err != nil {
+		return nil, err
+	}
+	r.Changes = buildChanges(in.Model, rs, mr, r.Namespace)
 	return r, nil
 }
 

@@ -37,8 +37,10 @@ type changeKey struct {
 // ContentVersion); the /deletes and /keyChanges statements are left out
 // when the model has no tracked-change table for it, or when an element of
 // its identity has no query field to be named by (the reference does not
-// serve those routes then either).
-func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Resource) *spec.ChangePlan {
+// serve those routes then either). na is the resource's Namespace element
+// (nil when none), whose old value the plan names for NamespaceBased
+// authorization of the tracked rows.
+func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Resource, na *spec.NamespaceAuthorization) *spec.ChangePlan {
 	p := &spec.ChangePlan{
 		LiveWindow: []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
 	}
@@ -55,7 +57,7 @@ func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Reso
 	}
 	table := q(tc.Table.Schema) + "." + q(tc.Table.Name)
 	first := keys[0]
-	where := []string{"c." + q(first.new) + " IS NULL", `c."ChangeVersion" BETWEEN $1 AND $2`}
+	where := []string{"c." + q(first.new) + " IS NULL", spec.ChangeWindowCondition}
 	if tc.Kind == trackedSharedDescriptor {
 		where = append([]string{`c."Discriminator" = ` + sqlString(mr.Name.Project+":"+mr.Name.Resource)}, where...)
 		where = append(where, notRecreated(q(ddl.DescriptorTable.Schema)+"."+q(ddl.DescriptorTable.Name),
@@ -77,7 +79,7 @@ func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Reso
 			"\n" + sqlIndent + "SELECT c.\"Id\", min(c.\"ChangeVersion\") AS \"FirstChangeVersion\", max(c.\"ChangeVersion\") AS \"LastChangeVersion\"" +
 			"\n" + sqlIndent + "FROM " + table + " c" +
 			"\n" + sqlIndent + "WHERE c." + q(first.new) + " IS NOT NULL" +
-			"\n" + sqlIndent + sqlIndent + "AND c.\"ChangeVersion\" BETWEEN $1 AND $2" +
+			"\n" + sqlIndent + sqlIndent + "AND " + spec.ChangeWindowCondition +
 			"\n" + sqlIndent + "GROUP BY c.\"Id\"" +
 			"\n)"
 		selected = []string{`w."Id"`, `w."LastChangeVersion"`}
@@ -96,7 +98,28 @@ func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Reso
 			"\nORDER BY w.\"LastChangeVersion\"\nLIMIT $3 OFFSET $4"
 		p.KeyChangesCount = window + "\nSELECT count(*)\nFROM changed"
 	}
+	if na != nil {
+		p.NamespaceColumn = trackedNamespaceColumn(tc, na.Element)
+	}
 	return p
+}
+
+// trackedNamespaceColumn is the old-value column of the tracked-change
+// table that holds the Namespace element's value: the tracked column of
+// the element's stored column (its canonical column under key
+// unification), which the model derives for every securable Namespace
+// path of the root; "" when the table has none.
+func trackedNamespaceColumn(tc *relmodel.TrackedChangeTable, el spec.NamespaceElement) string {
+	stored := el.Column
+	if el.Canonical != "" {
+		stored = el.Canonical
+	}
+	for _, vc := range tc.ValueColumns {
+		if vc.Role == "Scalar" && vc.OldColumn == "Old"+stored {
+			return vc.OldColumn
+		}
+	}
+	return ""
 }
 
 // trackedTableOf finds the tracked-change table of a resource: the shared

@@ -72,6 +72,9 @@ func TestChangePlanStatements(t *testing.T) {
 			t.Errorf("Program deletes lack %q:\n%s", want, program.Deletes)
 		}
 	}
+	if descriptor.NamespaceColumn != "OldNamespace" || program.NamespaceColumn != "" {
+		t.Errorf("namespace columns: descriptor %q, Program %q; want OldNamespace and none", descriptor.NamespaceColumn, program.NamespaceColumn)
+	}
 	session := find(t, s, "Session").Changes
 	if !strings.Contains(session.KeyChanges, `GROUP BY c."Id"`) || !strings.Contains(session.KeyChangesCount, "count(*)") {
 		t.Errorf("Session key changes:\n%s", session.KeyChanges)
@@ -103,5 +106,23 @@ func TestChangePlansOfDS32a(t *testing.T) {
 	}
 	if len(unsupported) > 0 {
 		t.Errorf("%d of %d resources without change routes: %v", len(unsupported), len(s.Resources), unsupported)
+	}
+	// Every resource with a Namespace element names the tracked column of
+	// its old value, so NamespaceBased ReadChanges can filter its rows.
+	var namespaced []string
+	for _, r := range s.Resources {
+		switch {
+		case r.Namespace == nil && r.Changes.NamespaceColumn != "":
+			t.Errorf("%s has no Namespace element but the namespace column %q", r.Name, r.Changes.NamespaceColumn)
+		case r.Namespace != nil && r.Changes.NamespaceColumn == "":
+			t.Errorf("%s (Namespace %s) has no tracked namespace column", r.Name, r.Namespace.Element.JSONPath)
+		case r.Namespace != nil && !r.IsDescriptor:
+			namespaced = append(namespaced, r.Name+":"+r.Changes.NamespaceColumn)
+		}
+	}
+	for _, want := range []string{"Assessment:OldNamespace", "AssessmentItem:OldAssessment_Namespace"} {
+		if !slices.Contains(namespaced, want) {
+			t.Errorf("tracked namespace columns %v lack %s", namespaced, want)
+		}
 	}
 }

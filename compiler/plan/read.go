@@ -243,8 +243,7 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *spec.ReadPlan, r *
 		if ti == 0 {
 			sel := "SELECT" + sqlList(append(slices.Clone(rootLocators), exprs...)) +
 				"\nFROM " + from + "\nJOIN " + documentTable + ` d ON d."DocumentId" = r."DocumentId"` + strings.Join(joins, "")
-			rt.ByID = sel + "\nWHERE d.\"DocumentUuid\" = $1"
-			rt.Page = sel + pageRootFilter
+			setStatements(rt, sel, "\nWHERE d.\"DocumentUuid\" = $1", pageRootFilter)
 		} else {
 			l, err := locatorsOf(t)
 			if err != nil {
@@ -267,8 +266,7 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *spec.ReadPlan, r *
 			if err != nil {
 				return err
 			}
-			rt.ByID = sel + "\nWHERE " + byID + orderBy
-			rt.Page = sel + "\nWHERE " + page + orderBy
+			setStatements(rt, sel, "\nWHERE "+byID+orderBy, "\nWHERE "+page+orderBy)
 		}
 		rp.Tables = append(rp.Tables, rt)
 		if err := b.addTable(r.Tables, ti, rt); err != nil {
@@ -335,8 +333,7 @@ func buildDescriptorRead(rp *spec.ReadPlan, rs resourceSchema, r *spec.Resource)
 	// Drive the lookup from the document's unique uuid: filtering the join
 	// on d."DocumentUuid" lets a generic plan walk every descriptor of the
 	// type before statistics exist.
-	rt.ByID = sel + "\nWHERE r.\"DocumentId\"" + byIDCondition + "\n" + sqlIndent + "AND " + keyFilter
-	rt.Page = sel + pageRootFilter
+	setStatements(rt, sel, "\nWHERE r.\"DocumentId\""+byIDCondition+"\n"+sqlIndent+"AND "+keyFilter, pageRootFilter)
 	rp.Tables = []*spec.ReadTable{rt}
 	rp.PageFrom = descriptorTable + " r"
 	rp.PageWhere = keyFilter
@@ -744,4 +741,11 @@ func descriptorMemberOf(path string) *descriptorMember {
 		}
 	}
 	return nil
+}
+
+// setStatements sets the ByID and Page of rt from the select they share
+// and the filters that complete it (spec.ReadTable.Select).
+func setStatements(rt *spec.ReadTable, sel, byIDFilter, pageFilter string) {
+	rt.Select, rt.ByIDFilter, rt.PageFilter = sel, byIDFilter, pageFilter
+	rt.CompleteStatements()
 }

@@ -654,9 +654,8 @@ func tableWrite(t *spec.Table) (spec.TableWrite, error) {
 		order = "\nORDER BY t." + quote(t.Columns[tw.Stored[tw.Ordinal]].Name)
 	}
 	load := "SELECT" + sqlList(exprs) + "\nFROM " + table + " t\nWHERE t." + quote(docCol) + " = "
-	tw.LoadByUUID = load + `(SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)` + order
-	tw.LoadByReferentialID = load + `(SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)` + order
-	tw.LoadByDocumentIDs = load + `ANY($1::bigint[])` + order
+	tw.Load, tw.LoadOrder = load, order
+	tw.CompleteLoads()
 	unnest := "\nFROM unnest(" + sqlList(params) + "\n) AS u(" + sqlList(aliases) + "\n)"
 	tw.Insert = "INSERT INTO " + table + " (" + sqlList(names) + "\n)\nSELECT" + sqlList(casts) + unnest
 	keyName := quote(t.Columns[tw.Stored[tw.Key]].Name)

@@ -104,6 +104,8 @@ type authIndexKey struct {
 // on: primary-association covering indexes, one per EducationOrganization or
 // Namespace securable element column, and one per hop of every person join
 // (keyed on the hop's DocumentId column, including the source DocumentId).
+// Namespace element indexes are PrefixRange indexes, which an equality key
+// leading with the same column does not replace.
 //
 // A primary association whose root lacks the covered columns (a trimmed
 // schema without, e.g., the calendar reference that unifies SchoolId) gets no
@@ -117,12 +119,13 @@ func (b *builder) authorizationIndexes() error {
 		}
 	}
 	auth := map[authIndexKey]int{} // position in b.out.Indexes
-	addIndex := func(table TableName, column string, include []string) {
+	addIndex := func(table TableName, column string, include []string) *Index {
 		auth[authIndexKey{table, column}] = len(b.out.Indexes)
 		b.out.Indexes = append(b.out.Indexes, Index{
 			Name: constraintName("IX", table, column, "Auth"), Table: table, Kind: IndexAuthorization,
 			KeyColumns: []string{column}, IncludeColumns: include,
 		})
+		return &b.out.Indexes[len(b.out.Indexes)-1]
 	}
 	for _, pa := range primaryAssociationIndexes {
 		rb := b.byName[ResourceName{Project: b.set.Core().ProjectName, Resource: pa[0]}]
@@ -137,17 +140,24 @@ func (b *builder) authorizationIndexes() error {
 	}
 	for _, rb := range b.builds {
 		var unresolved []string
-		for _, path := range append(append([]string(nil), rb.in.securableEdOrg...), rb.in.securableNS...) {
+		for i, path := range append(append([]string(nil), rb.in.securableEdOrg...), rb.in.securableNS...) {
 			table, column, ok := b.securableColumn(rb, path)
 			if !ok {
 				unresolved = append(unresolved, path)
 				continue
 			}
 			k := authIndexKey{table, column}
-			if _, done := auth[k]; done || pkUk[k] {
+			namespace := i >= len(rb.in.securableEdOrg)
+			if at, done := auth[k]; done {
+				b.out.Indexes[at].PrefixRange = b.out.Indexes[at].PrefixRange || namespace
 				continue
 			}
-			addIndex(table, column, nil)
+			// An equality key leading with the column does not serve the
+			// prefix ranges of a Namespace element (story 22).
+			if pkUk[k] && !namespace {
+				continue
+			}
+			addIndex(table, column, nil).PrefixRange = namespace
 		}
 		if len(unresolved) > 0 {
 			return rb.in.errorf("authorization index derivation could not resolve securable element path(s) %s", joinQuoted(unresolved))

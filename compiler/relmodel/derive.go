@@ -74,6 +74,7 @@ func Derive(set *load.SchemaSet, info *effschema.Info, dialect Dialect, strict b
 		b.trackedChangeInventory,
 		b.authHierarchy,
 		b.authorizationIndexes,
+		b.peopleAuthViews,
 		b.identifierShortening,
 		b.canonicalOrdering,
 	}

@@ -94,9 +94,7 @@ func (ms *ModelSet) Manifest() []byte {
 		m("tracked_change_tables", arr(ms.TrackedChangeTables, trackedTableValue)),
 	)
 	if len(ms.AuthEntities) > 0 {
-		// Only the hierarchy table: the people authorization views need the
-		// five person association resources, which this model does not derive.
-		root.Members = append(root.Members, m("auth_objects", jsonx.Obj(m("table", jsonx.Obj(
+		auth := obj{m("table", jsonx.Obj(
 			m("table", tableRef(AuthEdOrgTable)),
 			m("columns", jsonx.Arr(
 				jsonx.Obj(m("name", str(AuthSourceEdOrgColumn)), m("type", str("bigint")), m("is_nullable", boo(false))),
@@ -106,10 +104,42 @@ func (ms *ModelSet) Manifest() []byte {
 				m("name", str("PK_"+AuthEdOrgTable.Name)),
 				m("columns", strs(AuthSourceEdOrgColumn, AuthTargetEdOrgColumn)),
 			)),
-		)))))
+		))}
+		if len(ms.PeopleAuthViews) > 0 {
+			auth = append(auth, m("views", arr(ms.PeopleAuthViews, authViewValue)))
+		}
+		root.Members = append(root.Members, m("auth_objects", jsonx.Obj(auth...)))
 	}
 	root.Members = append(root.Members, m("resource_details", arr(ms.Resources, resourceDetailValue)))
 	return jsonx.Indented(root, jsonx.EscapeDefault)
+}
+
+func authViewValue(v AuthView) *jsonx.Value {
+	return jsonx.Obj(
+		m("view", tableRef(v.View)),
+		m("arms_set_operator", str(v.SetOperator)),
+		m("arms", arr(v.Arms, func(a AuthViewArm) *jsonx.Value {
+			return jsonx.Obj(
+				m("select_distinct", boo(false)),
+				m("source", jsonx.Obj(m("alias", str(a.SourceAlias)), m("table", tableRef(a.SourceTable)))),
+				m("output_columns", arr(a.OutputColumns, func(c AuthViewColumn) *jsonx.Value {
+					return jsonx.Obj(m("alias", str(c.Alias)), m("column", str(c.Column)))
+				})),
+				m("joins", arr(a.Joins, func(j AuthViewJoin) *jsonx.Value {
+					return jsonx.Obj(
+						m("alias", str(j.Alias)),
+						m("table", tableRef(j.Table)),
+						m("on", arr(j.On, func(p AuthViewJoinPredicate) *jsonx.Value {
+							return jsonx.Obj(
+								m("left_alias", str(p.LeftAlias)), m("left_column", str(p.LeftColumn)),
+								m("right_alias", str(p.RightAlias)), m("right_column", str(p.RightColumn)),
+							)
+						})),
+					)
+				})),
+			)
+		})),
+	)
 }
 
 func unionViewValue(v AbstractUnionView) *jsonx.Value {

@@ -412,6 +412,11 @@ type Index struct {
 	KeyColumns []string
 	// IncludeColumns are non-key covering columns (SQL INCLUDE).
 	IncludeColumns []string
+	// PrefixRange marks the index of a Namespace securable element: the
+	// NamespaceBased strategy selects prefix ranges on it with the
+	// byte-wise pattern operators, so PostgreSQL declares its key with
+	// varchar_pattern_ops (story 22); SQL Server ignores it.
+	PrefixRange bool
 }
 
 // TriggerKind is the trigger purpose.
@@ -559,6 +564,9 @@ type ModelSet struct {
 	// AuthEntities is the education organization hierarchy (by name); empty
 	// when the schema has no EducationOrganization abstract resource.
 	AuthEntities []*AuthEntity
+	// PeopleAuthViews are the people authorization views (by name); empty
+	// unless the hierarchy and all five person associations are present.
+	PeopleAuthViews []AuthView
 }
 
 // Authorization hierarchy table kept by the AuthHierarchyMaintenance triggers.

@@ -7,296 +7,63 @@
 package defaultschema
 
 import (
-	"context"
-	"fmt"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
-	"github.com/edfi-dmsc/dmsc/runtime/identity"
-	"github.com/edfi-dmsc/dmsc/runtime/jsonr"
-	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
-	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
-	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
+	validate "github.com/edfi-dmsc/dmsc/runtime/validate"
 )
 
-// EdfiAcademicSubjectDescriptor is the Ed-Fi descriptor AcademicSubjectDescriptor document, served
-// at /data/ed-fi/academicSubjectDescriptors.
-type EdfiAcademicSubjectDescriptor struct {
-	// CodeValue is "codeValue": required; string; 1 to 50 characters; pattern NoOuterWhitespace;
-	// outer whitespace trimmed.
-	CodeValue string
-	// Description is "description": optional; string; at most 1024 characters.
-	Description opt.Value[string]
-	// EffectiveBeginDate is "effectiveBeginDate": optional; date.
-	EffectiveBeginDate opt.Value[string]
-	// EffectiveEndDate is "effectiveEndDate": optional; date.
-	EffectiveEndDate opt.Value[string]
-	// Namespace is "namespace": required; string; 1 to 255 characters; pattern NoOuterWhitespace.
-	Namespace string
-	// ShortDescription is "shortDescription": required; string; 1 to 75 characters; pattern
-	// NoOuterWhitespace; outer whitespace trimmed.
-	ShortDescription string
-}
+// EdfiAcademicSubjectDescriptor is the document type of this descriptor, the runtime's
+// engine.Descriptor: its members are decoded, validated and flattened by the runtime's shared
+// descriptor code with the rules of its Codec, and read by engine.DescriptorRead.
+//
+//   - CodeValue is "codeValue": required; string; 1 to 50 characters; pattern NoOuterWhitespace;
+//     outer whitespace trimmed.
+//   - Description is "description": optional; string; at most 1024 characters.
+//   - EffectiveBeginDate is "effectiveBeginDate": optional; date.
+//   - EffectiveEndDate is "effectiveEndDate": optional; date.
+//   - Namespace is "namespace": required; string; 1 to 255 characters; pattern NoOuterWhitespace.
+//   - ShortDescription is "shortDescription": required; string; 1 to 75 characters; pattern
+//     NoOuterWhitespace; outer whitespace trimmed.
+type EdfiAcademicSubjectDescriptor = engine.Descriptor
 
 // edfiAcademicSubjectDescriptorCodec is the generated code the engine runs for the requests of AcademicSubjectDescriptor.
 var edfiAcademicSubjectDescriptorCodec = engine.Codec{
-	Read:  engine.ReadCodec{Hydrate: hydrateEdfiAcademicSubjectDescriptor},
-	Write: writeEdfiAcademicSubjectDescriptor,
-}
-
-// decodeEdfiAcademicSubjectDescriptor decodes the body of a POST (in.ID is uuid.Nil) or of a PUT of a AcademicSubjectDescriptor. It
-// answers the API's 400s in the API's order — body checks, the "id" member,
-// then the validation stages: schema, decimal precision, equality constraints, array
-// uniqueness — and otherwise returns the validated, coerced document.
-func decodeEdfiAcademicSubjectDescriptor(ctx context.Context, in engine.WriteInput, body []byte) (*EdfiAcademicSubjectDescriptor, error) {
-	d, root, err := engine.BeginDecode(ctx, in, body, false)
-	if err != nil {
-		return nil, err
-	}
-	defer d.Release()
-	x := new(EdfiAcademicSubjectDescriptor)
-	readEdfiAcademicSubjectDescriptor(d, root, x)
-	if err := d.Problem(); err != nil {
-		return nil, err
-	}
-	return x, nil
-}
-
-// readEdfiAcademicSubjectDescriptor reads object v into x: the schema stage of the validation of $
-// (unknown and null members are dropped; required members, types, lengths, patterns, formats and
-// bounds are checked in schema order).
-func readEdfiAcademicSubjectDescriptor(d *engine.Decoder, v jsonr.Value, x *EdfiAcademicSubjectDescriptor) {
-	var codeValue, description, effectiveBeginDate, effectiveEndDate, namespace, shortDescription jsonr.Value
-	for m := d.Doc.Members(v); m.NextPresent(); {
-		switch m.Key() {
-		case "codeValue":
-			codeValue = m.Value()
-		case "description":
-			description = m.Value()
-		case "effectiveBeginDate":
-			effectiveBeginDate = m.Value()
-		case "effectiveEndDate":
-			effectiveEndDate = m.Value()
-		case "namespace":
-			namespace = m.Value()
-		case "shortDescription":
-			shortDescription = m.Value()
-		}
-	}
-	if namespace == 0 {
-		d.V.Required("namespace")
-	}
-	if codeValue == 0 {
-		d.V.Required("codeValue")
-	}
-	if shortDescription == 0 {
-		d.V.Required("shortDescription")
-	}
-	if codeValue != 0 {
-		d.String(&x.CodeValue, codeValue, "codeValue", engine.StringRule{
+	Read: engine.DescriptorRead(),
+	Write: engine.DescriptorWrite(&engine.DescriptorRules{
+		CodeValue: engine.StringRule{
 			MaxLength: 50,
 			MinLength: 1,
 			Pattern:   validate.NoOuterWhitespace,
 			Trim:      true,
-		})
-	}
-	if description != 0 {
-		x.Description.Present = true
-		d.String(&x.Description.Value, description, "description", engine.StringRule{
+		},
+		Description: engine.StringRule{
 			MaxLength: 1024,
 			MinLength: -1,
-		})
-	}
-	if effectiveBeginDate != 0 {
-		x.EffectiveBeginDate.Present = true
-		d.String(&x.EffectiveBeginDate.Value, effectiveBeginDate, "effectiveBeginDate", engine.StringRule{
+		},
+		EffectiveBeginDate: engine.StringRule{
 			Format:    spec.DateFormat,
 			MaxLength: -1,
 			MinLength: -1,
-		})
-	}
-	if effectiveEndDate != 0 {
-		x.EffectiveEndDate.Present = true
-		d.String(&x.EffectiveEndDate.Value, effectiveEndDate, "effectiveEndDate", engine.StringRule{
+		},
+		EffectiveEndDate: engine.StringRule{
 			Format:    spec.DateFormat,
 			MaxLength: -1,
 			MinLength: -1,
-		})
-	}
-	if namespace != 0 {
-		d.String(&x.Namespace, namespace, "namespace", engine.StringRule{
+		},
+		Namespace: engine.StringRule{
 			MaxLength: 255,
 			MinLength: 1,
 			Pattern:   validate.NoOuterWhitespace,
-		})
-	}
-	if shortDescription != 0 {
-		d.String(&x.ShortDescription, shortDescription, "shortDescription", engine.StringRule{
+		},
+		ProjectName:  "Ed-Fi",
+		ResourceName: "AcademicSubjectDescriptor",
+		ShortDescription: engine.StringRule{
 			MaxLength: 75,
 			MinLength: 1,
 			Pattern:   validate.NoOuterWhitespace,
 			Trim:      true,
-		})
-	}
-}
-
-// writeEdfiAcademicSubjectDescriptor is the Codec.Write of AcademicSubjectDescriptor: the decoded document, flattened.
-func writeEdfiAcademicSubjectDescriptor(ctx context.Context, in engine.WriteInput, body []byte) (engine.WriteDoc, error) {
-	x, err := decodeEdfiAcademicSubjectDescriptor(ctx, in, body)
-	if err != nil {
-		return engine.WriteDoc{}, err
-	}
-	return engine.WriteDoc{Flat: x.Flatten()}, nil
-}
-
-// Flatten turns the descriptor, decoded and validated, into the values dms.Descriptor stores
-// and its referential id.
-func (o *EdfiAcademicSubjectDescriptor) Flatten() *engine.FlatDoc {
-	fields := &engine.DescriptorFields{
-		CodeValue:        o.CodeValue,
-		Namespace:        o.Namespace,
-		ShortDescription: o.ShortDescription,
-	}
-	if o.Description.Present {
-		fields.Description = &o.Description.Value
-	}
-	if o.EffectiveBeginDate.Present {
-		fields.EffectiveBeginDate = &o.EffectiveBeginDate.Value
-	}
-	if o.EffectiveEndDate.Present {
-		fields.EffectiveEndDate = &o.EffectiveEndDate.Value
-	}
-	return &engine.FlatDoc{
-		Descriptor:    fields,
-		ReferentialID: identity.DescriptorReferentialID("Ed-Fi", "AcademicSubjectDescriptor", identity.DescriptorURI(o.Namespace, o.CodeValue)),
-	}
-}
-
-// edfiAcademicSubjectDescriptorStored is a AcademicSubjectDescriptor document read from the
-// database: its EdfiAcademicSubjectDescriptor and its dms.Document state.
-type edfiAcademicSubjectDescriptorStored struct {
-	engine.DocumentMeta
-	EdfiAcademicSubjectDescriptor
-}
-
-// WriteJSON writes the AcademicSubjectDescriptor as the API serves it: its members, then id and
-// _lastModifiedDate, _etag (tag) last.
-func (d *edfiAcademicSubjectDescriptorStored) WriteJSON(w *jsonw.Writer, tag string, links bool) {
-	w.BeginObject()
-	encodeEdfiAcademicSubjectDescriptor(w, &d.EdfiAcademicSubjectDescriptor)
-	d.WriteIdentity(w)
-	w.PlainKey("_etag")
-	w.String(tag)
-	w.EndObject()
-}
-
-// edfiAcademicSubjectDescriptorHydration collects the AcademicSubjectDescriptor documents of one read.
-type edfiAcademicSubjectDescriptorHydration struct {
-	// docs are the documents read, in DocumentId order.
-	docs []edfiAcademicSubjectDescriptorStored
-	// descriptorRow holds the values of the dms.Descriptor row being scanned.
-	descriptorRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest               [10]any
-		Meta               engine.DocumentMeta
-		DocumentUuid       pgtype.UUID
-		Namespace          pgtype.Text
-		CodeValue          pgtype.Text
-		ShortDescription   pgtype.Text
-		Description        pgtype.Text
-		EffectiveBeginDate pgtype.Date
-		EffectiveEndDate   pgtype.Date
-	}
-}
-
-// ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiAcademicSubjectDescriptorHydration) ScanRow(table int, row engine.Row) error {
-	switch table {
-	case edfiAcademicSubjectDescriptorTable:
-		return h.scanDescriptor(row)
-	}
-	return fmt.Errorf("hydrating AcademicSubjectDescriptor: no table %d", table)
-}
-
-// scanDescriptor hydrates a row of dms.Descriptor.
-func (h *edfiAcademicSubjectDescriptorHydration) scanDescriptor(row engine.Row) error {
-	r := &h.descriptorRow
-	if r.dest[0] == nil {
-		r.dest = [10]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.Namespace,
-			&r.CodeValue,
-			&r.ShortDescription,
-			&r.Description,
-			&r.EffectiveBeginDate,
-			&r.EffectiveEndDate,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
-		return err
-	}
-	doc := engine.AppendRow(&h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.Namespace.Valid {
-		doc.EdfiAcademicSubjectDescriptor.Namespace = r.Namespace.String
-	}
-	if r.CodeValue.Valid {
-		doc.EdfiAcademicSubjectDescriptor.CodeValue = r.CodeValue.String
-	}
-	if r.ShortDescription.Valid {
-		doc.EdfiAcademicSubjectDescriptor.ShortDescription = r.ShortDescription.String
-	}
-	if r.Description.Valid {
-		doc.EdfiAcademicSubjectDescriptor.Description = opt.Some(r.Description.String)
-	}
-	if r.EffectiveBeginDate.Valid {
-		doc.EdfiAcademicSubjectDescriptor.EffectiveBeginDate = opt.Some(engine.DateText(r.EffectiveBeginDate.Time))
-	}
-	if r.EffectiveEndDate.Valid {
-		doc.EdfiAcademicSubjectDescriptor.EffectiveEndDate = opt.Some(engine.DateText(r.EffectiveEndDate.Time))
-	}
-	return nil
-}
-
-// hydrateEdfiAcademicSubjectDescriptor reads the rows of a AcademicSubjectDescriptor read, table
-// by table in the read plan's order, into documents.
-func hydrateEdfiAcademicSubjectDescriptor(sets engine.ResultSets) ([]engine.Document, error) {
-	h := &edfiAcademicSubjectDescriptorHydration{}
-	for _, table := range []int{
-		edfiAcademicSubjectDescriptorTable,
-	} {
-		if err := sets.Scan(table, h); err != nil {
-			return nil, err
-		}
-	}
-	return engine.Documents(h.docs), nil
-}
-
-// encodeEdfiAcademicSubjectDescriptor writes the members of EdfiAcademicSubjectDescriptor ($) as
-// the API serves them.
-func encodeEdfiAcademicSubjectDescriptor(w *jsonw.Writer, o *EdfiAcademicSubjectDescriptor) {
-	w.PlainKey("namespace")
-	w.String(o.Namespace)
-	w.PlainKey("codeValue")
-	w.String(o.CodeValue)
-	w.PlainKey("shortDescription")
-	w.String(o.ShortDescription)
-	if o.Description.Present {
-		w.PlainKey("description")
-		w.String(o.Description.Value)
-	}
-	if o.EffectiveBeginDate.Present {
-		w.PlainKey("effectiveBeginDate")
-		w.String(o.EffectiveBeginDate.Value)
-	}
-	if o.EffectiveEndDate.Present {
-		w.PlainKey("effectiveEndDate")
-		w.String(o.EffectiveEndDate.Value)
-	}
+		},
+	}),
 }
 
 // edfiAcademicSubjectDescriptor is the plan of the Ed-Fi descriptor AcademicSubjectDescriptor, served at /data/ed-fi/academicSubjectDescriptors.
@@ -312,7 +79,16 @@ var edfiAcademicSubjectDescriptor = &spec.Resource{
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiAcademicSubjectDescriptorByIDSQL, Page: edfiAcademicSubjectDescriptorPageSQL},
+			{
+				Select: edfiAcademicSubjectDescriptorSelectSQL,
+				ByIDFilter: `
+WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+    AND r."ResourceKeyId" = 1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "codeValue", Type: "string", JSONPath: "$.codeValue", Param: spec.StringType, Predicate: []string{`r."CodeValue" = (`, ")"}},
@@ -337,9 +113,18 @@ var edfiAcademicSubjectDescriptor = &spec.Resource{
 			{Name: "namespace", Type: spec.StringType},
 			{Name: "codeValue", Type: spec.StringType},
 		},
-		Deletes:      edfiAcademicSubjectDescriptorDeletesSQL,
-		DeletesCount: edfiAcademicSubjectDescriptorDeletesCountSQL,
-		LiveWindow:   []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		Deletes:         edfiAcademicSubjectDescriptorDeletesSQL,
+		DeletesCount:    edfiAcademicSubjectDescriptorDeletesCountSQL,
+		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		NamespaceColumn: "OldNamespace",
+	},
+	Namespace: &spec.NamespaceAuthorization{
+		Element: spec.NamespaceElement{JSONPath: "$.namespace", Steps: []string{"namespace"}, Column: "Namespace", Stored: -1},
+		ByUUID: `SELECT r."Namespace"
+FROM "dms"."Descriptor" r
+WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+    AND r."ResourceKeyId" = 1
+FOR UPDATE`,
 	},
 }
 
@@ -349,9 +134,11 @@ const (
 	edfiAcademicSubjectDescriptorTable = iota
 )
 
-// edfiAcademicSubjectDescriptorByIDSQL reads the dms.Descriptor rows of the
-// document whose DocumentUuid is $1.
-const edfiAcademicSubjectDescriptorByIDSQL = `SELECT
+// edfiAcademicSubjectDescriptorSelectSQL selects the dms.Descriptor rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiAcademicSubjectDescriptorSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -363,28 +150,7 @@ const edfiAcademicSubjectDescriptorByIDSQL = `SELECT
     r."EffectiveBeginDate",
     r."EffectiveEndDate"
 FROM "dms"."Descriptor" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-    AND r."ResourceKeyId" = 1`
-
-// edfiAcademicSubjectDescriptorPageSQL reads the dms.Descriptor rows of the
-// documents of the page being read.
-const edfiAcademicSubjectDescriptorPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    r."Namespace",
-    r."CodeValue",
-    r."ShortDescription",
-    r."Description",
-    r."EffectiveBeginDate",
-    r."EffectiveEndDate"
-FROM "dms"."Descriptor" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
+JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`
 
 // edfiAcademicSubjectDescriptorDeleteRootSQL deletes the document with
 // DocumentUuid $1 and returns its ContentVersion.

@@ -7,296 +7,63 @@
 package defaultschema
 
 import (
-	"context"
-	"fmt"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
-	"github.com/edfi-dmsc/dmsc/runtime/identity"
-	"github.com/edfi-dmsc/dmsc/runtime/jsonr"
-	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
-	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
-	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
+	validate "github.com/edfi-dmsc/dmsc/runtime/validate"
 )
 
-// EdfiAddressTypeDescriptor is the Ed-Fi descriptor AddressTypeDescriptor document, served at
-// /data/ed-fi/addressTypeDescriptors.
-type EdfiAddressTypeDescriptor struct {
-	// CodeValue is "codeValue": required; string; 1 to 50 characters; pattern NoOuterWhitespace;
-	// outer whitespace trimmed.
-	CodeValue string
-	// Description is "description": optional; string; at most 1024 characters.
-	Description opt.Value[string]
-	// EffectiveBeginDate is "effectiveBeginDate": optional; date.
-	EffectiveBeginDate opt.Value[string]
-	// EffectiveEndDate is "effectiveEndDate": optional; date.
-	EffectiveEndDate opt.Value[string]
-	// Namespace is "namespace": required; string; 1 to 255 characters; pattern NoOuterWhitespace.
-	Namespace string
-	// ShortDescription is "shortDescription": required; string; 1 to 75 characters; pattern
-	// NoOuterWhitespace; outer whitespace trimmed.
-	ShortDescription string
-}
+// EdfiAddressTypeDescriptor is the document type of this descriptor, the runtime's
+// engine.Descriptor: its members are decoded, validated and flattened by the runtime's shared
+// descriptor code with the rules of its Codec, and read by engine.DescriptorRead.
+//
+//   - CodeValue is "codeValue": required; string; 1 to 50 characters; pattern NoOuterWhitespace;
+//     outer whitespace trimmed.
+//   - Description is "description": optional; string; at most 1024 characters.
+//   - EffectiveBeginDate is "effectiveBeginDate": optional; date.
+//   - EffectiveEndDate is "effectiveEndDate": optional; date.
+//   - Namespace is "namespace": required; string; 1 to 255 characters; pattern NoOuterWhitespace.
+//   - ShortDescription is "shortDescription": required; string; 1 to 75 characters; pattern
+//     NoOuterWhitespace; outer whitespace trimmed.
+type EdfiAddressTypeDescriptor = engine.Descriptor
 
 // edfiAddressTypeDescriptorCodec is the generated code the engine runs for the requests of AddressTypeDescriptor.
 var edfiAddressTypeDescriptorCodec = engine.Codec{
-	Read:  engine.ReadCodec{Hydrate: hydrateEdfiAddressTypeDescriptor},
-	Write: writeEdfiAddressTypeDescriptor,
-}
-
-// decodeEdfiAddressTypeDescriptor decodes the body of a POST (in.ID is uuid.Nil) or of a PUT of a AddressTypeDescriptor. It
-// answers the API's 400s in the API's order — body checks, the "id" member,
-// then the validation stages: schema, decimal precision, equality constraints, array
-// uniqueness — and otherwise returns the validated, coerced document.
-func decodeEdfiAddressTypeDescriptor(ctx context.Context, in engine.WriteInput, body []byte) (*EdfiAddressTypeDescriptor, error) {
-	d, root, err := engine.BeginDecode(ctx, in, body, false)
-	if err != nil {
-		return nil, err
-	}
-	defer d.Release()
-	x := new(EdfiAddressTypeDescriptor)
-	readEdfiAddressTypeDescriptor(d, root, x)
-	if err := d.Problem(); err != nil {
-		return nil, err
-	}
-	return x, nil
-}
-
-// readEdfiAddressTypeDescriptor reads object v into x: the schema stage of the validation of $
-// (unknown and null members are dropped; required members, types, lengths, patterns, formats and
-// bounds are checked in schema order).
-func readEdfiAddressTypeDescriptor(d *engine.Decoder, v jsonr.Value, x *EdfiAddressTypeDescriptor) {
-	var codeValue, description, effectiveBeginDate, effectiveEndDate, namespace, shortDescription jsonr.Value
-	for m := d.Doc.Members(v); m.NextPresent(); {
-		switch m.Key() {
-		case "codeValue":
-			codeValue = m.Value()
-		case "description":
-			description = m.Value()
-		case "effectiveBeginDate":
-			effectiveBeginDate = m.Value()
-		case "effectiveEndDate":
-			effectiveEndDate = m.Value()
-		case "namespace":
-			namespace = m.Value()
-		case "shortDescription":
-			shortDescription = m.Value()
-		}
-	}
-	if namespace == 0 {
-		d.V.Required("namespace")
-	}
-	if codeValue == 0 {
-		d.V.Required("codeValue")
-	}
-	if shortDescription == 0 {
-		d.V.Required("shortDescription")
-	}
-	if codeValue != 0 {
-		d.String(&x.CodeValue, codeValue, "codeValue", engine.StringRule{
+	Read: engine.DescriptorRead(),
+	Write: engine.DescriptorWrite(&engine.DescriptorRules{
+		CodeValue: engine.StringRule{
 			MaxLength: 50,
 			MinLength: 1,
 			Pattern:   validate.NoOuterWhitespace,
 			Trim:      true,
-		})
-	}
-	if description != 0 {
-		x.Description.Present = true
-		d.String(&x.Description.Value, description, "description", engine.StringRule{
+		},
+		Description: engine.StringRule{
 			MaxLength: 1024,
 			MinLength: -1,
-		})
-	}
-	if effectiveBeginDate != 0 {
-		x.EffectiveBeginDate.Present = true
-		d.String(&x.EffectiveBeginDate.Value, effectiveBeginDate, "effectiveBeginDate", engine.StringRule{
+		},
+		EffectiveBeginDate: engine.StringRule{
 			Format:    spec.DateFormat,
 			MaxLength: -1,
 			MinLength: -1,
-		})
-	}
-	if effectiveEndDate != 0 {
-		x.EffectiveEndDate.Present = true
-		d.String(&x.EffectiveEndDate.Value, effectiveEndDate, "effectiveEndDate", engine.StringRule{
+		},
+		EffectiveEndDate: engine.StringRule{
 			Format:    spec.DateFormat,
 			MaxLength: -1,
 			MinLength: -1,
-		})
-	}
-	if namespace != 0 {
-		d.String(&x.Namespace, namespace, "namespace", engine.StringRule{
+		},
+		Namespace: engine.StringRule{
 			MaxLength: 255,
 			MinLength: 1,
 			Pattern:   validate.NoOuterWhitespace,
-		})
-	}
-	if shortDescription != 0 {
-		d.String(&x.ShortDescription, shortDescription, "shortDescription", engine.StringRule{
+		},
+		ProjectName:  "Ed-Fi",
+		ResourceName: "AddressTypeDescriptor",
+		ShortDescription: engine.StringRule{
 			MaxLength: 75,
 			MinLength: 1,
 			Pattern:   validate.NoOuterWhitespace,
 			Trim:      true,
-		})
-	}
-}
-
-// writeEdfiAddressTypeDescriptor is the Codec.Write of AddressTypeDescriptor: the decoded document, flattened.
-func writeEdfiAddressTypeDescriptor(ctx context.Context, in engine.WriteInput, body []byte) (engine.WriteDoc, error) {
-	x, err := decodeEdfiAddressTypeDescriptor(ctx, in, body)
-	if err != nil {
-		return engine.WriteDoc{}, err
-	}
-	return engine.WriteDoc{Flat: x.Flatten()}, nil
-}
-
-// Flatten turns the descriptor, decoded and validated, into the values dms.Descriptor stores
-// and its referential id.
-func (o *EdfiAddressTypeDescriptor) Flatten() *engine.FlatDoc {
-	fields := &engine.DescriptorFields{
-		CodeValue:        o.CodeValue,
-		Namespace:        o.Namespace,
-		ShortDescription: o.ShortDescription,
-	}
-	if o.Description.Present {
-		fields.Description = &o.Description.Value
-	}
-	if o.EffectiveBeginDate.Present {
-		fields.EffectiveBeginDate = &o.EffectiveBeginDate.Value
-	}
-	if o.EffectiveEndDate.Present {
-		fields.EffectiveEndDate = &o.EffectiveEndDate.Value
-	}
-	return &engine.FlatDoc{
-		Descriptor:    fields,
-		ReferentialID: identity.DescriptorReferentialID("Ed-Fi", "AddressTypeDescriptor", identity.DescriptorURI(o.Namespace, o.CodeValue)),
-	}
-}
-
-// edfiAddressTypeDescriptorStored is a AddressTypeDescriptor document read from the database: its
-// EdfiAddressTypeDescriptor and its dms.Document state.
-type edfiAddressTypeDescriptorStored struct {
-	engine.DocumentMeta
-	EdfiAddressTypeDescriptor
-}
-
-// WriteJSON writes the AddressTypeDescriptor as the API serves it: its members, then id and
-// _lastModifiedDate, _etag (tag) last.
-func (d *edfiAddressTypeDescriptorStored) WriteJSON(w *jsonw.Writer, tag string, links bool) {
-	w.BeginObject()
-	encodeEdfiAddressTypeDescriptor(w, &d.EdfiAddressTypeDescriptor)
-	d.WriteIdentity(w)
-	w.PlainKey("_etag")
-	w.String(tag)
-	w.EndObject()
-}
-
-// edfiAddressTypeDescriptorHydration collects the AddressTypeDescriptor documents of one read.
-type edfiAddressTypeDescriptorHydration struct {
-	// docs are the documents read, in DocumentId order.
-	docs []edfiAddressTypeDescriptorStored
-	// descriptorRow holds the values of the dms.Descriptor row being scanned.
-	descriptorRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest               [10]any
-		Meta               engine.DocumentMeta
-		DocumentUuid       pgtype.UUID
-		Namespace          pgtype.Text
-		CodeValue          pgtype.Text
-		ShortDescription   pgtype.Text
-		Description        pgtype.Text
-		EffectiveBeginDate pgtype.Date
-		EffectiveEndDate   pgtype.Date
-	}
-}
-
-// ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiAddressTypeDescriptorHydration) ScanRow(table int, row engine.Row) error {
-	switch table {
-	case edfiAddressTypeDescriptorTable:
-		return h.scanDescriptor(row)
-	}
-	return fmt.Errorf("hydrating AddressTypeDescriptor: no table %d", table)
-}
-
-// scanDescriptor hydrates a row of dms.Descriptor.
-func (h *edfiAddressTypeDescriptorHydration) scanDescriptor(row engine.Row) error {
-	r := &h.descriptorRow
-	if r.dest[0] == nil {
-		r.dest = [10]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.Namespace,
-			&r.CodeValue,
-			&r.ShortDescription,
-			&r.Description,
-			&r.EffectiveBeginDate,
-			&r.EffectiveEndDate,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
-		return err
-	}
-	doc := engine.AppendRow(&h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.Namespace.Valid {
-		doc.EdfiAddressTypeDescriptor.Namespace = r.Namespace.String
-	}
-	if r.CodeValue.Valid {
-		doc.EdfiAddressTypeDescriptor.CodeValue = r.CodeValue.String
-	}
-	if r.ShortDescription.Valid {
-		doc.EdfiAddressTypeDescriptor.ShortDescription = r.ShortDescription.String
-	}
-	if r.Description.Valid {
-		doc.EdfiAddressTypeDescriptor.Description = opt.Some(r.Description.String)
-	}
-	if r.EffectiveBeginDate.Valid {
-		doc.EdfiAddressTypeDescriptor.EffectiveBeginDate = opt.Some(engine.DateText(r.EffectiveBeginDate.Time))
-	}
-	if r.EffectiveEndDate.Valid {
-		doc.EdfiAddressTypeDescriptor.EffectiveEndDate = opt.Some(engine.DateText(r.EffectiveEndDate.Time))
-	}
-	return nil
-}
-
-// hydrateEdfiAddressTypeDescriptor reads the rows of a AddressTypeDescriptor read, table by table
-// in the read plan's order, into documents.
-func hydrateEdfiAddressTypeDescriptor(sets engine.ResultSets) ([]engine.Document, error) {
-	h := &edfiAddressTypeDescriptorHydration{}
-	for _, table := range []int{
-		edfiAddressTypeDescriptorTable,
-	} {
-		if err := sets.Scan(table, h); err != nil {
-			return nil, err
-		}
-	}
-	return engine.Documents(h.docs), nil
-}
-
-// encodeEdfiAddressTypeDescriptor writes the members of EdfiAddressTypeDescriptor ($) as the API
-// serves them.
-func encodeEdfiAddressTypeDescriptor(w *jsonw.Writer, o *EdfiAddressTypeDescriptor) {
-	w.PlainKey("namespace")
-	w.String(o.Namespace)
-	w.PlainKey("codeValue")
-	w.String(o.CodeValue)
-	w.PlainKey("shortDescription")
-	w.String(o.ShortDescription)
-	if o.Description.Present {
-		w.PlainKey("description")
-		w.String(o.Description.Value)
-	}
-	if o.EffectiveBeginDate.Present {
-		w.PlainKey("effectiveBeginDate")
-		w.String(o.EffectiveBeginDate.Value)
-	}
-	if o.EffectiveEndDate.Present {
-		w.PlainKey("effectiveEndDate")
-		w.String(o.EffectiveEndDate.Value)
-	}
+		},
+	}),
 }
 
 // edfiAddressTypeDescriptor is the plan of the Ed-Fi descriptor AddressTypeDescriptor, served at /data/ed-fi/addressTypeDescriptors.
@@ -312,7 +79,16 @@ var edfiAddressTypeDescriptor = &spec.Resource{
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiAddressTypeDescriptorByIDSQL, Page: edfiAddressTypeDescriptorPageSQL},
+			{
+				Select: edfiAddressTypeDescriptorSelectSQL,
+				ByIDFilter: `
+WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+    AND r."ResourceKeyId" = 2`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "codeValue", Type: "string", JSONPath: "$.codeValue", Param: spec.StringType, Predicate: []string{`r."CodeValue" = (`, ")"}},
@@ -339,9 +115,18 @@ var edfiAddressTypeDescriptor = &spec.Resource{
 			{Name: "namespace", Type: spec.StringType},
 			{Name: "codeValue", Type: spec.StringType},
 		},
-		Deletes:      edfiAddressTypeDescriptorDeletesSQL,
-		DeletesCount: edfiAddressTypeDescriptorDeletesCountSQL,
-		LiveWindow:   []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		Deletes:         edfiAddressTypeDescriptorDeletesSQL,
+		DeletesCount:    edfiAddressTypeDescriptorDeletesCountSQL,
+		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		NamespaceColumn: "OldNamespace",
+	},
+	Namespace: &spec.NamespaceAuthorization{
+		Element: spec.NamespaceElement{JSONPath: "$.namespace", Steps: []string{"namespace"}, Column: "Namespace", Stored: -1},
+		ByUUID: `SELECT r."Namespace"
+FROM "dms"."Descriptor" r
+WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+    AND r."ResourceKeyId" = 2
+FOR UPDATE`,
 	},
 }
 
@@ -351,9 +136,11 @@ const (
 	edfiAddressTypeDescriptorTable = iota
 )
 
-// edfiAddressTypeDescriptorByIDSQL reads the dms.Descriptor rows of the
-// document whose DocumentUuid is $1.
-const edfiAddressTypeDescriptorByIDSQL = `SELECT
+// edfiAddressTypeDescriptorSelectSQL selects the dms.Descriptor rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiAddressTypeDescriptorSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -365,28 +152,7 @@ const edfiAddressTypeDescriptorByIDSQL = `SELECT
     r."EffectiveBeginDate",
     r."EffectiveEndDate"
 FROM "dms"."Descriptor" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-WHERE r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-    AND r."ResourceKeyId" = 2`
-
-// edfiAddressTypeDescriptorPageSQL reads the dms.Descriptor rows of the
-// documents of the page being read.
-const edfiAddressTypeDescriptorPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    r."Namespace",
-    r."CodeValue",
-    r."ShortDescription",
-    r."Description",
-    r."EffectiveBeginDate",
-    r."EffectiveEndDate"
-FROM "dms"."Descriptor" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
+JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`
 
 // edfiAddressTypeDescriptorDeleteRootSQL deletes the document with DocumentUuid
 // $1 and returns its ContentVersion.

@@ -16,7 +16,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -285,30 +284,10 @@ type edfiClassPeriodHydration struct {
 	docs []edfiClassPeriodStored
 	// classPeriodRows finds the rows of edfi.ClassPeriod for the rows under them.
 	classPeriodRows engine.Parents[edfiClassPeriodStored]
-	// classPeriodRow holds the values of the edfi.ClassPeriod row being scanned.
-	classPeriodRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                     [9]any
-		Meta                     engine.DocumentMeta
-		DocumentUuid             pgtype.UUID
-		School_DocumentUuid      pgtype.UUID
-		School_ResourceKeyId     pgtype.Int2
-		School_SchoolId          pgtype.Int4
-		ClassPeriodName          pgtype.Text
-		OfficialAttendancePeriod pgtype.Bool
-	}
-	// classPeriodMeetingTimeRow holds the values of the edfi.ClassPeriodMeetingTime row being scanned.
-	classPeriodMeetingTimeRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [5]any
-		DocumentID, Key, ParentKey int64
-		EndTime                    pgtype.Text
-		StartTime                  pgtype.Text
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiClassPeriodHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiClassPeriodHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiClassPeriodTable:
 		return h.scanClassPeriod(row)
@@ -319,73 +298,54 @@ func (h *edfiClassPeriodHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanClassPeriod hydrates a row of edfi.ClassPeriod.
-func (h *edfiClassPeriodHydration) scanClassPeriod(row engine.Row) error {
-	r := &h.classPeriodRow
-	if r.dest[0] == nil {
-		r.dest = [9]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.School_DocumentUuid,
-			&r.School_ResourceKeyId,
-			&r.School_SchoolId,
-			&r.ClassPeriodName,
-			&r.OfficialAttendancePeriod,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiClassPeriodHydration) scanClassPeriod(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colSchool_DocumentUuid = engine.RootLocators + iota
+		colSchool_ResourceKeyId
+		colSchool_SchoolId
+		colClassPeriodName
+		colOfficialAttendancePeriod
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	doc := h.classPeriodRows.Append(r.Meta.DocumentID, &h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.ClassPeriodName.Valid {
-		doc.EdfiClassPeriod.ClassPeriodName = r.ClassPeriodName.String
-	}
-	if r.OfficialAttendancePeriod.Valid {
-		doc.EdfiClassPeriod.OfficialAttendancePeriod = opt.Some(r.OfficialAttendancePeriod.Bool)
-	}
-	if r.School_SchoolId.Valid {
-		doc.EdfiClassPeriod.SchoolReference.SchoolId = r.School_SchoolId.Int32
-	}
-	if r.School_DocumentUuid.Valid && r.School_ResourceKeyId.Int16 == 14 {
+	meta := row.Meta()
+	doc := h.classPeriodRows.Append(meta.DocumentID, &h.docs)
+	doc.DocumentMeta = meta
+	row.TextInto(colClassPeriodName, &doc.EdfiClassPeriod.ClassPeriodName)
+	row.OptBoolInto(colOfficialAttendancePeriod, &doc.EdfiClassPeriod.OfficialAttendancePeriod)
+	row.Int32Into(colSchool_SchoolId, &doc.EdfiClassPeriod.SchoolReference.SchoolId)
+	if id, key, ok := row.Link(colSchool_DocumentUuid, colSchool_ResourceKeyId); ok && key == 14 {
 		doc.EdfiClassPeriod.SchoolReference.Link = engine.Link{
-			ID:   r.School_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/schools/",
 			Rel:  "School",
 		}
 	}
-	return nil
+	return row.Err()
 }
 
 // scanClassPeriodMeetingTime hydrates a row of edfi.ClassPeriodMeetingTime.
-func (h *edfiClassPeriodHydration) scanClassPeriodMeetingTime(row engine.Row) error {
-	r := &h.classPeriodMeetingTimeRow
-	if r.dest[0] == nil {
-		r.dest = [5]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.EndTime,
-			&r.StartTime,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiClassPeriodHydration) scanClassPeriodMeetingTime(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colEndTime = engine.ChildLocators + iota
+		colStartTime
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.classPeriodRows.Find(r.ParentKey)
+	parent := h.classPeriodRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiClassPeriod.MeetingTimes)
-	if r.EndTime.Valid {
-		item.EndTime = r.EndTime.String
-	}
-	if r.StartTime.Valid {
-		item.StartTime = r.StartTime.String
-	}
-	return nil
+	row.TextInto(colEndTime, &item.EndTime)
+	row.TextInto(colStartTime, &item.StartTime)
+	return row.Err()
 }
 
 // hydrateEdfiClassPeriod reads the rows of a ClassPeriod read, table by table in the read plan's
@@ -408,8 +368,7 @@ func encodeEdfiClassPeriod(w *jsonw.Writer, o *EdfiClassPeriod, links bool) {
 	// mark is where the object being written began: an object with no member
 	// written is left out.
 	var mark jsonw.Mark
-	w.PlainKey("classPeriodName")
-	w.String(o.ClassPeriodName)
+	w.StringMember("classPeriodName", o.ClassPeriodName)
 	if len(o.MeetingTimes) > 0 {
 		w.PlainKey("meetingTimes")
 		w.BeginArray()
@@ -420,10 +379,7 @@ func encodeEdfiClassPeriod(w *jsonw.Writer, o *EdfiClassPeriod, links bool) {
 		}
 		w.EndArray()
 	}
-	if o.OfficialAttendancePeriod.Present {
-		w.PlainKey("officialAttendancePeriod")
-		w.Bool(o.OfficialAttendancePeriod.Value)
-	}
+	w.OptBoolMember("officialAttendancePeriod", o.OfficialAttendancePeriod)
 	mark = w.BeginOptionalObject("schoolReference")
 	encodeEdfiClassPeriodSchoolReference(w, &o.SchoolReference, links)
 	w.EndOptionalObject(mark)
@@ -432,17 +388,14 @@ func encodeEdfiClassPeriod(w *jsonw.Writer, o *EdfiClassPeriod, links bool) {
 // encodeEdfiClassPeriodMeetingTime writes the members of EdfiClassPeriodMeetingTime
 // ($.meetingTimes[*]) as the API serves them.
 func encodeEdfiClassPeriodMeetingTime(w *jsonw.Writer, o *EdfiClassPeriodMeetingTime) {
-	w.PlainKey("endTime")
-	w.TimeText(o.EndTime)
-	w.PlainKey("startTime")
-	w.TimeText(o.StartTime)
+	w.TimeMember("endTime", o.EndTime)
+	w.TimeMember("startTime", o.StartTime)
 }
 
 // encodeEdfiClassPeriodSchoolReference writes the members of EdfiClassPeriodSchoolReference
 // ($.schoolReference) as the API serves them.
 func encodeEdfiClassPeriodSchoolReference(w *jsonw.Writer, o *EdfiClassPeriodSchoolReference, links bool) {
-	w.PlainKey("schoolId")
-	w.Int(int64(o.SchoolId))
+	w.IntMember("schoolId", int64(o.SchoolId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -495,15 +448,13 @@ var edfiClassPeriod = &spec.Resource{
 					edfiClassPeriodColumnClassPeriodName,
 					edfiClassPeriodColumnOfficialAttendancePeriod,
 				},
-				Key:                 edfiClassPeriodStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiClassPeriodLoadByUUIDSQL,
-				LoadByReferentialID: edfiClassPeriodLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiClassPeriodLoadByDocumentIDsSQL,
-				Insert:              edfiClassPeriodInsertSQL,
-				Update:              edfiClassPeriodUpdateSQL,
-				Delete:              edfiClassPeriodDeleteSQL,
+				Key:       edfiClassPeriodStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiClassPeriodLoadSQL,
+				Insert:    edfiClassPeriodInsertSQL,
+				Update:    edfiClassPeriodUpdateSQL,
+				Delete:    edfiClassPeriodDeleteSQL,
 			},
 			{
 				Stored: []int{
@@ -513,25 +464,41 @@ var edfiClassPeriod = &spec.Resource{
 					edfiClassPeriodMeetingTimeColumnEndTime,
 					edfiClassPeriodMeetingTimeColumnStartTime,
 				},
-				Key:                 edfiClassPeriodMeetingTimeStoredCollectionItemId,
-				ParentKey:           edfiClassPeriodMeetingTimeStoredClassPeriodDocumentId,
-				Ordinal:             edfiClassPeriodMeetingTimeStoredOrdinal,
-				Semantic:            []int{edfiClassPeriodMeetingTimeStoredEndTime, edfiClassPeriodMeetingTimeStoredStartTime},
-				LoadByUUID:          edfiClassPeriodMeetingTimeLoadByUUIDSQL,
-				LoadByReferentialID: edfiClassPeriodMeetingTimeLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiClassPeriodMeetingTimeLoadByDocumentIDsSQL,
-				Insert:              edfiClassPeriodMeetingTimeInsertSQL,
-				Update:              edfiClassPeriodMeetingTimeUpdateSQL,
-				Delete:              edfiClassPeriodMeetingTimeDeleteSQL,
-				ShiftOrdinals:       edfiClassPeriodMeetingTimeShiftOrdinalsSQL,
+				Key:       edfiClassPeriodMeetingTimeStoredCollectionItemId,
+				ParentKey: edfiClassPeriodMeetingTimeStoredClassPeriodDocumentId,
+				Ordinal:   edfiClassPeriodMeetingTimeStoredOrdinal,
+				Semantic:  []int{edfiClassPeriodMeetingTimeStoredEndTime, edfiClassPeriodMeetingTimeStoredStartTime},
+				Load:      edfiClassPeriodMeetingTimeLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiClassPeriodMeetingTimeInsertSQL,
+				Update:        edfiClassPeriodMeetingTimeUpdateSQL,
+				Delete:        edfiClassPeriodMeetingTimeDeleteSQL,
+				ShiftOrdinals: edfiClassPeriodMeetingTimeShiftOrdinalsSQL,
 			},
 		},
 		CascadeCount: edfiClassPeriodCascadeCountSQL,
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiClassPeriodByIDSQL, Page: edfiClassPeriodPageSQL},
-			{ByID: edfiClassPeriodMeetingTimeByIDSQL, Page: edfiClassPeriodMeetingTimePageSQL},
+			{
+				Select: edfiClassPeriodSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
+			{
+				Select: edfiClassPeriodMeetingTimeSelectSQL,
+				ByIDFilter: `
+WHERE t."ClassPeriod_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."ClassPeriod_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "classPeriodName", Type: "string", JSONPath: "$.classPeriodName", Param: spec.StringType, Predicate: []string{`r."ClassPeriodName" = (`, ")"}},
@@ -615,38 +582,19 @@ const (
 	edfiClassPeriodRefSchoolReference = iota
 )
 
-// edfiClassPeriodLoadByUUIDSQL loads the stored columns of the edfi.ClassPeriod
-// rows of the document whose DocumentUuid is $1, as text.
-const edfiClassPeriodLoadByUUIDSQL = `SELECT
+// edfiClassPeriodLoadSQL is the head of the loads of the stored columns of the
+// edfi.ClassPeriod rows, as text: spec.LoadStatements completes it, when the
+// package initializes, into the loads of the document whose DocumentUuid is $1,
+// of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiClassPeriodLoadSQL = `SELECT
     t."DocumentId"::text,
     t."School_DocumentId"::text,
     t."School_SchoolId"::text,
     t."ClassPeriodName",
     t."OfficialAttendancePeriod"::text
 FROM "edfi"."ClassPeriod" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiClassPeriodLoadByReferentialIDSQL loads the stored columns of the
-// edfi.ClassPeriod rows of the document whose ReferentialId is $1, as text.
-const edfiClassPeriodLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."School_DocumentId"::text,
-    t."School_SchoolId"::text,
-    t."ClassPeriodName",
-    t."OfficialAttendancePeriod"::text
-FROM "edfi"."ClassPeriod" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiClassPeriodLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.ClassPeriod rows of the documents whose DocumentIds are $1, as text.
-const edfiClassPeriodLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."School_DocumentId"::text,
-    t."School_SchoolId"::text,
-    t."ClassPeriodName",
-    t."OfficialAttendancePeriod"::text
-FROM "edfi"."ClassPeriod" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiClassPeriodInsertSQL inserts edfi.ClassPeriod rows: one text[] parameter
 // per stored column.
@@ -704,44 +652,19 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const edfiClassPeriodDeleteSQL = `DELETE FROM "edfi"."ClassPeriod"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// edfiClassPeriodMeetingTimeLoadByUUIDSQL loads the stored columns of the
-// edfi.ClassPeriodMeetingTime rows of the document whose DocumentUuid is $1, as
-// text.
-const edfiClassPeriodMeetingTimeLoadByUUIDSQL = `SELECT
+// edfiClassPeriodMeetingTimeLoadSQL is the head of the loads of the stored
+// columns of the edfi.ClassPeriodMeetingTime rows, as text: spec.LoadStatements
+// completes it, when the package initializes, into the loads of the document
+// whose DocumentUuid is $1, of the document whose ReferentialId is $1 and of
+// the documents whose DocumentIds are $1.
+const edfiClassPeriodMeetingTimeLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."ClassPeriod_DocumentId"::text,
     t."Ordinal"::text,
     t."EndTime"::text,
     t."StartTime"::text
 FROM "edfi"."ClassPeriodMeetingTime" t
-WHERE t."ClassPeriod_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiClassPeriodMeetingTimeLoadByReferentialIDSQL loads the stored columns of
-// the edfi.ClassPeriodMeetingTime rows of the document whose ReferentialId is
-// $1, as text.
-const edfiClassPeriodMeetingTimeLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."ClassPeriod_DocumentId"::text,
-    t."Ordinal"::text,
-    t."EndTime"::text,
-    t."StartTime"::text
-FROM "edfi"."ClassPeriodMeetingTime" t
-WHERE t."ClassPeriod_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiClassPeriodMeetingTimeLoadByDocumentIDsSQL loads the stored columns of
-// the edfi.ClassPeriodMeetingTime rows of the documents whose DocumentIds are
-// $1, as text.
-const edfiClassPeriodMeetingTimeLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."ClassPeriod_DocumentId"::text,
-    t."Ordinal"::text,
-    t."EndTime"::text,
-    t."StartTime"::text
-FROM "edfi"."ClassPeriodMeetingTime" t
-WHERE t."ClassPeriod_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."ClassPeriod_DocumentId" = `
 
 // edfiClassPeriodMeetingTimeInsertSQL inserts edfi.ClassPeriodMeetingTime rows:
 // one text[] parameter per stored column.
@@ -812,9 +735,10 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 const edfiClassPeriodCascadeCountSQL = `SELECT
     (SELECT count(*) FROM "edfi"."Section" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
 
-// edfiClassPeriodByIDSQL reads the edfi.ClassPeriod rows of the document whose
-// DocumentUuid is $1.
-const edfiClassPeriodByIDSQL = `SELECT
+// edfiClassPeriodSelectSQL selects the edfi.ClassPeriod rows a read hydrates:
+// ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
+// for the documents of the page being read (when the package initializes).
+const edfiClassPeriodSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -826,51 +750,19 @@ const edfiClassPeriodByIDSQL = `SELECT
     r."OfficialAttendancePeriod"
 FROM "edfi"."ClassPeriod" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l0 ON true
-WHERE d."DocumentUuid" = $1`
+LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l0 ON true`
 
-// edfiClassPeriodPageSQL reads the edfi.ClassPeriod rows of the documents of
-// the page being read.
-const edfiClassPeriodPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."School_SchoolId",
-    r."ClassPeriodName",
-    r."OfficialAttendancePeriod"
-FROM "edfi"."ClassPeriod" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l0 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
-
-// edfiClassPeriodMeetingTimeByIDSQL reads the edfi.ClassPeriodMeetingTime rows
-// of the document whose DocumentUuid is $1.
-const edfiClassPeriodMeetingTimeByIDSQL = `SELECT
+// edfiClassPeriodMeetingTimeSelectSQL selects the edfi.ClassPeriodMeetingTime
+// rows a read hydrates: ByIDFilter completes it for the document whose
+// DocumentUuid is $1, PageFilter for the documents of the page being read (when
+// the package initializes).
+const edfiClassPeriodMeetingTimeSelectSQL = `SELECT
     t."ClassPeriod_DocumentId",
     t."CollectionItemId",
     t."ClassPeriod_DocumentId",
     t."EndTime"::text,
     t."StartTime"::text
-FROM "edfi"."ClassPeriodMeetingTime" t
-WHERE t."ClassPeriod_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`
-
-// edfiClassPeriodMeetingTimePageSQL reads the edfi.ClassPeriodMeetingTime rows
-// of the documents of the page being read.
-const edfiClassPeriodMeetingTimePageSQL = `SELECT
-    t."ClassPeriod_DocumentId",
-    t."CollectionItemId",
-    t."ClassPeriod_DocumentId",
-    t."EndTime"::text,
-    t."StartTime"::text
-FROM "edfi"."ClassPeriodMeetingTime" t
-WHERE t."ClassPeriod_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`
+FROM "edfi"."ClassPeriodMeetingTime" t`
 
 // edfiClassPeriodDeleteRootSQL deletes the document with DocumentUuid $1 and
 // returns its ContentVersion.

@@ -16,7 +16,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -466,40 +465,10 @@ type edfiCourseOfferingHydration struct {
 	docs []edfiCourseOfferingStored
 	// courseOfferingRows finds the rows of edfi.CourseOffering for the rows under them.
 	courseOfferingRows engine.Parents[edfiCourseOfferingStored]
-	// courseOfferingRow holds the values of the edfi.CourseOffering row being scanned.
-	courseOfferingRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                           [19]any
-		Meta                           engine.DocumentMeta
-		DocumentUuid                   pgtype.UUID
-		Course_DocumentUuid            pgtype.UUID
-		Course_ResourceKeyId           pgtype.Int2
-		Course_CourseCode              pgtype.Text
-		Course_EducationOrganizationId pgtype.Int4
-		School_DocumentUuid            pgtype.UUID
-		School_ResourceKeyId           pgtype.Int2
-		School_SchoolId                pgtype.Int4
-		Session_DocumentUuid           pgtype.UUID
-		Session_ResourceKeyId          pgtype.Int2
-		Session_SchoolId               pgtype.Int4
-		Session_SchoolYear             pgtype.Int8
-		Session_SessionName            pgtype.Text
-		InstructionalTimePlanned       pgtype.Int4
-		LocalCourseCode                pgtype.Text
-		LocalCourseTitle               pgtype.Text
-	}
-	// courseOfferingOfferedGradeLevelRow holds the values of the edfi.CourseOfferingOfferedGradeLevel
-	// row being scanned.
-	courseOfferingOfferedGradeLevelRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                              [4]any
-		DocumentID, Key, ParentKey        int64
-		GradeLevelDescriptor_DescriptorId pgtype.Text
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiCourseOfferingHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiCourseOfferingHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiCourseOfferingTable:
 		return h.scanCourseOffering(row)
@@ -510,111 +479,82 @@ func (h *edfiCourseOfferingHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanCourseOffering hydrates a row of edfi.CourseOffering.
-func (h *edfiCourseOfferingHydration) scanCourseOffering(row engine.Row) error {
-	r := &h.courseOfferingRow
-	if r.dest[0] == nil {
-		r.dest = [19]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.Course_DocumentUuid,
-			&r.Course_ResourceKeyId,
-			&r.Course_CourseCode,
-			&r.Course_EducationOrganizationId,
-			&r.School_DocumentUuid,
-			&r.School_ResourceKeyId,
-			&r.School_SchoolId,
-			&r.Session_DocumentUuid,
-			&r.Session_ResourceKeyId,
-			&r.Session_SchoolId,
-			&r.Session_SchoolYear,
-			&r.Session_SessionName,
-			&r.InstructionalTimePlanned,
-			&r.LocalCourseCode,
-			&r.LocalCourseTitle,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiCourseOfferingHydration) scanCourseOffering(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colCourse_DocumentUuid = engine.RootLocators + iota
+		colCourse_ResourceKeyId
+		colCourse_CourseCode
+		colCourse_EducationOrganizationId
+		colSchool_DocumentUuid
+		colSchool_ResourceKeyId
+		colSchool_SchoolId
+		colSession_DocumentUuid
+		colSession_ResourceKeyId
+		colSession_SchoolId
+		colSession_SchoolYear
+		colSession_SessionName
+		colInstructionalTimePlanned
+		colLocalCourseCode
+		colLocalCourseTitle
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	doc := h.courseOfferingRows.Append(r.Meta.DocumentID, &h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.Course_CourseCode.Valid {
-		doc.EdfiCourseOffering.CourseReference.CourseCode = r.Course_CourseCode.String
-	}
-	if r.Course_EducationOrganizationId.Valid {
-		doc.EdfiCourseOffering.CourseReference.EducationOrganizationId = r.Course_EducationOrganizationId.Int32
-	}
-	if r.Course_DocumentUuid.Valid && r.Course_ResourceKeyId.Int16 == 4 {
+	meta := row.Meta()
+	doc := h.courseOfferingRows.Append(meta.DocumentID, &h.docs)
+	doc.DocumentMeta = meta
+	row.TextInto(colCourse_CourseCode, &doc.EdfiCourseOffering.CourseReference.CourseCode)
+	row.Int32Into(colCourse_EducationOrganizationId, &doc.EdfiCourseOffering.CourseReference.EducationOrganizationId)
+	if id, key, ok := row.Link(colCourse_DocumentUuid, colCourse_ResourceKeyId); ok && key == 4 {
 		doc.EdfiCourseOffering.CourseReference.Link = engine.Link{
-			ID:   r.Course_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/courses/",
 			Rel:  "Course",
 		}
 	}
-	if r.InstructionalTimePlanned.Valid {
-		doc.EdfiCourseOffering.InstructionalTimePlanned = opt.Some(r.InstructionalTimePlanned.Int32)
-	}
-	if r.LocalCourseCode.Valid {
-		doc.EdfiCourseOffering.LocalCourseCode = r.LocalCourseCode.String
-	}
-	if r.LocalCourseTitle.Valid {
-		doc.EdfiCourseOffering.LocalCourseTitle = opt.Some(r.LocalCourseTitle.String)
-	}
-	if r.School_SchoolId.Valid {
-		doc.EdfiCourseOffering.SchoolReference.SchoolId = r.School_SchoolId.Int32
-	}
-	if r.School_DocumentUuid.Valid && r.School_ResourceKeyId.Int16 == 14 {
+	row.OptInt32Into(colInstructionalTimePlanned, &doc.EdfiCourseOffering.InstructionalTimePlanned)
+	row.TextInto(colLocalCourseCode, &doc.EdfiCourseOffering.LocalCourseCode)
+	row.OptTextInto(colLocalCourseTitle, &doc.EdfiCourseOffering.LocalCourseTitle)
+	row.Int32Into(colSchool_SchoolId, &doc.EdfiCourseOffering.SchoolReference.SchoolId)
+	if id, key, ok := row.Link(colSchool_DocumentUuid, colSchool_ResourceKeyId); ok && key == 14 {
 		doc.EdfiCourseOffering.SchoolReference.Link = engine.Link{
-			ID:   r.School_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/schools/",
 			Rel:  "School",
 		}
 	}
-	if r.Session_SchoolId.Valid {
-		doc.EdfiCourseOffering.SessionReference.SchoolId = r.Session_SchoolId.Int32
-	}
-	if r.Session_SchoolYear.Valid {
-		doc.EdfiCourseOffering.SessionReference.SchoolYear = r.Session_SchoolYear.Int64
-	}
-	if r.Session_SessionName.Valid {
-		doc.EdfiCourseOffering.SessionReference.SessionName = r.Session_SessionName.String
-	}
-	if r.Session_DocumentUuid.Valid && r.Session_ResourceKeyId.Int16 == 17 {
+	row.Int32Into(colSession_SchoolId, &doc.EdfiCourseOffering.SessionReference.SchoolId)
+	row.Int64Into(colSession_SchoolYear, &doc.EdfiCourseOffering.SessionReference.SchoolYear)
+	row.TextInto(colSession_SessionName, &doc.EdfiCourseOffering.SessionReference.SessionName)
+	if id, key, ok := row.Link(colSession_DocumentUuid, colSession_ResourceKeyId); ok && key == 17 {
 		doc.EdfiCourseOffering.SessionReference.Link = engine.Link{
-			ID:   r.Session_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/sessions/",
 			Rel:  "Session",
 		}
 	}
-	return nil
+	return row.Err()
 }
 
 // scanCourseOfferingOfferedGradeLevel hydrates a row of edfi.CourseOfferingOfferedGradeLevel.
-func (h *edfiCourseOfferingHydration) scanCourseOfferingOfferedGradeLevel(row engine.Row) error {
-	r := &h.courseOfferingOfferedGradeLevelRow
-	if r.dest[0] == nil {
-		r.dest = [4]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.GradeLevelDescriptor_DescriptorId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiCourseOfferingHydration) scanCourseOfferingOfferedGradeLevel(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colGradeLevelDescriptor_DescriptorId = engine.ChildLocators + iota
+		columns                              // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.courseOfferingRows.Find(r.ParentKey)
+	parent := h.courseOfferingRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiCourseOffering.OfferedGradeLevels)
-	if r.GradeLevelDescriptor_DescriptorId.Valid {
-		item.GradeLevelDescriptor = r.GradeLevelDescriptor_DescriptorId.String
-	}
-	return nil
+	row.TextInto(colGradeLevelDescriptor_DescriptorId, &item.GradeLevelDescriptor)
+	return row.Err()
 }
 
 // hydrateEdfiCourseOffering reads the rows of a CourseOffering read, table by table in the read
@@ -640,16 +580,9 @@ func encodeEdfiCourseOffering(w *jsonw.Writer, o *EdfiCourseOffering, links bool
 	mark = w.BeginOptionalObject("courseReference")
 	encodeEdfiCourseOfferingCourseReference(w, &o.CourseReference, links)
 	w.EndOptionalObject(mark)
-	if o.InstructionalTimePlanned.Present {
-		w.PlainKey("instructionalTimePlanned")
-		w.Int(int64(o.InstructionalTimePlanned.Value))
-	}
-	w.PlainKey("localCourseCode")
-	w.String(o.LocalCourseCode)
-	if o.LocalCourseTitle.Present {
-		w.PlainKey("localCourseTitle")
-		w.String(o.LocalCourseTitle.Value)
-	}
+	w.OptInt32Member("instructionalTimePlanned", o.InstructionalTimePlanned)
+	w.StringMember("localCourseCode", o.LocalCourseCode)
+	w.OptStringMember("localCourseTitle", o.LocalCourseTitle)
 	if len(o.OfferedGradeLevels) > 0 {
 		w.PlainKey("offeredGradeLevels")
 		w.BeginArray()
@@ -671,10 +604,8 @@ func encodeEdfiCourseOffering(w *jsonw.Writer, o *EdfiCourseOffering, links bool
 // encodeEdfiCourseOfferingCourseReference writes the members of EdfiCourseOfferingCourseReference
 // ($.courseReference) as the API serves them.
 func encodeEdfiCourseOfferingCourseReference(w *jsonw.Writer, o *EdfiCourseOfferingCourseReference, links bool) {
-	w.PlainKey("courseCode")
-	w.String(o.CourseCode)
-	w.PlainKey("educationOrganizationId")
-	w.Int(int64(o.EducationOrganizationId))
+	w.StringMember("courseCode", o.CourseCode)
+	w.IntMember("educationOrganizationId", int64(o.EducationOrganizationId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -683,15 +614,13 @@ func encodeEdfiCourseOfferingCourseReference(w *jsonw.Writer, o *EdfiCourseOffer
 // encodeEdfiCourseOfferingOfferedGradeLevel writes the members of
 // EdfiCourseOfferingOfferedGradeLevel ($.offeredGradeLevels[*]) as the API serves them.
 func encodeEdfiCourseOfferingOfferedGradeLevel(w *jsonw.Writer, o *EdfiCourseOfferingOfferedGradeLevel) {
-	w.PlainKey("gradeLevelDescriptor")
-	w.String(o.GradeLevelDescriptor)
+	w.StringMember("gradeLevelDescriptor", o.GradeLevelDescriptor)
 }
 
 // encodeEdfiCourseOfferingSchoolReference writes the members of EdfiCourseOfferingSchoolReference
 // ($.schoolReference) as the API serves them.
 func encodeEdfiCourseOfferingSchoolReference(w *jsonw.Writer, o *EdfiCourseOfferingSchoolReference, links bool) {
-	w.PlainKey("schoolId")
-	w.Int(int64(o.SchoolId))
+	w.IntMember("schoolId", int64(o.SchoolId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -700,12 +629,9 @@ func encodeEdfiCourseOfferingSchoolReference(w *jsonw.Writer, o *EdfiCourseOffer
 // encodeEdfiCourseOfferingSessionReference writes the members of
 // EdfiCourseOfferingSessionReference ($.sessionReference) as the API serves them.
 func encodeEdfiCourseOfferingSessionReference(w *jsonw.Writer, o *EdfiCourseOfferingSessionReference, links bool) {
-	w.PlainKey("schoolId")
-	w.Int(int64(o.SchoolId))
-	w.PlainKey("schoolYear")
-	w.Int(o.SchoolYear)
-	w.PlainKey("sessionName")
-	w.String(o.SessionName)
+	w.IntMember("schoolId", int64(o.SchoolId))
+	w.IntMember("schoolYear", o.SchoolYear)
+	w.StringMember("sessionName", o.SessionName)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -772,15 +698,13 @@ var edfiCourseOffering = &spec.Resource{
 					edfiCourseOfferingColumnLocalCourseCode,
 					edfiCourseOfferingColumnLocalCourseTitle,
 				},
-				Key:                 edfiCourseOfferingStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiCourseOfferingLoadByUUIDSQL,
-				LoadByReferentialID: edfiCourseOfferingLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiCourseOfferingLoadByDocumentIDsSQL,
-				Insert:              edfiCourseOfferingInsertSQL,
-				Update:              edfiCourseOfferingUpdateSQL,
-				Delete:              edfiCourseOfferingDeleteSQL,
+				Key:       edfiCourseOfferingStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiCourseOfferingLoadSQL,
+				Insert:    edfiCourseOfferingInsertSQL,
+				Update:    edfiCourseOfferingUpdateSQL,
+				Delete:    edfiCourseOfferingDeleteSQL,
 			},
 			{
 				Stored: []int{
@@ -789,24 +713,40 @@ var edfiCourseOffering = &spec.Resource{
 					edfiCourseOfferingOfferedGradeLevelColumnOrdinal,
 					edfiCourseOfferingOfferedGradeLevelColumnGradeLevelDescriptorDescriptorId,
 				},
-				Key:                 edfiCourseOfferingOfferedGradeLevelStoredCollectionItemId,
-				ParentKey:           edfiCourseOfferingOfferedGradeLevelStoredCourseOfferingDocumentId,
-				Ordinal:             edfiCourseOfferingOfferedGradeLevelStoredOrdinal,
-				Semantic:            []int{edfiCourseOfferingOfferedGradeLevelStoredGradeLevelDescriptorDescriptorId},
-				LoadByUUID:          edfiCourseOfferingOfferedGradeLevelLoadByUUIDSQL,
-				LoadByReferentialID: edfiCourseOfferingOfferedGradeLevelLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiCourseOfferingOfferedGradeLevelLoadByDocumentIDsSQL,
-				Insert:              edfiCourseOfferingOfferedGradeLevelInsertSQL,
-				Update:              edfiCourseOfferingOfferedGradeLevelUpdateSQL,
-				Delete:              edfiCourseOfferingOfferedGradeLevelDeleteSQL,
-				ShiftOrdinals:       edfiCourseOfferingOfferedGradeLevelShiftOrdinalsSQL,
+				Key:       edfiCourseOfferingOfferedGradeLevelStoredCollectionItemId,
+				ParentKey: edfiCourseOfferingOfferedGradeLevelStoredCourseOfferingDocumentId,
+				Ordinal:   edfiCourseOfferingOfferedGradeLevelStoredOrdinal,
+				Semantic:  []int{edfiCourseOfferingOfferedGradeLevelStoredGradeLevelDescriptorDescriptorId},
+				Load:      edfiCourseOfferingOfferedGradeLevelLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiCourseOfferingOfferedGradeLevelInsertSQL,
+				Update:        edfiCourseOfferingOfferedGradeLevelUpdateSQL,
+				Delete:        edfiCourseOfferingOfferedGradeLevelDeleteSQL,
+				ShiftOrdinals: edfiCourseOfferingOfferedGradeLevelShiftOrdinalsSQL,
 			},
 		},
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiCourseOfferingByIDSQL, Page: edfiCourseOfferingPageSQL},
-			{ByID: edfiCourseOfferingOfferedGradeLevelByIDSQL, Page: edfiCourseOfferingOfferedGradeLevelPageSQL},
+			{
+				Select: edfiCourseOfferingSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
+			{
+				Select: edfiCourseOfferingOfferedGradeLevelSelectSQL,
+				ByIDFilter: `
+WHERE t."CourseOffering_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."CourseOffering_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "courseCode", Type: "string", JSONPath: "$.courseReference.courseCode", Param: spec.StringType, Predicate: []string{`r."Course_CourseCode" = (`, ")"}},
@@ -914,9 +854,12 @@ const (
 	edfiCourseOfferingRefSessionReference
 )
 
-// edfiCourseOfferingLoadByUUIDSQL loads the stored columns of the
-// edfi.CourseOffering rows of the document whose DocumentUuid is $1, as text.
-const edfiCourseOfferingLoadByUUIDSQL = `SELECT
+// edfiCourseOfferingLoadSQL is the head of the loads of the stored columns of
+// the edfi.CourseOffering rows, as text: spec.LoadStatements completes it, when
+// the package initializes, into the loads of the document whose DocumentUuid is
+// $1, of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiCourseOfferingLoadSQL = `SELECT
     t."DocumentId"::text,
     t."SchoolId_Unified"::text,
     t."Course_DocumentId"::text,
@@ -930,43 +873,7 @@ const edfiCourseOfferingLoadByUUIDSQL = `SELECT
     t."LocalCourseCode",
     t."LocalCourseTitle"
 FROM "edfi"."CourseOffering" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiCourseOfferingLoadByReferentialIDSQL loads the stored columns of the
-// edfi.CourseOffering rows of the document whose ReferentialId is $1, as text.
-const edfiCourseOfferingLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."SchoolId_Unified"::text,
-    t."Course_DocumentId"::text,
-    t."Course_CourseCode",
-    t."Course_EducationOrganizationId"::text,
-    t."School_DocumentId"::text,
-    t."Session_DocumentId"::text,
-    t."Session_SchoolYear"::text,
-    t."Session_SessionName",
-    t."InstructionalTimePlanned"::text,
-    t."LocalCourseCode",
-    t."LocalCourseTitle"
-FROM "edfi"."CourseOffering" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiCourseOfferingLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.CourseOffering rows of the documents whose DocumentIds are $1, as text.
-const edfiCourseOfferingLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."SchoolId_Unified"::text,
-    t."Course_DocumentId"::text,
-    t."Course_CourseCode",
-    t."Course_EducationOrganizationId"::text,
-    t."School_DocumentId"::text,
-    t."Session_DocumentId"::text,
-    t."Session_SchoolYear"::text,
-    t."Session_SessionName",
-    t."InstructionalTimePlanned"::text,
-    t."LocalCourseCode",
-    t."LocalCourseTitle"
-FROM "edfi"."CourseOffering" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiCourseOfferingInsertSQL inserts edfi.CourseOffering rows: one text[]
 // parameter per stored column.
@@ -1074,41 +981,18 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const edfiCourseOfferingDeleteSQL = `DELETE FROM "edfi"."CourseOffering"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// edfiCourseOfferingOfferedGradeLevelLoadByUUIDSQL loads the stored columns of
-// the edfi.CourseOfferingOfferedGradeLevel rows of the document whose
-// DocumentUuid is $1, as text.
-const edfiCourseOfferingOfferedGradeLevelLoadByUUIDSQL = `SELECT
+// edfiCourseOfferingOfferedGradeLevelLoadSQL is the head of the loads of the
+// stored columns of the edfi.CourseOfferingOfferedGradeLevel rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiCourseOfferingOfferedGradeLevelLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."CourseOffering_DocumentId"::text,
     t."Ordinal"::text,
     t."GradeLevelDescriptor_DescriptorId"::text
 FROM "edfi"."CourseOfferingOfferedGradeLevel" t
-WHERE t."CourseOffering_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiCourseOfferingOfferedGradeLevelLoadByReferentialIDSQL loads the stored
-// columns of the edfi.CourseOfferingOfferedGradeLevel rows of the document
-// whose ReferentialId is $1, as text.
-const edfiCourseOfferingOfferedGradeLevelLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."CourseOffering_DocumentId"::text,
-    t."Ordinal"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
-FROM "edfi"."CourseOfferingOfferedGradeLevel" t
-WHERE t."CourseOffering_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiCourseOfferingOfferedGradeLevelLoadByDocumentIDsSQL loads the stored
-// columns of the edfi.CourseOfferingOfferedGradeLevel rows of the documents
-// whose DocumentIds are $1, as text.
-const edfiCourseOfferingOfferedGradeLevelLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."CourseOffering_DocumentId"::text,
-    t."Ordinal"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
-FROM "edfi"."CourseOfferingOfferedGradeLevel" t
-WHERE t."CourseOffering_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."CourseOffering_DocumentId" = `
 
 // edfiCourseOfferingOfferedGradeLevelInsertSQL inserts
 // edfi.CourseOfferingOfferedGradeLevel rows: one text[] parameter per stored
@@ -1169,9 +1053,11 @@ const edfiCourseOfferingOfferedGradeLevelShiftOrdinalsSQL = `UPDATE "edfi"."Cour
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiCourseOfferingByIDSQL reads the edfi.CourseOffering rows of the document
-// whose DocumentUuid is $1.
-const edfiCourseOfferingByIDSQL = `SELECT
+// edfiCourseOfferingSelectSQL selects the edfi.CourseOffering rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiCourseOfferingSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -1195,65 +1081,19 @@ FROM "edfi"."CourseOffering" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Course_DocumentId" OFFSET 0) l0 ON true
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Session_DocumentId" OFFSET 0) l2 ON true
-WHERE d."DocumentUuid" = $1`
+LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Session_DocumentId" OFFSET 0) l2 ON true`
 
-// edfiCourseOfferingPageSQL reads the edfi.CourseOffering rows of the documents
-// of the page being read.
-const edfiCourseOfferingPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."Course_CourseCode",
-    r."Course_EducationOrganizationId",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."School_SchoolId",
-    l2."DocumentUuid",
-    l2."ResourceKeyId",
-    r."Session_SchoolId",
-    r."Session_SchoolYear",
-    r."Session_SessionName",
-    r."InstructionalTimePlanned",
-    r."LocalCourseCode",
-    r."LocalCourseTitle"
-FROM "edfi"."CourseOffering" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Course_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Session_DocumentId" OFFSET 0) l2 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
-
-// edfiCourseOfferingOfferedGradeLevelByIDSQL reads the
-// edfi.CourseOfferingOfferedGradeLevel rows of the document whose DocumentUuid
-// is $1.
-const edfiCourseOfferingOfferedGradeLevelByIDSQL = `SELECT
+// edfiCourseOfferingOfferedGradeLevelSelectSQL selects the
+// edfi.CourseOfferingOfferedGradeLevel rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const edfiCourseOfferingOfferedGradeLevelSelectSQL = `SELECT
     t."CourseOffering_DocumentId",
     t."CollectionItemId",
     t."CourseOffering_DocumentId",
     d0."Uri"
 FROM "edfi"."CourseOfferingOfferedGradeLevel" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."CourseOffering_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`
-
-// edfiCourseOfferingOfferedGradeLevelPageSQL reads the
-// edfi.CourseOfferingOfferedGradeLevel rows of the documents of the page being
-// read.
-const edfiCourseOfferingOfferedGradeLevelPageSQL = `SELECT
-    t."CourseOffering_DocumentId",
-    t."CollectionItemId",
-    t."CourseOffering_DocumentId",
-    d0."Uri"
-FROM "edfi"."CourseOfferingOfferedGradeLevel" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."CourseOffering_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
 // edfiCourseOfferingDeleteRootSQL deletes the document with DocumentUuid $1 and
 // returns its ContentVersion.

@@ -16,7 +16,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -580,52 +579,10 @@ type edfiCourseHydration struct {
 	docs []edfiCourseStored
 	// courseRows finds the rows of edfi.Course for the rows under them.
 	courseRows engine.Parents[edfiCourseStored]
-	// courseRow holds the values of the edfi.Course row being scanned.
-	courseRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                          [20]any
-		Meta                                          engine.DocumentMeta
-		DocumentUuid                                  pgtype.UUID
-		EducationOrganization_DocumentUuid            pgtype.UUID
-		EducationOrganization_ResourceKeyId           pgtype.Int2
-		EducationOrganization_EducationOrganizationId pgtype.Int4
-		AcademicSubjectDescriptor_DescriptorId        pgtype.Text
-		CourseCode                                    pgtype.Text
-		CourseDescription                             pgtype.Text
-		CourseTitle                                   pgtype.Text
-		DateCourseAdopted                             pgtype.Date
-		HighSchoolCourseRequirement                   pgtype.Bool
-		MaxCompletionsForCredit                       pgtype.Int4
-		MaximumAvailableCreditConversion              pgtype.Text
-		MaximumAvailableCredits                       pgtype.Text
-		MinimumAvailableCreditConversion              pgtype.Text
-		MinimumAvailableCredits                       pgtype.Text
-		NumberOfParts                                 pgtype.Int4
-		TimeRequiredForCompletion                     pgtype.Int4
-	}
-	// courseIdentificationCodeRow holds the values of the edfi.CourseIdentificationCode row being
-	// scanned.
-	courseIdentificationCodeRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                              [7]any
-		DocumentID, Key, ParentKey                        int64
-		CourseIdentificationSystemDescriptor_DescriptorId pgtype.Text
-		AssigningOrganizationIdentificationCode           pgtype.Text
-		CourseCatalogURL                                  pgtype.Text
-		IdentificationCode                                pgtype.Text
-	}
-	// courseOfferedGradeLevelRow holds the values of the edfi.CourseOfferedGradeLevel row being
-	// scanned.
-	courseOfferedGradeLevelRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                              [4]any
-		DocumentID, Key, ParentKey        int64
-		GradeLevelDescriptor_DescriptorId pgtype.Text
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiCourseHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiCourseHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiCourseTable:
 		return h.scanCourse(row)
@@ -638,159 +595,108 @@ func (h *edfiCourseHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanCourse hydrates a row of edfi.Course.
-func (h *edfiCourseHydration) scanCourse(row engine.Row) error {
-	r := &h.courseRow
-	if r.dest[0] == nil {
-		r.dest = [20]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.EducationOrganization_DocumentUuid,
-			&r.EducationOrganization_ResourceKeyId,
-			&r.EducationOrganization_EducationOrganizationId,
-			&r.AcademicSubjectDescriptor_DescriptorId,
-			&r.CourseCode,
-			&r.CourseDescription,
-			&r.CourseTitle,
-			&r.DateCourseAdopted,
-			&r.HighSchoolCourseRequirement,
-			&r.MaxCompletionsForCredit,
-			&r.MaximumAvailableCreditConversion,
-			&r.MaximumAvailableCredits,
-			&r.MinimumAvailableCreditConversion,
-			&r.MinimumAvailableCredits,
-			&r.NumberOfParts,
-			&r.TimeRequiredForCompletion,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiCourseHydration) scanCourse(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colEducationOrganization_DocumentUuid = engine.RootLocators + iota
+		colEducationOrganization_ResourceKeyId
+		colEducationOrganization_EducationOrganizationId
+		colAcademicSubjectDescriptor_DescriptorId
+		colCourseCode
+		colCourseDescription
+		colCourseTitle
+		colDateCourseAdopted
+		colHighSchoolCourseRequirement
+		colMaxCompletionsForCredit
+		colMaximumAvailableCreditConversion
+		colMaximumAvailableCredits
+		colMinimumAvailableCreditConversion
+		colMinimumAvailableCredits
+		colNumberOfParts
+		colTimeRequiredForCompletion
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	doc := h.courseRows.Append(r.Meta.DocumentID, &h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.AcademicSubjectDescriptor_DescriptorId.Valid {
-		doc.EdfiCourse.AcademicSubjectDescriptor = opt.Some(r.AcademicSubjectDescriptor_DescriptorId.String)
-	}
-	if r.CourseCode.Valid {
-		doc.EdfiCourse.CourseCode = r.CourseCode.String
-	}
-	if r.CourseDescription.Valid {
-		doc.EdfiCourse.CourseDescription = opt.Some(r.CourseDescription.String)
-	}
-	if r.CourseTitle.Valid {
-		doc.EdfiCourse.CourseTitle = r.CourseTitle.String
-	}
-	if r.DateCourseAdopted.Valid {
-		doc.EdfiCourse.DateCourseAdopted = opt.Some(engine.DateText(r.DateCourseAdopted.Time))
-	}
-	if r.EducationOrganization_EducationOrganizationId.Valid {
-		doc.EdfiCourse.EducationOrganizationReference.EducationOrganizationId = r.EducationOrganization_EducationOrganizationId.Int32
-	}
-	if r.EducationOrganization_DocumentUuid.Valid {
-		switch r.EducationOrganization_ResourceKeyId.Int16 {
+	meta := row.Meta()
+	doc := h.courseRows.Append(meta.DocumentID, &h.docs)
+	doc.DocumentMeta = meta
+	row.OptTextInto(colAcademicSubjectDescriptor_DescriptorId, &doc.EdfiCourse.AcademicSubjectDescriptor)
+	row.TextInto(colCourseCode, &doc.EdfiCourse.CourseCode)
+	row.OptTextInto(colCourseDescription, &doc.EdfiCourse.CourseDescription)
+	row.TextInto(colCourseTitle, &doc.EdfiCourse.CourseTitle)
+	row.OptDateInto(colDateCourseAdopted, &doc.EdfiCourse.DateCourseAdopted)
+	row.Int32Into(colEducationOrganization_EducationOrganizationId, &doc.EdfiCourse.EducationOrganizationReference.EducationOrganizationId)
+	if id, key, ok := row.Link(colEducationOrganization_DocumentUuid, colEducationOrganization_ResourceKeyId); ok {
+		switch key {
 		case 10:
 			doc.EdfiCourse.EducationOrganizationReference.Link = engine.Link{
-				ID:   r.EducationOrganization_DocumentUuid.Bytes,
+				ID:   id,
 				Path: "/ed-fi/localEducationAgencies/",
 				Rel:  "LocalEducationAgency",
 			}
 		case 14:
 			doc.EdfiCourse.EducationOrganizationReference.Link = engine.Link{
-				ID:   r.EducationOrganization_DocumentUuid.Bytes,
+				ID:   id,
 				Path: "/ed-fi/schools/",
 				Rel:  "School",
 			}
 		}
 	}
-	if r.HighSchoolCourseRequirement.Valid {
-		doc.EdfiCourse.HighSchoolCourseRequirement = opt.Some(r.HighSchoolCourseRequirement.Bool)
-	}
-	if r.MaxCompletionsForCredit.Valid {
-		doc.EdfiCourse.MaxCompletionsForCredit = opt.Some(r.MaxCompletionsForCredit.Int32)
-	}
-	if r.MaximumAvailableCreditConversion.Valid {
-		doc.EdfiCourse.MaximumAvailableCreditConversion = opt.Some(r.MaximumAvailableCreditConversion.String)
-	}
-	if r.MaximumAvailableCredits.Valid {
-		doc.EdfiCourse.MaximumAvailableCredits = opt.Some(r.MaximumAvailableCredits.String)
-	}
-	if r.MinimumAvailableCreditConversion.Valid {
-		doc.EdfiCourse.MinimumAvailableCreditConversion = opt.Some(r.MinimumAvailableCreditConversion.String)
-	}
-	if r.MinimumAvailableCredits.Valid {
-		doc.EdfiCourse.MinimumAvailableCredits = opt.Some(r.MinimumAvailableCredits.String)
-	}
-	if r.NumberOfParts.Valid {
-		doc.EdfiCourse.NumberOfParts = r.NumberOfParts.Int32
-	}
-	if r.TimeRequiredForCompletion.Valid {
-		doc.EdfiCourse.TimeRequiredForCompletion = opt.Some(r.TimeRequiredForCompletion.Int32)
-	}
-	return nil
+	row.OptBoolInto(colHighSchoolCourseRequirement, &doc.EdfiCourse.HighSchoolCourseRequirement)
+	row.OptInt32Into(colMaxCompletionsForCredit, &doc.EdfiCourse.MaxCompletionsForCredit)
+	row.OptTextInto(colMaximumAvailableCreditConversion, &doc.EdfiCourse.MaximumAvailableCreditConversion)
+	row.OptTextInto(colMaximumAvailableCredits, &doc.EdfiCourse.MaximumAvailableCredits)
+	row.OptTextInto(colMinimumAvailableCreditConversion, &doc.EdfiCourse.MinimumAvailableCreditConversion)
+	row.OptTextInto(colMinimumAvailableCredits, &doc.EdfiCourse.MinimumAvailableCredits)
+	row.Int32Into(colNumberOfParts, &doc.EdfiCourse.NumberOfParts)
+	row.OptInt32Into(colTimeRequiredForCompletion, &doc.EdfiCourse.TimeRequiredForCompletion)
+	return row.Err()
 }
 
 // scanCourseIdentificationCode hydrates a row of edfi.CourseIdentificationCode.
-func (h *edfiCourseHydration) scanCourseIdentificationCode(row engine.Row) error {
-	r := &h.courseIdentificationCodeRow
-	if r.dest[0] == nil {
-		r.dest = [7]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.CourseIdentificationSystemDescriptor_DescriptorId,
-			&r.AssigningOrganizationIdentificationCode,
-			&r.CourseCatalogURL,
-			&r.IdentificationCode,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiCourseHydration) scanCourseIdentificationCode(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colCourseIdentificationSystemDescriptor_DescriptorId = engine.ChildLocators + iota
+		colAssigningOrganizationIdentificationCode
+		colCourseCatalogURL
+		colIdentificationCode
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.courseRows.Find(r.ParentKey)
+	parent := h.courseRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiCourse.IdentificationCodes)
-	if r.AssigningOrganizationIdentificationCode.Valid {
-		item.AssigningOrganizationIdentificationCode = opt.Some(r.AssigningOrganizationIdentificationCode.String)
-	}
-	if r.CourseCatalogURL.Valid {
-		item.CourseCatalogURL = opt.Some(r.CourseCatalogURL.String)
-	}
-	if r.CourseIdentificationSystemDescriptor_DescriptorId.Valid {
-		item.CourseIdentificationSystemDescriptor = r.CourseIdentificationSystemDescriptor_DescriptorId.String
-	}
-	if r.IdentificationCode.Valid {
-		item.IdentificationCode = r.IdentificationCode.String
-	}
-	return nil
+	row.OptTextInto(colAssigningOrganizationIdentificationCode, &item.AssigningOrganizationIdentificationCode)
+	row.OptTextInto(colCourseCatalogURL, &item.CourseCatalogURL)
+	row.TextInto(colCourseIdentificationSystemDescriptor_DescriptorId, &item.CourseIdentificationSystemDescriptor)
+	row.TextInto(colIdentificationCode, &item.IdentificationCode)
+	return row.Err()
 }
 
 // scanCourseOfferedGradeLevel hydrates a row of edfi.CourseOfferedGradeLevel.
-func (h *edfiCourseHydration) scanCourseOfferedGradeLevel(row engine.Row) error {
-	r := &h.courseOfferedGradeLevelRow
-	if r.dest[0] == nil {
-		r.dest = [4]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.GradeLevelDescriptor_DescriptorId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiCourseHydration) scanCourseOfferedGradeLevel(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colGradeLevelDescriptor_DescriptorId = engine.ChildLocators + iota
+		columns                              // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.courseRows.Find(r.ParentKey)
+	parent := h.courseRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiCourse.OfferedGradeLevels)
-	if r.GradeLevelDescriptor_DescriptorId.Valid {
-		item.GradeLevelDescriptor = r.GradeLevelDescriptor_DescriptorId.String
-	}
-	return nil
+	row.TextInto(colGradeLevelDescriptor_DescriptorId, &item.GradeLevelDescriptor)
+	return row.Err()
 }
 
 // hydrateEdfiCourse reads the rows of a Course read, table by table in the read plan's order, into
@@ -814,29 +720,15 @@ func encodeEdfiCourse(w *jsonw.Writer, o *EdfiCourse, links bool) {
 	// mark is where the object being written began: an object with no member
 	// written is left out.
 	var mark jsonw.Mark
-	if o.AcademicSubjectDescriptor.Present {
-		w.PlainKey("academicSubjectDescriptor")
-		w.String(o.AcademicSubjectDescriptor.Value)
-	}
-	w.PlainKey("courseCode")
-	w.String(o.CourseCode)
-	if o.CourseDescription.Present {
-		w.PlainKey("courseDescription")
-		w.String(o.CourseDescription.Value)
-	}
-	w.PlainKey("courseTitle")
-	w.String(o.CourseTitle)
-	if o.DateCourseAdopted.Present {
-		w.PlainKey("dateCourseAdopted")
-		w.String(o.DateCourseAdopted.Value)
-	}
+	w.OptStringMember("academicSubjectDescriptor", o.AcademicSubjectDescriptor)
+	w.StringMember("courseCode", o.CourseCode)
+	w.OptStringMember("courseDescription", o.CourseDescription)
+	w.StringMember("courseTitle", o.CourseTitle)
+	w.OptStringMember("dateCourseAdopted", o.DateCourseAdopted)
 	mark = w.BeginOptionalObject("educationOrganizationReference")
 	encodeEdfiCourseEducationOrganizationReference(w, &o.EducationOrganizationReference, links)
 	w.EndOptionalObject(mark)
-	if o.HighSchoolCourseRequirement.Present {
-		w.PlainKey("highSchoolCourseRequirement")
-		w.Bool(o.HighSchoolCourseRequirement.Value)
-	}
+	w.OptBoolMember("highSchoolCourseRequirement", o.HighSchoolCourseRequirement)
 	if len(o.IdentificationCodes) > 0 {
 		w.PlainKey("identificationCodes")
 		w.BeginArray()
@@ -847,28 +739,12 @@ func encodeEdfiCourse(w *jsonw.Writer, o *EdfiCourse, links bool) {
 		}
 		w.EndArray()
 	}
-	if o.MaxCompletionsForCredit.Present {
-		w.PlainKey("maxCompletionsForCredit")
-		w.Int(int64(o.MaxCompletionsForCredit.Value))
-	}
-	if o.MaximumAvailableCreditConversion.Present {
-		w.PlainKey("maximumAvailableCreditConversion")
-		w.Decimal(o.MaximumAvailableCreditConversion.Value)
-	}
-	if o.MaximumAvailableCredits.Present {
-		w.PlainKey("maximumAvailableCredits")
-		w.Decimal(o.MaximumAvailableCredits.Value)
-	}
-	if o.MinimumAvailableCreditConversion.Present {
-		w.PlainKey("minimumAvailableCreditConversion")
-		w.Decimal(o.MinimumAvailableCreditConversion.Value)
-	}
-	if o.MinimumAvailableCredits.Present {
-		w.PlainKey("minimumAvailableCredits")
-		w.Decimal(o.MinimumAvailableCredits.Value)
-	}
-	w.PlainKey("numberOfParts")
-	w.Int(int64(o.NumberOfParts))
+	w.OptInt32Member("maxCompletionsForCredit", o.MaxCompletionsForCredit)
+	w.OptDecimalMember("maximumAvailableCreditConversion", o.MaximumAvailableCreditConversion)
+	w.OptDecimalMember("maximumAvailableCredits", o.MaximumAvailableCredits)
+	w.OptDecimalMember("minimumAvailableCreditConversion", o.MinimumAvailableCreditConversion)
+	w.OptDecimalMember("minimumAvailableCredits", o.MinimumAvailableCredits)
+	w.IntMember("numberOfParts", int64(o.NumberOfParts))
 	if len(o.OfferedGradeLevels) > 0 {
 		w.PlainKey("offeredGradeLevels")
 		w.BeginArray()
@@ -879,18 +755,14 @@ func encodeEdfiCourse(w *jsonw.Writer, o *EdfiCourse, links bool) {
 		}
 		w.EndArray()
 	}
-	if o.TimeRequiredForCompletion.Present {
-		w.PlainKey("timeRequiredForCompletion")
-		w.Int(int64(o.TimeRequiredForCompletion.Value))
-	}
+	w.OptInt32Member("timeRequiredForCompletion", o.TimeRequiredForCompletion)
 }
 
 // encodeEdfiCourseEducationOrganizationReference writes the members of
 // EdfiCourseEducationOrganizationReference ($.educationOrganizationReference) as the API serves
 // them.
 func encodeEdfiCourseEducationOrganizationReference(w *jsonw.Writer, o *EdfiCourseEducationOrganizationReference, links bool) {
-	w.PlainKey("educationOrganizationId")
-	w.Int(int64(o.EducationOrganizationId))
+	w.IntMember("educationOrganizationId", int64(o.EducationOrganizationId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -899,25 +771,16 @@ func encodeEdfiCourseEducationOrganizationReference(w *jsonw.Writer, o *EdfiCour
 // encodeEdfiCourseIdentificationCode writes the members of EdfiCourseIdentificationCode
 // ($.identificationCodes[*]) as the API serves them.
 func encodeEdfiCourseIdentificationCode(w *jsonw.Writer, o *EdfiCourseIdentificationCode) {
-	if o.AssigningOrganizationIdentificationCode.Present {
-		w.PlainKey("assigningOrganizationIdentificationCode")
-		w.String(o.AssigningOrganizationIdentificationCode.Value)
-	}
-	if o.CourseCatalogURL.Present {
-		w.PlainKey("courseCatalogURL")
-		w.String(o.CourseCatalogURL.Value)
-	}
-	w.PlainKey("courseIdentificationSystemDescriptor")
-	w.String(o.CourseIdentificationSystemDescriptor)
-	w.PlainKey("identificationCode")
-	w.String(o.IdentificationCode)
+	w.OptStringMember("assigningOrganizationIdentificationCode", o.AssigningOrganizationIdentificationCode)
+	w.OptStringMember("courseCatalogURL", o.CourseCatalogURL)
+	w.StringMember("courseIdentificationSystemDescriptor", o.CourseIdentificationSystemDescriptor)
+	w.StringMember("identificationCode", o.IdentificationCode)
 }
 
 // encodeEdfiCourseOfferedGradeLevel writes the members of EdfiCourseOfferedGradeLevel
 // ($.offeredGradeLevels[*]) as the API serves them.
 func encodeEdfiCourseOfferedGradeLevel(w *jsonw.Writer, o *EdfiCourseOfferedGradeLevel) {
-	w.PlainKey("gradeLevelDescriptor")
-	w.String(o.GradeLevelDescriptor)
+	w.StringMember("gradeLevelDescriptor", o.GradeLevelDescriptor)
 }
 
 // edfiCourse is the plan of the Ed-Fi resource Course, served at /data/ed-fi/courses.
@@ -1002,15 +865,13 @@ var edfiCourse = &spec.Resource{
 					edfiCourseColumnNumberOfParts,
 					edfiCourseColumnTimeRequiredForCompletion,
 				},
-				Key:                 edfiCourseStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiCourseLoadByUUIDSQL,
-				LoadByReferentialID: edfiCourseLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiCourseLoadByDocumentIDsSQL,
-				Insert:              edfiCourseInsertSQL,
-				Update:              edfiCourseUpdateSQL,
-				Delete:              edfiCourseDeleteSQL,
+				Key:       edfiCourseStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiCourseLoadSQL,
+				Insert:    edfiCourseInsertSQL,
+				Update:    edfiCourseUpdateSQL,
+				Delete:    edfiCourseDeleteSQL,
 			},
 			{
 				Stored: []int{
@@ -1022,17 +883,17 @@ var edfiCourse = &spec.Resource{
 					edfiCourseIdentificationCodeColumnCourseCatalogURL,
 					edfiCourseIdentificationCodeColumnIdentificationCode,
 				},
-				Key:                 edfiCourseIdentificationCodeStoredCollectionItemId,
-				ParentKey:           edfiCourseIdentificationCodeStoredCourseDocumentId,
-				Ordinal:             edfiCourseIdentificationCodeStoredOrdinal,
-				Semantic:            []int{edfiCourseIdentificationCodeStoredCourseIdentificationSystemDescriptorDescriptorId},
-				LoadByUUID:          edfiCourseIdentificationCodeLoadByUUIDSQL,
-				LoadByReferentialID: edfiCourseIdentificationCodeLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiCourseIdentificationCodeLoadByDocumentIDsSQL,
-				Insert:              edfiCourseIdentificationCodeInsertSQL,
-				Update:              edfiCourseIdentificationCodeUpdateSQL,
-				Delete:              edfiCourseIdentificationCodeDeleteSQL,
-				ShiftOrdinals:       edfiCourseIdentificationCodeShiftOrdinalsSQL,
+				Key:       edfiCourseIdentificationCodeStoredCollectionItemId,
+				ParentKey: edfiCourseIdentificationCodeStoredCourseDocumentId,
+				Ordinal:   edfiCourseIdentificationCodeStoredOrdinal,
+				Semantic:  []int{edfiCourseIdentificationCodeStoredCourseIdentificationSystemDescriptorDescriptorId},
+				Load:      edfiCourseIdentificationCodeLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiCourseIdentificationCodeInsertSQL,
+				Update:        edfiCourseIdentificationCodeUpdateSQL,
+				Delete:        edfiCourseIdentificationCodeDeleteSQL,
+				ShiftOrdinals: edfiCourseIdentificationCodeShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1041,25 +902,49 @@ var edfiCourse = &spec.Resource{
 					edfiCourseOfferedGradeLevelColumnOrdinal,
 					edfiCourseOfferedGradeLevelColumnGradeLevelDescriptorDescriptorId,
 				},
-				Key:                 edfiCourseOfferedGradeLevelStoredCollectionItemId,
-				ParentKey:           edfiCourseOfferedGradeLevelStoredCourseDocumentId,
-				Ordinal:             edfiCourseOfferedGradeLevelStoredOrdinal,
-				Semantic:            []int{edfiCourseOfferedGradeLevelStoredGradeLevelDescriptorDescriptorId},
-				LoadByUUID:          edfiCourseOfferedGradeLevelLoadByUUIDSQL,
-				LoadByReferentialID: edfiCourseOfferedGradeLevelLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiCourseOfferedGradeLevelLoadByDocumentIDsSQL,
-				Insert:              edfiCourseOfferedGradeLevelInsertSQL,
-				Update:              edfiCourseOfferedGradeLevelUpdateSQL,
-				Delete:              edfiCourseOfferedGradeLevelDeleteSQL,
-				ShiftOrdinals:       edfiCourseOfferedGradeLevelShiftOrdinalsSQL,
+				Key:       edfiCourseOfferedGradeLevelStoredCollectionItemId,
+				ParentKey: edfiCourseOfferedGradeLevelStoredCourseDocumentId,
+				Ordinal:   edfiCourseOfferedGradeLevelStoredOrdinal,
+				Semantic:  []int{edfiCourseOfferedGradeLevelStoredGradeLevelDescriptorDescriptorId},
+				Load:      edfiCourseOfferedGradeLevelLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiCourseOfferedGradeLevelInsertSQL,
+				Update:        edfiCourseOfferedGradeLevelUpdateSQL,
+				Delete:        edfiCourseOfferedGradeLevelDeleteSQL,
+				ShiftOrdinals: edfiCourseOfferedGradeLevelShiftOrdinalsSQL,
 			},
 		},
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiCourseByIDSQL, Page: edfiCoursePageSQL},
-			{ByID: edfiCourseIdentificationCodeByIDSQL, Page: edfiCourseIdentificationCodePageSQL},
-			{ByID: edfiCourseOfferedGradeLevelByIDSQL, Page: edfiCourseOfferedGradeLevelPageSQL},
+			{
+				Select: edfiCourseSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
+			{
+				Select: edfiCourseIdentificationCodeSelectSQL,
+				ByIDFilter: `
+WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."Course_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."Course_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."Course_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiCourseOfferedGradeLevelSelectSQL,
+				ByIDFilter: `
+WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."Course_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."Course_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."Course_DocumentId", t."Ordinal"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "academicSubjectDescriptor", Type: "string", JSONPath: "$.academicSubjectDescriptor", Param: spec.StringType, DescriptorProject: "Ed-Fi", DescriptorResource: "AcademicSubjectDescriptor", Predicate: []string{`r."AcademicSubjectDescriptor_DescriptorId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = (`, "::text)::uuid)"}},
@@ -1198,9 +1083,12 @@ const (
 	edfiCourseRefEducationOrganizationReference = iota
 )
 
-// edfiCourseLoadByUUIDSQL loads the stored columns of the edfi.Course rows of
-// the document whose DocumentUuid is $1, as text.
-const edfiCourseLoadByUUIDSQL = `SELECT
+// edfiCourseLoadSQL is the head of the loads of the stored columns of the
+// edfi.Course rows, as text: spec.LoadStatements completes it, when the package
+// initializes, into the loads of the document whose DocumentUuid is $1, of the
+// document whose ReferentialId is $1 and of the documents whose DocumentIds are
+// $1.
+const edfiCourseLoadSQL = `SELECT
     t."DocumentId"::text,
     t."EducationOrganization_DocumentId"::text,
     t."EducationOrganization_EducationOrganizationId"::text,
@@ -1218,51 +1106,7 @@ const edfiCourseLoadByUUIDSQL = `SELECT
     t."NumberOfParts"::text,
     t."TimeRequiredForCompletion"::text
 FROM "edfi"."Course" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiCourseLoadByReferentialIDSQL loads the stored columns of the edfi.Course
-// rows of the document whose ReferentialId is $1, as text.
-const edfiCourseLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."EducationOrganization_DocumentId"::text,
-    t."EducationOrganization_EducationOrganizationId"::text,
-    t."AcademicSubjectDescriptor_DescriptorId"::text,
-    t."CourseCode",
-    t."CourseDescription",
-    t."CourseTitle",
-    to_char(t."DateCourseAdopted", 'YYYY-MM-DD'),
-    t."HighSchoolCourseRequirement"::text,
-    t."MaxCompletionsForCredit"::text,
-    trim_scale(t."MaximumAvailableCreditConversion")::text,
-    trim_scale(t."MaximumAvailableCredits")::text,
-    trim_scale(t."MinimumAvailableCreditConversion")::text,
-    trim_scale(t."MinimumAvailableCredits")::text,
-    t."NumberOfParts"::text,
-    t."TimeRequiredForCompletion"::text
-FROM "edfi"."Course" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiCourseLoadByDocumentIDsSQL loads the stored columns of the edfi.Course
-// rows of the documents whose DocumentIds are $1, as text.
-const edfiCourseLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."EducationOrganization_DocumentId"::text,
-    t."EducationOrganization_EducationOrganizationId"::text,
-    t."AcademicSubjectDescriptor_DescriptorId"::text,
-    t."CourseCode",
-    t."CourseDescription",
-    t."CourseTitle",
-    to_char(t."DateCourseAdopted", 'YYYY-MM-DD'),
-    t."HighSchoolCourseRequirement"::text,
-    t."MaxCompletionsForCredit"::text,
-    trim_scale(t."MaximumAvailableCreditConversion")::text,
-    trim_scale(t."MaximumAvailableCredits")::text,
-    trim_scale(t."MinimumAvailableCreditConversion")::text,
-    trim_scale(t."MinimumAvailableCredits")::text,
-    t."NumberOfParts"::text,
-    t."TimeRequiredForCompletion"::text
-FROM "edfi"."Course" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiCourseInsertSQL inserts edfi.Course rows: one text[] parameter per stored
 // column.
@@ -1397,10 +1241,12 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const edfiCourseDeleteSQL = `DELETE FROM "edfi"."Course"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// edfiCourseIdentificationCodeLoadByUUIDSQL loads the stored columns of the
-// edfi.CourseIdentificationCode rows of the document whose DocumentUuid is $1,
-// as text.
-const edfiCourseIdentificationCodeLoadByUUIDSQL = `SELECT
+// edfiCourseIdentificationCodeLoadSQL is the head of the loads of the stored
+// columns of the edfi.CourseIdentificationCode rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiCourseIdentificationCodeLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Course_DocumentId"::text,
     t."Ordinal"::text,
@@ -1409,38 +1255,7 @@ const edfiCourseIdentificationCodeLoadByUUIDSQL = `SELECT
     t."CourseCatalogURL",
     t."IdentificationCode"
 FROM "edfi"."CourseIdentificationCode" t
-WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiCourseIdentificationCodeLoadByReferentialIDSQL loads the stored columns
-// of the edfi.CourseIdentificationCode rows of the document whose ReferentialId
-// is $1, as text.
-const edfiCourseIdentificationCodeLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Course_DocumentId"::text,
-    t."Ordinal"::text,
-    t."CourseIdentificationSystemDescriptor_DescriptorId"::text,
-    t."AssigningOrganizationIdentificationCode",
-    t."CourseCatalogURL",
-    t."IdentificationCode"
-FROM "edfi"."CourseIdentificationCode" t
-WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiCourseIdentificationCodeLoadByDocumentIDsSQL loads the stored columns of
-// the edfi.CourseIdentificationCode rows of the documents whose DocumentIds are
-// $1, as text.
-const edfiCourseIdentificationCodeLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Course_DocumentId"::text,
-    t."Ordinal"::text,
-    t."CourseIdentificationSystemDescriptor_DescriptorId"::text,
-    t."AssigningOrganizationIdentificationCode",
-    t."CourseCatalogURL",
-    t."IdentificationCode"
-FROM "edfi"."CourseIdentificationCode" t
-WHERE t."Course_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Course_DocumentId" = `
 
 // edfiCourseIdentificationCodeInsertSQL inserts edfi.CourseIdentificationCode
 // rows: one text[] parameter per stored column.
@@ -1520,41 +1335,18 @@ const edfiCourseIdentificationCodeShiftOrdinalsSQL = `UPDATE "edfi"."CourseIdent
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiCourseOfferedGradeLevelLoadByUUIDSQL loads the stored columns of the
-// edfi.CourseOfferedGradeLevel rows of the document whose DocumentUuid is $1,
-// as text.
-const edfiCourseOfferedGradeLevelLoadByUUIDSQL = `SELECT
+// edfiCourseOfferedGradeLevelLoadSQL is the head of the loads of the stored
+// columns of the edfi.CourseOfferedGradeLevel rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiCourseOfferedGradeLevelLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Course_DocumentId"::text,
     t."Ordinal"::text,
     t."GradeLevelDescriptor_DescriptorId"::text
 FROM "edfi"."CourseOfferedGradeLevel" t
-WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiCourseOfferedGradeLevelLoadByReferentialIDSQL loads the stored columns of
-// the edfi.CourseOfferedGradeLevel rows of the document whose ReferentialId is
-// $1, as text.
-const edfiCourseOfferedGradeLevelLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Course_DocumentId"::text,
-    t."Ordinal"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
-FROM "edfi"."CourseOfferedGradeLevel" t
-WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiCourseOfferedGradeLevelLoadByDocumentIDsSQL loads the stored columns of
-// the edfi.CourseOfferedGradeLevel rows of the documents whose DocumentIds are
-// $1, as text.
-const edfiCourseOfferedGradeLevelLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Course_DocumentId"::text,
-    t."Ordinal"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
-FROM "edfi"."CourseOfferedGradeLevel" t
-WHERE t."Course_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Course_DocumentId" = `
 
 // edfiCourseOfferedGradeLevelInsertSQL inserts edfi.CourseOfferedGradeLevel
 // rows: one text[] parameter per stored column.
@@ -1613,9 +1405,10 @@ const edfiCourseOfferedGradeLevelShiftOrdinalsSQL = `UPDATE "edfi"."CourseOffere
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiCourseByIDSQL reads the edfi.Course rows of the document whose
-// DocumentUuid is $1.
-const edfiCourseByIDSQL = `SELECT
+// edfiCourseSelectSQL selects the edfi.Course rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const edfiCourseSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -1639,43 +1432,13 @@ const edfiCourseByIDSQL = `SELECT
 FROM "edfi"."Course" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."AcademicSubjectDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE d."DocumentUuid" = $1`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."AcademicSubjectDescriptor_DescriptorId" OFFSET 0) d1 ON true`
 
-// edfiCoursePageSQL reads the edfi.Course rows of the documents of the page
-// being read.
-const edfiCoursePageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."EducationOrganization_EducationOrganizationId",
-    d1."Uri",
-    r."CourseCode",
-    r."CourseDescription",
-    r."CourseTitle",
-    r."DateCourseAdopted",
-    r."HighSchoolCourseRequirement",
-    r."MaxCompletionsForCredit",
-    r."MaximumAvailableCreditConversion"::text,
-    r."MaximumAvailableCredits"::text,
-    r."MinimumAvailableCreditConversion"::text,
-    r."MinimumAvailableCredits"::text,
-    r."NumberOfParts",
-    r."TimeRequiredForCompletion"
-FROM "edfi"."Course" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."AcademicSubjectDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
-
-// edfiCourseIdentificationCodeByIDSQL reads the edfi.CourseIdentificationCode
-// rows of the document whose DocumentUuid is $1.
-const edfiCourseIdentificationCodeByIDSQL = `SELECT
+// edfiCourseIdentificationCodeSelectSQL selects the
+// edfi.CourseIdentificationCode rows a read hydrates: ByIDFilter completes it
+// for the document whose DocumentUuid is $1, PageFilter for the documents of
+// the page being read (when the package initializes).
+const edfiCourseIdentificationCodeSelectSQL = `SELECT
     t."Course_DocumentId",
     t."CollectionItemId",
     t."Course_DocumentId",
@@ -1684,48 +1447,19 @@ const edfiCourseIdentificationCodeByIDSQL = `SELECT
     t."CourseCatalogURL",
     t."IdentificationCode"
 FROM "edfi"."CourseIdentificationCode" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."CourseIdentificationSystemDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Course_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."CourseIdentificationSystemDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
-// edfiCourseIdentificationCodePageSQL reads the edfi.CourseIdentificationCode
-// rows of the documents of the page being read.
-const edfiCourseIdentificationCodePageSQL = `SELECT
-    t."Course_DocumentId",
-    t."CollectionItemId",
-    t."Course_DocumentId",
-    d0."Uri",
-    t."AssigningOrganizationIdentificationCode",
-    t."CourseCatalogURL",
-    t."IdentificationCode"
-FROM "edfi"."CourseIdentificationCode" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."CourseIdentificationSystemDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."Course_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."Course_DocumentId", t."Ordinal"`
-
-// edfiCourseOfferedGradeLevelByIDSQL reads the edfi.CourseOfferedGradeLevel
-// rows of the document whose DocumentUuid is $1.
-const edfiCourseOfferedGradeLevelByIDSQL = `SELECT
+// edfiCourseOfferedGradeLevelSelectSQL selects the edfi.CourseOfferedGradeLevel
+// rows a read hydrates: ByIDFilter completes it for the document whose
+// DocumentUuid is $1, PageFilter for the documents of the page being read (when
+// the package initializes).
+const edfiCourseOfferedGradeLevelSelectSQL = `SELECT
     t."Course_DocumentId",
     t."CollectionItemId",
     t."Course_DocumentId",
     d0."Uri"
 FROM "edfi"."CourseOfferedGradeLevel" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."Course_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Course_DocumentId", t."Ordinal"`
-
-// edfiCourseOfferedGradeLevelPageSQL reads the edfi.CourseOfferedGradeLevel
-// rows of the documents of the page being read.
-const edfiCourseOfferedGradeLevelPageSQL = `SELECT
-    t."Course_DocumentId",
-    t."CollectionItemId",
-    t."Course_DocumentId",
-    d0."Uri"
-FROM "edfi"."CourseOfferedGradeLevel" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."Course_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."Course_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
 // edfiCourseDeleteRootSQL deletes the document with DocumentUuid $1 and returns
 // its ContentVersion.

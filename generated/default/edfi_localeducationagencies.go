@@ -16,7 +16,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -985,86 +984,10 @@ type edfiLocalEducationAgencyHydration struct {
 	// localEducationAgencyAddressRows finds the rows of edfi.LocalEducationAgencyAddress for the rows
 	// under them.
 	localEducationAgencyAddressRows engine.Parents[EdfiLocalEducationAgencyAddress]
-	// localEducationAgencyRow holds the values of the edfi.LocalEducationAgency row being scanned.
-	localEducationAgencyRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                                [10]any
-		Meta                                                engine.DocumentMeta
-		DocumentUuid                                        pgtype.UUID
-		ParentLocalEducationAgency_DocumentUuid             pgtype.UUID
-		ParentLocalEducationAgency_ResourceKeyId            pgtype.Int2
-		ParentLocalEducationAgency_LocalEducationAgencyId   pgtype.Int4
-		LocalEducationAgencyCategoryDescriptor_DescriptorId pgtype.Text
-		LocalEducationAgencyId                              pgtype.Int4
-		NameOfInstitution                                   pgtype.Text
-	}
-	// localEducationAgencyAccountabilityRow holds the values of the
-	// edfi.LocalEducationAgencyAccountability row being scanned.
-	localEducationAgencyAccountabilityRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                                       [6]any
-		DocumentID, Key, ParentKey                                 int64
-		LocalEducationAgencyAccountabilitySchoolYear_DocumentUuid  pgtype.UUID
-		LocalEducationAgencyAccountabilitySchoolYear_ResourceKeyId pgtype.Int2
-		LocalEducationAgencyAccountabilitySchoolYear_SchoolYear    pgtype.Int8
-	}
-	// localEducationAgencyAddressRow holds the values of the edfi.LocalEducationAgencyAddress row
-	// being scanned.
-	localEducationAgencyAddressRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                     [16]any
-		DocumentID, Key, ParentKey               int64
-		AddressTypeDescriptor_DescriptorId       pgtype.Text
-		StateAbbreviationDescriptor_DescriptorId pgtype.Text
-		ApartmentRoomSuiteNumber                 pgtype.Text
-		BuildingSiteNumber                       pgtype.Text
-		City                                     pgtype.Text
-		CongressionalDistrict                    pgtype.Text
-		CountyFIPSCode                           pgtype.Text
-		DoNotPublishIndicator                    pgtype.Bool
-		Latitude                                 pgtype.Text
-		Longitude                                pgtype.Text
-		NameOfCounty                             pgtype.Text
-		PostalCode                               pgtype.Text
-		StreetNumberName                         pgtype.Text
-	}
-	// localEducationAgencyCategoryRow holds the values of the edfi.LocalEducationAgencyCategory row
-	// being scanned.
-	localEducationAgencyCategoryRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                                 [4]any
-		DocumentID, Key, ParentKey                           int64
-		EducationOrganizationCategoryDescriptor_DescriptorId pgtype.Text
-	}
-	// localEducationAgencyFederalFundsRow holds the values of the
-	// edfi.LocalEducationAgencyFederalFunds row being scanned.
-	localEducationAgencyFederalFundsRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                               [12]any
-		DocumentID, Key, ParentKey                         int64
-		FiscalYear                                         pgtype.Int4
-		InnovativeDollarsSpent                             pgtype.Text
-		InnovativeDollarsSpentStrategicPriorities          pgtype.Text
-		InnovativeProgramsFundsReceived                    pgtype.Text
-		SchoolImprovementAllocation                        pgtype.Text
-		SchoolImprovementReservedFundsPercentage           pgtype.Text
-		StateAssessmentAdministrationFunding               pgtype.Text
-		SupplementalEducationalServicesFundsSpent          pgtype.Text
-		SupplementalEducationalServicesPerPupilExpenditure pgtype.Text
-	}
-	// localEducationAgencyAddressPeriodRow holds the values of the
-	// edfi.LocalEducationAgencyAddressPeriod row being scanned.
-	localEducationAgencyAddressPeriodRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [5]any
-		DocumentID, Key, ParentKey int64
-		BeginDate                  pgtype.Date
-		EndDate                    pgtype.Date
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiLocalEducationAgencyHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiLocalEducationAgencyHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiLocalEducationAgencyTable:
 		return h.scanLocalEducationAgency(row)
@@ -1083,271 +1006,186 @@ func (h *edfiLocalEducationAgencyHydration) ScanRow(table int, row engine.Row) e
 }
 
 // scanLocalEducationAgency hydrates a row of edfi.LocalEducationAgency.
-func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgency(row engine.Row) error {
-	r := &h.localEducationAgencyRow
-	if r.dest[0] == nil {
-		r.dest = [10]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.ParentLocalEducationAgency_DocumentUuid,
-			&r.ParentLocalEducationAgency_ResourceKeyId,
-			&r.ParentLocalEducationAgency_LocalEducationAgencyId,
-			&r.LocalEducationAgencyCategoryDescriptor_DescriptorId,
-			&r.LocalEducationAgencyId,
-			&r.NameOfInstitution,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgency(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colParentLocalEducationAgency_DocumentUuid = engine.RootLocators + iota
+		colParentLocalEducationAgency_ResourceKeyId
+		colParentLocalEducationAgency_LocalEducationAgencyId
+		colLocalEducationAgencyCategoryDescriptor_DescriptorId
+		colLocalEducationAgencyId
+		colNameOfInstitution
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	doc := h.localEducationAgencyRows.Append(r.Meta.DocumentID, &h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.LocalEducationAgencyCategoryDescriptor_DescriptorId.Valid {
-		doc.EdfiLocalEducationAgency.LocalEducationAgencyCategoryDescriptor = r.LocalEducationAgencyCategoryDescriptor_DescriptorId.String
-	}
-	if r.LocalEducationAgencyId.Valid {
-		doc.EdfiLocalEducationAgency.LocalEducationAgencyId = r.LocalEducationAgencyId.Int32
-	}
-	if r.NameOfInstitution.Valid {
-		doc.EdfiLocalEducationAgency.NameOfInstitution = r.NameOfInstitution.String
-	}
-	if r.ParentLocalEducationAgency_LocalEducationAgencyId.Valid || r.ParentLocalEducationAgency_DocumentUuid.Valid {
+	meta := row.Meta()
+	doc := h.localEducationAgencyRows.Append(meta.DocumentID, &h.docs)
+	doc.DocumentMeta = meta
+	row.TextInto(colLocalEducationAgencyCategoryDescriptor_DescriptorId, &doc.EdfiLocalEducationAgency.LocalEducationAgencyCategoryDescriptor)
+	row.Int32Into(colLocalEducationAgencyId, &doc.EdfiLocalEducationAgency.LocalEducationAgencyId)
+	row.TextInto(colNameOfInstitution, &doc.EdfiLocalEducationAgency.NameOfInstitution)
+	if row.Present(colParentLocalEducationAgency_LocalEducationAgencyId) || row.Present(colParentLocalEducationAgency_DocumentUuid) {
 		parentLocalEducationAgencyReference := &EdfiLocalEducationAgencyParentLocalEducationAgencyReference{}
-		if r.ParentLocalEducationAgency_LocalEducationAgencyId.Valid {
-			parentLocalEducationAgencyReference.LocalEducationAgencyId = r.ParentLocalEducationAgency_LocalEducationAgencyId.Int32
-		}
-		if r.ParentLocalEducationAgency_DocumentUuid.Valid && r.ParentLocalEducationAgency_ResourceKeyId.Int16 == 10 {
+		row.Int32Into(colParentLocalEducationAgency_LocalEducationAgencyId, &parentLocalEducationAgencyReference.LocalEducationAgencyId)
+		if id, key, ok := row.Link(colParentLocalEducationAgency_DocumentUuid, colParentLocalEducationAgency_ResourceKeyId); ok && key == 10 {
 			parentLocalEducationAgencyReference.Link = engine.Link{
-				ID:   r.ParentLocalEducationAgency_DocumentUuid.Bytes,
+				ID:   id,
 				Path: "/ed-fi/localEducationAgencies/",
 				Rel:  "LocalEducationAgency",
 			}
 		}
 		doc.EdfiLocalEducationAgency.ParentLocalEducationAgencyReference = parentLocalEducationAgencyReference
 	}
-	return nil
+	return row.Err()
 }
 
 // scanLocalEducationAgencyAccountability hydrates a row of
 // edfi.LocalEducationAgencyAccountability.
-func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgencyAccountability(row engine.Row) error {
-	r := &h.localEducationAgencyAccountabilityRow
-	if r.dest[0] == nil {
-		r.dest = [6]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.LocalEducationAgencyAccountabilitySchoolYear_DocumentUuid,
-			&r.LocalEducationAgencyAccountabilitySchoolYear_ResourceKeyId,
-			&r.LocalEducationAgencyAccountabilitySchoolYear_SchoolYear,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgencyAccountability(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colLocalEducationAgencyAccountabilitySchoolYear_DocumentUuid = engine.ChildLocators + iota
+		colLocalEducationAgencyAccountabilitySchoolYear_ResourceKeyId
+		colLocalEducationAgencyAccountabilitySchoolYear_SchoolYear
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.localEducationAgencyRows.Find(r.ParentKey)
+	parent := h.localEducationAgencyRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiLocalEducationAgency.Accountabilities)
-	if r.LocalEducationAgencyAccountabilitySchoolYear_SchoolYear.Valid {
-		item.SchoolYearTypeReference.SchoolYear = opt.Some(r.LocalEducationAgencyAccountabilitySchoolYear_SchoolYear.Int64)
-	}
-	if r.LocalEducationAgencyAccountabilitySchoolYear_DocumentUuid.Valid && r.LocalEducationAgencyAccountabilitySchoolYear_ResourceKeyId.Int16 == 15 {
+	row.OptInt64Into(colLocalEducationAgencyAccountabilitySchoolYear_SchoolYear, &item.SchoolYearTypeReference.SchoolYear)
+	if id, key, ok := row.Link(colLocalEducationAgencyAccountabilitySchoolYear_DocumentUuid, colLocalEducationAgencyAccountabilitySchoolYear_ResourceKeyId); ok && key == 15 {
 		item.SchoolYearTypeReference.Link = engine.Link{
-			ID:   r.LocalEducationAgencyAccountabilitySchoolYear_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/schoolYearTypes/",
 			Rel:  "SchoolYearType",
 		}
 	}
-	return nil
+	return row.Err()
 }
 
 // scanLocalEducationAgencyAddress hydrates a row of edfi.LocalEducationAgencyAddress.
-func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgencyAddress(row engine.Row) error {
-	r := &h.localEducationAgencyAddressRow
-	if r.dest[0] == nil {
-		r.dest = [16]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.AddressTypeDescriptor_DescriptorId,
-			&r.StateAbbreviationDescriptor_DescriptorId,
-			&r.ApartmentRoomSuiteNumber,
-			&r.BuildingSiteNumber,
-			&r.City,
-			&r.CongressionalDistrict,
-			&r.CountyFIPSCode,
-			&r.DoNotPublishIndicator,
-			&r.Latitude,
-			&r.Longitude,
-			&r.NameOfCounty,
-			&r.PostalCode,
-			&r.StreetNumberName,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgencyAddress(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colAddressTypeDescriptor_DescriptorId = engine.ChildLocators + iota
+		colStateAbbreviationDescriptor_DescriptorId
+		colApartmentRoomSuiteNumber
+		colBuildingSiteNumber
+		colCity
+		colCongressionalDistrict
+		colCountyFIPSCode
+		colDoNotPublishIndicator
+		colLatitude
+		colLongitude
+		colNameOfCounty
+		colPostalCode
+		colStreetNumberName
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.localEducationAgencyRows.Find(r.ParentKey)
+	parent := h.localEducationAgencyRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
-	item := h.localEducationAgencyAddressRows.Append(r.Key, &parent.EdfiLocalEducationAgency.Addresses)
-	if r.AddressTypeDescriptor_DescriptorId.Valid {
-		item.AddressTypeDescriptor = r.AddressTypeDescriptor_DescriptorId.String
-	}
-	if r.ApartmentRoomSuiteNumber.Valid {
-		item.ApartmentRoomSuiteNumber = opt.Some(r.ApartmentRoomSuiteNumber.String)
-	}
-	if r.BuildingSiteNumber.Valid {
-		item.BuildingSiteNumber = opt.Some(r.BuildingSiteNumber.String)
-	}
-	if r.City.Valid {
-		item.City = r.City.String
-	}
-	if r.CongressionalDistrict.Valid {
-		item.CongressionalDistrict = opt.Some(r.CongressionalDistrict.String)
-	}
-	if r.CountyFIPSCode.Valid {
-		item.CountyFIPSCode = opt.Some(r.CountyFIPSCode.String)
-	}
-	if r.DoNotPublishIndicator.Valid {
-		item.DoNotPublishIndicator = opt.Some(r.DoNotPublishIndicator.Bool)
-	}
-	if r.Latitude.Valid {
-		item.Latitude = opt.Some(r.Latitude.String)
-	}
-	if r.Longitude.Valid {
-		item.Longitude = opt.Some(r.Longitude.String)
-	}
-	if r.NameOfCounty.Valid {
-		item.NameOfCounty = opt.Some(r.NameOfCounty.String)
-	}
-	if r.PostalCode.Valid {
-		item.PostalCode = r.PostalCode.String
-	}
-	if r.StateAbbreviationDescriptor_DescriptorId.Valid {
-		item.StateAbbreviationDescriptor = r.StateAbbreviationDescriptor_DescriptorId.String
-	}
-	if r.StreetNumberName.Valid {
-		item.StreetNumberName = r.StreetNumberName.String
-	}
-	return nil
+	item := h.localEducationAgencyAddressRows.Append(row.Key(), &parent.EdfiLocalEducationAgency.Addresses)
+	row.TextInto(colAddressTypeDescriptor_DescriptorId, &item.AddressTypeDescriptor)
+	row.OptTextInto(colApartmentRoomSuiteNumber, &item.ApartmentRoomSuiteNumber)
+	row.OptTextInto(colBuildingSiteNumber, &item.BuildingSiteNumber)
+	row.TextInto(colCity, &item.City)
+	row.OptTextInto(colCongressionalDistrict, &item.CongressionalDistrict)
+	row.OptTextInto(colCountyFIPSCode, &item.CountyFIPSCode)
+	row.OptBoolInto(colDoNotPublishIndicator, &item.DoNotPublishIndicator)
+	row.OptTextInto(colLatitude, &item.Latitude)
+	row.OptTextInto(colLongitude, &item.Longitude)
+	row.OptTextInto(colNameOfCounty, &item.NameOfCounty)
+	row.TextInto(colPostalCode, &item.PostalCode)
+	row.TextInto(colStateAbbreviationDescriptor_DescriptorId, &item.StateAbbreviationDescriptor)
+	row.TextInto(colStreetNumberName, &item.StreetNumberName)
+	return row.Err()
 }
 
 // scanLocalEducationAgencyCategory hydrates a row of edfi.LocalEducationAgencyCategory.
-func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgencyCategory(row engine.Row) error {
-	r := &h.localEducationAgencyCategoryRow
-	if r.dest[0] == nil {
-		r.dest = [4]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.EducationOrganizationCategoryDescriptor_DescriptorId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgencyCategory(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colEducationOrganizationCategoryDescriptor_DescriptorId = engine.ChildLocators + iota
+		columns                                                 // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.localEducationAgencyRows.Find(r.ParentKey)
+	parent := h.localEducationAgencyRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiLocalEducationAgency.Categories)
-	if r.EducationOrganizationCategoryDescriptor_DescriptorId.Valid {
-		item.EducationOrganizationCategoryDescriptor = r.EducationOrganizationCategoryDescriptor_DescriptorId.String
-	}
-	return nil
+	row.TextInto(colEducationOrganizationCategoryDescriptor_DescriptorId, &item.EducationOrganizationCategoryDescriptor)
+	return row.Err()
 }
 
 // scanLocalEducationAgencyFederalFunds hydrates a row of edfi.LocalEducationAgencyFederalFunds.
-func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgencyFederalFunds(row engine.Row) error {
-	r := &h.localEducationAgencyFederalFundsRow
-	if r.dest[0] == nil {
-		r.dest = [12]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.FiscalYear,
-			&r.InnovativeDollarsSpent,
-			&r.InnovativeDollarsSpentStrategicPriorities,
-			&r.InnovativeProgramsFundsReceived,
-			&r.SchoolImprovementAllocation,
-			&r.SchoolImprovementReservedFundsPercentage,
-			&r.StateAssessmentAdministrationFunding,
-			&r.SupplementalEducationalServicesFundsSpent,
-			&r.SupplementalEducationalServicesPerPupilExpenditure,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgencyFederalFunds(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colFiscalYear = engine.ChildLocators + iota
+		colInnovativeDollarsSpent
+		colInnovativeDollarsSpentStrategicPriorities
+		colInnovativeProgramsFundsReceived
+		colSchoolImprovementAllocation
+		colSchoolImprovementReservedFundsPercentage
+		colStateAssessmentAdministrationFunding
+		colSupplementalEducationalServicesFundsSpent
+		colSupplementalEducationalServicesPerPupilExpenditure
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.localEducationAgencyRows.Find(r.ParentKey)
+	parent := h.localEducationAgencyRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiLocalEducationAgency.FederalFunds)
-	if r.FiscalYear.Valid {
-		item.FiscalYear = r.FiscalYear.Int32
-	}
-	if r.InnovativeDollarsSpent.Valid {
-		item.InnovativeDollarsSpent = opt.Some(r.InnovativeDollarsSpent.String)
-	}
-	if r.InnovativeDollarsSpentStrategicPriorities.Valid {
-		item.InnovativeDollarsSpentStrategicPriorities = opt.Some(r.InnovativeDollarsSpentStrategicPriorities.String)
-	}
-	if r.InnovativeProgramsFundsReceived.Valid {
-		item.InnovativeProgramsFundsReceived = opt.Some(r.InnovativeProgramsFundsReceived.String)
-	}
-	if r.SchoolImprovementAllocation.Valid {
-		item.SchoolImprovementAllocation = opt.Some(r.SchoolImprovementAllocation.String)
-	}
-	if r.SchoolImprovementReservedFundsPercentage.Valid {
-		item.SchoolImprovementReservedFundsPercentage = opt.Some(r.SchoolImprovementReservedFundsPercentage.String)
-	}
-	if r.StateAssessmentAdministrationFunding.Valid {
-		item.StateAssessmentAdministrationFunding = opt.Some(r.StateAssessmentAdministrationFunding.String)
-	}
-	if r.SupplementalEducationalServicesFundsSpent.Valid {
-		item.SupplementalEducationalServicesFundsSpent = opt.Some(r.SupplementalEducationalServicesFundsSpent.String)
-	}
-	if r.SupplementalEducationalServicesPerPupilExpenditure.Valid {
-		item.SupplementalEducationalServicesPerPupilExpenditure = opt.Some(r.SupplementalEducationalServicesPerPupilExpenditure.String)
-	}
-	return nil
+	row.Int32Into(colFiscalYear, &item.FiscalYear)
+	row.OptTextInto(colInnovativeDollarsSpent, &item.InnovativeDollarsSpent)
+	row.OptTextInto(colInnovativeDollarsSpentStrategicPriorities, &item.InnovativeDollarsSpentStrategicPriorities)
+	row.OptTextInto(colInnovativeProgramsFundsReceived, &item.InnovativeProgramsFundsReceived)
+	row.OptTextInto(colSchoolImprovementAllocation, &item.SchoolImprovementAllocation)
+	row.OptTextInto(colSchoolImprovementReservedFundsPercentage, &item.SchoolImprovementReservedFundsPercentage)
+	row.OptTextInto(colStateAssessmentAdministrationFunding, &item.StateAssessmentAdministrationFunding)
+	row.OptTextInto(colSupplementalEducationalServicesFundsSpent, &item.SupplementalEducationalServicesFundsSpent)
+	row.OptTextInto(colSupplementalEducationalServicesPerPupilExpenditure, &item.SupplementalEducationalServicesPerPupilExpenditure)
+	return row.Err()
 }
 
 // scanLocalEducationAgencyAddressPeriod hydrates a row of edfi.LocalEducationAgencyAddressPeriod.
-func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgencyAddressPeriod(row engine.Row) error {
-	r := &h.localEducationAgencyAddressPeriodRow
-	if r.dest[0] == nil {
-		r.dest = [5]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.BeginDate,
-			&r.EndDate,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiLocalEducationAgencyHydration) scanLocalEducationAgencyAddressPeriod(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colBeginDate = engine.ChildLocators + iota
+		colEndDate
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.localEducationAgencyAddressRows.Find(r.ParentKey)
+	parent := h.localEducationAgencyAddressRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.Periods)
-	if r.BeginDate.Valid {
-		item.BeginDate = engine.DateText(r.BeginDate.Time)
-	}
-	if r.EndDate.Valid {
-		item.EndDate = opt.Some(engine.DateText(r.EndDate.Time))
-	}
-	return nil
+	row.DateInto(colBeginDate, &item.BeginDate)
+	row.OptDateInto(colEndDate, &item.EndDate)
+	return row.Err()
 }
 
 // hydrateEdfiLocalEducationAgency reads the rows of a LocalEducationAgency read, table by table in
@@ -1415,12 +1253,9 @@ func encodeEdfiLocalEducationAgency(w *jsonw.Writer, o *EdfiLocalEducationAgency
 		}
 		w.EndArray()
 	}
-	w.PlainKey("localEducationAgencyCategoryDescriptor")
-	w.String(o.LocalEducationAgencyCategoryDescriptor)
-	w.PlainKey("localEducationAgencyId")
-	w.Int(int64(o.LocalEducationAgencyId))
-	w.PlainKey("nameOfInstitution")
-	w.String(o.NameOfInstitution)
+	w.StringMember("localEducationAgencyCategoryDescriptor", o.LocalEducationAgencyCategoryDescriptor)
+	w.IntMember("localEducationAgencyId", int64(o.LocalEducationAgencyId))
+	w.StringMember("nameOfInstitution", o.NameOfInstitution)
 	if o.ParentLocalEducationAgencyReference != nil {
 		mark = w.BeginOptionalObject("parentLocalEducationAgencyReference")
 		encodeEdfiLocalEducationAgencyParentLocalEducationAgencyReference(w, o.ParentLocalEducationAgencyReference, links)
@@ -1443,10 +1278,7 @@ func encodeEdfiLocalEducationAgencyAccountability(w *jsonw.Writer, o *EdfiLocalE
 // EdfiLocalEducationAgencyAccountabilitySchoolYearTypeReference
 // ($.accountabilities[*].schoolYearTypeReference) as the API serves them.
 func encodeEdfiLocalEducationAgencyAccountabilitySchoolYearTypeReference(w *jsonw.Writer, o *EdfiLocalEducationAgencyAccountabilitySchoolYearTypeReference, links bool) {
-	if o.SchoolYear.Present {
-		w.PlainKey("schoolYear")
-		w.Int(o.SchoolYear.Value)
-	}
+	w.OptInt64Member("schoolYear", o.SchoolYear)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1455,42 +1287,16 @@ func encodeEdfiLocalEducationAgencyAccountabilitySchoolYearTypeReference(w *json
 // encodeEdfiLocalEducationAgencyAddress writes the members of EdfiLocalEducationAgencyAddress
 // ($.addresses[*]) as the API serves them.
 func encodeEdfiLocalEducationAgencyAddress(w *jsonw.Writer, o *EdfiLocalEducationAgencyAddress) {
-	w.PlainKey("addressTypeDescriptor")
-	w.String(o.AddressTypeDescriptor)
-	if o.ApartmentRoomSuiteNumber.Present {
-		w.PlainKey("apartmentRoomSuiteNumber")
-		w.String(o.ApartmentRoomSuiteNumber.Value)
-	}
-	if o.BuildingSiteNumber.Present {
-		w.PlainKey("buildingSiteNumber")
-		w.String(o.BuildingSiteNumber.Value)
-	}
-	w.PlainKey("city")
-	w.String(o.City)
-	if o.CongressionalDistrict.Present {
-		w.PlainKey("congressionalDistrict")
-		w.String(o.CongressionalDistrict.Value)
-	}
-	if o.CountyFIPSCode.Present {
-		w.PlainKey("countyFIPSCode")
-		w.String(o.CountyFIPSCode.Value)
-	}
-	if o.DoNotPublishIndicator.Present {
-		w.PlainKey("doNotPublishIndicator")
-		w.Bool(o.DoNotPublishIndicator.Value)
-	}
-	if o.Latitude.Present {
-		w.PlainKey("latitude")
-		w.String(o.Latitude.Value)
-	}
-	if o.Longitude.Present {
-		w.PlainKey("longitude")
-		w.String(o.Longitude.Value)
-	}
-	if o.NameOfCounty.Present {
-		w.PlainKey("nameOfCounty")
-		w.String(o.NameOfCounty.Value)
-	}
+	w.StringMember("addressTypeDescriptor", o.AddressTypeDescriptor)
+	w.OptStringMember("apartmentRoomSuiteNumber", o.ApartmentRoomSuiteNumber)
+	w.OptStringMember("buildingSiteNumber", o.BuildingSiteNumber)
+	w.StringMember("city", o.City)
+	w.OptStringMember("congressionalDistrict", o.CongressionalDistrict)
+	w.OptStringMember("countyFIPSCode", o.CountyFIPSCode)
+	w.OptBoolMember("doNotPublishIndicator", o.DoNotPublishIndicator)
+	w.OptStringMember("latitude", o.Latitude)
+	w.OptStringMember("longitude", o.Longitude)
+	w.OptStringMember("nameOfCounty", o.NameOfCounty)
 	if len(o.Periods) > 0 {
 		w.PlainKey("periods")
 		w.BeginArray()
@@ -1501,77 +1307,43 @@ func encodeEdfiLocalEducationAgencyAddress(w *jsonw.Writer, o *EdfiLocalEducatio
 		}
 		w.EndArray()
 	}
-	w.PlainKey("postalCode")
-	w.String(o.PostalCode)
-	w.PlainKey("stateAbbreviationDescriptor")
-	w.String(o.StateAbbreviationDescriptor)
-	w.PlainKey("streetNumberName")
-	w.String(o.StreetNumberName)
+	w.StringMember("postalCode", o.PostalCode)
+	w.StringMember("stateAbbreviationDescriptor", o.StateAbbreviationDescriptor)
+	w.StringMember("streetNumberName", o.StreetNumberName)
 }
 
 // encodeEdfiLocalEducationAgencyAddressPeriod writes the members of
 // EdfiLocalEducationAgencyAddressPeriod ($.addresses[*].periods[*]) as the API serves them.
 func encodeEdfiLocalEducationAgencyAddressPeriod(w *jsonw.Writer, o *EdfiLocalEducationAgencyAddressPeriod) {
-	w.PlainKey("beginDate")
-	w.String(o.BeginDate)
-	if o.EndDate.Present {
-		w.PlainKey("endDate")
-		w.String(o.EndDate.Value)
-	}
+	w.StringMember("beginDate", o.BeginDate)
+	w.OptStringMember("endDate", o.EndDate)
 }
 
 // encodeEdfiLocalEducationAgencyCategory writes the members of EdfiLocalEducationAgencyCategory
 // ($.categories[*]) as the API serves them.
 func encodeEdfiLocalEducationAgencyCategory(w *jsonw.Writer, o *EdfiLocalEducationAgencyCategory) {
-	w.PlainKey("educationOrganizationCategoryDescriptor")
-	w.String(o.EducationOrganizationCategoryDescriptor)
+	w.StringMember("educationOrganizationCategoryDescriptor", o.EducationOrganizationCategoryDescriptor)
 }
 
 // encodeEdfiLocalEducationAgencyFederalFund writes the members of
 // EdfiLocalEducationAgencyFederalFund ($.federalFunds[*]) as the API serves them.
 func encodeEdfiLocalEducationAgencyFederalFund(w *jsonw.Writer, o *EdfiLocalEducationAgencyFederalFund) {
-	w.PlainKey("fiscalYear")
-	w.Int(int64(o.FiscalYear))
-	if o.InnovativeDollarsSpent.Present {
-		w.PlainKey("innovativeDollarsSpent")
-		w.Decimal(o.InnovativeDollarsSpent.Value)
-	}
-	if o.InnovativeDollarsSpentStrategicPriorities.Present {
-		w.PlainKey("innovativeDollarsSpentStrategicPriorities")
-		w.Decimal(o.InnovativeDollarsSpentStrategicPriorities.Value)
-	}
-	if o.InnovativeProgramsFundsReceived.Present {
-		w.PlainKey("innovativeProgramsFundsReceived")
-		w.Decimal(o.InnovativeProgramsFundsReceived.Value)
-	}
-	if o.SchoolImprovementAllocation.Present {
-		w.PlainKey("schoolImprovementAllocation")
-		w.Decimal(o.SchoolImprovementAllocation.Value)
-	}
-	if o.SchoolImprovementReservedFundsPercentage.Present {
-		w.PlainKey("schoolImprovementReservedFundsPercentage")
-		w.Decimal(o.SchoolImprovementReservedFundsPercentage.Value)
-	}
-	if o.StateAssessmentAdministrationFunding.Present {
-		w.PlainKey("stateAssessmentAdministrationFunding")
-		w.Decimal(o.StateAssessmentAdministrationFunding.Value)
-	}
-	if o.SupplementalEducationalServicesFundsSpent.Present {
-		w.PlainKey("supplementalEducationalServicesFundsSpent")
-		w.Decimal(o.SupplementalEducationalServicesFundsSpent.Value)
-	}
-	if o.SupplementalEducationalServicesPerPupilExpenditure.Present {
-		w.PlainKey("supplementalEducationalServicesPerPupilExpenditure")
-		w.Decimal(o.SupplementalEducationalServicesPerPupilExpenditure.Value)
-	}
+	w.IntMember("fiscalYear", int64(o.FiscalYear))
+	w.OptDecimalMember("innovativeDollarsSpent", o.InnovativeDollarsSpent)
+	w.OptDecimalMember("innovativeDollarsSpentStrategicPriorities", o.InnovativeDollarsSpentStrategicPriorities)
+	w.OptDecimalMember("innovativeProgramsFundsReceived", o.InnovativeProgramsFundsReceived)
+	w.OptDecimalMember("schoolImprovementAllocation", o.SchoolImprovementAllocation)
+	w.OptDecimalMember("schoolImprovementReservedFundsPercentage", o.SchoolImprovementReservedFundsPercentage)
+	w.OptDecimalMember("stateAssessmentAdministrationFunding", o.StateAssessmentAdministrationFunding)
+	w.OptDecimalMember("supplementalEducationalServicesFundsSpent", o.SupplementalEducationalServicesFundsSpent)
+	w.OptDecimalMember("supplementalEducationalServicesPerPupilExpenditure", o.SupplementalEducationalServicesPerPupilExpenditure)
 }
 
 // encodeEdfiLocalEducationAgencyParentLocalEducationAgencyReference writes the members of
 // EdfiLocalEducationAgencyParentLocalEducationAgencyReference
 // ($.parentLocalEducationAgencyReference) as the API serves them.
 func encodeEdfiLocalEducationAgencyParentLocalEducationAgencyReference(w *jsonw.Writer, o *EdfiLocalEducationAgencyParentLocalEducationAgencyReference, links bool) {
-	w.PlainKey("localEducationAgencyId")
-	w.Int(int64(o.LocalEducationAgencyId))
+	w.IntMember("localEducationAgencyId", int64(o.LocalEducationAgencyId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1695,15 +1467,13 @@ var edfiLocalEducationAgency = &spec.Resource{
 					edfiLocalEducationAgencyColumnLocalEducationAgencyId,
 					edfiLocalEducationAgencyColumnNameOfInstitution,
 				},
-				Key:                 edfiLocalEducationAgencyStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiLocalEducationAgencyLoadByUUIDSQL,
-				LoadByReferentialID: edfiLocalEducationAgencyLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiLocalEducationAgencyLoadByDocumentIDsSQL,
-				Insert:              edfiLocalEducationAgencyInsertSQL,
-				Update:              edfiLocalEducationAgencyUpdateSQL,
-				Delete:              edfiLocalEducationAgencyDeleteSQL,
+				Key:       edfiLocalEducationAgencyStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiLocalEducationAgencyLoadSQL,
+				Insert:    edfiLocalEducationAgencyInsertSQL,
+				Update:    edfiLocalEducationAgencyUpdateSQL,
+				Delete:    edfiLocalEducationAgencyDeleteSQL,
 			},
 			{
 				Stored: []int{
@@ -1713,17 +1483,17 @@ var edfiLocalEducationAgency = &spec.Resource{
 					edfiLocalEducationAgencyAccountabilityColumnLocalEducationAgencyAccountabilitySchoolYearDocumentId,
 					edfiLocalEducationAgencyAccountabilityColumnLocalEducationAgencyAccountabilitySchoolYearSchoolYear,
 				},
-				Key:                 edfiLocalEducationAgencyAccountabilityStoredCollectionItemId,
-				ParentKey:           edfiLocalEducationAgencyAccountabilityStoredLocalEducationAgencyDocumentId,
-				Ordinal:             edfiLocalEducationAgencyAccountabilityStoredOrdinal,
-				Semantic:            []int{edfiLocalEducationAgencyAccountabilityStoredLocalEducationAgencyAccountabilitySchoolYearDocumentId},
-				LoadByUUID:          edfiLocalEducationAgencyAccountabilityLoadByUUIDSQL,
-				LoadByReferentialID: edfiLocalEducationAgencyAccountabilityLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiLocalEducationAgencyAccountabilityLoadByDocumentIDsSQL,
-				Insert:              edfiLocalEducationAgencyAccountabilityInsertSQL,
-				Update:              edfiLocalEducationAgencyAccountabilityUpdateSQL,
-				Delete:              edfiLocalEducationAgencyAccountabilityDeleteSQL,
-				ShiftOrdinals:       edfiLocalEducationAgencyAccountabilityShiftOrdinalsSQL,
+				Key:       edfiLocalEducationAgencyAccountabilityStoredCollectionItemId,
+				ParentKey: edfiLocalEducationAgencyAccountabilityStoredLocalEducationAgencyDocumentId,
+				Ordinal:   edfiLocalEducationAgencyAccountabilityStoredOrdinal,
+				Semantic:  []int{edfiLocalEducationAgencyAccountabilityStoredLocalEducationAgencyAccountabilitySchoolYearDocumentId},
+				Load:      edfiLocalEducationAgencyAccountabilityLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiLocalEducationAgencyAccountabilityInsertSQL,
+				Update:        edfiLocalEducationAgencyAccountabilityUpdateSQL,
+				Delete:        edfiLocalEducationAgencyAccountabilityDeleteSQL,
+				ShiftOrdinals: edfiLocalEducationAgencyAccountabilityShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1744,17 +1514,17 @@ var edfiLocalEducationAgency = &spec.Resource{
 					edfiLocalEducationAgencyAddressColumnPostalCode,
 					edfiLocalEducationAgencyAddressColumnStreetNumberName,
 				},
-				Key:                 edfiLocalEducationAgencyAddressStoredCollectionItemId,
-				ParentKey:           edfiLocalEducationAgencyAddressStoredLocalEducationAgencyDocumentId,
-				Ordinal:             edfiLocalEducationAgencyAddressStoredOrdinal,
-				Semantic:            []int{edfiLocalEducationAgencyAddressStoredAddressTypeDescriptorDescriptorId, edfiLocalEducationAgencyAddressStoredCity, edfiLocalEducationAgencyAddressStoredPostalCode, edfiLocalEducationAgencyAddressStoredStateAbbreviationDescriptorDescriptorId, edfiLocalEducationAgencyAddressStoredStreetNumberName},
-				LoadByUUID:          edfiLocalEducationAgencyAddressLoadByUUIDSQL,
-				LoadByReferentialID: edfiLocalEducationAgencyAddressLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiLocalEducationAgencyAddressLoadByDocumentIDsSQL,
-				Insert:              edfiLocalEducationAgencyAddressInsertSQL,
-				Update:              edfiLocalEducationAgencyAddressUpdateSQL,
-				Delete:              edfiLocalEducationAgencyAddressDeleteSQL,
-				ShiftOrdinals:       edfiLocalEducationAgencyAddressShiftOrdinalsSQL,
+				Key:       edfiLocalEducationAgencyAddressStoredCollectionItemId,
+				ParentKey: edfiLocalEducationAgencyAddressStoredLocalEducationAgencyDocumentId,
+				Ordinal:   edfiLocalEducationAgencyAddressStoredOrdinal,
+				Semantic:  []int{edfiLocalEducationAgencyAddressStoredAddressTypeDescriptorDescriptorId, edfiLocalEducationAgencyAddressStoredCity, edfiLocalEducationAgencyAddressStoredPostalCode, edfiLocalEducationAgencyAddressStoredStateAbbreviationDescriptorDescriptorId, edfiLocalEducationAgencyAddressStoredStreetNumberName},
+				Load:      edfiLocalEducationAgencyAddressLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiLocalEducationAgencyAddressInsertSQL,
+				Update:        edfiLocalEducationAgencyAddressUpdateSQL,
+				Delete:        edfiLocalEducationAgencyAddressDeleteSQL,
+				ShiftOrdinals: edfiLocalEducationAgencyAddressShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1763,17 +1533,17 @@ var edfiLocalEducationAgency = &spec.Resource{
 					edfiLocalEducationAgencyCategoryColumnOrdinal,
 					edfiLocalEducationAgencyCategoryColumnEducationOrganizationCategoryDescriptorDescriptorId,
 				},
-				Key:                 edfiLocalEducationAgencyCategoryStoredCollectionItemId,
-				ParentKey:           edfiLocalEducationAgencyCategoryStoredLocalEducationAgencyDocumentId,
-				Ordinal:             edfiLocalEducationAgencyCategoryStoredOrdinal,
-				Semantic:            []int{edfiLocalEducationAgencyCategoryStoredEducationOrganizationCategoryDescriptorDescriptorId},
-				LoadByUUID:          edfiLocalEducationAgencyCategoryLoadByUUIDSQL,
-				LoadByReferentialID: edfiLocalEducationAgencyCategoryLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiLocalEducationAgencyCategoryLoadByDocumentIDsSQL,
-				Insert:              edfiLocalEducationAgencyCategoryInsertSQL,
-				Update:              edfiLocalEducationAgencyCategoryUpdateSQL,
-				Delete:              edfiLocalEducationAgencyCategoryDeleteSQL,
-				ShiftOrdinals:       edfiLocalEducationAgencyCategoryShiftOrdinalsSQL,
+				Key:       edfiLocalEducationAgencyCategoryStoredCollectionItemId,
+				ParentKey: edfiLocalEducationAgencyCategoryStoredLocalEducationAgencyDocumentId,
+				Ordinal:   edfiLocalEducationAgencyCategoryStoredOrdinal,
+				Semantic:  []int{edfiLocalEducationAgencyCategoryStoredEducationOrganizationCategoryDescriptorDescriptorId},
+				Load:      edfiLocalEducationAgencyCategoryLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiLocalEducationAgencyCategoryInsertSQL,
+				Update:        edfiLocalEducationAgencyCategoryUpdateSQL,
+				Delete:        edfiLocalEducationAgencyCategoryDeleteSQL,
+				ShiftOrdinals: edfiLocalEducationAgencyCategoryShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1790,17 +1560,17 @@ var edfiLocalEducationAgency = &spec.Resource{
 					edfiLocalEducationAgencyFederalFundsColumnSupplementalEducationalServicesFundsSpent,
 					edfiLocalEducationAgencyFederalFundsColumnSupplementalEducationalServicesPerPupilExpenditure,
 				},
-				Key:                 edfiLocalEducationAgencyFederalFundsStoredCollectionItemId,
-				ParentKey:           edfiLocalEducationAgencyFederalFundsStoredLocalEducationAgencyDocumentId,
-				Ordinal:             edfiLocalEducationAgencyFederalFundsStoredOrdinal,
-				Semantic:            []int{edfiLocalEducationAgencyFederalFundsStoredFiscalYear},
-				LoadByUUID:          edfiLocalEducationAgencyFederalFundsLoadByUUIDSQL,
-				LoadByReferentialID: edfiLocalEducationAgencyFederalFundsLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiLocalEducationAgencyFederalFundsLoadByDocumentIDsSQL,
-				Insert:              edfiLocalEducationAgencyFederalFundsInsertSQL,
-				Update:              edfiLocalEducationAgencyFederalFundsUpdateSQL,
-				Delete:              edfiLocalEducationAgencyFederalFundsDeleteSQL,
-				ShiftOrdinals:       edfiLocalEducationAgencyFederalFundsShiftOrdinalsSQL,
+				Key:       edfiLocalEducationAgencyFederalFundsStoredCollectionItemId,
+				ParentKey: edfiLocalEducationAgencyFederalFundsStoredLocalEducationAgencyDocumentId,
+				Ordinal:   edfiLocalEducationAgencyFederalFundsStoredOrdinal,
+				Semantic:  []int{edfiLocalEducationAgencyFederalFundsStoredFiscalYear},
+				Load:      edfiLocalEducationAgencyFederalFundsLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiLocalEducationAgencyFederalFundsInsertSQL,
+				Update:        edfiLocalEducationAgencyFederalFundsUpdateSQL,
+				Delete:        edfiLocalEducationAgencyFederalFundsDeleteSQL,
+				ShiftOrdinals: edfiLocalEducationAgencyFederalFundsShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1811,28 +1581,76 @@ var edfiLocalEducationAgency = &spec.Resource{
 					edfiLocalEducationAgencyAddressPeriodColumnBeginDate,
 					edfiLocalEducationAgencyAddressPeriodColumnEndDate,
 				},
-				Key:                 edfiLocalEducationAgencyAddressPeriodStoredCollectionItemId,
-				ParentKey:           edfiLocalEducationAgencyAddressPeriodStoredParentCollectionItemId,
-				Ordinal:             edfiLocalEducationAgencyAddressPeriodStoredOrdinal,
-				Semantic:            []int{edfiLocalEducationAgencyAddressPeriodStoredBeginDate},
-				LoadByUUID:          edfiLocalEducationAgencyAddressPeriodLoadByUUIDSQL,
-				LoadByReferentialID: edfiLocalEducationAgencyAddressPeriodLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiLocalEducationAgencyAddressPeriodLoadByDocumentIDsSQL,
-				Insert:              edfiLocalEducationAgencyAddressPeriodInsertSQL,
-				Update:              edfiLocalEducationAgencyAddressPeriodUpdateSQL,
-				Delete:              edfiLocalEducationAgencyAddressPeriodDeleteSQL,
-				ShiftOrdinals:       edfiLocalEducationAgencyAddressPeriodShiftOrdinalsSQL,
+				Key:       edfiLocalEducationAgencyAddressPeriodStoredCollectionItemId,
+				ParentKey: edfiLocalEducationAgencyAddressPeriodStoredParentCollectionItemId,
+				Ordinal:   edfiLocalEducationAgencyAddressPeriodStoredOrdinal,
+				Semantic:  []int{edfiLocalEducationAgencyAddressPeriodStoredBeginDate},
+				Load:      edfiLocalEducationAgencyAddressPeriodLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiLocalEducationAgencyAddressPeriodInsertSQL,
+				Update:        edfiLocalEducationAgencyAddressPeriodUpdateSQL,
+				Delete:        edfiLocalEducationAgencyAddressPeriodDeleteSQL,
+				ShiftOrdinals: edfiLocalEducationAgencyAddressPeriodShiftOrdinalsSQL,
 			},
 		},
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiLocalEducationAgencyByIDSQL, Page: edfiLocalEducationAgencyPageSQL},
-			{ByID: edfiLocalEducationAgencyAccountabilityByIDSQL, Page: edfiLocalEducationAgencyAccountabilityPageSQL},
-			{ByID: edfiLocalEducationAgencyAddressByIDSQL, Page: edfiLocalEducationAgencyAddressPageSQL},
-			{ByID: edfiLocalEducationAgencyCategoryByIDSQL, Page: edfiLocalEducationAgencyCategoryPageSQL},
-			{ByID: edfiLocalEducationAgencyFederalFundsByIDSQL, Page: edfiLocalEducationAgencyFederalFundsPageSQL},
-			{ByID: edfiLocalEducationAgencyAddressPeriodByIDSQL, Page: edfiLocalEducationAgencyAddressPeriodPageSQL},
+			{
+				Select: edfiLocalEducationAgencySelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
+			{
+				Select: edfiLocalEducationAgencyAccountabilitySelectSQL,
+				ByIDFilter: `
+WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiLocalEducationAgencyAddressSelectSQL,
+				ByIDFilter: `
+WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiLocalEducationAgencyCategorySelectSQL,
+				ByIDFilter: `
+WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiLocalEducationAgencyFederalFundsSelectSQL,
+				ByIDFilter: `
+WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiLocalEducationAgencyAddressPeriodSelectSQL,
+				ByIDFilter: `
+WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."LocalEducationAgencyAddress" p1 WHERE p1."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)))
+ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."LocalEducationAgencyAddress" p1 WHERE p1."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])))
+ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "id", Type: "string", JSONPath: "$.id", Predicate: []string{`r."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = (`, "::text)::uuid)"}},
@@ -2043,10 +1861,12 @@ const (
 	edfiLocalEducationAgencyRefParentLocalEducationAgencyReference
 )
 
-// edfiLocalEducationAgencyLoadByUUIDSQL loads the stored columns of the
-// edfi.LocalEducationAgency rows of the document whose DocumentUuid is $1, as
-// text.
-const edfiLocalEducationAgencyLoadByUUIDSQL = `SELECT
+// edfiLocalEducationAgencyLoadSQL is the head of the loads of the stored
+// columns of the edfi.LocalEducationAgency rows, as text: spec.LoadStatements
+// completes it, when the package initializes, into the loads of the document
+// whose DocumentUuid is $1, of the document whose ReferentialId is $1 and of
+// the documents whose DocumentIds are $1.
+const edfiLocalEducationAgencyLoadSQL = `SELECT
     t."DocumentId"::text,
     t."ParentLocalEducationAgency_DocumentId"::text,
     t."ParentLocalEducationAgency_LocalEducationAgencyId"::text,
@@ -2054,33 +1874,7 @@ const edfiLocalEducationAgencyLoadByUUIDSQL = `SELECT
     t."LocalEducationAgencyId"::text,
     t."NameOfInstitution"
 FROM "edfi"."LocalEducationAgency" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiLocalEducationAgencyLoadByReferentialIDSQL loads the stored columns of
-// the edfi.LocalEducationAgency rows of the document whose ReferentialId is $1,
-// as text.
-const edfiLocalEducationAgencyLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."ParentLocalEducationAgency_DocumentId"::text,
-    t."ParentLocalEducationAgency_LocalEducationAgencyId"::text,
-    t."LocalEducationAgencyCategoryDescriptor_DescriptorId"::text,
-    t."LocalEducationAgencyId"::text,
-    t."NameOfInstitution"
-FROM "edfi"."LocalEducationAgency" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiLocalEducationAgencyLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.LocalEducationAgency rows of the documents whose DocumentIds are $1, as
-// text.
-const edfiLocalEducationAgencyLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."ParentLocalEducationAgency_DocumentId"::text,
-    t."ParentLocalEducationAgency_LocalEducationAgencyId"::text,
-    t."LocalEducationAgencyCategoryDescriptor_DescriptorId"::text,
-    t."LocalEducationAgencyId"::text,
-    t."NameOfInstitution"
-FROM "edfi"."LocalEducationAgency" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiLocalEducationAgencyInsertSQL inserts edfi.LocalEducationAgency rows: one
 // text[] parameter per stored column.
@@ -2146,44 +1940,19 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const edfiLocalEducationAgencyDeleteSQL = `DELETE FROM "edfi"."LocalEducationAgency"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// edfiLocalEducationAgencyAccountabilityLoadByUUIDSQL loads the stored columns
-// of the edfi.LocalEducationAgencyAccountability rows of the document whose
-// DocumentUuid is $1, as text.
-const edfiLocalEducationAgencyAccountabilityLoadByUUIDSQL = `SELECT
+// edfiLocalEducationAgencyAccountabilityLoadSQL is the head of the loads of the
+// stored columns of the edfi.LocalEducationAgencyAccountability rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiLocalEducationAgencyAccountabilityLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."LocalEducationAgency_DocumentId"::text,
     t."Ordinal"::text,
     t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::text,
     t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::text
 FROM "edfi"."LocalEducationAgencyAccountability" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiLocalEducationAgencyAccountabilityLoadByReferentialIDSQL loads the stored
-// columns of the edfi.LocalEducationAgencyAccountability rows of the document
-// whose ReferentialId is $1, as text.
-const edfiLocalEducationAgencyAccountabilityLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::text,
-    t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::text
-FROM "edfi"."LocalEducationAgencyAccountability" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiLocalEducationAgencyAccountabilityLoadByDocumentIDsSQL loads the stored
-// columns of the edfi.LocalEducationAgencyAccountability rows of the documents
-// whose DocumentIds are $1, as text.
-const edfiLocalEducationAgencyAccountabilityLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::text,
-    t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::text
-FROM "edfi"."LocalEducationAgencyAccountability" t
-WHERE t."LocalEducationAgency_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."LocalEducationAgency_DocumentId" = `
 
 // edfiLocalEducationAgencyAccountabilityInsertSQL inserts
 // edfi.LocalEducationAgencyAccountability rows: one text[] parameter per stored
@@ -2251,10 +2020,12 @@ const edfiLocalEducationAgencyAccountabilityShiftOrdinalsSQL = `UPDATE "edfi"."L
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiLocalEducationAgencyAddressLoadByUUIDSQL loads the stored columns of the
-// edfi.LocalEducationAgencyAddress rows of the document whose DocumentUuid is
-// $1, as text.
-const edfiLocalEducationAgencyAddressLoadByUUIDSQL = `SELECT
+// edfiLocalEducationAgencyAddressLoadSQL is the head of the loads of the stored
+// columns of the edfi.LocalEducationAgencyAddress rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiLocalEducationAgencyAddressLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."LocalEducationAgency_DocumentId"::text,
     t."Ordinal"::text,
@@ -2272,56 +2043,7 @@ const edfiLocalEducationAgencyAddressLoadByUUIDSQL = `SELECT
     t."PostalCode",
     t."StreetNumberName"
 FROM "edfi"."LocalEducationAgencyAddress" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiLocalEducationAgencyAddressLoadByReferentialIDSQL loads the stored
-// columns of the edfi.LocalEducationAgencyAddress rows of the document whose
-// ReferentialId is $1, as text.
-const edfiLocalEducationAgencyAddressLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."AddressTypeDescriptor_DescriptorId"::text,
-    t."StateAbbreviationDescriptor_DescriptorId"::text,
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator"::text,
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
-FROM "edfi"."LocalEducationAgencyAddress" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiLocalEducationAgencyAddressLoadByDocumentIDsSQL loads the stored columns
-// of the edfi.LocalEducationAgencyAddress rows of the documents whose
-// DocumentIds are $1, as text.
-const edfiLocalEducationAgencyAddressLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."AddressTypeDescriptor_DescriptorId"::text,
-    t."StateAbbreviationDescriptor_DescriptorId"::text,
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator"::text,
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
-FROM "edfi"."LocalEducationAgencyAddress" t
-WHERE t."LocalEducationAgency_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."LocalEducationAgency_DocumentId" = `
 
 // edfiLocalEducationAgencyAddressInsertSQL inserts
 // edfi.LocalEducationAgencyAddress rows: one text[] parameter per stored
@@ -2466,41 +2188,18 @@ const edfiLocalEducationAgencyAddressShiftOrdinalsSQL = `UPDATE "edfi"."LocalEdu
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiLocalEducationAgencyCategoryLoadByUUIDSQL loads the stored columns of the
-// edfi.LocalEducationAgencyCategory rows of the document whose DocumentUuid is
-// $1, as text.
-const edfiLocalEducationAgencyCategoryLoadByUUIDSQL = `SELECT
+// edfiLocalEducationAgencyCategoryLoadSQL is the head of the loads of the
+// stored columns of the edfi.LocalEducationAgencyCategory rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiLocalEducationAgencyCategoryLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."LocalEducationAgency_DocumentId"::text,
     t."Ordinal"::text,
     t."EducationOrganizationCategoryDescriptor_DescriptorId"::text
 FROM "edfi"."LocalEducationAgencyCategory" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiLocalEducationAgencyCategoryLoadByReferentialIDSQL loads the stored
-// columns of the edfi.LocalEducationAgencyCategory rows of the document whose
-// ReferentialId is $1, as text.
-const edfiLocalEducationAgencyCategoryLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."EducationOrganizationCategoryDescriptor_DescriptorId"::text
-FROM "edfi"."LocalEducationAgencyCategory" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiLocalEducationAgencyCategoryLoadByDocumentIDsSQL loads the stored columns
-// of the edfi.LocalEducationAgencyCategory rows of the documents whose
-// DocumentIds are $1, as text.
-const edfiLocalEducationAgencyCategoryLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."EducationOrganizationCategoryDescriptor_DescriptorId"::text
-FROM "edfi"."LocalEducationAgencyCategory" t
-WHERE t."LocalEducationAgency_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."LocalEducationAgency_DocumentId" = `
 
 // edfiLocalEducationAgencyCategoryInsertSQL inserts
 // edfi.LocalEducationAgencyCategory rows: one text[] parameter per stored
@@ -2561,10 +2260,12 @@ const edfiLocalEducationAgencyCategoryShiftOrdinalsSQL = `UPDATE "edfi"."LocalEd
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiLocalEducationAgencyFederalFundsLoadByUUIDSQL loads the stored columns of
-// the edfi.LocalEducationAgencyFederalFunds rows of the document whose
-// DocumentUuid is $1, as text.
-const edfiLocalEducationAgencyFederalFundsLoadByUUIDSQL = `SELECT
+// edfiLocalEducationAgencyFederalFundsLoadSQL is the head of the loads of the
+// stored columns of the edfi.LocalEducationAgencyFederalFunds rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiLocalEducationAgencyFederalFundsLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."LocalEducationAgency_DocumentId"::text,
     t."Ordinal"::text,
@@ -2578,48 +2279,7 @@ const edfiLocalEducationAgencyFederalFundsLoadByUUIDSQL = `SELECT
     trim_scale(t."SupplementalEducationalServicesFundsSpent")::text,
     trim_scale(t."SupplementalEducationalServicesPerPupilExpenditure")::text
 FROM "edfi"."LocalEducationAgencyFederalFunds" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiLocalEducationAgencyFederalFundsLoadByReferentialIDSQL loads the stored
-// columns of the edfi.LocalEducationAgencyFederalFunds rows of the document
-// whose ReferentialId is $1, as text.
-const edfiLocalEducationAgencyFederalFundsLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."FiscalYear"::text,
-    trim_scale(t."InnovativeDollarsSpent")::text,
-    trim_scale(t."InnovativeDollarsSpentStrategicPriorities")::text,
-    trim_scale(t."InnovativeProgramsFundsReceived")::text,
-    trim_scale(t."SchoolImprovementAllocation")::text,
-    trim_scale(t."SchoolImprovementReservedFundsPercentage")::text,
-    trim_scale(t."StateAssessmentAdministrationFunding")::text,
-    trim_scale(t."SupplementalEducationalServicesFundsSpent")::text,
-    trim_scale(t."SupplementalEducationalServicesPerPupilExpenditure")::text
-FROM "edfi"."LocalEducationAgencyFederalFunds" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiLocalEducationAgencyFederalFundsLoadByDocumentIDsSQL loads the stored
-// columns of the edfi.LocalEducationAgencyFederalFunds rows of the documents
-// whose DocumentIds are $1, as text.
-const edfiLocalEducationAgencyFederalFundsLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."FiscalYear"::text,
-    trim_scale(t."InnovativeDollarsSpent")::text,
-    trim_scale(t."InnovativeDollarsSpentStrategicPriorities")::text,
-    trim_scale(t."InnovativeProgramsFundsReceived")::text,
-    trim_scale(t."SchoolImprovementAllocation")::text,
-    trim_scale(t."SchoolImprovementReservedFundsPercentage")::text,
-    trim_scale(t."StateAssessmentAdministrationFunding")::text,
-    trim_scale(t."SupplementalEducationalServicesFundsSpent")::text,
-    trim_scale(t."SupplementalEducationalServicesPerPupilExpenditure")::text
-FROM "edfi"."LocalEducationAgencyFederalFunds" t
-WHERE t."LocalEducationAgency_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."LocalEducationAgency_DocumentId" = `
 
 // edfiLocalEducationAgencyFederalFundsInsertSQL inserts
 // edfi.LocalEducationAgencyFederalFunds rows: one text[] parameter per stored
@@ -2736,10 +2396,12 @@ const edfiLocalEducationAgencyFederalFundsShiftOrdinalsSQL = `UPDATE "edfi"."Loc
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiLocalEducationAgencyAddressPeriodLoadByUUIDSQL loads the stored columns
-// of the edfi.LocalEducationAgencyAddressPeriod rows of the document whose
-// DocumentUuid is $1, as text.
-const edfiLocalEducationAgencyAddressPeriodLoadByUUIDSQL = `SELECT
+// edfiLocalEducationAgencyAddressPeriodLoadSQL is the head of the loads of the
+// stored columns of the edfi.LocalEducationAgencyAddressPeriod rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiLocalEducationAgencyAddressPeriodLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."LocalEducationAgency_DocumentId"::text,
     t."Ordinal"::text,
@@ -2747,36 +2409,7 @@ const edfiLocalEducationAgencyAddressPeriodLoadByUUIDSQL = `SELECT
     to_char(t."BeginDate", 'YYYY-MM-DD'),
     to_char(t."EndDate", 'YYYY-MM-DD')
 FROM "edfi"."LocalEducationAgencyAddressPeriod" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiLocalEducationAgencyAddressPeriodLoadByReferentialIDSQL loads the stored
-// columns of the edfi.LocalEducationAgencyAddressPeriod rows of the document
-// whose ReferentialId is $1, as text.
-const edfiLocalEducationAgencyAddressPeriodLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD')
-FROM "edfi"."LocalEducationAgencyAddressPeriod" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiLocalEducationAgencyAddressPeriodLoadByDocumentIDsSQL loads the stored
-// columns of the edfi.LocalEducationAgencyAddressPeriod rows of the documents
-// whose DocumentIds are $1, as text.
-const edfiLocalEducationAgencyAddressPeriodLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD')
-FROM "edfi"."LocalEducationAgencyAddressPeriod" t
-WHERE t."LocalEducationAgency_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."LocalEducationAgency_DocumentId" = `
 
 // edfiLocalEducationAgencyAddressPeriodInsertSQL inserts
 // edfi.LocalEducationAgencyAddressPeriod rows: one text[] parameter per stored
@@ -2851,9 +2484,11 @@ const edfiLocalEducationAgencyAddressPeriodShiftOrdinalsSQL = `UPDATE "edfi"."Lo
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiLocalEducationAgencyByIDSQL reads the edfi.LocalEducationAgency rows of
-// the document whose DocumentUuid is $1.
-const edfiLocalEducationAgencyByIDSQL = `SELECT
+// edfiLocalEducationAgencySelectSQL selects the edfi.LocalEducationAgency rows
+// a read hydrates: ByIDFilter completes it for the document whose DocumentUuid
+// is $1, PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiLocalEducationAgencySelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -2867,34 +2502,13 @@ const edfiLocalEducationAgencyByIDSQL = `SELECT
 FROM "edfi"."LocalEducationAgency" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ParentLocalEducationAgency_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."LocalEducationAgencyCategoryDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE d."DocumentUuid" = $1`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."LocalEducationAgencyCategoryDescriptor_DescriptorId" OFFSET 0) d1 ON true`
 
-// edfiLocalEducationAgencyPageSQL reads the edfi.LocalEducationAgency rows of
-// the documents of the page being read.
-const edfiLocalEducationAgencyPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."ParentLocalEducationAgency_LocalEducationAgencyId",
-    d1."Uri",
-    r."LocalEducationAgencyId",
-    r."NameOfInstitution"
-FROM "edfi"."LocalEducationAgency" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ParentLocalEducationAgency_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."LocalEducationAgencyCategoryDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
-
-// edfiLocalEducationAgencyAccountabilityByIDSQL reads the
-// edfi.LocalEducationAgencyAccountability rows of the document whose
-// DocumentUuid is $1.
-const edfiLocalEducationAgencyAccountabilityByIDSQL = `SELECT
+// edfiLocalEducationAgencyAccountabilitySelectSQL selects the
+// edfi.LocalEducationAgencyAccountability rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const edfiLocalEducationAgencyAccountabilitySelectSQL = `SELECT
     t."LocalEducationAgency_DocumentId",
     t."CollectionItemId",
     t."LocalEducationAgency_DocumentId",
@@ -2902,29 +2516,13 @@ const edfiLocalEducationAgencyAccountabilityByIDSQL = `SELECT
     l0."ResourceKeyId",
     t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
 FROM "edfi"."LocalEducationAgencyAccountability" t
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" OFFSET 0) l0 ON true
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" OFFSET 0) l0 ON true`
 
-// edfiLocalEducationAgencyAccountabilityPageSQL reads the
-// edfi.LocalEducationAgencyAccountability rows of the documents of the page
-// being read.
-const edfiLocalEducationAgencyAccountabilityPageSQL = `SELECT
-    t."LocalEducationAgency_DocumentId",
-    t."CollectionItemId",
-    t."LocalEducationAgency_DocumentId",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
-FROM "edfi"."LocalEducationAgencyAccountability" t
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" OFFSET 0) l0 ON true
-WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`
-
-// edfiLocalEducationAgencyAddressByIDSQL reads the
-// edfi.LocalEducationAgencyAddress rows of the document whose DocumentUuid is
-// $1.
-const edfiLocalEducationAgencyAddressByIDSQL = `SELECT
+// edfiLocalEducationAgencyAddressSelectSQL selects the
+// edfi.LocalEducationAgencyAddress rows a read hydrates: ByIDFilter completes
+// it for the document whose DocumentUuid is $1, PageFilter for the documents of
+// the page being read (when the package initializes).
+const edfiLocalEducationAgencyAddressSelectSQL = `SELECT
     t."LocalEducationAgency_DocumentId",
     t."CollectionItemId",
     t."LocalEducationAgency_DocumentId",
@@ -2943,66 +2541,25 @@ const edfiLocalEducationAgencyAddressByIDSQL = `SELECT
     t."StreetNumberName"
 FROM "edfi"."LocalEducationAgencyAddress" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true`
 
-// edfiLocalEducationAgencyAddressPageSQL reads the
-// edfi.LocalEducationAgencyAddress rows of the documents of the page being
-// read.
-const edfiLocalEducationAgencyAddressPageSQL = `SELECT
-    t."LocalEducationAgency_DocumentId",
-    t."CollectionItemId",
-    t."LocalEducationAgency_DocumentId",
-    d0."Uri",
-    d1."Uri",
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator",
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
-FROM "edfi"."LocalEducationAgencyAddress" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`
-
-// edfiLocalEducationAgencyCategoryByIDSQL reads the
-// edfi.LocalEducationAgencyCategory rows of the document whose DocumentUuid is
-// $1.
-const edfiLocalEducationAgencyCategoryByIDSQL = `SELECT
+// edfiLocalEducationAgencyCategorySelectSQL selects the
+// edfi.LocalEducationAgencyCategory rows a read hydrates: ByIDFilter completes
+// it for the document whose DocumentUuid is $1, PageFilter for the documents of
+// the page being read (when the package initializes).
+const edfiLocalEducationAgencyCategorySelectSQL = `SELECT
     t."LocalEducationAgency_DocumentId",
     t."CollectionItemId",
     t."LocalEducationAgency_DocumentId",
     d0."Uri"
 FROM "edfi"."LocalEducationAgencyCategory" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
-// edfiLocalEducationAgencyCategoryPageSQL reads the
-// edfi.LocalEducationAgencyCategory rows of the documents of the page being
-// read.
-const edfiLocalEducationAgencyCategoryPageSQL = `SELECT
-    t."LocalEducationAgency_DocumentId",
-    t."CollectionItemId",
-    t."LocalEducationAgency_DocumentId",
-    d0."Uri"
-FROM "edfi"."LocalEducationAgencyCategory" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`
-
-// edfiLocalEducationAgencyFederalFundsByIDSQL reads the
-// edfi.LocalEducationAgencyFederalFunds rows of the document whose DocumentUuid
-// is $1.
-const edfiLocalEducationAgencyFederalFundsByIDSQL = `SELECT
+// edfiLocalEducationAgencyFederalFundsSelectSQL selects the
+// edfi.LocalEducationAgencyFederalFunds rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const edfiLocalEducationAgencyFederalFundsSelectSQL = `SELECT
     t."LocalEducationAgency_DocumentId",
     t."CollectionItemId",
     t."LocalEducationAgency_DocumentId",
@@ -3015,55 +2572,19 @@ const edfiLocalEducationAgencyFederalFundsByIDSQL = `SELECT
     t."StateAssessmentAdministrationFunding"::text,
     t."SupplementalEducationalServicesFundsSpent"::text,
     t."SupplementalEducationalServicesPerPupilExpenditure"::text
-FROM "edfi"."LocalEducationAgencyFederalFunds" t
-WHERE t."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`
+FROM "edfi"."LocalEducationAgencyFederalFunds" t`
 
-// edfiLocalEducationAgencyFederalFundsPageSQL reads the
-// edfi.LocalEducationAgencyFederalFunds rows of the documents of the page being
-// read.
-const edfiLocalEducationAgencyFederalFundsPageSQL = `SELECT
-    t."LocalEducationAgency_DocumentId",
-    t."CollectionItemId",
-    t."LocalEducationAgency_DocumentId",
-    t."FiscalYear",
-    t."InnovativeDollarsSpent"::text,
-    t."InnovativeDollarsSpentStrategicPriorities"::text,
-    t."InnovativeProgramsFundsReceived"::text,
-    t."SchoolImprovementAllocation"::text,
-    t."SchoolImprovementReservedFundsPercentage"::text,
-    t."StateAssessmentAdministrationFunding"::text,
-    t."SupplementalEducationalServicesFundsSpent"::text,
-    t."SupplementalEducationalServicesPerPupilExpenditure"::text
-FROM "edfi"."LocalEducationAgencyFederalFunds" t
-WHERE t."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."LocalEducationAgency_DocumentId", t."Ordinal"`
-
-// edfiLocalEducationAgencyAddressPeriodByIDSQL reads the
-// edfi.LocalEducationAgencyAddressPeriod rows of the document whose
-// DocumentUuid is $1.
-const edfiLocalEducationAgencyAddressPeriodByIDSQL = `SELECT
+// edfiLocalEducationAgencyAddressPeriodSelectSQL selects the
+// edfi.LocalEducationAgencyAddressPeriod rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const edfiLocalEducationAgencyAddressPeriodSelectSQL = `SELECT
     t."LocalEducationAgency_DocumentId",
     t."CollectionItemId",
     t."ParentCollectionItemId",
     t."BeginDate",
     t."EndDate"
-FROM "edfi"."LocalEducationAgencyAddressPeriod" t
-WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."LocalEducationAgencyAddress" p1 WHERE p1."LocalEducationAgency_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)))
-ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ordinal"`
-
-// edfiLocalEducationAgencyAddressPeriodPageSQL reads the
-// edfi.LocalEducationAgencyAddressPeriod rows of the documents of the page
-// being read.
-const edfiLocalEducationAgencyAddressPeriodPageSQL = `SELECT
-    t."LocalEducationAgency_DocumentId",
-    t."CollectionItemId",
-    t."ParentCollectionItemId",
-    t."BeginDate",
-    t."EndDate"
-FROM "edfi"."LocalEducationAgencyAddressPeriod" t
-WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."LocalEducationAgencyAddress" p1 WHERE p1."LocalEducationAgency_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])))
-ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ordinal"`
+FROM "edfi"."LocalEducationAgencyAddressPeriod" t`
 
 // edfiLocalEducationAgencyDeleteRootSQL deletes the document with DocumentUuid
 // $1 and returns its ContentVersion.

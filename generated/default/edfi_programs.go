@@ -15,7 +15,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -204,22 +203,10 @@ func (d *edfiProgramStored) WriteJSON(w *jsonw.Writer, tag string, links bool) {
 type edfiProgramHydration struct {
 	// docs are the documents read, in DocumentId order.
 	docs []edfiProgramStored
-	// programRow holds the values of the edfi.Program row being scanned.
-	programRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                          [9]any
-		Meta                                          engine.DocumentMeta
-		DocumentUuid                                  pgtype.UUID
-		EducationOrganization_DocumentUuid            pgtype.UUID
-		EducationOrganization_ResourceKeyId           pgtype.Int2
-		EducationOrganization_EducationOrganizationId pgtype.Int4
-		ProgramTypeDescriptor_DescriptorId            pgtype.Text
-		ProgramName                                   pgtype.Text
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiProgramHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiProgramHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiProgramTable:
 		return h.scanProgram(row)
@@ -228,53 +215,42 @@ func (h *edfiProgramHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanProgram hydrates a row of edfi.Program.
-func (h *edfiProgramHydration) scanProgram(row engine.Row) error {
-	r := &h.programRow
-	if r.dest[0] == nil {
-		r.dest = [9]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.EducationOrganization_DocumentUuid,
-			&r.EducationOrganization_ResourceKeyId,
-			&r.EducationOrganization_EducationOrganizationId,
-			&r.ProgramTypeDescriptor_DescriptorId,
-			&r.ProgramName,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiProgramHydration) scanProgram(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colEducationOrganization_DocumentUuid = engine.RootLocators + iota
+		colEducationOrganization_ResourceKeyId
+		colEducationOrganization_EducationOrganizationId
+		colProgramTypeDescriptor_DescriptorId
+		colProgramName
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
+	meta := row.Meta()
 	doc := engine.AppendRow(&h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.EducationOrganization_EducationOrganizationId.Valid {
-		doc.EdfiProgram.EducationOrganizationReference.EducationOrganizationId = r.EducationOrganization_EducationOrganizationId.Int32
-	}
-	if r.EducationOrganization_DocumentUuid.Valid {
-		switch r.EducationOrganization_ResourceKeyId.Int16 {
+	doc.DocumentMeta = meta
+	row.Int32Into(colEducationOrganization_EducationOrganizationId, &doc.EdfiProgram.EducationOrganizationReference.EducationOrganizationId)
+	if id, key, ok := row.Link(colEducationOrganization_DocumentUuid, colEducationOrganization_ResourceKeyId); ok {
+		switch key {
 		case 10:
 			doc.EdfiProgram.EducationOrganizationReference.Link = engine.Link{
-				ID:   r.EducationOrganization_DocumentUuid.Bytes,
+				ID:   id,
 				Path: "/ed-fi/localEducationAgencies/",
 				Rel:  "LocalEducationAgency",
 			}
 		case 14:
 			doc.EdfiProgram.EducationOrganizationReference.Link = engine.Link{
-				ID:   r.EducationOrganization_DocumentUuid.Bytes,
+				ID:   id,
 				Path: "/ed-fi/schools/",
 				Rel:  "School",
 			}
 		}
 	}
-	if r.ProgramName.Valid {
-		doc.EdfiProgram.ProgramName = r.ProgramName.String
-	}
-	if r.ProgramTypeDescriptor_DescriptorId.Valid {
-		doc.EdfiProgram.ProgramTypeDescriptor = r.ProgramTypeDescriptor_DescriptorId.String
-	}
-	return nil
+	row.TextInto(colProgramName, &doc.EdfiProgram.ProgramName)
+	row.TextInto(colProgramTypeDescriptor_DescriptorId, &doc.EdfiProgram.ProgramTypeDescriptor)
+	return row.Err()
 }
 
 // hydrateEdfiProgram reads the rows of a Program read, table by table in the read plan's order,
@@ -299,18 +275,15 @@ func encodeEdfiProgram(w *jsonw.Writer, o *EdfiProgram, links bool) {
 	mark = w.BeginOptionalObject("educationOrganizationReference")
 	encodeEdfiProgramEducationOrganizationReference(w, &o.EducationOrganizationReference, links)
 	w.EndOptionalObject(mark)
-	w.PlainKey("programName")
-	w.String(o.ProgramName)
-	w.PlainKey("programTypeDescriptor")
-	w.String(o.ProgramTypeDescriptor)
+	w.StringMember("programName", o.ProgramName)
+	w.StringMember("programTypeDescriptor", o.ProgramTypeDescriptor)
 }
 
 // encodeEdfiProgramEducationOrganizationReference writes the members of
 // EdfiProgramEducationOrganizationReference ($.educationOrganizationReference) as the API serves
 // them.
 func encodeEdfiProgramEducationOrganizationReference(w *jsonw.Writer, o *EdfiProgramEducationOrganizationReference, links bool) {
-	w.PlainKey("educationOrganizationId")
-	w.Int(int64(o.EducationOrganizationId))
+	w.IntMember("educationOrganizationId", int64(o.EducationOrganizationId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -349,21 +322,27 @@ var edfiProgram = &spec.Resource{
 					edfiProgramColumnProgramTypeDescriptorDescriptorId,
 					edfiProgramColumnProgramName,
 				},
-				Key:                 edfiProgramStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiProgramLoadByUUIDSQL,
-				LoadByReferentialID: edfiProgramLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiProgramLoadByDocumentIDsSQL,
-				Insert:              edfiProgramInsertSQL,
-				Update:              edfiProgramUpdateSQL,
-				Delete:              edfiProgramDeleteSQL,
+				Key:       edfiProgramStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiProgramLoadSQL,
+				Insert:    edfiProgramInsertSQL,
+				Update:    edfiProgramUpdateSQL,
+				Delete:    edfiProgramDeleteSQL,
 			},
 		},
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiProgramByIDSQL, Page: edfiProgramPageSQL},
+			{
+				Select: edfiProgramSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "educationOrganizationId", Type: "number", JSONPath: "$.educationOrganizationReference.educationOrganizationId", Param: spec.Int32Type, Predicate: []string{`r."EducationOrganization_EducationOrganizationId" = (`, ")"}},
@@ -427,38 +406,19 @@ const (
 	edfiProgramRefEducationOrganizationReference = iota
 )
 
-// edfiProgramLoadByUUIDSQL loads the stored columns of the edfi.Program rows of
-// the document whose DocumentUuid is $1, as text.
-const edfiProgramLoadByUUIDSQL = `SELECT
+// edfiProgramLoadSQL is the head of the loads of the stored columns of the
+// edfi.Program rows, as text: spec.LoadStatements completes it, when the
+// package initializes, into the loads of the document whose DocumentUuid is $1,
+// of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiProgramLoadSQL = `SELECT
     t."DocumentId"::text,
     t."EducationOrganization_DocumentId"::text,
     t."EducationOrganization_EducationOrganizationId"::text,
     t."ProgramTypeDescriptor_DescriptorId"::text,
     t."ProgramName"
 FROM "edfi"."Program" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiProgramLoadByReferentialIDSQL loads the stored columns of the
-// edfi.Program rows of the document whose ReferentialId is $1, as text.
-const edfiProgramLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."EducationOrganization_DocumentId"::text,
-    t."EducationOrganization_EducationOrganizationId"::text,
-    t."ProgramTypeDescriptor_DescriptorId"::text,
-    t."ProgramName"
-FROM "edfi"."Program" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiProgramLoadByDocumentIDsSQL loads the stored columns of the edfi.Program
-// rows of the documents whose DocumentIds are $1, as text.
-const edfiProgramLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."EducationOrganization_DocumentId"::text,
-    t."EducationOrganization_EducationOrganizationId"::text,
-    t."ProgramTypeDescriptor_DescriptorId"::text,
-    t."ProgramName"
-FROM "edfi"."Program" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiProgramInsertSQL inserts edfi.Program rows: one text[] parameter per
 // stored column.
@@ -516,9 +476,10 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const edfiProgramDeleteSQL = `DELETE FROM "edfi"."Program"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// edfiProgramByIDSQL reads the edfi.Program rows of the document whose
-// DocumentUuid is $1.
-const edfiProgramByIDSQL = `SELECT
+// edfiProgramSelectSQL selects the edfi.Program rows a read hydrates:
+// ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
+// for the documents of the page being read (when the package initializes).
+const edfiProgramSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -531,28 +492,7 @@ const edfiProgramByIDSQL = `SELECT
 FROM "edfi"."Program" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE d."DocumentUuid" = $1`
-
-// edfiProgramPageSQL reads the edfi.Program rows of the documents of the page
-// being read.
-const edfiProgramPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."EducationOrganization_EducationOrganizationId",
-    d1."Uri",
-    r."ProgramName"
-FROM "edfi"."Program" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true`
 
 // edfiProgramDeleteRootSQL deletes the document with DocumentUuid $1 and
 // returns its ContentVersion.

@@ -17,7 +17,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -946,84 +945,10 @@ type edfiSchoolHydration struct {
 	schoolRows engine.Parents[edfiSchoolStored]
 	// schoolAddressRows finds the rows of edfi.SchoolAddress for the rows under them.
 	schoolAddressRows engine.Parents[EdfiSchoolAddress]
-	// schoolRow holds the values of the edfi.School row being scanned.
-	schoolRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                                [12]any
-		Meta                                                engine.DocumentMeta
-		DocumentUuid                                        pgtype.UUID
-		CharterApprovalSchoolYear_DocumentUuid              pgtype.UUID
-		CharterApprovalSchoolYear_ResourceKeyId             pgtype.Int2
-		CharterApprovalSchoolYear_CharterApprovalSchoolYear pgtype.Int8
-		LocalEducationAgency_DocumentUuid                   pgtype.UUID
-		LocalEducationAgency_ResourceKeyId                  pgtype.Int2
-		LocalEducationAgency_LocalEducationAgencyId         pgtype.Int4
-		NameOfInstitution                                   pgtype.Text
-		SchoolId                                            pgtype.Int4
-	}
-	// schoolExtensionRow holds the values of the sample.SchoolExtension row being scanned.
-	schoolExtensionRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [4]any
-		DocumentID, Key, ParentKey int64
-		IsExemplary                pgtype.Bool
-	}
-	// schoolExtensionDirectlyOwnedBusRow holds the values of the
-	// sample.SchoolExtensionDirectlyOwnedBus row being scanned.
-	schoolExtensionDirectlyOwnedBusRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                           [6]any
-		DocumentID, Key, ParentKey     int64
-		DirectlyOwnedBus_DocumentUuid  pgtype.UUID
-		DirectlyOwnedBus_ResourceKeyId pgtype.Int2
-		DirectlyOwnedBus_BusId         pgtype.Text
-	}
-	// schoolAddressRow holds the values of the edfi.SchoolAddress row being scanned.
-	schoolAddressRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                     [16]any
-		DocumentID, Key, ParentKey               int64
-		AddressTypeDescriptor_DescriptorId       pgtype.Text
-		StateAbbreviationDescriptor_DescriptorId pgtype.Text
-		ApartmentRoomSuiteNumber                 pgtype.Text
-		BuildingSiteNumber                       pgtype.Text
-		City                                     pgtype.Text
-		CongressionalDistrict                    pgtype.Text
-		CountyFIPSCode                           pgtype.Text
-		DoNotPublishIndicator                    pgtype.Bool
-		Latitude                                 pgtype.Text
-		Longitude                                pgtype.Text
-		NameOfCounty                             pgtype.Text
-		PostalCode                               pgtype.Text
-		StreetNumberName                         pgtype.Text
-	}
-	// schoolEducationOrganizationCategoryRow holds the values of the
-	// edfi.SchoolEducationOrganizationCategory row being scanned.
-	schoolEducationOrganizationCategoryRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                                 [4]any
-		DocumentID, Key, ParentKey                           int64
-		EducationOrganizationCategoryDescriptor_DescriptorId pgtype.Text
-	}
-	// schoolGradeLevelRow holds the values of the edfi.SchoolGradeLevel row being scanned.
-	schoolGradeLevelRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                              [4]any
-		DocumentID, Key, ParentKey        int64
-		GradeLevelDescriptor_DescriptorId pgtype.Text
-	}
-	// schoolAddressPeriodRow holds the values of the edfi.SchoolAddressPeriod row being scanned.
-	schoolAddressPeriodRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [5]any
-		DocumentID, Key, ParentKey int64
-		BeginDate                  pgtype.Date
-		EndDate                    pgtype.Date
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiSchoolHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiSchoolHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiSchoolTable:
 		return h.scanSchool(row)
@@ -1044,86 +969,69 @@ func (h *edfiSchoolHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanSchool hydrates a row of edfi.School.
-func (h *edfiSchoolHydration) scanSchool(row engine.Row) error {
-	r := &h.schoolRow
-	if r.dest[0] == nil {
-		r.dest = [12]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.CharterApprovalSchoolYear_DocumentUuid,
-			&r.CharterApprovalSchoolYear_ResourceKeyId,
-			&r.CharterApprovalSchoolYear_CharterApprovalSchoolYear,
-			&r.LocalEducationAgency_DocumentUuid,
-			&r.LocalEducationAgency_ResourceKeyId,
-			&r.LocalEducationAgency_LocalEducationAgencyId,
-			&r.NameOfInstitution,
-			&r.SchoolId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSchoolHydration) scanSchool(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colCharterApprovalSchoolYear_DocumentUuid = engine.RootLocators + iota
+		colCharterApprovalSchoolYear_ResourceKeyId
+		colCharterApprovalSchoolYear_CharterApprovalSchoolYear
+		colLocalEducationAgency_DocumentUuid
+		colLocalEducationAgency_ResourceKeyId
+		colLocalEducationAgency_LocalEducationAgencyId
+		colNameOfInstitution
+		colSchoolId
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	doc := h.schoolRows.Append(r.Meta.DocumentID, &h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.CharterApprovalSchoolYear_CharterApprovalSchoolYear.Valid || r.CharterApprovalSchoolYear_DocumentUuid.Valid {
+	meta := row.Meta()
+	doc := h.schoolRows.Append(meta.DocumentID, &h.docs)
+	doc.DocumentMeta = meta
+	if row.Present(colCharterApprovalSchoolYear_CharterApprovalSchoolYear) || row.Present(colCharterApprovalSchoolYear_DocumentUuid) {
 		charterApprovalSchoolYearTypeReference := &EdfiSchoolCharterApprovalSchoolYearTypeReference{}
-		if r.CharterApprovalSchoolYear_CharterApprovalSchoolYear.Valid {
-			charterApprovalSchoolYearTypeReference.SchoolYear = opt.Some(r.CharterApprovalSchoolYear_CharterApprovalSchoolYear.Int64)
-		}
-		if r.CharterApprovalSchoolYear_DocumentUuid.Valid && r.CharterApprovalSchoolYear_ResourceKeyId.Int16 == 15 {
+		row.OptInt64Into(colCharterApprovalSchoolYear_CharterApprovalSchoolYear, &charterApprovalSchoolYearTypeReference.SchoolYear)
+		if id, key, ok := row.Link(colCharterApprovalSchoolYear_DocumentUuid, colCharterApprovalSchoolYear_ResourceKeyId); ok && key == 15 {
 			charterApprovalSchoolYearTypeReference.Link = engine.Link{
-				ID:   r.CharterApprovalSchoolYear_DocumentUuid.Bytes,
+				ID:   id,
 				Path: "/ed-fi/schoolYearTypes/",
 				Rel:  "SchoolYearType",
 			}
 		}
 		doc.EdfiSchool.CharterApprovalSchoolYearTypeReference = charterApprovalSchoolYearTypeReference
 	}
-	if r.LocalEducationAgency_LocalEducationAgencyId.Valid || r.LocalEducationAgency_DocumentUuid.Valid {
+	if row.Present(colLocalEducationAgency_LocalEducationAgencyId) || row.Present(colLocalEducationAgency_DocumentUuid) {
 		localEducationAgencyReference := &EdfiSchoolLocalEducationAgencyReference{}
-		if r.LocalEducationAgency_LocalEducationAgencyId.Valid {
-			localEducationAgencyReference.LocalEducationAgencyId = r.LocalEducationAgency_LocalEducationAgencyId.Int32
-		}
-		if r.LocalEducationAgency_DocumentUuid.Valid && r.LocalEducationAgency_ResourceKeyId.Int16 == 10 {
+		row.Int32Into(colLocalEducationAgency_LocalEducationAgencyId, &localEducationAgencyReference.LocalEducationAgencyId)
+		if id, key, ok := row.Link(colLocalEducationAgency_DocumentUuid, colLocalEducationAgency_ResourceKeyId); ok && key == 10 {
 			localEducationAgencyReference.Link = engine.Link{
-				ID:   r.LocalEducationAgency_DocumentUuid.Bytes,
+				ID:   id,
 				Path: "/ed-fi/localEducationAgencies/",
 				Rel:  "LocalEducationAgency",
 			}
 		}
 		doc.EdfiSchool.LocalEducationAgencyReference = localEducationAgencyReference
 	}
-	if r.NameOfInstitution.Valid {
-		doc.EdfiSchool.NameOfInstitution = r.NameOfInstitution.String
-	}
-	if r.SchoolId.Valid {
-		doc.EdfiSchool.SchoolId = r.SchoolId.Int32
-	}
-	return nil
+	row.TextInto(colNameOfInstitution, &doc.EdfiSchool.NameOfInstitution)
+	row.Int32Into(colSchoolId, &doc.EdfiSchool.SchoolId)
+	return row.Err()
 }
 
 // scanSchoolExtension hydrates a row of sample.SchoolExtension.
-func (h *edfiSchoolHydration) scanSchoolExtension(row engine.Row) error {
-	r := &h.schoolExtensionRow
-	if r.dest[0] == nil {
-		r.dest = [4]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.IsExemplary,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSchoolHydration) scanSchoolExtension(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colIsExemplary = engine.ChildLocators + iota
+		columns        // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.schoolRows.Find(r.ParentKey)
+	parent := h.schoolRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
-	if r.IsExemplary.Valid {
+	if row.Present(colIsExemplary) {
 		if parent.EdfiSchool.Ext == nil {
 			parent.EdfiSchool.Ext = &EdfiSchoolExt{}
 		}
@@ -1131,32 +1039,26 @@ func (h *edfiSchoolHydration) scanSchoolExtension(row engine.Row) error {
 			parent.EdfiSchool.Ext.Sample = &EdfiSchoolExtSample{}
 		}
 		scope := parent.EdfiSchool.Ext.Sample
-		if r.IsExemplary.Valid {
-			scope.IsExemplary = opt.Some(r.IsExemplary.Bool)
-		}
+		row.OptBoolInto(colIsExemplary, &scope.IsExemplary)
 	}
-	return nil
+	return row.Err()
 }
 
 // scanSchoolExtensionDirectlyOwnedBus hydrates a row of sample.SchoolExtensionDirectlyOwnedBus.
-func (h *edfiSchoolHydration) scanSchoolExtensionDirectlyOwnedBus(row engine.Row) error {
-	r := &h.schoolExtensionDirectlyOwnedBusRow
-	if r.dest[0] == nil {
-		r.dest = [6]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.DirectlyOwnedBus_DocumentUuid,
-			&r.DirectlyOwnedBus_ResourceKeyId,
-			&r.DirectlyOwnedBus_BusId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSchoolHydration) scanSchoolExtensionDirectlyOwnedBus(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colDirectlyOwnedBus_DocumentUuid = engine.ChildLocators + iota
+		colDirectlyOwnedBus_ResourceKeyId
+		colDirectlyOwnedBus_BusId
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.schoolRows.Find(r.ParentKey)
+	parent := h.schoolRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	if parent.EdfiSchool.Ext == nil {
 		parent.EdfiSchool.Ext = &EdfiSchoolExt{}
@@ -1165,170 +1067,118 @@ func (h *edfiSchoolHydration) scanSchoolExtensionDirectlyOwnedBus(row engine.Row
 		parent.EdfiSchool.Ext.Sample = &EdfiSchoolExtSample{}
 	}
 	item := engine.AppendRow(&parent.EdfiSchool.Ext.Sample.DirectlyOwnedBuses)
-	if r.DirectlyOwnedBus_BusId.Valid {
-		item.DirectlyOwnedBusReference.BusId = r.DirectlyOwnedBus_BusId.String
-	}
-	if r.DirectlyOwnedBus_DocumentUuid.Valid && r.DirectlyOwnedBus_ResourceKeyId.Int16 == 27 {
+	row.TextInto(colDirectlyOwnedBus_BusId, &item.DirectlyOwnedBusReference.BusId)
+	if id, key, ok := row.Link(colDirectlyOwnedBus_DocumentUuid, colDirectlyOwnedBus_ResourceKeyId); ok && key == 27 {
 		item.DirectlyOwnedBusReference.Link = engine.Link{
-			ID:   r.DirectlyOwnedBus_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/sample/buses/",
 			Rel:  "Bus",
 		}
 	}
-	return nil
+	return row.Err()
 }
 
 // scanSchoolAddress hydrates a row of edfi.SchoolAddress.
-func (h *edfiSchoolHydration) scanSchoolAddress(row engine.Row) error {
-	r := &h.schoolAddressRow
-	if r.dest[0] == nil {
-		r.dest = [16]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.AddressTypeDescriptor_DescriptorId,
-			&r.StateAbbreviationDescriptor_DescriptorId,
-			&r.ApartmentRoomSuiteNumber,
-			&r.BuildingSiteNumber,
-			&r.City,
-			&r.CongressionalDistrict,
-			&r.CountyFIPSCode,
-			&r.DoNotPublishIndicator,
-			&r.Latitude,
-			&r.Longitude,
-			&r.NameOfCounty,
-			&r.PostalCode,
-			&r.StreetNumberName,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSchoolHydration) scanSchoolAddress(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colAddressTypeDescriptor_DescriptorId = engine.ChildLocators + iota
+		colStateAbbreviationDescriptor_DescriptorId
+		colApartmentRoomSuiteNumber
+		colBuildingSiteNumber
+		colCity
+		colCongressionalDistrict
+		colCountyFIPSCode
+		colDoNotPublishIndicator
+		colLatitude
+		colLongitude
+		colNameOfCounty
+		colPostalCode
+		colStreetNumberName
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.schoolRows.Find(r.ParentKey)
+	parent := h.schoolRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
-	item := h.schoolAddressRows.Append(r.Key, &parent.EdfiSchool.Addresses)
-	if r.AddressTypeDescriptor_DescriptorId.Valid {
-		item.AddressTypeDescriptor = r.AddressTypeDescriptor_DescriptorId.String
-	}
-	if r.ApartmentRoomSuiteNumber.Valid {
-		item.ApartmentRoomSuiteNumber = opt.Some(r.ApartmentRoomSuiteNumber.String)
-	}
-	if r.BuildingSiteNumber.Valid {
-		item.BuildingSiteNumber = opt.Some(r.BuildingSiteNumber.String)
-	}
-	if r.City.Valid {
-		item.City = r.City.String
-	}
-	if r.CongressionalDistrict.Valid {
-		item.CongressionalDistrict = opt.Some(r.CongressionalDistrict.String)
-	}
-	if r.CountyFIPSCode.Valid {
-		item.CountyFIPSCode = opt.Some(r.CountyFIPSCode.String)
-	}
-	if r.DoNotPublishIndicator.Valid {
-		item.DoNotPublishIndicator = opt.Some(r.DoNotPublishIndicator.Bool)
-	}
-	if r.Latitude.Valid {
-		item.Latitude = opt.Some(r.Latitude.String)
-	}
-	if r.Longitude.Valid {
-		item.Longitude = opt.Some(r.Longitude.String)
-	}
-	if r.NameOfCounty.Valid {
-		item.NameOfCounty = opt.Some(r.NameOfCounty.String)
-	}
-	if r.PostalCode.Valid {
-		item.PostalCode = r.PostalCode.String
-	}
-	if r.StateAbbreviationDescriptor_DescriptorId.Valid {
-		item.StateAbbreviationDescriptor = r.StateAbbreviationDescriptor_DescriptorId.String
-	}
-	if r.StreetNumberName.Valid {
-		item.StreetNumberName = r.StreetNumberName.String
-	}
-	return nil
+	item := h.schoolAddressRows.Append(row.Key(), &parent.EdfiSchool.Addresses)
+	row.TextInto(colAddressTypeDescriptor_DescriptorId, &item.AddressTypeDescriptor)
+	row.OptTextInto(colApartmentRoomSuiteNumber, &item.ApartmentRoomSuiteNumber)
+	row.OptTextInto(colBuildingSiteNumber, &item.BuildingSiteNumber)
+	row.TextInto(colCity, &item.City)
+	row.OptTextInto(colCongressionalDistrict, &item.CongressionalDistrict)
+	row.OptTextInto(colCountyFIPSCode, &item.CountyFIPSCode)
+	row.OptBoolInto(colDoNotPublishIndicator, &item.DoNotPublishIndicator)
+	row.OptTextInto(colLatitude, &item.Latitude)
+	row.OptTextInto(colLongitude, &item.Longitude)
+	row.OptTextInto(colNameOfCounty, &item.NameOfCounty)
+	row.TextInto(colPostalCode, &item.PostalCode)
+	row.TextInto(colStateAbbreviationDescriptor_DescriptorId, &item.StateAbbreviationDescriptor)
+	row.TextInto(colStreetNumberName, &item.StreetNumberName)
+	return row.Err()
 }
 
 // scanSchoolEducationOrganizationCategory hydrates a row of
 // edfi.SchoolEducationOrganizationCategory.
-func (h *edfiSchoolHydration) scanSchoolEducationOrganizationCategory(row engine.Row) error {
-	r := &h.schoolEducationOrganizationCategoryRow
-	if r.dest[0] == nil {
-		r.dest = [4]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.EducationOrganizationCategoryDescriptor_DescriptorId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSchoolHydration) scanSchoolEducationOrganizationCategory(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colEducationOrganizationCategoryDescriptor_DescriptorId = engine.ChildLocators + iota
+		columns                                                 // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.schoolRows.Find(r.ParentKey)
+	parent := h.schoolRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiSchool.EducationOrganizationCategories)
-	if r.EducationOrganizationCategoryDescriptor_DescriptorId.Valid {
-		item.EducationOrganizationCategoryDescriptor = r.EducationOrganizationCategoryDescriptor_DescriptorId.String
-	}
-	return nil
+	row.TextInto(colEducationOrganizationCategoryDescriptor_DescriptorId, &item.EducationOrganizationCategoryDescriptor)
+	return row.Err()
 }
 
 // scanSchoolGradeLevel hydrates a row of edfi.SchoolGradeLevel.
-func (h *edfiSchoolHydration) scanSchoolGradeLevel(row engine.Row) error {
-	r := &h.schoolGradeLevelRow
-	if r.dest[0] == nil {
-		r.dest = [4]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.GradeLevelDescriptor_DescriptorId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSchoolHydration) scanSchoolGradeLevel(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colGradeLevelDescriptor_DescriptorId = engine.ChildLocators + iota
+		columns                              // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.schoolRows.Find(r.ParentKey)
+	parent := h.schoolRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiSchool.GradeLevels)
-	if r.GradeLevelDescriptor_DescriptorId.Valid {
-		item.GradeLevelDescriptor = r.GradeLevelDescriptor_DescriptorId.String
-	}
-	return nil
+	row.TextInto(colGradeLevelDescriptor_DescriptorId, &item.GradeLevelDescriptor)
+	return row.Err()
 }
 
 // scanSchoolAddressPeriod hydrates a row of edfi.SchoolAddressPeriod.
-func (h *edfiSchoolHydration) scanSchoolAddressPeriod(row engine.Row) error {
-	r := &h.schoolAddressPeriodRow
-	if r.dest[0] == nil {
-		r.dest = [5]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.BeginDate,
-			&r.EndDate,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSchoolHydration) scanSchoolAddressPeriod(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colBeginDate = engine.ChildLocators + iota
+		colEndDate
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.schoolAddressRows.Find(r.ParentKey)
+	parent := h.schoolAddressRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.Periods)
-	if r.BeginDate.Valid {
-		item.BeginDate = engine.DateText(r.BeginDate.Time)
-	}
-	if r.EndDate.Valid {
-		item.EndDate = opt.Some(engine.DateText(r.EndDate.Time))
-	}
-	return nil
+	row.DateInto(colBeginDate, &item.BeginDate)
+	row.OptDateInto(colEndDate, &item.EndDate)
+	return row.Err()
 }
 
 // hydrateEdfiSchool reads the rows of a School read, table by table in the read plan's order, into
@@ -1396,10 +1246,8 @@ func encodeEdfiSchool(w *jsonw.Writer, o *EdfiSchool, links bool) {
 		encodeEdfiSchoolLocalEducationAgencyReference(w, o.LocalEducationAgencyReference, links)
 		w.EndOptionalObject(mark)
 	}
-	w.PlainKey("nameOfInstitution")
-	w.String(o.NameOfInstitution)
-	w.PlainKey("schoolId")
-	w.Int(int64(o.SchoolId))
+	w.StringMember("nameOfInstitution", o.NameOfInstitution)
+	w.IntMember("schoolId", int64(o.SchoolId))
 	if o.Ext != nil {
 		mark = w.BeginOptionalObject("_ext")
 		encodeEdfiSchoolExt(w, o.Ext, links)
@@ -1410,42 +1258,16 @@ func encodeEdfiSchool(w *jsonw.Writer, o *EdfiSchool, links bool) {
 // encodeEdfiSchoolAddress writes the members of EdfiSchoolAddress ($.addresses[*]) as the API
 // serves them.
 func encodeEdfiSchoolAddress(w *jsonw.Writer, o *EdfiSchoolAddress) {
-	w.PlainKey("addressTypeDescriptor")
-	w.String(o.AddressTypeDescriptor)
-	if o.ApartmentRoomSuiteNumber.Present {
-		w.PlainKey("apartmentRoomSuiteNumber")
-		w.String(o.ApartmentRoomSuiteNumber.Value)
-	}
-	if o.BuildingSiteNumber.Present {
-		w.PlainKey("buildingSiteNumber")
-		w.String(o.BuildingSiteNumber.Value)
-	}
-	w.PlainKey("city")
-	w.String(o.City)
-	if o.CongressionalDistrict.Present {
-		w.PlainKey("congressionalDistrict")
-		w.String(o.CongressionalDistrict.Value)
-	}
-	if o.CountyFIPSCode.Present {
-		w.PlainKey("countyFIPSCode")
-		w.String(o.CountyFIPSCode.Value)
-	}
-	if o.DoNotPublishIndicator.Present {
-		w.PlainKey("doNotPublishIndicator")
-		w.Bool(o.DoNotPublishIndicator.Value)
-	}
-	if o.Latitude.Present {
-		w.PlainKey("latitude")
-		w.String(o.Latitude.Value)
-	}
-	if o.Longitude.Present {
-		w.PlainKey("longitude")
-		w.String(o.Longitude.Value)
-	}
-	if o.NameOfCounty.Present {
-		w.PlainKey("nameOfCounty")
-		w.String(o.NameOfCounty.Value)
-	}
+	w.StringMember("addressTypeDescriptor", o.AddressTypeDescriptor)
+	w.OptStringMember("apartmentRoomSuiteNumber", o.ApartmentRoomSuiteNumber)
+	w.OptStringMember("buildingSiteNumber", o.BuildingSiteNumber)
+	w.StringMember("city", o.City)
+	w.OptStringMember("congressionalDistrict", o.CongressionalDistrict)
+	w.OptStringMember("countyFIPSCode", o.CountyFIPSCode)
+	w.OptBoolMember("doNotPublishIndicator", o.DoNotPublishIndicator)
+	w.OptStringMember("latitude", o.Latitude)
+	w.OptStringMember("longitude", o.Longitude)
+	w.OptStringMember("nameOfCounty", o.NameOfCounty)
 	if len(o.Periods) > 0 {
 		w.PlainKey("periods")
 		w.BeginArray()
@@ -1456,33 +1278,23 @@ func encodeEdfiSchoolAddress(w *jsonw.Writer, o *EdfiSchoolAddress) {
 		}
 		w.EndArray()
 	}
-	w.PlainKey("postalCode")
-	w.String(o.PostalCode)
-	w.PlainKey("stateAbbreviationDescriptor")
-	w.String(o.StateAbbreviationDescriptor)
-	w.PlainKey("streetNumberName")
-	w.String(o.StreetNumberName)
+	w.StringMember("postalCode", o.PostalCode)
+	w.StringMember("stateAbbreviationDescriptor", o.StateAbbreviationDescriptor)
+	w.StringMember("streetNumberName", o.StreetNumberName)
 }
 
 // encodeEdfiSchoolAddressPeriod writes the members of EdfiSchoolAddressPeriod
 // ($.addresses[*].periods[*]) as the API serves them.
 func encodeEdfiSchoolAddressPeriod(w *jsonw.Writer, o *EdfiSchoolAddressPeriod) {
-	w.PlainKey("beginDate")
-	w.String(o.BeginDate)
-	if o.EndDate.Present {
-		w.PlainKey("endDate")
-		w.String(o.EndDate.Value)
-	}
+	w.StringMember("beginDate", o.BeginDate)
+	w.OptStringMember("endDate", o.EndDate)
 }
 
 // encodeEdfiSchoolCharterApprovalSchoolYearTypeReference writes the members of
 // EdfiSchoolCharterApprovalSchoolYearTypeReference ($.charterApprovalSchoolYearTypeReference) as
 // the API serves them.
 func encodeEdfiSchoolCharterApprovalSchoolYearTypeReference(w *jsonw.Writer, o *EdfiSchoolCharterApprovalSchoolYearTypeReference, links bool) {
-	if o.SchoolYear.Present {
-		w.PlainKey("schoolYear")
-		w.Int(o.SchoolYear.Value)
-	}
+	w.OptInt64Member("schoolYear", o.SchoolYear)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1492,23 +1304,20 @@ func encodeEdfiSchoolCharterApprovalSchoolYearTypeReference(w *jsonw.Writer, o *
 // EdfiSchoolEducationOrganizationCategory ($.educationOrganizationCategories[*]) as the API serves
 // them.
 func encodeEdfiSchoolEducationOrganizationCategory(w *jsonw.Writer, o *EdfiSchoolEducationOrganizationCategory) {
-	w.PlainKey("educationOrganizationCategoryDescriptor")
-	w.String(o.EducationOrganizationCategoryDescriptor)
+	w.StringMember("educationOrganizationCategoryDescriptor", o.EducationOrganizationCategoryDescriptor)
 }
 
 // encodeEdfiSchoolGradeLevel writes the members of EdfiSchoolGradeLevel ($.gradeLevels[*]) as the
 // API serves them.
 func encodeEdfiSchoolGradeLevel(w *jsonw.Writer, o *EdfiSchoolGradeLevel) {
-	w.PlainKey("gradeLevelDescriptor")
-	w.String(o.GradeLevelDescriptor)
+	w.StringMember("gradeLevelDescriptor", o.GradeLevelDescriptor)
 }
 
 // encodeEdfiSchoolLocalEducationAgencyReference writes the members of
 // EdfiSchoolLocalEducationAgencyReference ($.localEducationAgencyReference) as the API serves
 // them.
 func encodeEdfiSchoolLocalEducationAgencyReference(w *jsonw.Writer, o *EdfiSchoolLocalEducationAgencyReference, links bool) {
-	w.PlainKey("localEducationAgencyId")
-	w.Int(int64(o.LocalEducationAgencyId))
+	w.IntMember("localEducationAgencyId", int64(o.LocalEducationAgencyId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1539,10 +1348,7 @@ func encodeEdfiSchoolExtSample(w *jsonw.Writer, o *EdfiSchoolExtSample, links bo
 		}
 		w.EndArray()
 	}
-	if o.IsExemplary.Present {
-		w.PlainKey("isExemplary")
-		w.Bool(o.IsExemplary.Value)
-	}
+	w.OptBoolMember("isExemplary", o.IsExemplary)
 }
 
 // encodeEdfiSchoolExtSampleDirectlyOwnedBus writes the members of
@@ -1561,8 +1367,7 @@ func encodeEdfiSchoolExtSampleDirectlyOwnedBus(w *jsonw.Writer, o *EdfiSchoolExt
 // EdfiSchoolExtSampleDirectlyOwnedBusDirectlyOwnedBusReference
 // ($._ext.sample.directlyOwnedBuses[*].directlyOwnedBusReference) as the API serves them.
 func encodeEdfiSchoolExtSampleDirectlyOwnedBusDirectlyOwnedBusReference(w *jsonw.Writer, o *EdfiSchoolExtSampleDirectlyOwnedBusDirectlyOwnedBusReference, links bool) {
-	w.PlainKey("busId")
-	w.String(o.BusId)
+	w.StringMember("busId", o.BusId)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1690,30 +1495,26 @@ var edfiSchool = &spec.Resource{
 					edfiSchoolColumnNameOfInstitution,
 					edfiSchoolColumnSchoolId,
 				},
-				Key:                 edfiSchoolStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiSchoolLoadByUUIDSQL,
-				LoadByReferentialID: edfiSchoolLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSchoolLoadByDocumentIDsSQL,
-				Insert:              edfiSchoolInsertSQL,
-				Update:              edfiSchoolUpdateSQL,
-				Delete:              edfiSchoolDeleteSQL,
+				Key:       edfiSchoolStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiSchoolLoadSQL,
+				Insert:    edfiSchoolInsertSQL,
+				Update:    edfiSchoolUpdateSQL,
+				Delete:    edfiSchoolDeleteSQL,
 			},
 			{
 				Stored: []int{
 					sampleSchoolExtensionColumnDocumentId,
 					sampleSchoolExtensionColumnIsExemplary,
 				},
-				Key:                 sampleSchoolExtensionStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          sampleSchoolExtensionLoadByUUIDSQL,
-				LoadByReferentialID: sampleSchoolExtensionLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleSchoolExtensionLoadByDocumentIDsSQL,
-				Insert:              sampleSchoolExtensionInsertSQL,
-				Update:              sampleSchoolExtensionUpdateSQL,
-				Delete:              sampleSchoolExtensionDeleteSQL,
+				Key:       sampleSchoolExtensionStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      sampleSchoolExtensionLoadSQL,
+				Insert:    sampleSchoolExtensionInsertSQL,
+				Update:    sampleSchoolExtensionUpdateSQL,
+				Delete:    sampleSchoolExtensionDeleteSQL,
 			},
 			{
 				Stored: []int{
@@ -1723,17 +1524,17 @@ var edfiSchool = &spec.Resource{
 					sampleSchoolExtensionDirectlyOwnedBusColumnDirectlyOwnedBusDocumentId,
 					sampleSchoolExtensionDirectlyOwnedBusColumnDirectlyOwnedBusBusId,
 				},
-				Key:                 sampleSchoolExtensionDirectlyOwnedBusStoredCollectionItemId,
-				ParentKey:           sampleSchoolExtensionDirectlyOwnedBusStoredSchoolDocumentId,
-				Ordinal:             sampleSchoolExtensionDirectlyOwnedBusStoredOrdinal,
-				Semantic:            []int{sampleSchoolExtensionDirectlyOwnedBusStoredDirectlyOwnedBusDocumentId},
-				LoadByUUID:          sampleSchoolExtensionDirectlyOwnedBusLoadByUUIDSQL,
-				LoadByReferentialID: sampleSchoolExtensionDirectlyOwnedBusLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleSchoolExtensionDirectlyOwnedBusLoadByDocumentIDsSQL,
-				Insert:              sampleSchoolExtensionDirectlyOwnedBusInsertSQL,
-				Update:              sampleSchoolExtensionDirectlyOwnedBusUpdateSQL,
-				Delete:              sampleSchoolExtensionDirectlyOwnedBusDeleteSQL,
-				ShiftOrdinals:       sampleSchoolExtensionDirectlyOwnedBusShiftOrdinalsSQL,
+				Key:       sampleSchoolExtensionDirectlyOwnedBusStoredCollectionItemId,
+				ParentKey: sampleSchoolExtensionDirectlyOwnedBusStoredSchoolDocumentId,
+				Ordinal:   sampleSchoolExtensionDirectlyOwnedBusStoredOrdinal,
+				Semantic:  []int{sampleSchoolExtensionDirectlyOwnedBusStoredDirectlyOwnedBusDocumentId},
+				Load:      sampleSchoolExtensionDirectlyOwnedBusLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        sampleSchoolExtensionDirectlyOwnedBusInsertSQL,
+				Update:        sampleSchoolExtensionDirectlyOwnedBusUpdateSQL,
+				Delete:        sampleSchoolExtensionDirectlyOwnedBusDeleteSQL,
+				ShiftOrdinals: sampleSchoolExtensionDirectlyOwnedBusShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1754,17 +1555,17 @@ var edfiSchool = &spec.Resource{
 					edfiSchoolAddressColumnPostalCode,
 					edfiSchoolAddressColumnStreetNumberName,
 				},
-				Key:                 edfiSchoolAddressStoredCollectionItemId,
-				ParentKey:           edfiSchoolAddressStoredSchoolDocumentId,
-				Ordinal:             edfiSchoolAddressStoredOrdinal,
-				Semantic:            []int{edfiSchoolAddressStoredAddressTypeDescriptorDescriptorId, edfiSchoolAddressStoredCity, edfiSchoolAddressStoredPostalCode, edfiSchoolAddressStoredStateAbbreviationDescriptorDescriptorId, edfiSchoolAddressStoredStreetNumberName},
-				LoadByUUID:          edfiSchoolAddressLoadByUUIDSQL,
-				LoadByReferentialID: edfiSchoolAddressLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSchoolAddressLoadByDocumentIDsSQL,
-				Insert:              edfiSchoolAddressInsertSQL,
-				Update:              edfiSchoolAddressUpdateSQL,
-				Delete:              edfiSchoolAddressDeleteSQL,
-				ShiftOrdinals:       edfiSchoolAddressShiftOrdinalsSQL,
+				Key:       edfiSchoolAddressStoredCollectionItemId,
+				ParentKey: edfiSchoolAddressStoredSchoolDocumentId,
+				Ordinal:   edfiSchoolAddressStoredOrdinal,
+				Semantic:  []int{edfiSchoolAddressStoredAddressTypeDescriptorDescriptorId, edfiSchoolAddressStoredCity, edfiSchoolAddressStoredPostalCode, edfiSchoolAddressStoredStateAbbreviationDescriptorDescriptorId, edfiSchoolAddressStoredStreetNumberName},
+				Load:      edfiSchoolAddressLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiSchoolAddressInsertSQL,
+				Update:        edfiSchoolAddressUpdateSQL,
+				Delete:        edfiSchoolAddressDeleteSQL,
+				ShiftOrdinals: edfiSchoolAddressShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1773,17 +1574,17 @@ var edfiSchool = &spec.Resource{
 					edfiSchoolEducationOrganizationCategoryColumnSchoolDocumentId,
 					edfiSchoolEducationOrganizationCategoryColumnEducationOrganizationCategoryDescriptorDescriptorId,
 				},
-				Key:                 edfiSchoolEducationOrganizationCategoryStoredCollectionItemId,
-				ParentKey:           edfiSchoolEducationOrganizationCategoryStoredSchoolDocumentId,
-				Ordinal:             edfiSchoolEducationOrganizationCategoryStoredOrdinal,
-				Semantic:            []int{edfiSchoolEducationOrganizationCategoryStoredEducationOrganizationCategoryDescriptorDescriptorId},
-				LoadByUUID:          edfiSchoolEducationOrganizationCategoryLoadByUUIDSQL,
-				LoadByReferentialID: edfiSchoolEducationOrganizationCategoryLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSchoolEducationOrganizationCategoryLoadByDocumentIDsSQL,
-				Insert:              edfiSchoolEducationOrganizationCategoryInsertSQL,
-				Update:              edfiSchoolEducationOrganizationCategoryUpdateSQL,
-				Delete:              edfiSchoolEducationOrganizationCategoryDeleteSQL,
-				ShiftOrdinals:       edfiSchoolEducationOrganizationCategoryShiftOrdinalsSQL,
+				Key:       edfiSchoolEducationOrganizationCategoryStoredCollectionItemId,
+				ParentKey: edfiSchoolEducationOrganizationCategoryStoredSchoolDocumentId,
+				Ordinal:   edfiSchoolEducationOrganizationCategoryStoredOrdinal,
+				Semantic:  []int{edfiSchoolEducationOrganizationCategoryStoredEducationOrganizationCategoryDescriptorDescriptorId},
+				Load:      edfiSchoolEducationOrganizationCategoryLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiSchoolEducationOrganizationCategoryInsertSQL,
+				Update:        edfiSchoolEducationOrganizationCategoryUpdateSQL,
+				Delete:        edfiSchoolEducationOrganizationCategoryDeleteSQL,
+				ShiftOrdinals: edfiSchoolEducationOrganizationCategoryShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1792,17 +1593,17 @@ var edfiSchool = &spec.Resource{
 					edfiSchoolGradeLevelColumnSchoolDocumentId,
 					edfiSchoolGradeLevelColumnGradeLevelDescriptorDescriptorId,
 				},
-				Key:                 edfiSchoolGradeLevelStoredCollectionItemId,
-				ParentKey:           edfiSchoolGradeLevelStoredSchoolDocumentId,
-				Ordinal:             edfiSchoolGradeLevelStoredOrdinal,
-				Semantic:            []int{edfiSchoolGradeLevelStoredGradeLevelDescriptorDescriptorId},
-				LoadByUUID:          edfiSchoolGradeLevelLoadByUUIDSQL,
-				LoadByReferentialID: edfiSchoolGradeLevelLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSchoolGradeLevelLoadByDocumentIDsSQL,
-				Insert:              edfiSchoolGradeLevelInsertSQL,
-				Update:              edfiSchoolGradeLevelUpdateSQL,
-				Delete:              edfiSchoolGradeLevelDeleteSQL,
-				ShiftOrdinals:       edfiSchoolGradeLevelShiftOrdinalsSQL,
+				Key:       edfiSchoolGradeLevelStoredCollectionItemId,
+				ParentKey: edfiSchoolGradeLevelStoredSchoolDocumentId,
+				Ordinal:   edfiSchoolGradeLevelStoredOrdinal,
+				Semantic:  []int{edfiSchoolGradeLevelStoredGradeLevelDescriptorDescriptorId},
+				Load:      edfiSchoolGradeLevelLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiSchoolGradeLevelInsertSQL,
+				Update:        edfiSchoolGradeLevelUpdateSQL,
+				Delete:        edfiSchoolGradeLevelDeleteSQL,
+				ShiftOrdinals: edfiSchoolGradeLevelShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1813,29 +1614,85 @@ var edfiSchool = &spec.Resource{
 					edfiSchoolAddressPeriodColumnBeginDate,
 					edfiSchoolAddressPeriodColumnEndDate,
 				},
-				Key:                 edfiSchoolAddressPeriodStoredCollectionItemId,
-				ParentKey:           edfiSchoolAddressPeriodStoredParentCollectionItemId,
-				Ordinal:             edfiSchoolAddressPeriodStoredOrdinal,
-				Semantic:            []int{edfiSchoolAddressPeriodStoredBeginDate},
-				LoadByUUID:          edfiSchoolAddressPeriodLoadByUUIDSQL,
-				LoadByReferentialID: edfiSchoolAddressPeriodLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSchoolAddressPeriodLoadByDocumentIDsSQL,
-				Insert:              edfiSchoolAddressPeriodInsertSQL,
-				Update:              edfiSchoolAddressPeriodUpdateSQL,
-				Delete:              edfiSchoolAddressPeriodDeleteSQL,
-				ShiftOrdinals:       edfiSchoolAddressPeriodShiftOrdinalsSQL,
+				Key:       edfiSchoolAddressPeriodStoredCollectionItemId,
+				ParentKey: edfiSchoolAddressPeriodStoredParentCollectionItemId,
+				Ordinal:   edfiSchoolAddressPeriodStoredOrdinal,
+				Semantic:  []int{edfiSchoolAddressPeriodStoredBeginDate},
+				Load:      edfiSchoolAddressPeriodLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiSchoolAddressPeriodInsertSQL,
+				Update:        edfiSchoolAddressPeriodUpdateSQL,
+				Delete:        edfiSchoolAddressPeriodDeleteSQL,
+				ShiftOrdinals: edfiSchoolAddressPeriodShiftOrdinalsSQL,
 			},
 		},
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiSchoolByIDSQL, Page: edfiSchoolPageSQL},
-			{ByID: sampleSchoolExtensionByIDSQL, Page: sampleSchoolExtensionPageSQL},
-			{ByID: sampleSchoolExtensionDirectlyOwnedBusByIDSQL, Page: sampleSchoolExtensionDirectlyOwnedBusPageSQL},
-			{ByID: edfiSchoolAddressByIDSQL, Page: edfiSchoolAddressPageSQL},
-			{ByID: edfiSchoolEducationOrganizationCategoryByIDSQL, Page: edfiSchoolEducationOrganizationCategoryPageSQL},
-			{ByID: edfiSchoolGradeLevelByIDSQL, Page: edfiSchoolGradeLevelPageSQL},
-			{ByID: edfiSchoolAddressPeriodByIDSQL, Page: edfiSchoolAddressPeriodPageSQL},
+			{
+				Select: edfiSchoolSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
+			{
+				Select: sampleSchoolExtensionSelectSQL,
+				ByIDFilter: `
+WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."DocumentId"`,
+				PageFilter: `
+WHERE t."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."DocumentId"`,
+			},
+			{
+				Select: sampleSchoolExtensionDirectlyOwnedBusSelectSQL,
+				ByIDFilter: `
+WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."School_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."School_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiSchoolAddressSelectSQL,
+				ByIDFilter: `
+WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."School_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."School_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiSchoolEducationOrganizationCategorySelectSQL,
+				ByIDFilter: `
+WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."School_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."School_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiSchoolGradeLevelSelectSQL,
+				ByIDFilter: `
+WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."School_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."School_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiSchoolAddressPeriodSelectSQL,
+				ByIDFilter: `
+WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)))
+ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])))
+ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "charterApprovalSchoolYear", Type: "number", JSONPath: "$.charterApprovalSchoolYearTypeReference.schoolYear", Param: spec.Int32Type, Predicate: []string{`r."CharterApprovalSchoolYear_CharterApprovalSchoolYear" = (`, ")"}},
@@ -2049,9 +1906,12 @@ const (
 	edfiSchoolRefLocalEducationAgencyReference
 )
 
-// edfiSchoolLoadByUUIDSQL loads the stored columns of the edfi.School rows of
-// the document whose DocumentUuid is $1, as text.
-const edfiSchoolLoadByUUIDSQL = `SELECT
+// edfiSchoolLoadSQL is the head of the loads of the stored columns of the
+// edfi.School rows, as text: spec.LoadStatements completes it, when the package
+// initializes, into the loads of the document whose DocumentUuid is $1, of the
+// document whose ReferentialId is $1 and of the documents whose DocumentIds are
+// $1.
+const edfiSchoolLoadSQL = `SELECT
     t."DocumentId"::text,
     t."CharterApprovalSchoolYear_DocumentId"::text,
     t."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::text,
@@ -2060,33 +1920,7 @@ const edfiSchoolLoadByUUIDSQL = `SELECT
     t."NameOfInstitution",
     t."SchoolId"::text
 FROM "edfi"."School" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiSchoolLoadByReferentialIDSQL loads the stored columns of the edfi.School
-// rows of the document whose ReferentialId is $1, as text.
-const edfiSchoolLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."CharterApprovalSchoolYear_DocumentId"::text,
-    t."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."LocalEducationAgency_LocalEducationAgencyId"::text,
-    t."NameOfInstitution",
-    t."SchoolId"::text
-FROM "edfi"."School" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiSchoolLoadByDocumentIDsSQL loads the stored columns of the edfi.School
-// rows of the documents whose DocumentIds are $1, as text.
-const edfiSchoolLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."CharterApprovalSchoolYear_DocumentId"::text,
-    t."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."LocalEducationAgency_LocalEducationAgencyId"::text,
-    t."NameOfInstitution",
-    t."SchoolId"::text
-FROM "edfi"."School" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiSchoolInsertSQL inserts edfi.School rows: one text[] parameter per stored
 // column.
@@ -2158,32 +1992,16 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const edfiSchoolDeleteSQL = `DELETE FROM "edfi"."School"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// sampleSchoolExtensionLoadByUUIDSQL loads the stored columns of the
-// sample.SchoolExtension rows of the document whose DocumentUuid is $1, as
-// text.
-const sampleSchoolExtensionLoadByUUIDSQL = `SELECT
+// sampleSchoolExtensionLoadSQL is the head of the loads of the stored columns
+// of the sample.SchoolExtension rows, as text: spec.LoadStatements completes
+// it, when the package initializes, into the loads of the document whose
+// DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
+// documents whose DocumentIds are $1.
+const sampleSchoolExtensionLoadSQL = `SELECT
     t."DocumentId"::text,
     t."IsExemplary"::text
 FROM "sample"."SchoolExtension" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// sampleSchoolExtensionLoadByReferentialIDSQL loads the stored columns of the
-// sample.SchoolExtension rows of the document whose ReferentialId is $1, as
-// text.
-const sampleSchoolExtensionLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."IsExemplary"::text
-FROM "sample"."SchoolExtension" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// sampleSchoolExtensionLoadByDocumentIDsSQL loads the stored columns of the
-// sample.SchoolExtension rows of the documents whose DocumentIds are $1, as
-// text.
-const sampleSchoolExtensionLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."IsExemplary"::text
-FROM "sample"."SchoolExtension" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // sampleSchoolExtensionInsertSQL inserts sample.SchoolExtension rows: one
 // text[] parameter per stored column.
@@ -2221,44 +2039,19 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const sampleSchoolExtensionDeleteSQL = `DELETE FROM "sample"."SchoolExtension"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// sampleSchoolExtensionDirectlyOwnedBusLoadByUUIDSQL loads the stored columns
-// of the sample.SchoolExtensionDirectlyOwnedBus rows of the document whose
-// DocumentUuid is $1, as text.
-const sampleSchoolExtensionDirectlyOwnedBusLoadByUUIDSQL = `SELECT
+// sampleSchoolExtensionDirectlyOwnedBusLoadSQL is the head of the loads of the
+// stored columns of the sample.SchoolExtensionDirectlyOwnedBus rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const sampleSchoolExtensionDirectlyOwnedBusLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."School_DocumentId"::text,
     t."DirectlyOwnedBus_DocumentId"::text,
     t."DirectlyOwnedBus_BusId"
 FROM "sample"."SchoolExtensionDirectlyOwnedBus" t
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleSchoolExtensionDirectlyOwnedBusLoadByReferentialIDSQL loads the stored
-// columns of the sample.SchoolExtensionDirectlyOwnedBus rows of the document
-// whose ReferentialId is $1, as text.
-const sampleSchoolExtensionDirectlyOwnedBusLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."DirectlyOwnedBus_DocumentId"::text,
-    t."DirectlyOwnedBus_BusId"
-FROM "sample"."SchoolExtensionDirectlyOwnedBus" t
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleSchoolExtensionDirectlyOwnedBusLoadByDocumentIDsSQL loads the stored
-// columns of the sample.SchoolExtensionDirectlyOwnedBus rows of the documents
-// whose DocumentIds are $1, as text.
-const sampleSchoolExtensionDirectlyOwnedBusLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."DirectlyOwnedBus_DocumentId"::text,
-    t."DirectlyOwnedBus_BusId"
-FROM "sample"."SchoolExtensionDirectlyOwnedBus" t
-WHERE t."School_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."School_DocumentId" = `
 
 // sampleSchoolExtensionDirectlyOwnedBusInsertSQL inserts
 // sample.SchoolExtensionDirectlyOwnedBus rows: one text[] parameter per stored
@@ -2326,9 +2119,12 @@ const sampleSchoolExtensionDirectlyOwnedBusShiftOrdinalsSQL = `UPDATE "sample"."
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiSchoolAddressLoadByUUIDSQL loads the stored columns of the
-// edfi.SchoolAddress rows of the document whose DocumentUuid is $1, as text.
-const edfiSchoolAddressLoadByUUIDSQL = `SELECT
+// edfiSchoolAddressLoadSQL is the head of the loads of the stored columns of
+// the edfi.SchoolAddress rows, as text: spec.LoadStatements completes it, when
+// the package initializes, into the loads of the document whose DocumentUuid is
+// $1, of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiSchoolAddressLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."School_DocumentId"::text,
@@ -2346,54 +2142,7 @@ const edfiSchoolAddressLoadByUUIDSQL = `SELECT
     t."PostalCode",
     t."StreetNumberName"
 FROM "edfi"."SchoolAddress" t
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSchoolAddressLoadByReferentialIDSQL loads the stored columns of the
-// edfi.SchoolAddress rows of the document whose ReferentialId is $1, as text.
-const edfiSchoolAddressLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."AddressTypeDescriptor_DescriptorId"::text,
-    t."StateAbbreviationDescriptor_DescriptorId"::text,
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator"::text,
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
-FROM "edfi"."SchoolAddress" t
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSchoolAddressLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.SchoolAddress rows of the documents whose DocumentIds are $1, as text.
-const edfiSchoolAddressLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."AddressTypeDescriptor_DescriptorId"::text,
-    t."StateAbbreviationDescriptor_DescriptorId"::text,
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator"::text,
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
-FROM "edfi"."SchoolAddress" t
-WHERE t."School_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."School_DocumentId" = `
 
 // edfiSchoolAddressInsertSQL inserts edfi.SchoolAddress rows: one text[]
 // parameter per stored column.
@@ -2536,41 +2285,18 @@ const edfiSchoolAddressShiftOrdinalsSQL = `UPDATE "edfi"."SchoolAddress"
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiSchoolEducationOrganizationCategoryLoadByUUIDSQL loads the stored columns
-// of the edfi.SchoolEducationOrganizationCategory rows of the document whose
-// DocumentUuid is $1, as text.
-const edfiSchoolEducationOrganizationCategoryLoadByUUIDSQL = `SELECT
+// edfiSchoolEducationOrganizationCategoryLoadSQL is the head of the loads of
+// the stored columns of the edfi.SchoolEducationOrganizationCategory rows, as
+// text: spec.LoadStatements completes it, when the package initializes, into
+// the loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiSchoolEducationOrganizationCategoryLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."School_DocumentId"::text,
     t."EducationOrganizationCategoryDescriptor_DescriptorId"::text
 FROM "edfi"."SchoolEducationOrganizationCategory" t
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSchoolEducationOrganizationCategoryLoadByReferentialIDSQL loads the
-// stored columns of the edfi.SchoolEducationOrganizationCategory rows of the
-// document whose ReferentialId is $1, as text.
-const edfiSchoolEducationOrganizationCategoryLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."EducationOrganizationCategoryDescriptor_DescriptorId"::text
-FROM "edfi"."SchoolEducationOrganizationCategory" t
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSchoolEducationOrganizationCategoryLoadByDocumentIDsSQL loads the stored
-// columns of the edfi.SchoolEducationOrganizationCategory rows of the documents
-// whose DocumentIds are $1, as text.
-const edfiSchoolEducationOrganizationCategoryLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."EducationOrganizationCategoryDescriptor_DescriptorId"::text
-FROM "edfi"."SchoolEducationOrganizationCategory" t
-WHERE t."School_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."School_DocumentId" = `
 
 // edfiSchoolEducationOrganizationCategoryInsertSQL inserts
 // edfi.SchoolEducationOrganizationCategory rows: one text[] parameter per
@@ -2631,40 +2357,18 @@ const edfiSchoolEducationOrganizationCategoryShiftOrdinalsSQL = `UPDATE "edfi"."
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiSchoolGradeLevelLoadByUUIDSQL loads the stored columns of the
-// edfi.SchoolGradeLevel rows of the document whose DocumentUuid is $1, as text.
-const edfiSchoolGradeLevelLoadByUUIDSQL = `SELECT
+// edfiSchoolGradeLevelLoadSQL is the head of the loads of the stored columns of
+// the edfi.SchoolGradeLevel rows, as text: spec.LoadStatements completes it,
+// when the package initializes, into the loads of the document whose
+// DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
+// documents whose DocumentIds are $1.
+const edfiSchoolGradeLevelLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."School_DocumentId"::text,
     t."GradeLevelDescriptor_DescriptorId"::text
 FROM "edfi"."SchoolGradeLevel" t
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSchoolGradeLevelLoadByReferentialIDSQL loads the stored columns of the
-// edfi.SchoolGradeLevel rows of the document whose ReferentialId is $1, as
-// text.
-const edfiSchoolGradeLevelLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
-FROM "edfi"."SchoolGradeLevel" t
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSchoolGradeLevelLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.SchoolGradeLevel rows of the documents whose DocumentIds are $1, as
-// text.
-const edfiSchoolGradeLevelLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
-FROM "edfi"."SchoolGradeLevel" t
-WHERE t."School_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."School_DocumentId" = `
 
 // edfiSchoolGradeLevelInsertSQL inserts edfi.SchoolGradeLevel rows: one text[]
 // parameter per stored column.
@@ -2723,10 +2427,12 @@ const edfiSchoolGradeLevelShiftOrdinalsSQL = `UPDATE "edfi"."SchoolGradeLevel"
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiSchoolAddressPeriodLoadByUUIDSQL loads the stored columns of the
-// edfi.SchoolAddressPeriod rows of the document whose DocumentUuid is $1, as
-// text.
-const edfiSchoolAddressPeriodLoadByUUIDSQL = `SELECT
+// edfiSchoolAddressPeriodLoadSQL is the head of the loads of the stored columns
+// of the edfi.SchoolAddressPeriod rows, as text: spec.LoadStatements completes
+// it, when the package initializes, into the loads of the document whose
+// DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
+// documents whose DocumentIds are $1.
+const edfiSchoolAddressPeriodLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."ParentCollectionItemId"::text,
@@ -2734,36 +2440,7 @@ const edfiSchoolAddressPeriodLoadByUUIDSQL = `SELECT
     to_char(t."BeginDate", 'YYYY-MM-DD'),
     to_char(t."EndDate", 'YYYY-MM-DD')
 FROM "edfi"."SchoolAddressPeriod" t
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSchoolAddressPeriodLoadByReferentialIDSQL loads the stored columns of the
-// edfi.SchoolAddressPeriod rows of the document whose ReferentialId is $1, as
-// text.
-const edfiSchoolAddressPeriodLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    t."School_DocumentId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD')
-FROM "edfi"."SchoolAddressPeriod" t
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSchoolAddressPeriodLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.SchoolAddressPeriod rows of the documents whose DocumentIds are $1, as
-// text.
-const edfiSchoolAddressPeriodLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    t."School_DocumentId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD')
-FROM "edfi"."SchoolAddressPeriod" t
-WHERE t."School_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."School_DocumentId" = `
 
 // edfiSchoolAddressPeriodInsertSQL inserts edfi.SchoolAddressPeriod rows: one
 // text[] parameter per stored column.
@@ -2836,9 +2513,10 @@ const edfiSchoolAddressPeriodShiftOrdinalsSQL = `UPDATE "edfi"."SchoolAddressPer
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiSchoolByIDSQL reads the edfi.School rows of the document whose
-// DocumentUuid is $1.
-const edfiSchoolByIDSQL = `SELECT
+// edfiSchoolSelectSQL selects the edfi.School rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const edfiSchoolSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -2854,58 +2532,24 @@ const edfiSchoolByIDSQL = `SELECT
 FROM "edfi"."School" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CharterApprovalSchoolYear_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocalEducationAgency_DocumentId" OFFSET 0) l1 ON true
-WHERE d."DocumentUuid" = $1`
+LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocalEducationAgency_DocumentId" OFFSET 0) l1 ON true`
 
-// edfiSchoolPageSQL reads the edfi.School rows of the documents of the page
-// being read.
-const edfiSchoolPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."CharterApprovalSchoolYear_CharterApprovalSchoolYear",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."LocalEducationAgency_LocalEducationAgencyId",
-    r."NameOfInstitution",
-    r."SchoolId"
-FROM "edfi"."School" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CharterApprovalSchoolYear_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocalEducationAgency_DocumentId" OFFSET 0) l1 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
-
-// sampleSchoolExtensionByIDSQL reads the sample.SchoolExtension rows of the
-// document whose DocumentUuid is $1.
-const sampleSchoolExtensionByIDSQL = `SELECT
+// sampleSchoolExtensionSelectSQL selects the sample.SchoolExtension rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const sampleSchoolExtensionSelectSQL = `SELECT
     t."DocumentId",
     t."DocumentId",
     t."DocumentId",
     t."IsExemplary"
-FROM "sample"."SchoolExtension" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."DocumentId"`
+FROM "sample"."SchoolExtension" t`
 
-// sampleSchoolExtensionPageSQL reads the sample.SchoolExtension rows of the
-// documents of the page being read.
-const sampleSchoolExtensionPageSQL = `SELECT
-    t."DocumentId",
-    t."DocumentId",
-    t."DocumentId",
-    t."IsExemplary"
-FROM "sample"."SchoolExtension" t
-WHERE t."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."DocumentId"`
-
-// sampleSchoolExtensionDirectlyOwnedBusByIDSQL reads the
-// sample.SchoolExtensionDirectlyOwnedBus rows of the document whose
-// DocumentUuid is $1.
-const sampleSchoolExtensionDirectlyOwnedBusByIDSQL = `SELECT
+// sampleSchoolExtensionDirectlyOwnedBusSelectSQL selects the
+// sample.SchoolExtensionDirectlyOwnedBus rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const sampleSchoolExtensionDirectlyOwnedBusSelectSQL = `SELECT
     t."School_DocumentId",
     t."CollectionItemId",
     t."School_DocumentId",
@@ -2913,28 +2557,13 @@ const sampleSchoolExtensionDirectlyOwnedBusByIDSQL = `SELECT
     l0."ResourceKeyId",
     t."DirectlyOwnedBus_BusId"
 FROM "sample"."SchoolExtensionDirectlyOwnedBus" t
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."DirectlyOwnedBus_DocumentId" OFFSET 0) l0 ON true
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."School_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."DirectlyOwnedBus_DocumentId" OFFSET 0) l0 ON true`
 
-// sampleSchoolExtensionDirectlyOwnedBusPageSQL reads the
-// sample.SchoolExtensionDirectlyOwnedBus rows of the documents of the page
-// being read.
-const sampleSchoolExtensionDirectlyOwnedBusPageSQL = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."School_DocumentId",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    t."DirectlyOwnedBus_BusId"
-FROM "sample"."SchoolExtensionDirectlyOwnedBus" t
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."DirectlyOwnedBus_DocumentId" OFFSET 0) l0 ON true
-WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."School_DocumentId", t."Ordinal"`
-
-// edfiSchoolAddressByIDSQL reads the edfi.SchoolAddress rows of the document
-// whose DocumentUuid is $1.
-const edfiSchoolAddressByIDSQL = `SELECT
+// edfiSchoolAddressSelectSQL selects the edfi.SchoolAddress rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiSchoolAddressSelectSQL = `SELECT
     t."School_DocumentId",
     t."CollectionItemId",
     t."School_DocumentId",
@@ -2953,108 +2582,43 @@ const edfiSchoolAddressByIDSQL = `SELECT
     t."StreetNumberName"
 FROM "edfi"."SchoolAddress" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."School_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true`
 
-// edfiSchoolAddressPageSQL reads the edfi.SchoolAddress rows of the documents
-// of the page being read.
-const edfiSchoolAddressPageSQL = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."School_DocumentId",
-    d0."Uri",
-    d1."Uri",
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator",
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
-FROM "edfi"."SchoolAddress" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."School_DocumentId", t."Ordinal"`
-
-// edfiSchoolEducationOrganizationCategoryByIDSQL reads the
-// edfi.SchoolEducationOrganizationCategory rows of the document whose
-// DocumentUuid is $1.
-const edfiSchoolEducationOrganizationCategoryByIDSQL = `SELECT
+// edfiSchoolEducationOrganizationCategorySelectSQL selects the
+// edfi.SchoolEducationOrganizationCategory rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const edfiSchoolEducationOrganizationCategorySelectSQL = `SELECT
     t."School_DocumentId",
     t."CollectionItemId",
     t."School_DocumentId",
     d0."Uri"
 FROM "edfi"."SchoolEducationOrganizationCategory" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."School_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
-// edfiSchoolEducationOrganizationCategoryPageSQL reads the
-// edfi.SchoolEducationOrganizationCategory rows of the documents of the page
-// being read.
-const edfiSchoolEducationOrganizationCategoryPageSQL = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."School_DocumentId",
-    d0."Uri"
-FROM "edfi"."SchoolEducationOrganizationCategory" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."School_DocumentId", t."Ordinal"`
-
-// edfiSchoolGradeLevelByIDSQL reads the edfi.SchoolGradeLevel rows of the
-// document whose DocumentUuid is $1.
-const edfiSchoolGradeLevelByIDSQL = `SELECT
+// edfiSchoolGradeLevelSelectSQL selects the edfi.SchoolGradeLevel rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiSchoolGradeLevelSelectSQL = `SELECT
     t."School_DocumentId",
     t."CollectionItemId",
     t."School_DocumentId",
     d0."Uri"
 FROM "edfi"."SchoolGradeLevel" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."School_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
-// edfiSchoolGradeLevelPageSQL reads the edfi.SchoolGradeLevel rows of the
-// documents of the page being read.
-const edfiSchoolGradeLevelPageSQL = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."School_DocumentId",
-    d0."Uri"
-FROM "edfi"."SchoolGradeLevel" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."School_DocumentId", t."Ordinal"`
-
-// edfiSchoolAddressPeriodByIDSQL reads the edfi.SchoolAddressPeriod rows of the
-// document whose DocumentUuid is $1.
-const edfiSchoolAddressPeriodByIDSQL = `SELECT
+// edfiSchoolAddressPeriodSelectSQL selects the edfi.SchoolAddressPeriod rows a
+// read hydrates: ByIDFilter completes it for the document whose DocumentUuid is
+// $1, PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiSchoolAddressPeriodSelectSQL = `SELECT
     t."School_DocumentId",
     t."CollectionItemId",
     t."ParentCollectionItemId",
     t."BeginDate",
     t."EndDate"
-FROM "edfi"."SchoolAddressPeriod" t
-WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)))
-ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`
-
-// edfiSchoolAddressPeriodPageSQL reads the edfi.SchoolAddressPeriod rows of the
-// documents of the page being read.
-const edfiSchoolAddressPeriodPageSQL = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."ParentCollectionItemId",
-    t."BeginDate",
-    t."EndDate"
-FROM "edfi"."SchoolAddressPeriod" t
-WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])))
-ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`
+FROM "edfi"."SchoolAddressPeriod" t`
 
 // edfiSchoolDeleteRootSQL deletes the document with DocumentUuid $1 and returns
 // its ContentVersion.

@@ -14,7 +14,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/jsonr"
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -144,20 +143,10 @@ func (d *edfiSchoolYearTypeStored) WriteJSON(w *jsonw.Writer, tag string, links 
 type edfiSchoolYearTypeHydration struct {
 	// docs are the documents read, in DocumentId order.
 	docs []edfiSchoolYearTypeStored
-	// schoolYearTypeRow holds the values of the edfi.SchoolYearType row being scanned.
-	schoolYearTypeRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                  [7]any
-		Meta                  engine.DocumentMeta
-		DocumentUuid          pgtype.UUID
-		CurrentSchoolYear     pgtype.Bool
-		SchoolYear            pgtype.Int8
-		SchoolYearDescription pgtype.Text
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiSchoolYearTypeHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiSchoolYearTypeHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiSchoolYearTypeTable:
 		return h.scanSchoolYearType(row)
@@ -166,35 +155,24 @@ func (h *edfiSchoolYearTypeHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanSchoolYearType hydrates a row of edfi.SchoolYearType.
-func (h *edfiSchoolYearTypeHydration) scanSchoolYearType(row engine.Row) error {
-	r := &h.schoolYearTypeRow
-	if r.dest[0] == nil {
-		r.dest = [7]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.CurrentSchoolYear,
-			&r.SchoolYear,
-			&r.SchoolYearDescription,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSchoolYearTypeHydration) scanSchoolYearType(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colCurrentSchoolYear = engine.RootLocators + iota
+		colSchoolYear
+		colSchoolYearDescription
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
+	meta := row.Meta()
 	doc := engine.AppendRow(&h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.CurrentSchoolYear.Valid {
-		doc.EdfiSchoolYearType.CurrentSchoolYear = r.CurrentSchoolYear.Bool
-	}
-	if r.SchoolYear.Valid {
-		doc.EdfiSchoolYearType.SchoolYear = r.SchoolYear.Int64
-	}
-	if r.SchoolYearDescription.Valid {
-		doc.EdfiSchoolYearType.SchoolYearDescription = r.SchoolYearDescription.String
-	}
-	return nil
+	doc.DocumentMeta = meta
+	row.BoolInto(colCurrentSchoolYear, &doc.EdfiSchoolYearType.CurrentSchoolYear)
+	row.Int64Into(colSchoolYear, &doc.EdfiSchoolYearType.SchoolYear)
+	row.TextInto(colSchoolYearDescription, &doc.EdfiSchoolYearType.SchoolYearDescription)
+	return row.Err()
 }
 
 // hydrateEdfiSchoolYearType reads the rows of a SchoolYearType read, table by table in the read
@@ -213,12 +191,9 @@ func hydrateEdfiSchoolYearType(sets engine.ResultSets) ([]engine.Document, error
 
 // encodeEdfiSchoolYearType writes the members of EdfiSchoolYearType ($) as the API serves them.
 func encodeEdfiSchoolYearType(w *jsonw.Writer, o *EdfiSchoolYearType) {
-	w.PlainKey("currentSchoolYear")
-	w.Bool(o.CurrentSchoolYear)
-	w.PlainKey("schoolYear")
-	w.Int(o.SchoolYear)
-	w.PlainKey("schoolYearDescription")
-	w.String(o.SchoolYearDescription)
+	w.BoolMember("currentSchoolYear", o.CurrentSchoolYear)
+	w.IntMember("schoolYear", o.SchoolYear)
+	w.StringMember("schoolYearDescription", o.SchoolYearDescription)
 }
 
 // edfiSchoolYearType is the plan of the Ed-Fi resource SchoolYearType, served at /data/ed-fi/schoolYearTypes.
@@ -252,21 +227,27 @@ var edfiSchoolYearType = &spec.Resource{
 					edfiSchoolYearTypeColumnSchoolYear,
 					edfiSchoolYearTypeColumnSchoolYearDescription,
 				},
-				Key:                 edfiSchoolYearTypeStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiSchoolYearTypeLoadByUUIDSQL,
-				LoadByReferentialID: edfiSchoolYearTypeLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSchoolYearTypeLoadByDocumentIDsSQL,
-				Insert:              edfiSchoolYearTypeInsertSQL,
-				Update:              edfiSchoolYearTypeUpdateSQL,
-				Delete:              edfiSchoolYearTypeDeleteSQL,
+				Key:       edfiSchoolYearTypeStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiSchoolYearTypeLoadSQL,
+				Insert:    edfiSchoolYearTypeInsertSQL,
+				Update:    edfiSchoolYearTypeUpdateSQL,
+				Delete:    edfiSchoolYearTypeDeleteSQL,
 			},
 		},
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiSchoolYearTypeByIDSQL, Page: edfiSchoolYearTypePageSQL},
+			{
+				Select: edfiSchoolYearTypeSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "currentSchoolYear", Type: "boolean", JSONPath: "$.currentSchoolYear", Param: spec.BooleanType, Predicate: []string{`r."CurrentSchoolYear" = (`, ")"}},
@@ -323,35 +304,18 @@ const (
 	edfiSchoolYearTypeStoredSchoolYearDescription
 )
 
-// edfiSchoolYearTypeLoadByUUIDSQL loads the stored columns of the
-// edfi.SchoolYearType rows of the document whose DocumentUuid is $1, as text.
-const edfiSchoolYearTypeLoadByUUIDSQL = `SELECT
+// edfiSchoolYearTypeLoadSQL is the head of the loads of the stored columns of
+// the edfi.SchoolYearType rows, as text: spec.LoadStatements completes it, when
+// the package initializes, into the loads of the document whose DocumentUuid is
+// $1, of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiSchoolYearTypeLoadSQL = `SELECT
     t."DocumentId"::text,
     t."CurrentSchoolYear"::text,
     t."SchoolYear"::text,
     t."SchoolYearDescription"
 FROM "edfi"."SchoolYearType" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiSchoolYearTypeLoadByReferentialIDSQL loads the stored columns of the
-// edfi.SchoolYearType rows of the document whose ReferentialId is $1, as text.
-const edfiSchoolYearTypeLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."CurrentSchoolYear"::text,
-    t."SchoolYear"::text,
-    t."SchoolYearDescription"
-FROM "edfi"."SchoolYearType" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiSchoolYearTypeLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.SchoolYearType rows of the documents whose DocumentIds are $1, as text.
-const edfiSchoolYearTypeLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."CurrentSchoolYear"::text,
-    t."SchoolYear"::text,
-    t."SchoolYearDescription"
-FROM "edfi"."SchoolYearType" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiSchoolYearTypeInsertSQL inserts edfi.SchoolYearType rows: one text[]
 // parameter per stored column.
@@ -403,9 +367,11 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const edfiSchoolYearTypeDeleteSQL = `DELETE FROM "edfi"."SchoolYearType"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// edfiSchoolYearTypeByIDSQL reads the edfi.SchoolYearType rows of the document
-// whose DocumentUuid is $1.
-const edfiSchoolYearTypeByIDSQL = `SELECT
+// edfiSchoolYearTypeSelectSQL selects the edfi.SchoolYearType rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiSchoolYearTypeSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -414,24 +380,7 @@ const edfiSchoolYearTypeByIDSQL = `SELECT
     r."SchoolYear",
     r."SchoolYearDescription"
 FROM "edfi"."SchoolYearType" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-WHERE d."DocumentUuid" = $1`
-
-// edfiSchoolYearTypePageSQL reads the edfi.SchoolYearType rows of the documents
-// of the page being read.
-const edfiSchoolYearTypePageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    r."CurrentSchoolYear",
-    r."SchoolYear",
-    r."SchoolYearDescription"
-FROM "edfi"."SchoolYearType" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
+JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`
 
 // edfiSchoolYearTypeDeleteRootSQL deletes the document with DocumentUuid $1 and
 // returns its ContentVersion.

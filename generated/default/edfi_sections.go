@@ -16,7 +16,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -721,62 +720,10 @@ type edfiSectionHydration struct {
 	docs []edfiSectionStored
 	// sectionRows finds the rows of edfi.Section for the rows under them.
 	sectionRows engine.Parents[edfiSectionStored]
-	// sectionRow holds the values of the edfi.Section row being scanned.
-	sectionRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                    [20]any
-		Meta                                    engine.DocumentMeta
-		DocumentUuid                            pgtype.UUID
-		CourseOffering_DocumentUuid             pgtype.UUID
-		CourseOffering_ResourceKeyId            pgtype.Int2
-		CourseOffering_LocalCourseCode          pgtype.Text
-		CourseOffering_SchoolReferenceSchoolId  pgtype.Int4
-		CourseOffering_SessionReferenceSchoolId pgtype.Int4
-		CourseOffering_SchoolYear               pgtype.Int8
-		CourseOffering_SessionName              pgtype.Text
-		LocationSchool_DocumentUuid             pgtype.UUID
-		LocationSchool_ResourceKeyId            pgtype.Int2
-		LocationSchool_SchoolId                 pgtype.Int4
-		AvailableCreditConversion               pgtype.Text
-		AvailableCredits                        pgtype.Text
-		OfficialAttendancePeriod                pgtype.Bool
-		SectionIdentifier                       pgtype.Text
-		SectionName                             pgtype.Text
-		SequenceOfCourse                        pgtype.Int4
-	}
-	// sectionClassPeriodRow holds the values of the edfi.SectionClassPeriod row being scanned.
-	sectionClassPeriodRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                        [7]any
-		DocumentID, Key, ParentKey  int64
-		ClassPeriod_DocumentUuid    pgtype.UUID
-		ClassPeriod_ResourceKeyId   pgtype.Int2
-		ClassPeriod_ClassPeriodName pgtype.Text
-		ClassPeriod_SchoolId        pgtype.Int4
-	}
-	// sectionOfferedGradeLevelRow holds the values of the edfi.SectionOfferedGradeLevel row being
-	// scanned.
-	sectionOfferedGradeLevelRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                              [4]any
-		DocumentID, Key, ParentKey        int64
-		GradeLevelDescriptor_DescriptorId pgtype.Text
-	}
-	// sectionProgramRow holds the values of the edfi.SectionProgram row being scanned.
-	sectionProgramRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                       [8]any
-		DocumentID, Key, ParentKey                 int64
-		Program_DocumentUuid                       pgtype.UUID
-		Program_ResourceKeyId                      pgtype.Int2
-		Program_EducationOrganizationId            pgtype.Int4
-		Program_ProgramName                        pgtype.Text
-		Program_ProgramTypeDescriptor_DescriptorId pgtype.Text
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiSectionHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiSectionHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiSectionTable:
 		return h.scanSection(row)
@@ -791,200 +738,144 @@ func (h *edfiSectionHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanSection hydrates a row of edfi.Section.
-func (h *edfiSectionHydration) scanSection(row engine.Row) error {
-	r := &h.sectionRow
-	if r.dest[0] == nil {
-		r.dest = [20]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.CourseOffering_DocumentUuid,
-			&r.CourseOffering_ResourceKeyId,
-			&r.CourseOffering_LocalCourseCode,
-			&r.CourseOffering_SchoolReferenceSchoolId,
-			&r.CourseOffering_SessionReferenceSchoolId,
-			&r.CourseOffering_SchoolYear,
-			&r.CourseOffering_SessionName,
-			&r.LocationSchool_DocumentUuid,
-			&r.LocationSchool_ResourceKeyId,
-			&r.LocationSchool_SchoolId,
-			&r.AvailableCreditConversion,
-			&r.AvailableCredits,
-			&r.OfficialAttendancePeriod,
-			&r.SectionIdentifier,
-			&r.SectionName,
-			&r.SequenceOfCourse,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSectionHydration) scanSection(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colCourseOffering_DocumentUuid = engine.RootLocators + iota
+		colCourseOffering_ResourceKeyId
+		colCourseOffering_LocalCourseCode
+		colCourseOffering_SchoolReferenceSchoolId
+		colCourseOffering_SessionReferenceSchoolId
+		colCourseOffering_SchoolYear
+		colCourseOffering_SessionName
+		colLocationSchool_DocumentUuid
+		colLocationSchool_ResourceKeyId
+		colLocationSchool_SchoolId
+		colAvailableCreditConversion
+		colAvailableCredits
+		colOfficialAttendancePeriod
+		colSectionIdentifier
+		colSectionName
+		colSequenceOfCourse
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	// Key unification stores these members in several columns: the first value
-	// present is the member's.
-	if !r.CourseOffering_SchoolReferenceSchoolId.Valid {
-		r.CourseOffering_SchoolReferenceSchoolId = r.CourseOffering_SessionReferenceSchoolId
-	}
-	doc := h.sectionRows.Append(r.Meta.DocumentID, &h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.AvailableCreditConversion.Valid {
-		doc.EdfiSection.AvailableCreditConversion = opt.Some(r.AvailableCreditConversion.String)
-	}
-	if r.AvailableCredits.Valid {
-		doc.EdfiSection.AvailableCredits = opt.Some(r.AvailableCredits.String)
-	}
-	if r.CourseOffering_LocalCourseCode.Valid {
-		doc.EdfiSection.CourseOfferingReference.LocalCourseCode = r.CourseOffering_LocalCourseCode.String
-	}
-	if r.CourseOffering_SchoolReferenceSchoolId.Valid {
-		doc.EdfiSection.CourseOfferingReference.SchoolId = r.CourseOffering_SchoolReferenceSchoolId.Int32
-	}
-	if r.CourseOffering_SchoolYear.Valid {
-		doc.EdfiSection.CourseOfferingReference.SchoolYear = r.CourseOffering_SchoolYear.Int64
-	}
-	if r.CourseOffering_SessionName.Valid {
-		doc.EdfiSection.CourseOfferingReference.SessionName = r.CourseOffering_SessionName.String
-	}
-	if r.CourseOffering_DocumentUuid.Valid && r.CourseOffering_ResourceKeyId.Int16 == 6 {
+	meta := row.Meta()
+	doc := h.sectionRows.Append(meta.DocumentID, &h.docs)
+	doc.DocumentMeta = meta
+	row.OptTextInto(colAvailableCreditConversion, &doc.EdfiSection.AvailableCreditConversion)
+	row.OptTextInto(colAvailableCredits, &doc.EdfiSection.AvailableCredits)
+	row.TextInto(colCourseOffering_LocalCourseCode, &doc.EdfiSection.CourseOfferingReference.LocalCourseCode)
+	row.Int32Into(row.First(colCourseOffering_SchoolReferenceSchoolId, colCourseOffering_SessionReferenceSchoolId), &doc.EdfiSection.CourseOfferingReference.SchoolId)
+	row.Int64Into(colCourseOffering_SchoolYear, &doc.EdfiSection.CourseOfferingReference.SchoolYear)
+	row.TextInto(colCourseOffering_SessionName, &doc.EdfiSection.CourseOfferingReference.SessionName)
+	if id, key, ok := row.Link(colCourseOffering_DocumentUuid, colCourseOffering_ResourceKeyId); ok && key == 6 {
 		doc.EdfiSection.CourseOfferingReference.Link = engine.Link{
-			ID:   r.CourseOffering_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/courseOfferings/",
 			Rel:  "CourseOffering",
 		}
 	}
-	if r.LocationSchool_SchoolId.Valid || r.LocationSchool_DocumentUuid.Valid {
+	if row.Present(colLocationSchool_SchoolId) || row.Present(colLocationSchool_DocumentUuid) {
 		locationSchoolReference := &EdfiSectionLocationSchoolReference{}
-		if r.LocationSchool_SchoolId.Valid {
-			locationSchoolReference.SchoolId = r.LocationSchool_SchoolId.Int32
-		}
-		if r.LocationSchool_DocumentUuid.Valid && r.LocationSchool_ResourceKeyId.Int16 == 14 {
+		row.Int32Into(colLocationSchool_SchoolId, &locationSchoolReference.SchoolId)
+		if id, key, ok := row.Link(colLocationSchool_DocumentUuid, colLocationSchool_ResourceKeyId); ok && key == 14 {
 			locationSchoolReference.Link = engine.Link{
-				ID:   r.LocationSchool_DocumentUuid.Bytes,
+				ID:   id,
 				Path: "/ed-fi/schools/",
 				Rel:  "School",
 			}
 		}
 		doc.EdfiSection.LocationSchoolReference = locationSchoolReference
 	}
-	if r.OfficialAttendancePeriod.Valid {
-		doc.EdfiSection.OfficialAttendancePeriod = opt.Some(r.OfficialAttendancePeriod.Bool)
-	}
-	if r.SectionIdentifier.Valid {
-		doc.EdfiSection.SectionIdentifier = r.SectionIdentifier.String
-	}
-	if r.SectionName.Valid {
-		doc.EdfiSection.SectionName = opt.Some(r.SectionName.String)
-	}
-	if r.SequenceOfCourse.Valid {
-		doc.EdfiSection.SequenceOfCourse = opt.Some(r.SequenceOfCourse.Int32)
-	}
-	return nil
+	row.OptBoolInto(colOfficialAttendancePeriod, &doc.EdfiSection.OfficialAttendancePeriod)
+	row.TextInto(colSectionIdentifier, &doc.EdfiSection.SectionIdentifier)
+	row.OptTextInto(colSectionName, &doc.EdfiSection.SectionName)
+	row.OptInt32Into(colSequenceOfCourse, &doc.EdfiSection.SequenceOfCourse)
+	return row.Err()
 }
 
 // scanSectionClassPeriod hydrates a row of edfi.SectionClassPeriod.
-func (h *edfiSectionHydration) scanSectionClassPeriod(row engine.Row) error {
-	r := &h.sectionClassPeriodRow
-	if r.dest[0] == nil {
-		r.dest = [7]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.ClassPeriod_DocumentUuid,
-			&r.ClassPeriod_ResourceKeyId,
-			&r.ClassPeriod_ClassPeriodName,
-			&r.ClassPeriod_SchoolId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSectionHydration) scanSectionClassPeriod(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colClassPeriod_DocumentUuid = engine.ChildLocators + iota
+		colClassPeriod_ResourceKeyId
+		colClassPeriod_ClassPeriodName
+		colClassPeriod_SchoolId
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.sectionRows.Find(r.ParentKey)
+	parent := h.sectionRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiSection.ClassPeriods)
-	if r.ClassPeriod_ClassPeriodName.Valid {
-		item.ClassPeriodReference.ClassPeriodName = r.ClassPeriod_ClassPeriodName.String
-	}
-	if r.ClassPeriod_SchoolId.Valid {
-		item.ClassPeriodReference.SchoolId = r.ClassPeriod_SchoolId.Int32
-	}
-	if r.ClassPeriod_DocumentUuid.Valid && r.ClassPeriod_ResourceKeyId.Int16 == 3 {
+	row.TextInto(colClassPeriod_ClassPeriodName, &item.ClassPeriodReference.ClassPeriodName)
+	row.Int32Into(colClassPeriod_SchoolId, &item.ClassPeriodReference.SchoolId)
+	if id, key, ok := row.Link(colClassPeriod_DocumentUuid, colClassPeriod_ResourceKeyId); ok && key == 3 {
 		item.ClassPeriodReference.Link = engine.Link{
-			ID:   r.ClassPeriod_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/classPeriods/",
 			Rel:  "ClassPeriod",
 		}
 	}
-	return nil
+	return row.Err()
 }
 
 // scanSectionOfferedGradeLevel hydrates a row of edfi.SectionOfferedGradeLevel.
-func (h *edfiSectionHydration) scanSectionOfferedGradeLevel(row engine.Row) error {
-	r := &h.sectionOfferedGradeLevelRow
-	if r.dest[0] == nil {
-		r.dest = [4]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.GradeLevelDescriptor_DescriptorId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSectionHydration) scanSectionOfferedGradeLevel(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colGradeLevelDescriptor_DescriptorId = engine.ChildLocators + iota
+		columns                              // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.sectionRows.Find(r.ParentKey)
+	parent := h.sectionRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiSection.OfferedGradeLevels)
-	if r.GradeLevelDescriptor_DescriptorId.Valid {
-		item.GradeLevelDescriptor = r.GradeLevelDescriptor_DescriptorId.String
-	}
-	return nil
+	row.TextInto(colGradeLevelDescriptor_DescriptorId, &item.GradeLevelDescriptor)
+	return row.Err()
 }
 
 // scanSectionProgram hydrates a row of edfi.SectionProgram.
-func (h *edfiSectionHydration) scanSectionProgram(row engine.Row) error {
-	r := &h.sectionProgramRow
-	if r.dest[0] == nil {
-		r.dest = [8]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.Program_DocumentUuid,
-			&r.Program_ResourceKeyId,
-			&r.Program_EducationOrganizationId,
-			&r.Program_ProgramName,
-			&r.Program_ProgramTypeDescriptor_DescriptorId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSectionHydration) scanSectionProgram(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colProgram_DocumentUuid = engine.ChildLocators + iota
+		colProgram_ResourceKeyId
+		colProgram_EducationOrganizationId
+		colProgram_ProgramName
+		colProgram_ProgramTypeDescriptor_DescriptorId
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.sectionRows.Find(r.ParentKey)
+	parent := h.sectionRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiSection.Programs)
-	if r.Program_EducationOrganizationId.Valid {
-		item.ProgramReference.EducationOrganizationId = r.Program_EducationOrganizationId.Int32
-	}
-	if r.Program_ProgramName.Valid {
-		item.ProgramReference.ProgramName = r.Program_ProgramName.String
-	}
-	if r.Program_ProgramTypeDescriptor_DescriptorId.Valid {
-		item.ProgramReference.ProgramTypeDescriptor = r.Program_ProgramTypeDescriptor_DescriptorId.String
-	}
-	if r.Program_DocumentUuid.Valid && r.Program_ResourceKeyId.Int16 == 12 {
+	row.Int32Into(colProgram_EducationOrganizationId, &item.ProgramReference.EducationOrganizationId)
+	row.TextInto(colProgram_ProgramName, &item.ProgramReference.ProgramName)
+	row.TextInto(colProgram_ProgramTypeDescriptor_DescriptorId, &item.ProgramReference.ProgramTypeDescriptor)
+	if id, key, ok := row.Link(colProgram_DocumentUuid, colProgram_ResourceKeyId); ok && key == 12 {
 		item.ProgramReference.Link = engine.Link{
-			ID:   r.Program_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/programs/",
 			Rel:  "Program",
 		}
 	}
-	return nil
+	return row.Err()
 }
 
 // hydrateEdfiSection reads the rows of a Section read, table by table in the read plan's order,
@@ -1009,14 +900,8 @@ func encodeEdfiSection(w *jsonw.Writer, o *EdfiSection, links bool) {
 	// mark is where the object being written began: an object with no member
 	// written is left out.
 	var mark jsonw.Mark
-	if o.AvailableCreditConversion.Present {
-		w.PlainKey("availableCreditConversion")
-		w.Decimal(o.AvailableCreditConversion.Value)
-	}
-	if o.AvailableCredits.Present {
-		w.PlainKey("availableCredits")
-		w.Decimal(o.AvailableCredits.Value)
-	}
+	w.OptDecimalMember("availableCreditConversion", o.AvailableCreditConversion)
+	w.OptDecimalMember("availableCredits", o.AvailableCredits)
 	if len(o.ClassPeriods) > 0 {
 		w.PlainKey("classPeriods")
 		w.BeginArray()
@@ -1045,10 +930,7 @@ func encodeEdfiSection(w *jsonw.Writer, o *EdfiSection, links bool) {
 		}
 		w.EndArray()
 	}
-	if o.OfficialAttendancePeriod.Present {
-		w.PlainKey("officialAttendancePeriod")
-		w.Bool(o.OfficialAttendancePeriod.Value)
-	}
+	w.OptBoolMember("officialAttendancePeriod", o.OfficialAttendancePeriod)
 	if len(o.Programs) > 0 {
 		w.PlainKey("programs")
 		w.BeginArray()
@@ -1059,16 +941,9 @@ func encodeEdfiSection(w *jsonw.Writer, o *EdfiSection, links bool) {
 		}
 		w.EndArray()
 	}
-	w.PlainKey("sectionIdentifier")
-	w.String(o.SectionIdentifier)
-	if o.SectionName.Present {
-		w.PlainKey("sectionName")
-		w.String(o.SectionName.Value)
-	}
-	if o.SequenceOfCourse.Present {
-		w.PlainKey("sequenceOfCourse")
-		w.Int(int64(o.SequenceOfCourse.Value))
-	}
+	w.StringMember("sectionIdentifier", o.SectionIdentifier)
+	w.OptStringMember("sectionName", o.SectionName)
+	w.OptInt32Member("sequenceOfCourse", o.SequenceOfCourse)
 }
 
 // encodeEdfiSectionClassPeriod writes the members of EdfiSectionClassPeriod ($.classPeriods[*]) as
@@ -1086,10 +961,8 @@ func encodeEdfiSectionClassPeriod(w *jsonw.Writer, o *EdfiSectionClassPeriod, li
 // EdfiSectionClassPeriodClassPeriodReference ($.classPeriods[*].classPeriodReference) as the API
 // serves them.
 func encodeEdfiSectionClassPeriodClassPeriodReference(w *jsonw.Writer, o *EdfiSectionClassPeriodClassPeriodReference, links bool) {
-	w.PlainKey("classPeriodName")
-	w.String(o.ClassPeriodName)
-	w.PlainKey("schoolId")
-	w.Int(int64(o.SchoolId))
+	w.StringMember("classPeriodName", o.ClassPeriodName)
+	w.IntMember("schoolId", int64(o.SchoolId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1098,14 +971,10 @@ func encodeEdfiSectionClassPeriodClassPeriodReference(w *jsonw.Writer, o *EdfiSe
 // encodeEdfiSectionCourseOfferingReference writes the members of
 // EdfiSectionCourseOfferingReference ($.courseOfferingReference) as the API serves them.
 func encodeEdfiSectionCourseOfferingReference(w *jsonw.Writer, o *EdfiSectionCourseOfferingReference, links bool) {
-	w.PlainKey("localCourseCode")
-	w.String(o.LocalCourseCode)
-	w.PlainKey("schoolId")
-	w.Int(int64(o.SchoolId))
-	w.PlainKey("schoolYear")
-	w.Int(o.SchoolYear)
-	w.PlainKey("sessionName")
-	w.String(o.SessionName)
+	w.StringMember("localCourseCode", o.LocalCourseCode)
+	w.IntMember("schoolId", int64(o.SchoolId))
+	w.IntMember("schoolYear", o.SchoolYear)
+	w.StringMember("sessionName", o.SessionName)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1114,8 +983,7 @@ func encodeEdfiSectionCourseOfferingReference(w *jsonw.Writer, o *EdfiSectionCou
 // encodeEdfiSectionLocationSchoolReference writes the members of
 // EdfiSectionLocationSchoolReference ($.locationSchoolReference) as the API serves them.
 func encodeEdfiSectionLocationSchoolReference(w *jsonw.Writer, o *EdfiSectionLocationSchoolReference, links bool) {
-	w.PlainKey("schoolId")
-	w.Int(int64(o.SchoolId))
+	w.IntMember("schoolId", int64(o.SchoolId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1124,8 +992,7 @@ func encodeEdfiSectionLocationSchoolReference(w *jsonw.Writer, o *EdfiSectionLoc
 // encodeEdfiSectionOfferedGradeLevel writes the members of EdfiSectionOfferedGradeLevel
 // ($.offeredGradeLevels[*]) as the API serves them.
 func encodeEdfiSectionOfferedGradeLevel(w *jsonw.Writer, o *EdfiSectionOfferedGradeLevel) {
-	w.PlainKey("gradeLevelDescriptor")
-	w.String(o.GradeLevelDescriptor)
+	w.StringMember("gradeLevelDescriptor", o.GradeLevelDescriptor)
 }
 
 // encodeEdfiSectionProgram writes the members of EdfiSectionProgram ($.programs[*]) as the API
@@ -1142,12 +1009,9 @@ func encodeEdfiSectionProgram(w *jsonw.Writer, o *EdfiSectionProgram, links bool
 // encodeEdfiSectionProgramProgramReference writes the members of
 // EdfiSectionProgramProgramReference ($.programs[*].programReference) as the API serves them.
 func encodeEdfiSectionProgramProgramReference(w *jsonw.Writer, o *EdfiSectionProgramProgramReference, links bool) {
-	w.PlainKey("educationOrganizationId")
-	w.Int(int64(o.EducationOrganizationId))
-	w.PlainKey("programName")
-	w.String(o.ProgramName)
-	w.PlainKey("programTypeDescriptor")
-	w.String(o.ProgramTypeDescriptor)
+	w.IntMember("educationOrganizationId", int64(o.EducationOrganizationId))
+	w.StringMember("programName", o.ProgramName)
+	w.StringMember("programTypeDescriptor", o.ProgramTypeDescriptor)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1248,15 +1112,13 @@ var edfiSection = &spec.Resource{
 					edfiSectionColumnSectionName,
 					edfiSectionColumnSequenceOfCourse,
 				},
-				Key:                 edfiSectionStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiSectionLoadByUUIDSQL,
-				LoadByReferentialID: edfiSectionLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSectionLoadByDocumentIDsSQL,
-				Insert:              edfiSectionInsertSQL,
-				Update:              edfiSectionUpdateSQL,
-				Delete:              edfiSectionDeleteSQL,
+				Key:       edfiSectionStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiSectionLoadSQL,
+				Insert:    edfiSectionInsertSQL,
+				Update:    edfiSectionUpdateSQL,
+				Delete:    edfiSectionDeleteSQL,
 			},
 			{
 				Stored: []int{
@@ -1267,17 +1129,17 @@ var edfiSection = &spec.Resource{
 					edfiSectionClassPeriodColumnClassPeriodClassPeriodName,
 					edfiSectionClassPeriodColumnClassPeriodSchoolId,
 				},
-				Key:                 edfiSectionClassPeriodStoredCollectionItemId,
-				ParentKey:           edfiSectionClassPeriodStoredSectionDocumentId,
-				Ordinal:             edfiSectionClassPeriodStoredOrdinal,
-				Semantic:            []int{edfiSectionClassPeriodStoredClassPeriodDocumentId, edfiSectionClassPeriodStoredClassPeriodDocumentId},
-				LoadByUUID:          edfiSectionClassPeriodLoadByUUIDSQL,
-				LoadByReferentialID: edfiSectionClassPeriodLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSectionClassPeriodLoadByDocumentIDsSQL,
-				Insert:              edfiSectionClassPeriodInsertSQL,
-				Update:              edfiSectionClassPeriodUpdateSQL,
-				Delete:              edfiSectionClassPeriodDeleteSQL,
-				ShiftOrdinals:       edfiSectionClassPeriodShiftOrdinalsSQL,
+				Key:       edfiSectionClassPeriodStoredCollectionItemId,
+				ParentKey: edfiSectionClassPeriodStoredSectionDocumentId,
+				Ordinal:   edfiSectionClassPeriodStoredOrdinal,
+				Semantic:  []int{edfiSectionClassPeriodStoredClassPeriodDocumentId, edfiSectionClassPeriodStoredClassPeriodDocumentId},
+				Load:      edfiSectionClassPeriodLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiSectionClassPeriodInsertSQL,
+				Update:        edfiSectionClassPeriodUpdateSQL,
+				Delete:        edfiSectionClassPeriodDeleteSQL,
+				ShiftOrdinals: edfiSectionClassPeriodShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1286,17 +1148,17 @@ var edfiSection = &spec.Resource{
 					edfiSectionOfferedGradeLevelColumnSectionDocumentId,
 					edfiSectionOfferedGradeLevelColumnGradeLevelDescriptorDescriptorId,
 				},
-				Key:                 edfiSectionOfferedGradeLevelStoredCollectionItemId,
-				ParentKey:           edfiSectionOfferedGradeLevelStoredSectionDocumentId,
-				Ordinal:             edfiSectionOfferedGradeLevelStoredOrdinal,
-				Semantic:            []int{edfiSectionOfferedGradeLevelStoredGradeLevelDescriptorDescriptorId},
-				LoadByUUID:          edfiSectionOfferedGradeLevelLoadByUUIDSQL,
-				LoadByReferentialID: edfiSectionOfferedGradeLevelLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSectionOfferedGradeLevelLoadByDocumentIDsSQL,
-				Insert:              edfiSectionOfferedGradeLevelInsertSQL,
-				Update:              edfiSectionOfferedGradeLevelUpdateSQL,
-				Delete:              edfiSectionOfferedGradeLevelDeleteSQL,
-				ShiftOrdinals:       edfiSectionOfferedGradeLevelShiftOrdinalsSQL,
+				Key:       edfiSectionOfferedGradeLevelStoredCollectionItemId,
+				ParentKey: edfiSectionOfferedGradeLevelStoredSectionDocumentId,
+				Ordinal:   edfiSectionOfferedGradeLevelStoredOrdinal,
+				Semantic:  []int{edfiSectionOfferedGradeLevelStoredGradeLevelDescriptorDescriptorId},
+				Load:      edfiSectionOfferedGradeLevelLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiSectionOfferedGradeLevelInsertSQL,
+				Update:        edfiSectionOfferedGradeLevelUpdateSQL,
+				Delete:        edfiSectionOfferedGradeLevelDeleteSQL,
+				ShiftOrdinals: edfiSectionOfferedGradeLevelShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1308,27 +1170,59 @@ var edfiSection = &spec.Resource{
 					edfiSectionProgramColumnProgramProgramName,
 					edfiSectionProgramColumnProgramProgramTypeDescriptorDescriptorId,
 				},
-				Key:                 edfiSectionProgramStoredCollectionItemId,
-				ParentKey:           edfiSectionProgramStoredSectionDocumentId,
-				Ordinal:             edfiSectionProgramStoredOrdinal,
-				Semantic:            []int{edfiSectionProgramStoredProgramDocumentId, edfiSectionProgramStoredProgramDocumentId, edfiSectionProgramStoredProgramDocumentId},
-				LoadByUUID:          edfiSectionProgramLoadByUUIDSQL,
-				LoadByReferentialID: edfiSectionProgramLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSectionProgramLoadByDocumentIDsSQL,
-				Insert:              edfiSectionProgramInsertSQL,
-				Update:              edfiSectionProgramUpdateSQL,
-				Delete:              edfiSectionProgramDeleteSQL,
-				ShiftOrdinals:       edfiSectionProgramShiftOrdinalsSQL,
+				Key:       edfiSectionProgramStoredCollectionItemId,
+				ParentKey: edfiSectionProgramStoredSectionDocumentId,
+				Ordinal:   edfiSectionProgramStoredOrdinal,
+				Semantic:  []int{edfiSectionProgramStoredProgramDocumentId, edfiSectionProgramStoredProgramDocumentId, edfiSectionProgramStoredProgramDocumentId},
+				Load:      edfiSectionProgramLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiSectionProgramInsertSQL,
+				Update:        edfiSectionProgramUpdateSQL,
+				Delete:        edfiSectionProgramDeleteSQL,
+				ShiftOrdinals: edfiSectionProgramShiftOrdinalsSQL,
 			},
 		},
 		CascadeCount: edfiSectionCascadeCountSQL,
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiSectionByIDSQL, Page: edfiSectionPageSQL},
-			{ByID: edfiSectionClassPeriodByIDSQL, Page: edfiSectionClassPeriodPageSQL},
-			{ByID: edfiSectionOfferedGradeLevelByIDSQL, Page: edfiSectionOfferedGradeLevelPageSQL},
-			{ByID: edfiSectionProgramByIDSQL, Page: edfiSectionProgramPageSQL},
+			{
+				Select: edfiSectionSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
+			{
+				Select: edfiSectionClassPeriodSelectSQL,
+				ByIDFilter: `
+WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."Section_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."Section_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiSectionOfferedGradeLevelSelectSQL,
+				ByIDFilter: `
+WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."Section_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."Section_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiSectionProgramSelectSQL,
+				ByIDFilter: `
+WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."Section_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."Section_DocumentId", t."Ordinal"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "availableCreditConversion", Type: "number", JSONPath: "$.availableCreditConversion", Param: spec.DecimalType, Predicate: []string{`r."AvailableCreditConversion" = (`, "::text)::numeric"}},
@@ -1491,9 +1385,12 @@ const (
 	edfiSectionProgramRefProgramReference
 )
 
-// edfiSectionLoadByUUIDSQL loads the stored columns of the edfi.Section rows of
-// the document whose DocumentUuid is $1, as text.
-const edfiSectionLoadByUUIDSQL = `SELECT
+// edfiSectionLoadSQL is the head of the loads of the stored columns of the
+// edfi.Section rows, as text: spec.LoadStatements completes it, when the
+// package initializes, into the loads of the document whose DocumentUuid is $1,
+// of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiSectionLoadSQL = `SELECT
     t."DocumentId"::text,
     t."SchoolId_Unified"::text,
     t."CourseOffering_DocumentId"::text,
@@ -1509,47 +1406,7 @@ const edfiSectionLoadByUUIDSQL = `SELECT
     t."SectionName",
     t."SequenceOfCourse"::text
 FROM "edfi"."Section" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiSectionLoadByReferentialIDSQL loads the stored columns of the
-// edfi.Section rows of the document whose ReferentialId is $1, as text.
-const edfiSectionLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."SchoolId_Unified"::text,
-    t."CourseOffering_DocumentId"::text,
-    t."CourseOffering_LocalCourseCode",
-    t."CourseOffering_SchoolYear"::text,
-    t."CourseOffering_SessionName",
-    t."LocationSchool_DocumentId"::text,
-    t."LocationSchool_SchoolId"::text,
-    trim_scale(t."AvailableCreditConversion")::text,
-    trim_scale(t."AvailableCredits")::text,
-    t."OfficialAttendancePeriod"::text,
-    t."SectionIdentifier",
-    t."SectionName",
-    t."SequenceOfCourse"::text
-FROM "edfi"."Section" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiSectionLoadByDocumentIDsSQL loads the stored columns of the edfi.Section
-// rows of the documents whose DocumentIds are $1, as text.
-const edfiSectionLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."SchoolId_Unified"::text,
-    t."CourseOffering_DocumentId"::text,
-    t."CourseOffering_LocalCourseCode",
-    t."CourseOffering_SchoolYear"::text,
-    t."CourseOffering_SessionName",
-    t."LocationSchool_DocumentId"::text,
-    t."LocationSchool_SchoolId"::text,
-    trim_scale(t."AvailableCreditConversion")::text,
-    trim_scale(t."AvailableCredits")::text,
-    t."OfficialAttendancePeriod"::text,
-    t."SectionIdentifier",
-    t."SectionName",
-    t."SequenceOfCourse"::text
-FROM "edfi"."Section" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiSectionInsertSQL inserts edfi.Section rows: one text[] parameter per
 // stored column.
@@ -1670,10 +1527,12 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const edfiSectionDeleteSQL = `DELETE FROM "edfi"."Section"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// edfiSectionClassPeriodLoadByUUIDSQL loads the stored columns of the
-// edfi.SectionClassPeriod rows of the document whose DocumentUuid is $1, as
-// text.
-const edfiSectionClassPeriodLoadByUUIDSQL = `SELECT
+// edfiSectionClassPeriodLoadSQL is the head of the loads of the stored columns
+// of the edfi.SectionClassPeriod rows, as text: spec.LoadStatements completes
+// it, when the package initializes, into the loads of the document whose
+// DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
+// documents whose DocumentIds are $1.
+const edfiSectionClassPeriodLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."Section_DocumentId"::text,
@@ -1681,36 +1540,7 @@ const edfiSectionClassPeriodLoadByUUIDSQL = `SELECT
     t."ClassPeriod_ClassPeriodName",
     t."ClassPeriod_SchoolId"::text
 FROM "edfi"."SectionClassPeriod" t
-WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSectionClassPeriodLoadByReferentialIDSQL loads the stored columns of the
-// edfi.SectionClassPeriod rows of the document whose ReferentialId is $1, as
-// text.
-const edfiSectionClassPeriodLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Section_DocumentId"::text,
-    t."ClassPeriod_DocumentId"::text,
-    t."ClassPeriod_ClassPeriodName",
-    t."ClassPeriod_SchoolId"::text
-FROM "edfi"."SectionClassPeriod" t
-WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSectionClassPeriodLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.SectionClassPeriod rows of the documents whose DocumentIds are $1, as
-// text.
-const edfiSectionClassPeriodLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Section_DocumentId"::text,
-    t."ClassPeriod_DocumentId"::text,
-    t."ClassPeriod_ClassPeriodName",
-    t."ClassPeriod_SchoolId"::text
-FROM "edfi"."SectionClassPeriod" t
-WHERE t."Section_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Section_DocumentId" = `
 
 // edfiSectionClassPeriodInsertSQL inserts edfi.SectionClassPeriod rows: one
 // text[] parameter per stored column.
@@ -1783,41 +1613,18 @@ const edfiSectionClassPeriodShiftOrdinalsSQL = `UPDATE "edfi"."SectionClassPerio
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiSectionOfferedGradeLevelLoadByUUIDSQL loads the stored columns of the
-// edfi.SectionOfferedGradeLevel rows of the document whose DocumentUuid is $1,
-// as text.
-const edfiSectionOfferedGradeLevelLoadByUUIDSQL = `SELECT
+// edfiSectionOfferedGradeLevelLoadSQL is the head of the loads of the stored
+// columns of the edfi.SectionOfferedGradeLevel rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiSectionOfferedGradeLevelLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."Section_DocumentId"::text,
     t."GradeLevelDescriptor_DescriptorId"::text
 FROM "edfi"."SectionOfferedGradeLevel" t
-WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSectionOfferedGradeLevelLoadByReferentialIDSQL loads the stored columns
-// of the edfi.SectionOfferedGradeLevel rows of the document whose ReferentialId
-// is $1, as text.
-const edfiSectionOfferedGradeLevelLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Section_DocumentId"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
-FROM "edfi"."SectionOfferedGradeLevel" t
-WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSectionOfferedGradeLevelLoadByDocumentIDsSQL loads the stored columns of
-// the edfi.SectionOfferedGradeLevel rows of the documents whose DocumentIds are
-// $1, as text.
-const edfiSectionOfferedGradeLevelLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Section_DocumentId"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
-FROM "edfi"."SectionOfferedGradeLevel" t
-WHERE t."Section_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Section_DocumentId" = `
 
 // edfiSectionOfferedGradeLevelInsertSQL inserts edfi.SectionOfferedGradeLevel
 // rows: one text[] parameter per stored column.
@@ -1876,9 +1683,12 @@ const edfiSectionOfferedGradeLevelShiftOrdinalsSQL = `UPDATE "edfi"."SectionOffe
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiSectionProgramLoadByUUIDSQL loads the stored columns of the
-// edfi.SectionProgram rows of the document whose DocumentUuid is $1, as text.
-const edfiSectionProgramLoadByUUIDSQL = `SELECT
+// edfiSectionProgramLoadSQL is the head of the loads of the stored columns of
+// the edfi.SectionProgram rows, as text: spec.LoadStatements completes it, when
+// the package initializes, into the loads of the document whose DocumentUuid is
+// $1, of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiSectionProgramLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."Section_DocumentId"::text,
@@ -1887,36 +1697,7 @@ const edfiSectionProgramLoadByUUIDSQL = `SELECT
     t."Program_ProgramName",
     t."Program_ProgramTypeDescriptor_DescriptorId"::text
 FROM "edfi"."SectionProgram" t
-WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSectionProgramLoadByReferentialIDSQL loads the stored columns of the
-// edfi.SectionProgram rows of the document whose ReferentialId is $1, as text.
-const edfiSectionProgramLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Section_DocumentId"::text,
-    t."Program_DocumentId"::text,
-    t."Program_EducationOrganizationId"::text,
-    t."Program_ProgramName",
-    t."Program_ProgramTypeDescriptor_DescriptorId"::text
-FROM "edfi"."SectionProgram" t
-WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiSectionProgramLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.SectionProgram rows of the documents whose DocumentIds are $1, as text.
-const edfiSectionProgramLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Section_DocumentId"::text,
-    t."Program_DocumentId"::text,
-    t."Program_EducationOrganizationId"::text,
-    t."Program_ProgramName",
-    t."Program_ProgramTypeDescriptor_DescriptorId"::text
-FROM "edfi"."SectionProgram" t
-WHERE t."Section_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Section_DocumentId" = `
 
 // edfiSectionProgramInsertSQL inserts edfi.SectionProgram rows: one text[]
 // parameter per stored column.
@@ -2001,9 +1782,10 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 const edfiSectionCascadeCountSQL = `SELECT
     (SELECT count(*) FROM "edfi"."StudentSectionAssociation" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
 
-// edfiSectionByIDSQL reads the edfi.Section rows of the document whose
-// DocumentUuid is $1.
-const edfiSectionByIDSQL = `SELECT
+// edfiSectionSelectSQL selects the edfi.Section rows a read hydrates:
+// ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
+// for the documents of the page being read (when the package initializes).
+const edfiSectionSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -2027,43 +1809,13 @@ const edfiSectionByIDSQL = `SELECT
 FROM "edfi"."Section" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CourseOffering_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocationSchool_DocumentId" OFFSET 0) l1 ON true
-WHERE d."DocumentUuid" = $1`
+LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocationSchool_DocumentId" OFFSET 0) l1 ON true`
 
-// edfiSectionPageSQL reads the edfi.Section rows of the documents of the page
-// being read.
-const edfiSectionPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."CourseOffering_LocalCourseCode",
-    r."CourseOffering_SchoolReferenceSchoolId",
-    r."CourseOffering_SessionReferenceSchoolId",
-    r."CourseOffering_SchoolYear",
-    r."CourseOffering_SessionName",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."LocationSchool_SchoolId",
-    r."AvailableCreditConversion"::text,
-    r."AvailableCredits"::text,
-    r."OfficialAttendancePeriod",
-    r."SectionIdentifier",
-    r."SectionName",
-    r."SequenceOfCourse"
-FROM "edfi"."Section" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CourseOffering_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."LocationSchool_DocumentId" OFFSET 0) l1 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
-
-// edfiSectionClassPeriodByIDSQL reads the edfi.SectionClassPeriod rows of the
-// document whose DocumentUuid is $1.
-const edfiSectionClassPeriodByIDSQL = `SELECT
+// edfiSectionClassPeriodSelectSQL selects the edfi.SectionClassPeriod rows a
+// read hydrates: ByIDFilter completes it for the document whose DocumentUuid is
+// $1, PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiSectionClassPeriodSelectSQL = `SELECT
     t."Section_DocumentId",
     t."CollectionItemId",
     t."Section_DocumentId",
@@ -2072,52 +1824,25 @@ const edfiSectionClassPeriodByIDSQL = `SELECT
     t."ClassPeriod_ClassPeriodName",
     t."ClassPeriod_SchoolId"
 FROM "edfi"."SectionClassPeriod" t
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."ClassPeriod_DocumentId" OFFSET 0) l0 ON true
-WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Section_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."ClassPeriod_DocumentId" OFFSET 0) l0 ON true`
 
-// edfiSectionClassPeriodPageSQL reads the edfi.SectionClassPeriod rows of the
-// documents of the page being read.
-const edfiSectionClassPeriodPageSQL = `SELECT
-    t."Section_DocumentId",
-    t."CollectionItemId",
-    t."Section_DocumentId",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    t."ClassPeriod_ClassPeriodName",
-    t."ClassPeriod_SchoolId"
-FROM "edfi"."SectionClassPeriod" t
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."ClassPeriod_DocumentId" OFFSET 0) l0 ON true
-WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."Section_DocumentId", t."Ordinal"`
-
-// edfiSectionOfferedGradeLevelByIDSQL reads the edfi.SectionOfferedGradeLevel
-// rows of the document whose DocumentUuid is $1.
-const edfiSectionOfferedGradeLevelByIDSQL = `SELECT
+// edfiSectionOfferedGradeLevelSelectSQL selects the
+// edfi.SectionOfferedGradeLevel rows a read hydrates: ByIDFilter completes it
+// for the document whose DocumentUuid is $1, PageFilter for the documents of
+// the page being read (when the package initializes).
+const edfiSectionOfferedGradeLevelSelectSQL = `SELECT
     t."Section_DocumentId",
     t."CollectionItemId",
     t."Section_DocumentId",
     d0."Uri"
 FROM "edfi"."SectionOfferedGradeLevel" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Section_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
-// edfiSectionOfferedGradeLevelPageSQL reads the edfi.SectionOfferedGradeLevel
-// rows of the documents of the page being read.
-const edfiSectionOfferedGradeLevelPageSQL = `SELECT
-    t."Section_DocumentId",
-    t."CollectionItemId",
-    t."Section_DocumentId",
-    d0."Uri"
-FROM "edfi"."SectionOfferedGradeLevel" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."Section_DocumentId", t."Ordinal"`
-
-// edfiSectionProgramByIDSQL reads the edfi.SectionProgram rows of the document
-// whose DocumentUuid is $1.
-const edfiSectionProgramByIDSQL = `SELECT
+// edfiSectionProgramSelectSQL selects the edfi.SectionProgram rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiSectionProgramSelectSQL = `SELECT
     t."Section_DocumentId",
     t."CollectionItemId",
     t."Section_DocumentId",
@@ -2128,26 +1853,7 @@ const edfiSectionProgramByIDSQL = `SELECT
     d1."Uri"
 FROM "edfi"."SectionProgram" t
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE t."Section_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Section_DocumentId", t."Ordinal"`
-
-// edfiSectionProgramPageSQL reads the edfi.SectionProgram rows of the documents
-// of the page being read.
-const edfiSectionProgramPageSQL = `SELECT
-    t."Section_DocumentId",
-    t."CollectionItemId",
-    t."Section_DocumentId",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    t."Program_EducationOrganizationId",
-    t."Program_ProgramName",
-    d1."Uri"
-FROM "edfi"."SectionProgram" t
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE t."Section_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."Section_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true`
 
 // edfiSectionDeleteRootSQL deletes the document with DocumentUuid $1 and
 // returns its ContentVersion.

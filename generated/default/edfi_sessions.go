@@ -16,7 +16,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -299,28 +298,10 @@ func (d *edfiSessionStored) WriteJSON(w *jsonw.Writer, tag string, links bool) {
 type edfiSessionHydration struct {
 	// docs are the documents read, in DocumentId order.
 	docs []edfiSessionStored
-	// sessionRow holds the values of the edfi.Session row being scanned.
-	sessionRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                        [15]any
-		Meta                        engine.DocumentMeta
-		DocumentUuid                pgtype.UUID
-		SchoolYear_DocumentUuid     pgtype.UUID
-		SchoolYear_ResourceKeyId    pgtype.Int2
-		SchoolYear_SchoolYear       pgtype.Int8
-		School_DocumentUuid         pgtype.UUID
-		School_ResourceKeyId        pgtype.Int2
-		School_SchoolId             pgtype.Int4
-		TermDescriptor_DescriptorId pgtype.Text
-		BeginDate                   pgtype.Date
-		EndDate                     pgtype.Date
-		SessionName                 pgtype.Text
-		TotalInstructionalDays      pgtype.Int4
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiSessionHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiSessionHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiSessionTable:
 		return h.scanSession(row)
@@ -329,69 +310,50 @@ func (h *edfiSessionHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanSession hydrates a row of edfi.Session.
-func (h *edfiSessionHydration) scanSession(row engine.Row) error {
-	r := &h.sessionRow
-	if r.dest[0] == nil {
-		r.dest = [15]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.SchoolYear_DocumentUuid,
-			&r.SchoolYear_ResourceKeyId,
-			&r.SchoolYear_SchoolYear,
-			&r.School_DocumentUuid,
-			&r.School_ResourceKeyId,
-			&r.School_SchoolId,
-			&r.TermDescriptor_DescriptorId,
-			&r.BeginDate,
-			&r.EndDate,
-			&r.SessionName,
-			&r.TotalInstructionalDays,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiSessionHydration) scanSession(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colSchoolYear_DocumentUuid = engine.RootLocators + iota
+		colSchoolYear_ResourceKeyId
+		colSchoolYear_SchoolYear
+		colSchool_DocumentUuid
+		colSchool_ResourceKeyId
+		colSchool_SchoolId
+		colTermDescriptor_DescriptorId
+		colBeginDate
+		colEndDate
+		colSessionName
+		colTotalInstructionalDays
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
+	meta := row.Meta()
 	doc := engine.AppendRow(&h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.BeginDate.Valid {
-		doc.EdfiSession.BeginDate = engine.DateText(r.BeginDate.Time)
-	}
-	if r.EndDate.Valid {
-		doc.EdfiSession.EndDate = engine.DateText(r.EndDate.Time)
-	}
-	if r.School_SchoolId.Valid {
-		doc.EdfiSession.SchoolReference.SchoolId = r.School_SchoolId.Int32
-	}
-	if r.School_DocumentUuid.Valid && r.School_ResourceKeyId.Int16 == 14 {
+	doc.DocumentMeta = meta
+	row.DateInto(colBeginDate, &doc.EdfiSession.BeginDate)
+	row.DateInto(colEndDate, &doc.EdfiSession.EndDate)
+	row.Int32Into(colSchool_SchoolId, &doc.EdfiSession.SchoolReference.SchoolId)
+	if id, key, ok := row.Link(colSchool_DocumentUuid, colSchool_ResourceKeyId); ok && key == 14 {
 		doc.EdfiSession.SchoolReference.Link = engine.Link{
-			ID:   r.School_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/schools/",
 			Rel:  "School",
 		}
 	}
-	if r.SchoolYear_SchoolYear.Valid {
-		doc.EdfiSession.SchoolYearTypeReference.SchoolYear = opt.Some(r.SchoolYear_SchoolYear.Int64)
-	}
-	if r.SchoolYear_DocumentUuid.Valid && r.SchoolYear_ResourceKeyId.Int16 == 15 {
+	row.OptInt64Into(colSchoolYear_SchoolYear, &doc.EdfiSession.SchoolYearTypeReference.SchoolYear)
+	if id, key, ok := row.Link(colSchoolYear_DocumentUuid, colSchoolYear_ResourceKeyId); ok && key == 15 {
 		doc.EdfiSession.SchoolYearTypeReference.Link = engine.Link{
-			ID:   r.SchoolYear_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/schoolYearTypes/",
 			Rel:  "SchoolYearType",
 		}
 	}
-	if r.SessionName.Valid {
-		doc.EdfiSession.SessionName = r.SessionName.String
-	}
-	if r.TermDescriptor_DescriptorId.Valid {
-		doc.EdfiSession.TermDescriptor = r.TermDescriptor_DescriptorId.String
-	}
-	if r.TotalInstructionalDays.Valid {
-		doc.EdfiSession.TotalInstructionalDays = r.TotalInstructionalDays.Int32
-	}
-	return nil
+	row.TextInto(colSessionName, &doc.EdfiSession.SessionName)
+	row.TextInto(colTermDescriptor_DescriptorId, &doc.EdfiSession.TermDescriptor)
+	row.Int32Into(colTotalInstructionalDays, &doc.EdfiSession.TotalInstructionalDays)
+	return row.Err()
 }
 
 // hydrateEdfiSession reads the rows of a Session read, table by table in the read plan's order,
@@ -413,29 +375,23 @@ func encodeEdfiSession(w *jsonw.Writer, o *EdfiSession, links bool) {
 	// mark is where the object being written began: an object with no member
 	// written is left out.
 	var mark jsonw.Mark
-	w.PlainKey("beginDate")
-	w.String(o.BeginDate)
-	w.PlainKey("endDate")
-	w.String(o.EndDate)
+	w.StringMember("beginDate", o.BeginDate)
+	w.StringMember("endDate", o.EndDate)
 	mark = w.BeginOptionalObject("schoolReference")
 	encodeEdfiSessionSchoolReference(w, &o.SchoolReference, links)
 	w.EndOptionalObject(mark)
 	mark = w.BeginOptionalObject("schoolYearTypeReference")
 	encodeEdfiSessionSchoolYearTypeReference(w, &o.SchoolYearTypeReference, links)
 	w.EndOptionalObject(mark)
-	w.PlainKey("sessionName")
-	w.String(o.SessionName)
-	w.PlainKey("termDescriptor")
-	w.String(o.TermDescriptor)
-	w.PlainKey("totalInstructionalDays")
-	w.Int(int64(o.TotalInstructionalDays))
+	w.StringMember("sessionName", o.SessionName)
+	w.StringMember("termDescriptor", o.TermDescriptor)
+	w.IntMember("totalInstructionalDays", int64(o.TotalInstructionalDays))
 }
 
 // encodeEdfiSessionSchoolReference writes the members of EdfiSessionSchoolReference
 // ($.schoolReference) as the API serves them.
 func encodeEdfiSessionSchoolReference(w *jsonw.Writer, o *EdfiSessionSchoolReference, links bool) {
-	w.PlainKey("schoolId")
-	w.Int(int64(o.SchoolId))
+	w.IntMember("schoolId", int64(o.SchoolId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -444,10 +400,7 @@ func encodeEdfiSessionSchoolReference(w *jsonw.Writer, o *EdfiSessionSchoolRefer
 // encodeEdfiSessionSchoolYearTypeReference writes the members of
 // EdfiSessionSchoolYearTypeReference ($.schoolYearTypeReference) as the API serves them.
 func encodeEdfiSessionSchoolYearTypeReference(w *jsonw.Writer, o *EdfiSessionSchoolYearTypeReference, links bool) {
-	if o.SchoolYear.Present {
-		w.PlainKey("schoolYear")
-		w.Int(o.SchoolYear.Value)
-	}
+	w.OptInt64Member("schoolYear", o.SchoolYear)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -497,22 +450,28 @@ var edfiSession = &spec.Resource{
 					edfiSessionColumnSessionName,
 					edfiSessionColumnTotalInstructionalDays,
 				},
-				Key:                 edfiSessionStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiSessionLoadByUUIDSQL,
-				LoadByReferentialID: edfiSessionLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiSessionLoadByDocumentIDsSQL,
-				Insert:              edfiSessionInsertSQL,
-				Update:              edfiSessionUpdateSQL,
-				Delete:              edfiSessionDeleteSQL,
+				Key:       edfiSessionStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiSessionLoadSQL,
+				Insert:    edfiSessionInsertSQL,
+				Update:    edfiSessionUpdateSQL,
+				Delete:    edfiSessionDeleteSQL,
 			},
 		},
 		CascadeCount: edfiSessionCascadeCountSQL,
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiSessionByIDSQL, Page: edfiSessionPageSQL},
+			{
+				Select: edfiSessionSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "beginDate", Type: "date", JSONPath: "$.beginDate", Param: spec.DateType, Predicate: []string{`r."BeginDate" = (`, "::text)::date"}},
@@ -590,9 +549,12 @@ const (
 	edfiSessionRefSchoolYearTypeReference
 )
 
-// edfiSessionLoadByUUIDSQL loads the stored columns of the edfi.Session rows of
-// the document whose DocumentUuid is $1, as text.
-const edfiSessionLoadByUUIDSQL = `SELECT
+// edfiSessionLoadSQL is the head of the loads of the stored columns of the
+// edfi.Session rows, as text: spec.LoadStatements completes it, when the
+// package initializes, into the loads of the document whose DocumentUuid is $1,
+// of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiSessionLoadSQL = `SELECT
     t."DocumentId"::text,
     t."SchoolYear_DocumentId"::text,
     t."SchoolYear_SchoolYear"::text,
@@ -604,39 +566,7 @@ const edfiSessionLoadByUUIDSQL = `SELECT
     t."SessionName",
     t."TotalInstructionalDays"::text
 FROM "edfi"."Session" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiSessionLoadByReferentialIDSQL loads the stored columns of the
-// edfi.Session rows of the document whose ReferentialId is $1, as text.
-const edfiSessionLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."SchoolYear_DocumentId"::text,
-    t."SchoolYear_SchoolYear"::text,
-    t."School_DocumentId"::text,
-    t."School_SchoolId"::text,
-    t."TermDescriptor_DescriptorId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD'),
-    t."SessionName",
-    t."TotalInstructionalDays"::text
-FROM "edfi"."Session" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiSessionLoadByDocumentIDsSQL loads the stored columns of the edfi.Session
-// rows of the documents whose DocumentIds are $1, as text.
-const edfiSessionLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."SchoolYear_DocumentId"::text,
-    t."SchoolYear_SchoolYear"::text,
-    t."School_DocumentId"::text,
-    t."School_SchoolId"::text,
-    t."TermDescriptor_DescriptorId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD'),
-    t."SessionName",
-    t."TotalInstructionalDays"::text
-FROM "edfi"."Session" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiSessionInsertSQL inserts edfi.Session rows: one text[] parameter per
 // stored column.
@@ -736,9 +666,10 @@ const edfiSessionCascadeCountSQL = `SELECT
     + (SELECT count(*) FROM "edfi"."Section" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)
     + (SELECT count(*) FROM "edfi"."StudentSectionAssociation" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
 
-// edfiSessionByIDSQL reads the edfi.Session rows of the document whose
-// DocumentUuid is $1.
-const edfiSessionByIDSQL = `SELECT
+// edfiSessionSelectSQL selects the edfi.Session rows a read hydrates:
+// ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
+// for the documents of the page being read (when the package initializes).
+const edfiSessionSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -758,35 +689,7 @@ FROM "edfi"."Session" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l0 ON true
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."TermDescriptor_DescriptorId" OFFSET 0) d2 ON true
-WHERE d."DocumentUuid" = $1`
-
-// edfiSessionPageSQL reads the edfi.Session rows of the documents of the page
-// being read.
-const edfiSessionPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."SchoolYear_SchoolYear",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."School_SchoolId",
-    d2."Uri",
-    r."BeginDate",
-    r."EndDate",
-    r."SessionName",
-    r."TotalInstructionalDays"
-FROM "edfi"."Session" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l1 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."TermDescriptor_DescriptorId" OFFSET 0) d2 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."TermDescriptor_DescriptorId" OFFSET 0) d2 ON true`
 
 // edfiSessionDeleteRootSQL deletes the document with DocumentUuid $1 and
 // returns its ContentVersion.

@@ -16,7 +16,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -819,69 +818,10 @@ type edfiStaffHydration struct {
 	staffRows engine.Parents[edfiStaffStored]
 	// staffAddressRows finds the rows of edfi.StaffAddress for the rows under them.
 	staffAddressRows engine.Parents[EdfiStaffAddress]
-	// staffRow holds the values of the edfi.Staff row being scanned.
-	staffRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                               [18]any
-		Meta                               engine.DocumentMeta
-		DocumentUuid                       pgtype.UUID
-		SexDescriptor_DescriptorId         pgtype.Text
-		BirthDate                          pgtype.Date
-		FirstName                          pgtype.Text
-		GenerationCodeSuffix               pgtype.Text
-		HighlyQualifiedTeacher             pgtype.Bool
-		HispanicLatinoEthnicity            pgtype.Bool
-		LastSurname                        pgtype.Text
-		LoginId                            pgtype.Text
-		MaidenName                         pgtype.Text
-		MiddleName                         pgtype.Text
-		PersonalTitlePrefix                pgtype.Text
-		StaffUniqueId                      pgtype.Text
-		YearsOfPriorProfessionalExperience pgtype.Text
-		YearsOfPriorTeachingExperience     pgtype.Text
-	}
-	// staffAddressRow holds the values of the edfi.StaffAddress row being scanned.
-	staffAddressRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                     [16]any
-		DocumentID, Key, ParentKey               int64
-		AddressTypeDescriptor_DescriptorId       pgtype.Text
-		StateAbbreviationDescriptor_DescriptorId pgtype.Text
-		ApartmentRoomSuiteNumber                 pgtype.Text
-		BuildingSiteNumber                       pgtype.Text
-		City                                     pgtype.Text
-		CongressionalDistrict                    pgtype.Text
-		CountyFIPSCode                           pgtype.Text
-		DoNotPublishIndicator                    pgtype.Bool
-		Latitude                                 pgtype.Text
-		Longitude                                pgtype.Text
-		NameOfCounty                             pgtype.Text
-		PostalCode                               pgtype.Text
-		StreetNumberName                         pgtype.Text
-	}
-	// staffTelephoneRow holds the values of the edfi.StaffTelephone row being scanned.
-	staffTelephoneRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                       [8]any
-		DocumentID, Key, ParentKey                 int64
-		TelephoneNumberTypeDescriptor_DescriptorId pgtype.Text
-		DoNotPublishIndicator                      pgtype.Bool
-		OrderOfPriority                            pgtype.Int4
-		TelephoneNumber                            pgtype.Text
-		TextMessageCapabilityIndicator             pgtype.Bool
-	}
-	// staffAddressPeriodRow holds the values of the edfi.StaffAddressPeriod row being scanned.
-	staffAddressPeriodRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [5]any
-		DocumentID, Key, ParentKey int64
-		BeginDate                  pgtype.Date
-		EndDate                    pgtype.Date
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiStaffHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiStaffHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiStaffTable:
 		return h.scanStaff(row)
@@ -896,222 +836,137 @@ func (h *edfiStaffHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanStaff hydrates a row of edfi.Staff.
-func (h *edfiStaffHydration) scanStaff(row engine.Row) error {
-	r := &h.staffRow
-	if r.dest[0] == nil {
-		r.dest = [18]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.SexDescriptor_DescriptorId,
-			&r.BirthDate,
-			&r.FirstName,
-			&r.GenerationCodeSuffix,
-			&r.HighlyQualifiedTeacher,
-			&r.HispanicLatinoEthnicity,
-			&r.LastSurname,
-			&r.LoginId,
-			&r.MaidenName,
-			&r.MiddleName,
-			&r.PersonalTitlePrefix,
-			&r.StaffUniqueId,
-			&r.YearsOfPriorProfessionalExperience,
-			&r.YearsOfPriorTeachingExperience,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStaffHydration) scanStaff(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colSexDescriptor_DescriptorId = engine.RootLocators + iota
+		colBirthDate
+		colFirstName
+		colGenerationCodeSuffix
+		colHighlyQualifiedTeacher
+		colHispanicLatinoEthnicity
+		colLastSurname
+		colLoginId
+		colMaidenName
+		colMiddleName
+		colPersonalTitlePrefix
+		colStaffUniqueId
+		colYearsOfPriorProfessionalExperience
+		colYearsOfPriorTeachingExperience
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	doc := h.staffRows.Append(r.Meta.DocumentID, &h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.BirthDate.Valid {
-		doc.EdfiStaff.BirthDate = opt.Some(engine.DateText(r.BirthDate.Time))
-	}
-	if r.FirstName.Valid {
-		doc.EdfiStaff.FirstName = r.FirstName.String
-	}
-	if r.GenerationCodeSuffix.Valid {
-		doc.EdfiStaff.GenerationCodeSuffix = opt.Some(r.GenerationCodeSuffix.String)
-	}
-	if r.HighlyQualifiedTeacher.Valid {
-		doc.EdfiStaff.HighlyQualifiedTeacher = opt.Some(r.HighlyQualifiedTeacher.Bool)
-	}
-	if r.HispanicLatinoEthnicity.Valid {
-		doc.EdfiStaff.HispanicLatinoEthnicity = opt.Some(r.HispanicLatinoEthnicity.Bool)
-	}
-	if r.LastSurname.Valid {
-		doc.EdfiStaff.LastSurname = r.LastSurname.String
-	}
-	if r.LoginId.Valid {
-		doc.EdfiStaff.LoginId = opt.Some(r.LoginId.String)
-	}
-	if r.MaidenName.Valid {
-		doc.EdfiStaff.MaidenName = opt.Some(r.MaidenName.String)
-	}
-	if r.MiddleName.Valid {
-		doc.EdfiStaff.MiddleName = opt.Some(r.MiddleName.String)
-	}
-	if r.PersonalTitlePrefix.Valid {
-		doc.EdfiStaff.PersonalTitlePrefix = opt.Some(r.PersonalTitlePrefix.String)
-	}
-	if r.SexDescriptor_DescriptorId.Valid {
-		doc.EdfiStaff.SexDescriptor = opt.Some(r.SexDescriptor_DescriptorId.String)
-	}
-	if r.StaffUniqueId.Valid {
-		doc.EdfiStaff.StaffUniqueId = r.StaffUniqueId.String
-	}
-	if r.YearsOfPriorProfessionalExperience.Valid {
-		doc.EdfiStaff.YearsOfPriorProfessionalExperience = opt.Some(r.YearsOfPriorProfessionalExperience.String)
-	}
-	if r.YearsOfPriorTeachingExperience.Valid {
-		doc.EdfiStaff.YearsOfPriorTeachingExperience = opt.Some(r.YearsOfPriorTeachingExperience.String)
-	}
-	return nil
+	meta := row.Meta()
+	doc := h.staffRows.Append(meta.DocumentID, &h.docs)
+	doc.DocumentMeta = meta
+	row.OptDateInto(colBirthDate, &doc.EdfiStaff.BirthDate)
+	row.TextInto(colFirstName, &doc.EdfiStaff.FirstName)
+	row.OptTextInto(colGenerationCodeSuffix, &doc.EdfiStaff.GenerationCodeSuffix)
+	row.OptBoolInto(colHighlyQualifiedTeacher, &doc.EdfiStaff.HighlyQualifiedTeacher)
+	row.OptBoolInto(colHispanicLatinoEthnicity, &doc.EdfiStaff.HispanicLatinoEthnicity)
+	row.TextInto(colLastSurname, &doc.EdfiStaff.LastSurname)
+	row.OptTextInto(colLoginId, &doc.EdfiStaff.LoginId)
+	row.OptTextInto(colMaidenName, &doc.EdfiStaff.MaidenName)
+	row.OptTextInto(colMiddleName, &doc.EdfiStaff.MiddleName)
+	row.OptTextInto(colPersonalTitlePrefix, &doc.EdfiStaff.PersonalTitlePrefix)
+	row.OptTextInto(colSexDescriptor_DescriptorId, &doc.EdfiStaff.SexDescriptor)
+	row.TextInto(colStaffUniqueId, &doc.EdfiStaff.StaffUniqueId)
+	row.OptTextInto(colYearsOfPriorProfessionalExperience, &doc.EdfiStaff.YearsOfPriorProfessionalExperience)
+	row.OptTextInto(colYearsOfPriorTeachingExperience, &doc.EdfiStaff.YearsOfPriorTeachingExperience)
+	return row.Err()
 }
 
 // scanStaffAddress hydrates a row of edfi.StaffAddress.
-func (h *edfiStaffHydration) scanStaffAddress(row engine.Row) error {
-	r := &h.staffAddressRow
-	if r.dest[0] == nil {
-		r.dest = [16]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.AddressTypeDescriptor_DescriptorId,
-			&r.StateAbbreviationDescriptor_DescriptorId,
-			&r.ApartmentRoomSuiteNumber,
-			&r.BuildingSiteNumber,
-			&r.City,
-			&r.CongressionalDistrict,
-			&r.CountyFIPSCode,
-			&r.DoNotPublishIndicator,
-			&r.Latitude,
-			&r.Longitude,
-			&r.NameOfCounty,
-			&r.PostalCode,
-			&r.StreetNumberName,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStaffHydration) scanStaffAddress(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colAddressTypeDescriptor_DescriptorId = engine.ChildLocators + iota
+		colStateAbbreviationDescriptor_DescriptorId
+		colApartmentRoomSuiteNumber
+		colBuildingSiteNumber
+		colCity
+		colCongressionalDistrict
+		colCountyFIPSCode
+		colDoNotPublishIndicator
+		colLatitude
+		colLongitude
+		colNameOfCounty
+		colPostalCode
+		colStreetNumberName
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.staffRows.Find(r.ParentKey)
+	parent := h.staffRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
-	item := h.staffAddressRows.Append(r.Key, &parent.EdfiStaff.Addresses)
-	if r.AddressTypeDescriptor_DescriptorId.Valid {
-		item.AddressTypeDescriptor = r.AddressTypeDescriptor_DescriptorId.String
-	}
-	if r.ApartmentRoomSuiteNumber.Valid {
-		item.ApartmentRoomSuiteNumber = opt.Some(r.ApartmentRoomSuiteNumber.String)
-	}
-	if r.BuildingSiteNumber.Valid {
-		item.BuildingSiteNumber = opt.Some(r.BuildingSiteNumber.String)
-	}
-	if r.City.Valid {
-		item.City = r.City.String
-	}
-	if r.CongressionalDistrict.Valid {
-		item.CongressionalDistrict = opt.Some(r.CongressionalDistrict.String)
-	}
-	if r.CountyFIPSCode.Valid {
-		item.CountyFIPSCode = opt.Some(r.CountyFIPSCode.String)
-	}
-	if r.DoNotPublishIndicator.Valid {
-		item.DoNotPublishIndicator = opt.Some(r.DoNotPublishIndicator.Bool)
-	}
-	if r.Latitude.Valid {
-		item.Latitude = opt.Some(r.Latitude.String)
-	}
-	if r.Longitude.Valid {
-		item.Longitude = opt.Some(r.Longitude.String)
-	}
-	if r.NameOfCounty.Valid {
-		item.NameOfCounty = opt.Some(r.NameOfCounty.String)
-	}
-	if r.PostalCode.Valid {
-		item.PostalCode = r.PostalCode.String
-	}
-	if r.StateAbbreviationDescriptor_DescriptorId.Valid {
-		item.StateAbbreviationDescriptor = r.StateAbbreviationDescriptor_DescriptorId.String
-	}
-	if r.StreetNumberName.Valid {
-		item.StreetNumberName = r.StreetNumberName.String
-	}
-	return nil
+	item := h.staffAddressRows.Append(row.Key(), &parent.EdfiStaff.Addresses)
+	row.TextInto(colAddressTypeDescriptor_DescriptorId, &item.AddressTypeDescriptor)
+	row.OptTextInto(colApartmentRoomSuiteNumber, &item.ApartmentRoomSuiteNumber)
+	row.OptTextInto(colBuildingSiteNumber, &item.BuildingSiteNumber)
+	row.TextInto(colCity, &item.City)
+	row.OptTextInto(colCongressionalDistrict, &item.CongressionalDistrict)
+	row.OptTextInto(colCountyFIPSCode, &item.CountyFIPSCode)
+	row.OptBoolInto(colDoNotPublishIndicator, &item.DoNotPublishIndicator)
+	row.OptTextInto(colLatitude, &item.Latitude)
+	row.OptTextInto(colLongitude, &item.Longitude)
+	row.OptTextInto(colNameOfCounty, &item.NameOfCounty)
+	row.TextInto(colPostalCode, &item.PostalCode)
+	row.TextInto(colStateAbbreviationDescriptor_DescriptorId, &item.StateAbbreviationDescriptor)
+	row.TextInto(colStreetNumberName, &item.StreetNumberName)
+	return row.Err()
 }
 
 // scanStaffTelephone hydrates a row of edfi.StaffTelephone.
-func (h *edfiStaffHydration) scanStaffTelephone(row engine.Row) error {
-	r := &h.staffTelephoneRow
-	if r.dest[0] == nil {
-		r.dest = [8]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.TelephoneNumberTypeDescriptor_DescriptorId,
-			&r.DoNotPublishIndicator,
-			&r.OrderOfPriority,
-			&r.TelephoneNumber,
-			&r.TextMessageCapabilityIndicator,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStaffHydration) scanStaffTelephone(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colTelephoneNumberTypeDescriptor_DescriptorId = engine.ChildLocators + iota
+		colDoNotPublishIndicator
+		colOrderOfPriority
+		colTelephoneNumber
+		colTextMessageCapabilityIndicator
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.staffRows.Find(r.ParentKey)
+	parent := h.staffRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.EdfiStaff.Telephones)
-	if r.DoNotPublishIndicator.Valid {
-		item.DoNotPublishIndicator = opt.Some(r.DoNotPublishIndicator.Bool)
-	}
-	if r.OrderOfPriority.Valid {
-		item.OrderOfPriority = opt.Some(r.OrderOfPriority.Int32)
-	}
-	if r.TelephoneNumber.Valid {
-		item.TelephoneNumber = r.TelephoneNumber.String
-	}
-	if r.TelephoneNumberTypeDescriptor_DescriptorId.Valid {
-		item.TelephoneNumberTypeDescriptor = r.TelephoneNumberTypeDescriptor_DescriptorId.String
-	}
-	if r.TextMessageCapabilityIndicator.Valid {
-		item.TextMessageCapabilityIndicator = opt.Some(r.TextMessageCapabilityIndicator.Bool)
-	}
-	return nil
+	row.OptBoolInto(colDoNotPublishIndicator, &item.DoNotPublishIndicator)
+	row.OptInt32Into(colOrderOfPriority, &item.OrderOfPriority)
+	row.TextInto(colTelephoneNumber, &item.TelephoneNumber)
+	row.TextInto(colTelephoneNumberTypeDescriptor_DescriptorId, &item.TelephoneNumberTypeDescriptor)
+	row.OptBoolInto(colTextMessageCapabilityIndicator, &item.TextMessageCapabilityIndicator)
+	return row.Err()
 }
 
 // scanStaffAddressPeriod hydrates a row of edfi.StaffAddressPeriod.
-func (h *edfiStaffHydration) scanStaffAddressPeriod(row engine.Row) error {
-	r := &h.staffAddressPeriodRow
-	if r.dest[0] == nil {
-		r.dest = [5]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.BeginDate,
-			&r.EndDate,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStaffHydration) scanStaffAddressPeriod(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colBeginDate = engine.ChildLocators + iota
+		colEndDate
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.staffAddressRows.Find(r.ParentKey)
+	parent := h.staffAddressRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.Periods)
-	if r.BeginDate.Valid {
-		item.BeginDate = engine.DateText(r.BeginDate.Time)
-	}
-	if r.EndDate.Valid {
-		item.EndDate = opt.Some(engine.DateText(r.EndDate.Time))
-	}
-	return nil
+	row.DateInto(colBeginDate, &item.BeginDate)
+	row.OptDateInto(colEndDate, &item.EndDate)
+	return row.Err()
 }
 
 // hydrateEdfiStaff reads the rows of a Staff read, table by table in the read plan's order, into
@@ -1143,48 +998,18 @@ func encodeEdfiStaff(w *jsonw.Writer, o *EdfiStaff) {
 		}
 		w.EndArray()
 	}
-	if o.BirthDate.Present {
-		w.PlainKey("birthDate")
-		w.String(o.BirthDate.Value)
-	}
-	w.PlainKey("firstName")
-	w.String(o.FirstName)
-	if o.GenerationCodeSuffix.Present {
-		w.PlainKey("generationCodeSuffix")
-		w.String(o.GenerationCodeSuffix.Value)
-	}
-	if o.HighlyQualifiedTeacher.Present {
-		w.PlainKey("highlyQualifiedTeacher")
-		w.Bool(o.HighlyQualifiedTeacher.Value)
-	}
-	if o.HispanicLatinoEthnicity.Present {
-		w.PlainKey("hispanicLatinoEthnicity")
-		w.Bool(o.HispanicLatinoEthnicity.Value)
-	}
-	w.PlainKey("lastSurname")
-	w.String(o.LastSurname)
-	if o.LoginId.Present {
-		w.PlainKey("loginId")
-		w.String(o.LoginId.Value)
-	}
-	if o.MaidenName.Present {
-		w.PlainKey("maidenName")
-		w.String(o.MaidenName.Value)
-	}
-	if o.MiddleName.Present {
-		w.PlainKey("middleName")
-		w.String(o.MiddleName.Value)
-	}
-	if o.PersonalTitlePrefix.Present {
-		w.PlainKey("personalTitlePrefix")
-		w.String(o.PersonalTitlePrefix.Value)
-	}
-	if o.SexDescriptor.Present {
-		w.PlainKey("sexDescriptor")
-		w.String(o.SexDescriptor.Value)
-	}
-	w.PlainKey("staffUniqueId")
-	w.String(o.StaffUniqueId)
+	w.OptStringMember("birthDate", o.BirthDate)
+	w.StringMember("firstName", o.FirstName)
+	w.OptStringMember("generationCodeSuffix", o.GenerationCodeSuffix)
+	w.OptBoolMember("highlyQualifiedTeacher", o.HighlyQualifiedTeacher)
+	w.OptBoolMember("hispanicLatinoEthnicity", o.HispanicLatinoEthnicity)
+	w.StringMember("lastSurname", o.LastSurname)
+	w.OptStringMember("loginId", o.LoginId)
+	w.OptStringMember("maidenName", o.MaidenName)
+	w.OptStringMember("middleName", o.MiddleName)
+	w.OptStringMember("personalTitlePrefix", o.PersonalTitlePrefix)
+	w.OptStringMember("sexDescriptor", o.SexDescriptor)
+	w.StringMember("staffUniqueId", o.StaffUniqueId)
 	if len(o.Telephones) > 0 {
 		w.PlainKey("telephones")
 		w.BeginArray()
@@ -1195,55 +1020,23 @@ func encodeEdfiStaff(w *jsonw.Writer, o *EdfiStaff) {
 		}
 		w.EndArray()
 	}
-	if o.YearsOfPriorProfessionalExperience.Present {
-		w.PlainKey("yearsOfPriorProfessionalExperience")
-		w.Decimal(o.YearsOfPriorProfessionalExperience.Value)
-	}
-	if o.YearsOfPriorTeachingExperience.Present {
-		w.PlainKey("yearsOfPriorTeachingExperience")
-		w.Decimal(o.YearsOfPriorTeachingExperience.Value)
-	}
+	w.OptDecimalMember("yearsOfPriorProfessionalExperience", o.YearsOfPriorProfessionalExperience)
+	w.OptDecimalMember("yearsOfPriorTeachingExperience", o.YearsOfPriorTeachingExperience)
 }
 
 // encodeEdfiStaffAddress writes the members of EdfiStaffAddress ($.addresses[*]) as the API serves
 // them.
 func encodeEdfiStaffAddress(w *jsonw.Writer, o *EdfiStaffAddress) {
-	w.PlainKey("addressTypeDescriptor")
-	w.String(o.AddressTypeDescriptor)
-	if o.ApartmentRoomSuiteNumber.Present {
-		w.PlainKey("apartmentRoomSuiteNumber")
-		w.String(o.ApartmentRoomSuiteNumber.Value)
-	}
-	if o.BuildingSiteNumber.Present {
-		w.PlainKey("buildingSiteNumber")
-		w.String(o.BuildingSiteNumber.Value)
-	}
-	w.PlainKey("city")
-	w.String(o.City)
-	if o.CongressionalDistrict.Present {
-		w.PlainKey("congressionalDistrict")
-		w.String(o.CongressionalDistrict.Value)
-	}
-	if o.CountyFIPSCode.Present {
-		w.PlainKey("countyFIPSCode")
-		w.String(o.CountyFIPSCode.Value)
-	}
-	if o.DoNotPublishIndicator.Present {
-		w.PlainKey("doNotPublishIndicator")
-		w.Bool(o.DoNotPublishIndicator.Value)
-	}
-	if o.Latitude.Present {
-		w.PlainKey("latitude")
-		w.String(o.Latitude.Value)
-	}
-	if o.Longitude.Present {
-		w.PlainKey("longitude")
-		w.String(o.Longitude.Value)
-	}
-	if o.NameOfCounty.Present {
-		w.PlainKey("nameOfCounty")
-		w.String(o.NameOfCounty.Value)
-	}
+	w.StringMember("addressTypeDescriptor", o.AddressTypeDescriptor)
+	w.OptStringMember("apartmentRoomSuiteNumber", o.ApartmentRoomSuiteNumber)
+	w.OptStringMember("buildingSiteNumber", o.BuildingSiteNumber)
+	w.StringMember("city", o.City)
+	w.OptStringMember("congressionalDistrict", o.CongressionalDistrict)
+	w.OptStringMember("countyFIPSCode", o.CountyFIPSCode)
+	w.OptBoolMember("doNotPublishIndicator", o.DoNotPublishIndicator)
+	w.OptStringMember("latitude", o.Latitude)
+	w.OptStringMember("longitude", o.Longitude)
+	w.OptStringMember("nameOfCounty", o.NameOfCounty)
 	if len(o.Periods) > 0 {
 		w.PlainKey("periods")
 		w.BeginArray()
@@ -1254,44 +1047,26 @@ func encodeEdfiStaffAddress(w *jsonw.Writer, o *EdfiStaffAddress) {
 		}
 		w.EndArray()
 	}
-	w.PlainKey("postalCode")
-	w.String(o.PostalCode)
-	w.PlainKey("stateAbbreviationDescriptor")
-	w.String(o.StateAbbreviationDescriptor)
-	w.PlainKey("streetNumberName")
-	w.String(o.StreetNumberName)
+	w.StringMember("postalCode", o.PostalCode)
+	w.StringMember("stateAbbreviationDescriptor", o.StateAbbreviationDescriptor)
+	w.StringMember("streetNumberName", o.StreetNumberName)
 }
 
 // encodeEdfiStaffAddressPeriod writes the members of EdfiStaffAddressPeriod
 // ($.addresses[*].periods[*]) as the API serves them.
 func encodeEdfiStaffAddressPeriod(w *jsonw.Writer, o *EdfiStaffAddressPeriod) {
-	w.PlainKey("beginDate")
-	w.String(o.BeginDate)
-	if o.EndDate.Present {
-		w.PlainKey("endDate")
-		w.String(o.EndDate.Value)
-	}
+	w.StringMember("beginDate", o.BeginDate)
+	w.OptStringMember("endDate", o.EndDate)
 }
 
 // encodeEdfiStaffTelephone writes the members of EdfiStaffTelephone ($.telephones[*]) as the API
 // serves them.
 func encodeEdfiStaffTelephone(w *jsonw.Writer, o *EdfiStaffTelephone) {
-	if o.DoNotPublishIndicator.Present {
-		w.PlainKey("doNotPublishIndicator")
-		w.Bool(o.DoNotPublishIndicator.Value)
-	}
-	if o.OrderOfPriority.Present {
-		w.PlainKey("orderOfPriority")
-		w.Int(int64(o.OrderOfPriority.Value))
-	}
-	w.PlainKey("telephoneNumber")
-	w.String(o.TelephoneNumber)
-	w.PlainKey("telephoneNumberTypeDescriptor")
-	w.String(o.TelephoneNumberTypeDescriptor)
-	if o.TextMessageCapabilityIndicator.Present {
-		w.PlainKey("textMessageCapabilityIndicator")
-		w.Bool(o.TextMessageCapabilityIndicator.Value)
-	}
+	w.OptBoolMember("doNotPublishIndicator", o.DoNotPublishIndicator)
+	w.OptInt32Member("orderOfPriority", o.OrderOfPriority)
+	w.StringMember("telephoneNumber", o.TelephoneNumber)
+	w.StringMember("telephoneNumberTypeDescriptor", o.TelephoneNumberTypeDescriptor)
+	w.OptBoolMember("textMessageCapabilityIndicator", o.TextMessageCapabilityIndicator)
 }
 
 // edfiStaff is the plan of the Ed-Fi resource Staff, served at /data/ed-fi/staffs.
@@ -1401,15 +1176,13 @@ var edfiStaff = &spec.Resource{
 					edfiStaffColumnYearsOfPriorProfessionalExperience,
 					edfiStaffColumnYearsOfPriorTeachingExperience,
 				},
-				Key:                 edfiStaffStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiStaffLoadByUUIDSQL,
-				LoadByReferentialID: edfiStaffLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiStaffLoadByDocumentIDsSQL,
-				Insert:              edfiStaffInsertSQL,
-				Update:              edfiStaffUpdateSQL,
-				Delete:              edfiStaffDeleteSQL,
+				Key:       edfiStaffStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiStaffLoadSQL,
+				Insert:    edfiStaffInsertSQL,
+				Update:    edfiStaffUpdateSQL,
+				Delete:    edfiStaffDeleteSQL,
 			},
 			{
 				Stored: []int{
@@ -1430,17 +1203,17 @@ var edfiStaff = &spec.Resource{
 					edfiStaffAddressColumnPostalCode,
 					edfiStaffAddressColumnStreetNumberName,
 				},
-				Key:                 edfiStaffAddressStoredCollectionItemId,
-				ParentKey:           edfiStaffAddressStoredStaffDocumentId,
-				Ordinal:             edfiStaffAddressStoredOrdinal,
-				Semantic:            []int{edfiStaffAddressStoredAddressTypeDescriptorDescriptorId, edfiStaffAddressStoredCity, edfiStaffAddressStoredPostalCode, edfiStaffAddressStoredStateAbbreviationDescriptorDescriptorId, edfiStaffAddressStoredStreetNumberName},
-				LoadByUUID:          edfiStaffAddressLoadByUUIDSQL,
-				LoadByReferentialID: edfiStaffAddressLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiStaffAddressLoadByDocumentIDsSQL,
-				Insert:              edfiStaffAddressInsertSQL,
-				Update:              edfiStaffAddressUpdateSQL,
-				Delete:              edfiStaffAddressDeleteSQL,
-				ShiftOrdinals:       edfiStaffAddressShiftOrdinalsSQL,
+				Key:       edfiStaffAddressStoredCollectionItemId,
+				ParentKey: edfiStaffAddressStoredStaffDocumentId,
+				Ordinal:   edfiStaffAddressStoredOrdinal,
+				Semantic:  []int{edfiStaffAddressStoredAddressTypeDescriptorDescriptorId, edfiStaffAddressStoredCity, edfiStaffAddressStoredPostalCode, edfiStaffAddressStoredStateAbbreviationDescriptorDescriptorId, edfiStaffAddressStoredStreetNumberName},
+				Load:      edfiStaffAddressLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiStaffAddressInsertSQL,
+				Update:        edfiStaffAddressUpdateSQL,
+				Delete:        edfiStaffAddressDeleteSQL,
+				ShiftOrdinals: edfiStaffAddressShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1453,17 +1226,17 @@ var edfiStaff = &spec.Resource{
 					edfiStaffTelephoneColumnTelephoneNumber,
 					edfiStaffTelephoneColumnTextMessageCapabilityIndicator,
 				},
-				Key:                 edfiStaffTelephoneStoredCollectionItemId,
-				ParentKey:           edfiStaffTelephoneStoredStaffDocumentId,
-				Ordinal:             edfiStaffTelephoneStoredOrdinal,
-				Semantic:            []int{edfiStaffTelephoneStoredTelephoneNumber, edfiStaffTelephoneStoredTelephoneNumberTypeDescriptorDescriptorId},
-				LoadByUUID:          edfiStaffTelephoneLoadByUUIDSQL,
-				LoadByReferentialID: edfiStaffTelephoneLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiStaffTelephoneLoadByDocumentIDsSQL,
-				Insert:              edfiStaffTelephoneInsertSQL,
-				Update:              edfiStaffTelephoneUpdateSQL,
-				Delete:              edfiStaffTelephoneDeleteSQL,
-				ShiftOrdinals:       edfiStaffTelephoneShiftOrdinalsSQL,
+				Key:       edfiStaffTelephoneStoredCollectionItemId,
+				ParentKey: edfiStaffTelephoneStoredStaffDocumentId,
+				Ordinal:   edfiStaffTelephoneStoredOrdinal,
+				Semantic:  []int{edfiStaffTelephoneStoredTelephoneNumber, edfiStaffTelephoneStoredTelephoneNumberTypeDescriptorDescriptorId},
+				Load:      edfiStaffTelephoneLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiStaffTelephoneInsertSQL,
+				Update:        edfiStaffTelephoneUpdateSQL,
+				Delete:        edfiStaffTelephoneDeleteSQL,
+				ShiftOrdinals: edfiStaffTelephoneShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1474,26 +1247,58 @@ var edfiStaff = &spec.Resource{
 					edfiStaffAddressPeriodColumnBeginDate,
 					edfiStaffAddressPeriodColumnEndDate,
 				},
-				Key:                 edfiStaffAddressPeriodStoredCollectionItemId,
-				ParentKey:           edfiStaffAddressPeriodStoredParentCollectionItemId,
-				Ordinal:             edfiStaffAddressPeriodStoredOrdinal,
-				Semantic:            []int{edfiStaffAddressPeriodStoredBeginDate},
-				LoadByUUID:          edfiStaffAddressPeriodLoadByUUIDSQL,
-				LoadByReferentialID: edfiStaffAddressPeriodLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiStaffAddressPeriodLoadByDocumentIDsSQL,
-				Insert:              edfiStaffAddressPeriodInsertSQL,
-				Update:              edfiStaffAddressPeriodUpdateSQL,
-				Delete:              edfiStaffAddressPeriodDeleteSQL,
-				ShiftOrdinals:       edfiStaffAddressPeriodShiftOrdinalsSQL,
+				Key:       edfiStaffAddressPeriodStoredCollectionItemId,
+				ParentKey: edfiStaffAddressPeriodStoredParentCollectionItemId,
+				Ordinal:   edfiStaffAddressPeriodStoredOrdinal,
+				Semantic:  []int{edfiStaffAddressPeriodStoredBeginDate},
+				Load:      edfiStaffAddressPeriodLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        edfiStaffAddressPeriodInsertSQL,
+				Update:        edfiStaffAddressPeriodUpdateSQL,
+				Delete:        edfiStaffAddressPeriodDeleteSQL,
+				ShiftOrdinals: edfiStaffAddressPeriodShiftOrdinalsSQL,
 			},
 		},
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiStaffByIDSQL, Page: edfiStaffPageSQL},
-			{ByID: edfiStaffAddressByIDSQL, Page: edfiStaffAddressPageSQL},
-			{ByID: edfiStaffTelephoneByIDSQL, Page: edfiStaffTelephonePageSQL},
-			{ByID: edfiStaffAddressPeriodByIDSQL, Page: edfiStaffAddressPeriodPageSQL},
+			{
+				Select: edfiStaffSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
+			{
+				Select: edfiStaffAddressSelectSQL,
+				ByIDFilter: `
+WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."Staff_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."Staff_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiStaffTelephoneSelectSQL,
+				ByIDFilter: `
+WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."Staff_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."Staff_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: edfiStaffAddressPeriodSelectSQL,
+				ByIDFilter: `
+WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."StaffAddress" p1 WHERE p1."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)))
+ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."StaffAddress" p1 WHERE p1."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])))
+ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "birthDate", Type: "date", JSONPath: "$.birthDate", Param: spec.DateType, Predicate: []string{`r."BirthDate" = (`, "::text)::date"}},
@@ -1669,9 +1474,12 @@ const (
 	edfiStaffAddressPeriodStoredEndDate
 )
 
-// edfiStaffLoadByUUIDSQL loads the stored columns of the edfi.Staff rows of the
-// document whose DocumentUuid is $1, as text.
-const edfiStaffLoadByUUIDSQL = `SELECT
+// edfiStaffLoadSQL is the head of the loads of the stored columns of the
+// edfi.Staff rows, as text: spec.LoadStatements completes it, when the package
+// initializes, into the loads of the document whose DocumentUuid is $1, of the
+// document whose ReferentialId is $1 and of the documents whose DocumentIds are
+// $1.
+const edfiStaffLoadSQL = `SELECT
     t."DocumentId"::text,
     t."SexDescriptor_DescriptorId"::text,
     to_char(t."BirthDate", 'YYYY-MM-DD'),
@@ -1688,49 +1496,7 @@ const edfiStaffLoadByUUIDSQL = `SELECT
     trim_scale(t."YearsOfPriorProfessionalExperience")::text,
     trim_scale(t."YearsOfPriorTeachingExperience")::text
 FROM "edfi"."Staff" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiStaffLoadByReferentialIDSQL loads the stored columns of the edfi.Staff
-// rows of the document whose ReferentialId is $1, as text.
-const edfiStaffLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."SexDescriptor_DescriptorId"::text,
-    to_char(t."BirthDate", 'YYYY-MM-DD'),
-    t."FirstName",
-    t."GenerationCodeSuffix",
-    t."HighlyQualifiedTeacher"::text,
-    t."HispanicLatinoEthnicity"::text,
-    t."LastSurname",
-    t."LoginId",
-    t."MaidenName",
-    t."MiddleName",
-    t."PersonalTitlePrefix",
-    t."StaffUniqueId",
-    trim_scale(t."YearsOfPriorProfessionalExperience")::text,
-    trim_scale(t."YearsOfPriorTeachingExperience")::text
-FROM "edfi"."Staff" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiStaffLoadByDocumentIDsSQL loads the stored columns of the edfi.Staff rows
-// of the documents whose DocumentIds are $1, as text.
-const edfiStaffLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."SexDescriptor_DescriptorId"::text,
-    to_char(t."BirthDate", 'YYYY-MM-DD'),
-    t."FirstName",
-    t."GenerationCodeSuffix",
-    t."HighlyQualifiedTeacher"::text,
-    t."HispanicLatinoEthnicity"::text,
-    t."LastSurname",
-    t."LoginId",
-    t."MaidenName",
-    t."MiddleName",
-    t."PersonalTitlePrefix",
-    t."StaffUniqueId",
-    trim_scale(t."YearsOfPriorProfessionalExperience")::text,
-    trim_scale(t."YearsOfPriorTeachingExperience")::text
-FROM "edfi"."Staff" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiStaffInsertSQL inserts edfi.Staff rows: one text[] parameter per stored
 // column.
@@ -1858,9 +1624,12 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const edfiStaffDeleteSQL = `DELETE FROM "edfi"."Staff"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// edfiStaffAddressLoadByUUIDSQL loads the stored columns of the
-// edfi.StaffAddress rows of the document whose DocumentUuid is $1, as text.
-const edfiStaffAddressLoadByUUIDSQL = `SELECT
+// edfiStaffAddressLoadSQL is the head of the loads of the stored columns of the
+// edfi.StaffAddress rows, as text: spec.LoadStatements completes it, when the
+// package initializes, into the loads of the document whose DocumentUuid is $1,
+// of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiStaffAddressLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."Staff_DocumentId"::text,
@@ -1878,54 +1647,7 @@ const edfiStaffAddressLoadByUUIDSQL = `SELECT
     t."PostalCode",
     t."StreetNumberName"
 FROM "edfi"."StaffAddress" t
-WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiStaffAddressLoadByReferentialIDSQL loads the stored columns of the
-// edfi.StaffAddress rows of the document whose ReferentialId is $1, as text.
-const edfiStaffAddressLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Staff_DocumentId"::text,
-    t."AddressTypeDescriptor_DescriptorId"::text,
-    t."StateAbbreviationDescriptor_DescriptorId"::text,
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator"::text,
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
-FROM "edfi"."StaffAddress" t
-WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiStaffAddressLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.StaffAddress rows of the documents whose DocumentIds are $1, as text.
-const edfiStaffAddressLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Staff_DocumentId"::text,
-    t."AddressTypeDescriptor_DescriptorId"::text,
-    t."StateAbbreviationDescriptor_DescriptorId"::text,
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator"::text,
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
-FROM "edfi"."StaffAddress" t
-WHERE t."Staff_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Staff_DocumentId" = `
 
 // edfiStaffAddressInsertSQL inserts edfi.StaffAddress rows: one text[]
 // parameter per stored column.
@@ -2067,9 +1789,12 @@ const edfiStaffAddressShiftOrdinalsSQL = `UPDATE "edfi"."StaffAddress"
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiStaffTelephoneLoadByUUIDSQL loads the stored columns of the
-// edfi.StaffTelephone rows of the document whose DocumentUuid is $1, as text.
-const edfiStaffTelephoneLoadByUUIDSQL = `SELECT
+// edfiStaffTelephoneLoadSQL is the head of the loads of the stored columns of
+// the edfi.StaffTelephone rows, as text: spec.LoadStatements completes it, when
+// the package initializes, into the loads of the document whose DocumentUuid is
+// $1, of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiStaffTelephoneLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."Staff_DocumentId"::text,
@@ -2079,38 +1804,7 @@ const edfiStaffTelephoneLoadByUUIDSQL = `SELECT
     t."TelephoneNumber",
     t."TextMessageCapabilityIndicator"::text
 FROM "edfi"."StaffTelephone" t
-WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiStaffTelephoneLoadByReferentialIDSQL loads the stored columns of the
-// edfi.StaffTelephone rows of the document whose ReferentialId is $1, as text.
-const edfiStaffTelephoneLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Staff_DocumentId"::text,
-    t."TelephoneNumberTypeDescriptor_DescriptorId"::text,
-    t."DoNotPublishIndicator"::text,
-    t."OrderOfPriority"::text,
-    t."TelephoneNumber",
-    t."TextMessageCapabilityIndicator"::text
-FROM "edfi"."StaffTelephone" t
-WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiStaffTelephoneLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.StaffTelephone rows of the documents whose DocumentIds are $1, as text.
-const edfiStaffTelephoneLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Staff_DocumentId"::text,
-    t."TelephoneNumberTypeDescriptor_DescriptorId"::text,
-    t."DoNotPublishIndicator"::text,
-    t."OrderOfPriority"::text,
-    t."TelephoneNumber",
-    t."TextMessageCapabilityIndicator"::text
-FROM "edfi"."StaffTelephone" t
-WHERE t."Staff_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Staff_DocumentId" = `
 
 // edfiStaffTelephoneInsertSQL inserts edfi.StaffTelephone rows: one text[]
 // parameter per stored column.
@@ -2197,10 +1891,12 @@ const edfiStaffTelephoneShiftOrdinalsSQL = `UPDATE "edfi"."StaffTelephone"
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiStaffAddressPeriodLoadByUUIDSQL loads the stored columns of the
-// edfi.StaffAddressPeriod rows of the document whose DocumentUuid is $1, as
-// text.
-const edfiStaffAddressPeriodLoadByUUIDSQL = `SELECT
+// edfiStaffAddressPeriodLoadSQL is the head of the loads of the stored columns
+// of the edfi.StaffAddressPeriod rows, as text: spec.LoadStatements completes
+// it, when the package initializes, into the loads of the document whose
+// DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
+// documents whose DocumentIds are $1.
+const edfiStaffAddressPeriodLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."ParentCollectionItemId"::text,
@@ -2208,36 +1904,7 @@ const edfiStaffAddressPeriodLoadByUUIDSQL = `SELECT
     to_char(t."BeginDate", 'YYYY-MM-DD'),
     to_char(t."EndDate", 'YYYY-MM-DD')
 FROM "edfi"."StaffAddressPeriod" t
-WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiStaffAddressPeriodLoadByReferentialIDSQL loads the stored columns of the
-// edfi.StaffAddressPeriod rows of the document whose ReferentialId is $1, as
-// text.
-const edfiStaffAddressPeriodLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    t."Staff_DocumentId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD')
-FROM "edfi"."StaffAddressPeriod" t
-WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// edfiStaffAddressPeriodLoadByDocumentIDsSQL loads the stored columns of the
-// edfi.StaffAddressPeriod rows of the documents whose DocumentIds are $1, as
-// text.
-const edfiStaffAddressPeriodLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    t."Staff_DocumentId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD')
-FROM "edfi"."StaffAddressPeriod" t
-WHERE t."Staff_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Staff_DocumentId" = `
 
 // edfiStaffAddressPeriodInsertSQL inserts edfi.StaffAddressPeriod rows: one
 // text[] parameter per stored column.
@@ -2310,9 +1977,10 @@ const edfiStaffAddressPeriodShiftOrdinalsSQL = `UPDATE "edfi"."StaffAddressPerio
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiStaffByIDSQL reads the edfi.Staff rows of the document whose DocumentUuid
-// is $1.
-const edfiStaffByIDSQL = `SELECT
+// edfiStaffSelectSQL selects the edfi.Staff rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const edfiStaffSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -2333,40 +2001,12 @@ const edfiStaffByIDSQL = `SELECT
     r."YearsOfPriorTeachingExperience"::text
 FROM "edfi"."Staff" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."SexDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE d."DocumentUuid" = $1`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."SexDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
-// edfiStaffPageSQL reads the edfi.Staff rows of the documents of the page being
-// read.
-const edfiStaffPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    d0."Uri",
-    r."BirthDate",
-    r."FirstName",
-    r."GenerationCodeSuffix",
-    r."HighlyQualifiedTeacher",
-    r."HispanicLatinoEthnicity",
-    r."LastSurname",
-    r."LoginId",
-    r."MaidenName",
-    r."MiddleName",
-    r."PersonalTitlePrefix",
-    r."StaffUniqueId",
-    r."YearsOfPriorProfessionalExperience"::text,
-    r."YearsOfPriorTeachingExperience"::text
-FROM "edfi"."Staff" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."SexDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
-
-// edfiStaffAddressByIDSQL reads the edfi.StaffAddress rows of the document
-// whose DocumentUuid is $1.
-const edfiStaffAddressByIDSQL = `SELECT
+// edfiStaffAddressSelectSQL selects the edfi.StaffAddress rows a read hydrates:
+// ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
+// for the documents of the page being read (when the package initializes).
+const edfiStaffAddressSelectSQL = `SELECT
     t."Staff_DocumentId",
     t."CollectionItemId",
     t."Staff_DocumentId",
@@ -2385,38 +2025,13 @@ const edfiStaffAddressByIDSQL = `SELECT
     t."StreetNumberName"
 FROM "edfi"."StaffAddress" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Staff_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true`
 
-// edfiStaffAddressPageSQL reads the edfi.StaffAddress rows of the documents of
-// the page being read.
-const edfiStaffAddressPageSQL = `SELECT
-    t."Staff_DocumentId",
-    t."CollectionItemId",
-    t."Staff_DocumentId",
-    d0."Uri",
-    d1."Uri",
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator",
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
-FROM "edfi"."StaffAddress" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE t."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."Staff_DocumentId", t."Ordinal"`
-
-// edfiStaffTelephoneByIDSQL reads the edfi.StaffTelephone rows of the document
-// whose DocumentUuid is $1.
-const edfiStaffTelephoneByIDSQL = `SELECT
+// edfiStaffTelephoneSelectSQL selects the edfi.StaffTelephone rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiStaffTelephoneSelectSQL = `SELECT
     t."Staff_DocumentId",
     t."CollectionItemId",
     t."Staff_DocumentId",
@@ -2426,49 +2041,19 @@ const edfiStaffTelephoneByIDSQL = `SELECT
     t."TelephoneNumber",
     t."TextMessageCapabilityIndicator"
 FROM "edfi"."StaffTelephone" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Staff_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
-// edfiStaffTelephonePageSQL reads the edfi.StaffTelephone rows of the documents
-// of the page being read.
-const edfiStaffTelephonePageSQL = `SELECT
-    t."Staff_DocumentId",
-    t."CollectionItemId",
-    t."Staff_DocumentId",
-    d0."Uri",
-    t."DoNotPublishIndicator",
-    t."OrderOfPriority",
-    t."TelephoneNumber",
-    t."TextMessageCapabilityIndicator"
-FROM "edfi"."StaffTelephone" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."Staff_DocumentId", t."Ordinal"`
-
-// edfiStaffAddressPeriodByIDSQL reads the edfi.StaffAddressPeriod rows of the
-// document whose DocumentUuid is $1.
-const edfiStaffAddressPeriodByIDSQL = `SELECT
+// edfiStaffAddressPeriodSelectSQL selects the edfi.StaffAddressPeriod rows a
+// read hydrates: ByIDFilter completes it for the document whose DocumentUuid is
+// $1, PageFilter for the documents of the page being read (when the package
+// initializes).
+const edfiStaffAddressPeriodSelectSQL = `SELECT
     t."Staff_DocumentId",
     t."CollectionItemId",
     t."ParentCollectionItemId",
     t."BeginDate",
     t."EndDate"
-FROM "edfi"."StaffAddressPeriod" t
-WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."StaffAddress" p1 WHERE p1."Staff_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)))
-ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`
-
-// edfiStaffAddressPeriodPageSQL reads the edfi.StaffAddressPeriod rows of the
-// documents of the page being read.
-const edfiStaffAddressPeriodPageSQL = `SELECT
-    t."Staff_DocumentId",
-    t."CollectionItemId",
-    t."ParentCollectionItemId",
-    t."BeginDate",
-    t."EndDate"
-FROM "edfi"."StaffAddressPeriod" t
-WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."StaffAddress" p1 WHERE p1."Staff_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])))
-ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`
+FROM "edfi"."StaffAddressPeriod" t`
 
 // edfiStaffDeleteRootSQL deletes the document with DocumentUuid $1 and returns
 // its ContentVersion.

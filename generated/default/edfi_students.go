@@ -17,7 +17,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -816,75 +815,10 @@ type edfiStudentHydration struct {
 	// studentExtensionFavoriteBookRows finds the rows of sample.StudentExtensionFavoriteBook for the
 	// rows under them.
 	studentExtensionFavoriteBookRows engine.Parents[EdfiStudentExtSampleFavoriteBook]
-	// studentRow holds the values of the edfi.Student row being scanned.
-	studentRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                          [18]any
-		Meta                                          engine.DocumentMeta
-		DocumentUuid                                  pgtype.UUID
-		BirthSexDescriptor_DescriptorId               pgtype.Text
-		BirthStateAbbreviationDescriptor_DescriptorId pgtype.Text
-		BirthCity                                     pgtype.Text
-		BirthDate                                     pgtype.Date
-		BirthInternationalProvince                    pgtype.Text
-		DateEnteredUS                                 pgtype.Date
-		FirstName                                     pgtype.Text
-		GenerationCodeSuffix                          pgtype.Text
-		LastSurname                                   pgtype.Text
-		MaidenName                                    pgtype.Text
-		MiddleName                                    pgtype.Text
-		MultipleBirthStatus                           pgtype.Bool
-		PersonalTitlePrefix                           pgtype.Text
-		StudentUniqueId                               pgtype.Text
-	}
-	// studentExtensionRow holds the values of the sample.StudentExtension row being scanned.
-	studentExtensionRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [5]any
-		DocumentID, Key, ParentKey int64
-		PetPreferenceMaximumWeight pgtype.Int4
-		PetPreferenceMinimumWeight pgtype.Int4
-	}
-	// studentExtensionAquaticPetRow holds the values of the sample.StudentExtensionAquaticPet row
-	// being scanned.
-	studentExtensionAquaticPetRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [6]any
-		DocumentID, Key, ParentKey int64
-		IsFixed                    pgtype.Bool
-		MimimumTankVolume          pgtype.Int4
-		PetName                    pgtype.Text
-	}
-	// studentExtensionFavoriteBookRow holds the values of the sample.StudentExtensionFavoriteBook row
-	// being scanned.
-	studentExtensionFavoriteBookRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                        [5]any
-		DocumentID, Key, ParentKey                  int64
-		FavoriteBookCategoryDescriptor_DescriptorId pgtype.Text
-		BookTitle                                   pgtype.Text
-	}
-	// studentExtensionPetRow holds the values of the sample.StudentExtensionPet row being scanned.
-	studentExtensionPetRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [5]any
-		DocumentID, Key, ParentKey int64
-		IsFixed                    pgtype.Bool
-		PetName                    pgtype.Text
-	}
-	// studentExtensionFavoriteBookArtMediaRow holds the values of the
-	// sample.StudentExtensionFavoriteBookArtMedia row being scanned.
-	studentExtensionFavoriteBookArtMediaRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                             [5]any
-		DocumentID, Key, ParentKey       int64
-		ArtMediumDescriptor_DescriptorId pgtype.Text
-		ArtPieces                        pgtype.Int4
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiStudentHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiStudentHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiStudentTable:
 		return h.scanStudent(row)
@@ -903,101 +837,64 @@ func (h *edfiStudentHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanStudent hydrates a row of edfi.Student.
-func (h *edfiStudentHydration) scanStudent(row engine.Row) error {
-	r := &h.studentRow
-	if r.dest[0] == nil {
-		r.dest = [18]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.BirthSexDescriptor_DescriptorId,
-			&r.BirthStateAbbreviationDescriptor_DescriptorId,
-			&r.BirthCity,
-			&r.BirthDate,
-			&r.BirthInternationalProvince,
-			&r.DateEnteredUS,
-			&r.FirstName,
-			&r.GenerationCodeSuffix,
-			&r.LastSurname,
-			&r.MaidenName,
-			&r.MiddleName,
-			&r.MultipleBirthStatus,
-			&r.PersonalTitlePrefix,
-			&r.StudentUniqueId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStudentHydration) scanStudent(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colBirthSexDescriptor_DescriptorId = engine.RootLocators + iota
+		colBirthStateAbbreviationDescriptor_DescriptorId
+		colBirthCity
+		colBirthDate
+		colBirthInternationalProvince
+		colDateEnteredUS
+		colFirstName
+		colGenerationCodeSuffix
+		colLastSurname
+		colMaidenName
+		colMiddleName
+		colMultipleBirthStatus
+		colPersonalTitlePrefix
+		colStudentUniqueId
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	doc := h.studentRows.Append(r.Meta.DocumentID, &h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.BirthCity.Valid {
-		doc.EdfiStudent.BirthCity = opt.Some(r.BirthCity.String)
-	}
-	if r.BirthDate.Valid {
-		doc.EdfiStudent.BirthDate = engine.DateText(r.BirthDate.Time)
-	}
-	if r.BirthInternationalProvince.Valid {
-		doc.EdfiStudent.BirthInternationalProvince = opt.Some(r.BirthInternationalProvince.String)
-	}
-	if r.BirthSexDescriptor_DescriptorId.Valid {
-		doc.EdfiStudent.BirthSexDescriptor = opt.Some(r.BirthSexDescriptor_DescriptorId.String)
-	}
-	if r.BirthStateAbbreviationDescriptor_DescriptorId.Valid {
-		doc.EdfiStudent.BirthStateAbbreviationDescriptor = opt.Some(r.BirthStateAbbreviationDescriptor_DescriptorId.String)
-	}
-	if r.DateEnteredUS.Valid {
-		doc.EdfiStudent.DateEnteredUS = opt.Some(engine.DateText(r.DateEnteredUS.Time))
-	}
-	if r.FirstName.Valid {
-		doc.EdfiStudent.FirstName = r.FirstName.String
-	}
-	if r.GenerationCodeSuffix.Valid {
-		doc.EdfiStudent.GenerationCodeSuffix = opt.Some(r.GenerationCodeSuffix.String)
-	}
-	if r.LastSurname.Valid {
-		doc.EdfiStudent.LastSurname = r.LastSurname.String
-	}
-	if r.MaidenName.Valid {
-		doc.EdfiStudent.MaidenName = opt.Some(r.MaidenName.String)
-	}
-	if r.MiddleName.Valid {
-		doc.EdfiStudent.MiddleName = opt.Some(r.MiddleName.String)
-	}
-	if r.MultipleBirthStatus.Valid {
-		doc.EdfiStudent.MultipleBirthStatus = opt.Some(r.MultipleBirthStatus.Bool)
-	}
-	if r.PersonalTitlePrefix.Valid {
-		doc.EdfiStudent.PersonalTitlePrefix = opt.Some(r.PersonalTitlePrefix.String)
-	}
-	if r.StudentUniqueId.Valid {
-		doc.EdfiStudent.StudentUniqueId = r.StudentUniqueId.String
-	}
-	return nil
+	meta := row.Meta()
+	doc := h.studentRows.Append(meta.DocumentID, &h.docs)
+	doc.DocumentMeta = meta
+	row.OptTextInto(colBirthCity, &doc.EdfiStudent.BirthCity)
+	row.DateInto(colBirthDate, &doc.EdfiStudent.BirthDate)
+	row.OptTextInto(colBirthInternationalProvince, &doc.EdfiStudent.BirthInternationalProvince)
+	row.OptTextInto(colBirthSexDescriptor_DescriptorId, &doc.EdfiStudent.BirthSexDescriptor)
+	row.OptTextInto(colBirthStateAbbreviationDescriptor_DescriptorId, &doc.EdfiStudent.BirthStateAbbreviationDescriptor)
+	row.OptDateInto(colDateEnteredUS, &doc.EdfiStudent.DateEnteredUS)
+	row.TextInto(colFirstName, &doc.EdfiStudent.FirstName)
+	row.OptTextInto(colGenerationCodeSuffix, &doc.EdfiStudent.GenerationCodeSuffix)
+	row.TextInto(colLastSurname, &doc.EdfiStudent.LastSurname)
+	row.OptTextInto(colMaidenName, &doc.EdfiStudent.MaidenName)
+	row.OptTextInto(colMiddleName, &doc.EdfiStudent.MiddleName)
+	row.OptBoolInto(colMultipleBirthStatus, &doc.EdfiStudent.MultipleBirthStatus)
+	row.OptTextInto(colPersonalTitlePrefix, &doc.EdfiStudent.PersonalTitlePrefix)
+	row.TextInto(colStudentUniqueId, &doc.EdfiStudent.StudentUniqueId)
+	return row.Err()
 }
 
 // scanStudentExtension hydrates a row of sample.StudentExtension.
-func (h *edfiStudentHydration) scanStudentExtension(row engine.Row) error {
-	r := &h.studentExtensionRow
-	if r.dest[0] == nil {
-		r.dest = [5]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.PetPreferenceMaximumWeight,
-			&r.PetPreferenceMinimumWeight,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStudentHydration) scanStudentExtension(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colPetPreferenceMaximumWeight = engine.ChildLocators + iota
+		colPetPreferenceMinimumWeight
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.studentRows.Find(r.ParentKey)
+	parent := h.studentRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
-	if r.PetPreferenceMaximumWeight.Valid || r.PetPreferenceMinimumWeight.Valid {
+	if row.Present(colPetPreferenceMaximumWeight) || row.Present(colPetPreferenceMinimumWeight) {
 		if parent.EdfiStudent.Ext == nil {
 			parent.EdfiStudent.Ext = &EdfiStudentExt{}
 		}
@@ -1005,39 +902,31 @@ func (h *edfiStudentHydration) scanStudentExtension(row engine.Row) error {
 			parent.EdfiStudent.Ext.Sample = &EdfiStudentExtSample{}
 		}
 		scope := parent.EdfiStudent.Ext.Sample
-		if r.PetPreferenceMaximumWeight.Valid || r.PetPreferenceMinimumWeight.Valid {
+		if row.Present(colPetPreferenceMaximumWeight) || row.Present(colPetPreferenceMinimumWeight) {
 			petPreference := &EdfiStudentExtSamplePetPreference{}
-			if r.PetPreferenceMaximumWeight.Valid {
-				petPreference.MaximumWeight = r.PetPreferenceMaximumWeight.Int32
-			}
-			if r.PetPreferenceMinimumWeight.Valid {
-				petPreference.MinimumWeight = r.PetPreferenceMinimumWeight.Int32
-			}
+			row.Int32Into(colPetPreferenceMaximumWeight, &petPreference.MaximumWeight)
+			row.Int32Into(colPetPreferenceMinimumWeight, &petPreference.MinimumWeight)
 			scope.PetPreference = petPreference
 		}
 	}
-	return nil
+	return row.Err()
 }
 
 // scanStudentExtensionAquaticPet hydrates a row of sample.StudentExtensionAquaticPet.
-func (h *edfiStudentHydration) scanStudentExtensionAquaticPet(row engine.Row) error {
-	r := &h.studentExtensionAquaticPetRow
-	if r.dest[0] == nil {
-		r.dest = [6]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.IsFixed,
-			&r.MimimumTankVolume,
-			&r.PetName,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStudentHydration) scanStudentExtensionAquaticPet(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colIsFixed = engine.ChildLocators + iota
+		colMimimumTankVolume
+		colPetName
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.studentRows.Find(r.ParentKey)
+	parent := h.studentRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	if parent.EdfiStudent.Ext == nil {
 		parent.EdfiStudent.Ext = &EdfiStudentExt{}
@@ -1046,36 +935,26 @@ func (h *edfiStudentHydration) scanStudentExtensionAquaticPet(row engine.Row) er
 		parent.EdfiStudent.Ext.Sample = &EdfiStudentExtSample{}
 	}
 	item := engine.AppendRow(&parent.EdfiStudent.Ext.Sample.AquaticPets)
-	if r.IsFixed.Valid {
-		item.IsFixed = opt.Some(r.IsFixed.Bool)
-	}
-	if r.MimimumTankVolume.Valid {
-		item.MimimumTankVolume = r.MimimumTankVolume.Int32
-	}
-	if r.PetName.Valid {
-		item.PetName = r.PetName.String
-	}
-	return nil
+	row.OptBoolInto(colIsFixed, &item.IsFixed)
+	row.Int32Into(colMimimumTankVolume, &item.MimimumTankVolume)
+	row.TextInto(colPetName, &item.PetName)
+	return row.Err()
 }
 
 // scanStudentExtensionFavoriteBook hydrates a row of sample.StudentExtensionFavoriteBook.
-func (h *edfiStudentHydration) scanStudentExtensionFavoriteBook(row engine.Row) error {
-	r := &h.studentExtensionFavoriteBookRow
-	if r.dest[0] == nil {
-		r.dest = [5]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.FavoriteBookCategoryDescriptor_DescriptorId,
-			&r.BookTitle,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStudentHydration) scanStudentExtensionFavoriteBook(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colFavoriteBookCategoryDescriptor_DescriptorId = engine.ChildLocators + iota
+		colBookTitle
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.studentRows.Find(r.ParentKey)
+	parent := h.studentRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	if parent.EdfiStudent.Ext == nil {
 		parent.EdfiStudent.Ext = &EdfiStudentExt{}
@@ -1083,34 +962,26 @@ func (h *edfiStudentHydration) scanStudentExtensionFavoriteBook(row engine.Row) 
 	if parent.EdfiStudent.Ext.Sample == nil {
 		parent.EdfiStudent.Ext.Sample = &EdfiStudentExtSample{}
 	}
-	item := h.studentExtensionFavoriteBookRows.Append(r.Key, &parent.EdfiStudent.Ext.Sample.FavoriteBooks)
-	if r.BookTitle.Valid {
-		item.BookTitle = opt.Some(r.BookTitle.String)
-	}
-	if r.FavoriteBookCategoryDescriptor_DescriptorId.Valid {
-		item.FavoriteBookCategoryDescriptor = r.FavoriteBookCategoryDescriptor_DescriptorId.String
-	}
-	return nil
+	item := h.studentExtensionFavoriteBookRows.Append(row.Key(), &parent.EdfiStudent.Ext.Sample.FavoriteBooks)
+	row.OptTextInto(colBookTitle, &item.BookTitle)
+	row.TextInto(colFavoriteBookCategoryDescriptor_DescriptorId, &item.FavoriteBookCategoryDescriptor)
+	return row.Err()
 }
 
 // scanStudentExtensionPet hydrates a row of sample.StudentExtensionPet.
-func (h *edfiStudentHydration) scanStudentExtensionPet(row engine.Row) error {
-	r := &h.studentExtensionPetRow
-	if r.dest[0] == nil {
-		r.dest = [5]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.IsFixed,
-			&r.PetName,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStudentHydration) scanStudentExtensionPet(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colIsFixed = engine.ChildLocators + iota
+		colPetName
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.studentRows.Find(r.ParentKey)
+	parent := h.studentRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	if parent.EdfiStudent.Ext == nil {
 		parent.EdfiStudent.Ext = &EdfiStudentExt{}
@@ -1119,43 +990,31 @@ func (h *edfiStudentHydration) scanStudentExtensionPet(row engine.Row) error {
 		parent.EdfiStudent.Ext.Sample = &EdfiStudentExtSample{}
 	}
 	item := engine.AppendRow(&parent.EdfiStudent.Ext.Sample.Pets)
-	if r.IsFixed.Valid {
-		item.IsFixed = opt.Some(r.IsFixed.Bool)
-	}
-	if r.PetName.Valid {
-		item.PetName = r.PetName.String
-	}
-	return nil
+	row.OptBoolInto(colIsFixed, &item.IsFixed)
+	row.TextInto(colPetName, &item.PetName)
+	return row.Err()
 }
 
 // scanStudentExtensionFavoriteBookArtMedia hydrates a row of
 // sample.StudentExtensionFavoriteBookArtMedia.
-func (h *edfiStudentHydration) scanStudentExtensionFavoriteBookArtMedia(row engine.Row) error {
-	r := &h.studentExtensionFavoriteBookArtMediaRow
-	if r.dest[0] == nil {
-		r.dest = [5]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.ArtMediumDescriptor_DescriptorId,
-			&r.ArtPieces,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStudentHydration) scanStudentExtensionFavoriteBookArtMedia(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colArtMediumDescriptor_DescriptorId = engine.ChildLocators + iota
+		colArtPieces
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.studentExtensionFavoriteBookRows.Find(r.ParentKey)
+	parent := h.studentExtensionFavoriteBookRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.ArtMedia)
-	if r.ArtMediumDescriptor_DescriptorId.Valid {
-		item.ArtMediumDescriptor = r.ArtMediumDescriptor_DescriptorId.String
-	}
-	if r.ArtPieces.Valid {
-		item.ArtPieces = opt.Some(r.ArtPieces.Int32)
-	}
-	return nil
+	row.TextInto(colArtMediumDescriptor_DescriptorId, &item.ArtMediumDescriptor)
+	row.OptInt32Into(colArtPieces, &item.ArtPieces)
+	return row.Err()
 }
 
 // hydrateEdfiStudent reads the rows of a Student read, table by table in the read plan's order,
@@ -1182,54 +1041,20 @@ func encodeEdfiStudent(w *jsonw.Writer, o *EdfiStudent) {
 	// mark is where the object being written began: an object with no member
 	// written is left out.
 	var mark jsonw.Mark
-	if o.BirthCity.Present {
-		w.PlainKey("birthCity")
-		w.String(o.BirthCity.Value)
-	}
-	w.PlainKey("birthDate")
-	w.String(o.BirthDate)
-	if o.BirthInternationalProvince.Present {
-		w.PlainKey("birthInternationalProvince")
-		w.String(o.BirthInternationalProvince.Value)
-	}
-	if o.BirthSexDescriptor.Present {
-		w.PlainKey("birthSexDescriptor")
-		w.String(o.BirthSexDescriptor.Value)
-	}
-	if o.BirthStateAbbreviationDescriptor.Present {
-		w.PlainKey("birthStateAbbreviationDescriptor")
-		w.String(o.BirthStateAbbreviationDescriptor.Value)
-	}
-	if o.DateEnteredUS.Present {
-		w.PlainKey("dateEnteredUS")
-		w.String(o.DateEnteredUS.Value)
-	}
-	w.PlainKey("firstName")
-	w.String(o.FirstName)
-	if o.GenerationCodeSuffix.Present {
-		w.PlainKey("generationCodeSuffix")
-		w.String(o.GenerationCodeSuffix.Value)
-	}
-	w.PlainKey("lastSurname")
-	w.String(o.LastSurname)
-	if o.MaidenName.Present {
-		w.PlainKey("maidenName")
-		w.String(o.MaidenName.Value)
-	}
-	if o.MiddleName.Present {
-		w.PlainKey("middleName")
-		w.String(o.MiddleName.Value)
-	}
-	if o.MultipleBirthStatus.Present {
-		w.PlainKey("multipleBirthStatus")
-		w.Bool(o.MultipleBirthStatus.Value)
-	}
-	if o.PersonalTitlePrefix.Present {
-		w.PlainKey("personalTitlePrefix")
-		w.String(o.PersonalTitlePrefix.Value)
-	}
-	w.PlainKey("studentUniqueId")
-	w.String(o.StudentUniqueId)
+	w.OptStringMember("birthCity", o.BirthCity)
+	w.StringMember("birthDate", o.BirthDate)
+	w.OptStringMember("birthInternationalProvince", o.BirthInternationalProvince)
+	w.OptStringMember("birthSexDescriptor", o.BirthSexDescriptor)
+	w.OptStringMember("birthStateAbbreviationDescriptor", o.BirthStateAbbreviationDescriptor)
+	w.OptStringMember("dateEnteredUS", o.DateEnteredUS)
+	w.StringMember("firstName", o.FirstName)
+	w.OptStringMember("generationCodeSuffix", o.GenerationCodeSuffix)
+	w.StringMember("lastSurname", o.LastSurname)
+	w.OptStringMember("maidenName", o.MaidenName)
+	w.OptStringMember("middleName", o.MiddleName)
+	w.OptBoolMember("multipleBirthStatus", o.MultipleBirthStatus)
+	w.OptStringMember("personalTitlePrefix", o.PersonalTitlePrefix)
+	w.StringMember("studentUniqueId", o.StudentUniqueId)
 	if o.Ext != nil {
 		mark = w.BeginOptionalObject("_ext")
 		encodeEdfiStudentExt(w, o.Ext)
@@ -1295,14 +1120,9 @@ func encodeEdfiStudentExtSample(w *jsonw.Writer, o *EdfiStudentExtSample) {
 // encodeEdfiStudentExtSampleAquaticPet writes the members of EdfiStudentExtSampleAquaticPet
 // ($._ext.sample.aquaticPets[*]) as the API serves them.
 func encodeEdfiStudentExtSampleAquaticPet(w *jsonw.Writer, o *EdfiStudentExtSampleAquaticPet) {
-	if o.IsFixed.Present {
-		w.PlainKey("isFixed")
-		w.Bool(o.IsFixed.Value)
-	}
-	w.PlainKey("mimimumTankVolume")
-	w.Int(int64(o.MimimumTankVolume))
-	w.PlainKey("petName")
-	w.String(o.PetName)
+	w.OptBoolMember("isFixed", o.IsFixed)
+	w.IntMember("mimimumTankVolume", int64(o.MimimumTankVolume))
+	w.StringMember("petName", o.PetName)
 }
 
 // encodeEdfiStudentExtSampleFavoriteBook writes the members of EdfiStudentExtSampleFavoriteBook
@@ -1318,44 +1138,30 @@ func encodeEdfiStudentExtSampleFavoriteBook(w *jsonw.Writer, o *EdfiStudentExtSa
 		}
 		w.EndArray()
 	}
-	if o.BookTitle.Present {
-		w.PlainKey("bookTitle")
-		w.String(o.BookTitle.Value)
-	}
-	w.PlainKey("favoriteBookCategoryDescriptor")
-	w.String(o.FavoriteBookCategoryDescriptor)
+	w.OptStringMember("bookTitle", o.BookTitle)
+	w.StringMember("favoriteBookCategoryDescriptor", o.FavoriteBookCategoryDescriptor)
 }
 
 // encodeEdfiStudentExtSampleFavoriteBookArtMedia writes the members of
 // EdfiStudentExtSampleFavoriteBookArtMedia ($._ext.sample.favoriteBooks[*].artMedia[*]) as the API
 // serves them.
 func encodeEdfiStudentExtSampleFavoriteBookArtMedia(w *jsonw.Writer, o *EdfiStudentExtSampleFavoriteBookArtMedia) {
-	w.PlainKey("artMediumDescriptor")
-	w.String(o.ArtMediumDescriptor)
-	if o.ArtPieces.Present {
-		w.PlainKey("artPieces")
-		w.Int(int64(o.ArtPieces.Value))
-	}
+	w.StringMember("artMediumDescriptor", o.ArtMediumDescriptor)
+	w.OptInt32Member("artPieces", o.ArtPieces)
 }
 
 // encodeEdfiStudentExtSamplePetPreference writes the members of EdfiStudentExtSamplePetPreference
 // ($._ext.sample.petPreference) as the API serves them.
 func encodeEdfiStudentExtSamplePetPreference(w *jsonw.Writer, o *EdfiStudentExtSamplePetPreference) {
-	w.PlainKey("maximumWeight")
-	w.Int(int64(o.MaximumWeight))
-	w.PlainKey("minimumWeight")
-	w.Int(int64(o.MinimumWeight))
+	w.IntMember("maximumWeight", int64(o.MaximumWeight))
+	w.IntMember("minimumWeight", int64(o.MinimumWeight))
 }
 
 // encodeEdfiStudentExtSamplePet writes the members of EdfiStudentExtSamplePet
 // ($._ext.sample.pets[*]) as the API serves them.
 func encodeEdfiStudentExtSamplePet(w *jsonw.Writer, o *EdfiStudentExtSamplePet) {
-	if o.IsFixed.Present {
-		w.PlainKey("isFixed")
-		w.Bool(o.IsFixed.Value)
-	}
-	w.PlainKey("petName")
-	w.String(o.PetName)
+	w.OptBoolMember("isFixed", o.IsFixed)
+	w.StringMember("petName", o.PetName)
 }
 
 // edfiStudent is the plan of the Ed-Fi resource Student, served at /data/ed-fi/students.
@@ -1476,15 +1282,13 @@ var edfiStudent = &spec.Resource{
 					edfiStudentColumnPersonalTitlePrefix,
 					edfiStudentColumnStudentUniqueId,
 				},
-				Key:                 edfiStudentStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiStudentLoadByUUIDSQL,
-				LoadByReferentialID: edfiStudentLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiStudentLoadByDocumentIDsSQL,
-				Insert:              edfiStudentInsertSQL,
-				Update:              edfiStudentUpdateSQL,
-				Delete:              edfiStudentDeleteSQL,
+				Key:       edfiStudentStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiStudentLoadSQL,
+				Insert:    edfiStudentInsertSQL,
+				Update:    edfiStudentUpdateSQL,
+				Delete:    edfiStudentDeleteSQL,
 			},
 			{
 				Stored: []int{
@@ -1492,15 +1296,13 @@ var edfiStudent = &spec.Resource{
 					sampleStudentExtensionColumnPetPreferenceMaximumWeight,
 					sampleStudentExtensionColumnPetPreferenceMinimumWeight,
 				},
-				Key:                 sampleStudentExtensionStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          sampleStudentExtensionLoadByUUIDSQL,
-				LoadByReferentialID: sampleStudentExtensionLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleStudentExtensionLoadByDocumentIDsSQL,
-				Insert:              sampleStudentExtensionInsertSQL,
-				Update:              sampleStudentExtensionUpdateSQL,
-				Delete:              sampleStudentExtensionDeleteSQL,
+				Key:       sampleStudentExtensionStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      sampleStudentExtensionLoadSQL,
+				Insert:    sampleStudentExtensionInsertSQL,
+				Update:    sampleStudentExtensionUpdateSQL,
+				Delete:    sampleStudentExtensionDeleteSQL,
 			},
 			{
 				Stored: []int{
@@ -1511,17 +1313,17 @@ var edfiStudent = &spec.Resource{
 					sampleStudentExtensionAquaticPetColumnMimimumTankVolume,
 					sampleStudentExtensionAquaticPetColumnPetName,
 				},
-				Key:                 sampleStudentExtensionAquaticPetStoredCollectionItemId,
-				ParentKey:           sampleStudentExtensionAquaticPetStoredStudentDocumentId,
-				Ordinal:             sampleStudentExtensionAquaticPetStoredOrdinal,
-				Semantic:            []int{sampleStudentExtensionAquaticPetStoredMimimumTankVolume, sampleStudentExtensionAquaticPetStoredPetName},
-				LoadByUUID:          sampleStudentExtensionAquaticPetLoadByUUIDSQL,
-				LoadByReferentialID: sampleStudentExtensionAquaticPetLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleStudentExtensionAquaticPetLoadByDocumentIDsSQL,
-				Insert:              sampleStudentExtensionAquaticPetInsertSQL,
-				Update:              sampleStudentExtensionAquaticPetUpdateSQL,
-				Delete:              sampleStudentExtensionAquaticPetDeleteSQL,
-				ShiftOrdinals:       sampleStudentExtensionAquaticPetShiftOrdinalsSQL,
+				Key:       sampleStudentExtensionAquaticPetStoredCollectionItemId,
+				ParentKey: sampleStudentExtensionAquaticPetStoredStudentDocumentId,
+				Ordinal:   sampleStudentExtensionAquaticPetStoredOrdinal,
+				Semantic:  []int{sampleStudentExtensionAquaticPetStoredMimimumTankVolume, sampleStudentExtensionAquaticPetStoredPetName},
+				Load:      sampleStudentExtensionAquaticPetLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        sampleStudentExtensionAquaticPetInsertSQL,
+				Update:        sampleStudentExtensionAquaticPetUpdateSQL,
+				Delete:        sampleStudentExtensionAquaticPetDeleteSQL,
+				ShiftOrdinals: sampleStudentExtensionAquaticPetShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1531,17 +1333,17 @@ var edfiStudent = &spec.Resource{
 					sampleStudentExtensionFavoriteBookColumnFavoriteBookCategoryDescriptorDescriptorId,
 					sampleStudentExtensionFavoriteBookColumnBookTitle,
 				},
-				Key:                 sampleStudentExtensionFavoriteBookStoredCollectionItemId,
-				ParentKey:           sampleStudentExtensionFavoriteBookStoredStudentDocumentId,
-				Ordinal:             sampleStudentExtensionFavoriteBookStoredOrdinal,
-				Semantic:            []int{sampleStudentExtensionFavoriteBookStoredFavoriteBookCategoryDescriptorDescriptorId},
-				LoadByUUID:          sampleStudentExtensionFavoriteBookLoadByUUIDSQL,
-				LoadByReferentialID: sampleStudentExtensionFavoriteBookLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleStudentExtensionFavoriteBookLoadByDocumentIDsSQL,
-				Insert:              sampleStudentExtensionFavoriteBookInsertSQL,
-				Update:              sampleStudentExtensionFavoriteBookUpdateSQL,
-				Delete:              sampleStudentExtensionFavoriteBookDeleteSQL,
-				ShiftOrdinals:       sampleStudentExtensionFavoriteBookShiftOrdinalsSQL,
+				Key:       sampleStudentExtensionFavoriteBookStoredCollectionItemId,
+				ParentKey: sampleStudentExtensionFavoriteBookStoredStudentDocumentId,
+				Ordinal:   sampleStudentExtensionFavoriteBookStoredOrdinal,
+				Semantic:  []int{sampleStudentExtensionFavoriteBookStoredFavoriteBookCategoryDescriptorDescriptorId},
+				Load:      sampleStudentExtensionFavoriteBookLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        sampleStudentExtensionFavoriteBookInsertSQL,
+				Update:        sampleStudentExtensionFavoriteBookUpdateSQL,
+				Delete:        sampleStudentExtensionFavoriteBookDeleteSQL,
+				ShiftOrdinals: sampleStudentExtensionFavoriteBookShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1551,17 +1353,17 @@ var edfiStudent = &spec.Resource{
 					sampleStudentExtensionPetColumnIsFixed,
 					sampleStudentExtensionPetColumnPetName,
 				},
-				Key:                 sampleStudentExtensionPetStoredCollectionItemId,
-				ParentKey:           sampleStudentExtensionPetStoredStudentDocumentId,
-				Ordinal:             sampleStudentExtensionPetStoredOrdinal,
-				Semantic:            []int{sampleStudentExtensionPetStoredPetName},
-				LoadByUUID:          sampleStudentExtensionPetLoadByUUIDSQL,
-				LoadByReferentialID: sampleStudentExtensionPetLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleStudentExtensionPetLoadByDocumentIDsSQL,
-				Insert:              sampleStudentExtensionPetInsertSQL,
-				Update:              sampleStudentExtensionPetUpdateSQL,
-				Delete:              sampleStudentExtensionPetDeleteSQL,
-				ShiftOrdinals:       sampleStudentExtensionPetShiftOrdinalsSQL,
+				Key:       sampleStudentExtensionPetStoredCollectionItemId,
+				ParentKey: sampleStudentExtensionPetStoredStudentDocumentId,
+				Ordinal:   sampleStudentExtensionPetStoredOrdinal,
+				Semantic:  []int{sampleStudentExtensionPetStoredPetName},
+				Load:      sampleStudentExtensionPetLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        sampleStudentExtensionPetInsertSQL,
+				Update:        sampleStudentExtensionPetUpdateSQL,
+				Delete:        sampleStudentExtensionPetDeleteSQL,
+				ShiftOrdinals: sampleStudentExtensionPetShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1572,28 +1374,76 @@ var edfiStudent = &spec.Resource{
 					sampleStudentExtensionFavoriteBookArtMediaColumnArtMediumDescriptorDescriptorId,
 					sampleStudentExtensionFavoriteBookArtMediaColumnArtPieces,
 				},
-				Key:                 sampleStudentExtensionFavoriteBookArtMediaStoredCollectionItemId,
-				ParentKey:           sampleStudentExtensionFavoriteBookArtMediaStoredParentCollectionItemId,
-				Ordinal:             sampleStudentExtensionFavoriteBookArtMediaStoredOrdinal,
-				Semantic:            []int{sampleStudentExtensionFavoriteBookArtMediaStoredArtMediumDescriptorDescriptorId},
-				LoadByUUID:          sampleStudentExtensionFavoriteBookArtMediaLoadByUUIDSQL,
-				LoadByReferentialID: sampleStudentExtensionFavoriteBookArtMediaLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleStudentExtensionFavoriteBookArtMediaLoadByDocumentIDsSQL,
-				Insert:              sampleStudentExtensionFavoriteBookArtMediaInsertSQL,
-				Update:              sampleStudentExtensionFavoriteBookArtMediaUpdateSQL,
-				Delete:              sampleStudentExtensionFavoriteBookArtMediaDeleteSQL,
-				ShiftOrdinals:       sampleStudentExtensionFavoriteBookArtMediaShiftOrdinalsSQL,
+				Key:       sampleStudentExtensionFavoriteBookArtMediaStoredCollectionItemId,
+				ParentKey: sampleStudentExtensionFavoriteBookArtMediaStoredParentCollectionItemId,
+				Ordinal:   sampleStudentExtensionFavoriteBookArtMediaStoredOrdinal,
+				Semantic:  []int{sampleStudentExtensionFavoriteBookArtMediaStoredArtMediumDescriptorDescriptorId},
+				Load:      sampleStudentExtensionFavoriteBookArtMediaLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        sampleStudentExtensionFavoriteBookArtMediaInsertSQL,
+				Update:        sampleStudentExtensionFavoriteBookArtMediaUpdateSQL,
+				Delete:        sampleStudentExtensionFavoriteBookArtMediaDeleteSQL,
+				ShiftOrdinals: sampleStudentExtensionFavoriteBookArtMediaShiftOrdinalsSQL,
 			},
 		},
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiStudentByIDSQL, Page: edfiStudentPageSQL},
-			{ByID: sampleStudentExtensionByIDSQL, Page: sampleStudentExtensionPageSQL},
-			{ByID: sampleStudentExtensionAquaticPetByIDSQL, Page: sampleStudentExtensionAquaticPetPageSQL},
-			{ByID: sampleStudentExtensionFavoriteBookByIDSQL, Page: sampleStudentExtensionFavoriteBookPageSQL},
-			{ByID: sampleStudentExtensionPetByIDSQL, Page: sampleStudentExtensionPetPageSQL},
-			{ByID: sampleStudentExtensionFavoriteBookArtMediaByIDSQL, Page: sampleStudentExtensionFavoriteBookArtMediaPageSQL},
+			{
+				Select: edfiStudentSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
+			{
+				Select: sampleStudentExtensionSelectSQL,
+				ByIDFilter: `
+WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."DocumentId"`,
+				PageFilter: `
+WHERE t."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."DocumentId"`,
+			},
+			{
+				Select: sampleStudentExtensionAquaticPetSelectSQL,
+				ByIDFilter: `
+WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."Student_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."Student_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: sampleStudentExtensionFavoriteBookSelectSQL,
+				ByIDFilter: `
+WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."Student_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."Student_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: sampleStudentExtensionPetSelectSQL,
+				ByIDFilter: `
+WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."Student_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."Student_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: sampleStudentExtensionFavoriteBookArtMediaSelectSQL,
+				ByIDFilter: `
+WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "sample"."StudentExtensionFavoriteBook" p1 WHERE p1."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)))
+ORDER BY t."Student_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "sample"."StudentExtensionFavoriteBook" p1 WHERE p1."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])))
+ORDER BY t."Student_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "birthCity", Type: "string", JSONPath: "$.birthCity", Param: spec.StringType, Predicate: []string{`r."BirthCity" = (`, ")"}},
@@ -1787,9 +1637,12 @@ const (
 	sampleStudentExtensionFavoriteBookArtMediaStoredArtPieces
 )
 
-// edfiStudentLoadByUUIDSQL loads the stored columns of the edfi.Student rows of
-// the document whose DocumentUuid is $1, as text.
-const edfiStudentLoadByUUIDSQL = `SELECT
+// edfiStudentLoadSQL is the head of the loads of the stored columns of the
+// edfi.Student rows, as text: spec.LoadStatements completes it, when the
+// package initializes, into the loads of the document whose DocumentUuid is $1,
+// of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const edfiStudentLoadSQL = `SELECT
     t."DocumentId"::text,
     t."BirthSexDescriptor_DescriptorId"::text,
     t."BirthStateAbbreviationDescriptor_DescriptorId"::text,
@@ -1806,49 +1659,7 @@ const edfiStudentLoadByUUIDSQL = `SELECT
     t."PersonalTitlePrefix",
     t."StudentUniqueId"
 FROM "edfi"."Student" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiStudentLoadByReferentialIDSQL loads the stored columns of the
-// edfi.Student rows of the document whose ReferentialId is $1, as text.
-const edfiStudentLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."BirthSexDescriptor_DescriptorId"::text,
-    t."BirthStateAbbreviationDescriptor_DescriptorId"::text,
-    t."BirthCity",
-    to_char(t."BirthDate", 'YYYY-MM-DD'),
-    t."BirthInternationalProvince",
-    to_char(t."DateEnteredUS", 'YYYY-MM-DD'),
-    t."FirstName",
-    t."GenerationCodeSuffix",
-    t."LastSurname",
-    t."MaidenName",
-    t."MiddleName",
-    t."MultipleBirthStatus"::text,
-    t."PersonalTitlePrefix",
-    t."StudentUniqueId"
-FROM "edfi"."Student" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiStudentLoadByDocumentIDsSQL loads the stored columns of the edfi.Student
-// rows of the documents whose DocumentIds are $1, as text.
-const edfiStudentLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."BirthSexDescriptor_DescriptorId"::text,
-    t."BirthStateAbbreviationDescriptor_DescriptorId"::text,
-    t."BirthCity",
-    to_char(t."BirthDate", 'YYYY-MM-DD'),
-    t."BirthInternationalProvince",
-    to_char(t."DateEnteredUS", 'YYYY-MM-DD'),
-    t."FirstName",
-    t."GenerationCodeSuffix",
-    t."LastSurname",
-    t."MaidenName",
-    t."MiddleName",
-    t."MultipleBirthStatus"::text,
-    t."PersonalTitlePrefix",
-    t."StudentUniqueId"
-FROM "edfi"."Student" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiStudentInsertSQL inserts edfi.Student rows: one text[] parameter per
 // stored column.
@@ -1976,35 +1787,17 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const edfiStudentDeleteSQL = `DELETE FROM "edfi"."Student"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// sampleStudentExtensionLoadByUUIDSQL loads the stored columns of the
-// sample.StudentExtension rows of the document whose DocumentUuid is $1, as
-// text.
-const sampleStudentExtensionLoadByUUIDSQL = `SELECT
+// sampleStudentExtensionLoadSQL is the head of the loads of the stored columns
+// of the sample.StudentExtension rows, as text: spec.LoadStatements completes
+// it, when the package initializes, into the loads of the document whose
+// DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
+// documents whose DocumentIds are $1.
+const sampleStudentExtensionLoadSQL = `SELECT
     t."DocumentId"::text,
     t."PetPreferenceMaximumWeight"::text,
     t."PetPreferenceMinimumWeight"::text
 FROM "sample"."StudentExtension" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// sampleStudentExtensionLoadByReferentialIDSQL loads the stored columns of the
-// sample.StudentExtension rows of the document whose ReferentialId is $1, as
-// text.
-const sampleStudentExtensionLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."PetPreferenceMaximumWeight"::text,
-    t."PetPreferenceMinimumWeight"::text
-FROM "sample"."StudentExtension" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// sampleStudentExtensionLoadByDocumentIDsSQL loads the stored columns of the
-// sample.StudentExtension rows of the documents whose DocumentIds are $1, as
-// text.
-const sampleStudentExtensionLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."PetPreferenceMaximumWeight"::text,
-    t."PetPreferenceMinimumWeight"::text
-FROM "sample"."StudentExtension" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // sampleStudentExtensionInsertSQL inserts sample.StudentExtension rows: one
 // text[] parameter per stored column.
@@ -2049,10 +1842,12 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const sampleStudentExtensionDeleteSQL = `DELETE FROM "sample"."StudentExtension"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// sampleStudentExtensionAquaticPetLoadByUUIDSQL loads the stored columns of the
-// sample.StudentExtensionAquaticPet rows of the document whose DocumentUuid is
-// $1, as text.
-const sampleStudentExtensionAquaticPetLoadByUUIDSQL = `SELECT
+// sampleStudentExtensionAquaticPetLoadSQL is the head of the loads of the
+// stored columns of the sample.StudentExtensionAquaticPet rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const sampleStudentExtensionAquaticPetLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."Student_DocumentId"::text,
@@ -2060,36 +1855,7 @@ const sampleStudentExtensionAquaticPetLoadByUUIDSQL = `SELECT
     t."MimimumTankVolume"::text,
     t."PetName"
 FROM "sample"."StudentExtensionAquaticPet" t
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleStudentExtensionAquaticPetLoadByReferentialIDSQL loads the stored
-// columns of the sample.StudentExtensionAquaticPet rows of the document whose
-// ReferentialId is $1, as text.
-const sampleStudentExtensionAquaticPetLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Student_DocumentId"::text,
-    t."IsFixed"::text,
-    t."MimimumTankVolume"::text,
-    t."PetName"
-FROM "sample"."StudentExtensionAquaticPet" t
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleStudentExtensionAquaticPetLoadByDocumentIDsSQL loads the stored columns
-// of the sample.StudentExtensionAquaticPet rows of the documents whose
-// DocumentIds are $1, as text.
-const sampleStudentExtensionAquaticPetLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Student_DocumentId"::text,
-    t."IsFixed"::text,
-    t."MimimumTankVolume"::text,
-    t."PetName"
-FROM "sample"."StudentExtensionAquaticPet" t
-WHERE t."Student_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Student_DocumentId" = `
 
 // sampleStudentExtensionAquaticPetInsertSQL inserts
 // sample.StudentExtensionAquaticPet rows: one text[] parameter per stored
@@ -2164,44 +1930,19 @@ const sampleStudentExtensionAquaticPetShiftOrdinalsSQL = `UPDATE "sample"."Stude
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// sampleStudentExtensionFavoriteBookLoadByUUIDSQL loads the stored columns of
-// the sample.StudentExtensionFavoriteBook rows of the document whose
-// DocumentUuid is $1, as text.
-const sampleStudentExtensionFavoriteBookLoadByUUIDSQL = `SELECT
+// sampleStudentExtensionFavoriteBookLoadSQL is the head of the loads of the
+// stored columns of the sample.StudentExtensionFavoriteBook rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const sampleStudentExtensionFavoriteBookLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."Student_DocumentId"::text,
     t."FavoriteBookCategoryDescriptor_DescriptorId"::text,
     t."BookTitle"
 FROM "sample"."StudentExtensionFavoriteBook" t
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleStudentExtensionFavoriteBookLoadByReferentialIDSQL loads the stored
-// columns of the sample.StudentExtensionFavoriteBook rows of the document whose
-// ReferentialId is $1, as text.
-const sampleStudentExtensionFavoriteBookLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Student_DocumentId"::text,
-    t."FavoriteBookCategoryDescriptor_DescriptorId"::text,
-    t."BookTitle"
-FROM "sample"."StudentExtensionFavoriteBook" t
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleStudentExtensionFavoriteBookLoadByDocumentIDsSQL loads the stored
-// columns of the sample.StudentExtensionFavoriteBook rows of the documents
-// whose DocumentIds are $1, as text.
-const sampleStudentExtensionFavoriteBookLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Student_DocumentId"::text,
-    t."FavoriteBookCategoryDescriptor_DescriptorId"::text,
-    t."BookTitle"
-FROM "sample"."StudentExtensionFavoriteBook" t
-WHERE t."Student_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Student_DocumentId" = `
 
 // sampleStudentExtensionFavoriteBookInsertSQL inserts
 // sample.StudentExtensionFavoriteBook rows: one text[] parameter per stored
@@ -2269,44 +2010,19 @@ const sampleStudentExtensionFavoriteBookShiftOrdinalsSQL = `UPDATE "sample"."Stu
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// sampleStudentExtensionPetLoadByUUIDSQL loads the stored columns of the
-// sample.StudentExtensionPet rows of the document whose DocumentUuid is $1, as
-// text.
-const sampleStudentExtensionPetLoadByUUIDSQL = `SELECT
+// sampleStudentExtensionPetLoadSQL is the head of the loads of the stored
+// columns of the sample.StudentExtensionPet rows, as text: spec.LoadStatements
+// completes it, when the package initializes, into the loads of the document
+// whose DocumentUuid is $1, of the document whose ReferentialId is $1 and of
+// the documents whose DocumentIds are $1.
+const sampleStudentExtensionPetLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."Student_DocumentId"::text,
     t."IsFixed"::text,
     t."PetName"
 FROM "sample"."StudentExtensionPet" t
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleStudentExtensionPetLoadByReferentialIDSQL loads the stored columns of
-// the sample.StudentExtensionPet rows of the document whose ReferentialId is
-// $1, as text.
-const sampleStudentExtensionPetLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Student_DocumentId"::text,
-    t."IsFixed"::text,
-    t."PetName"
-FROM "sample"."StudentExtensionPet" t
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleStudentExtensionPetLoadByDocumentIDsSQL loads the stored columns of the
-// sample.StudentExtensionPet rows of the documents whose DocumentIds are $1, as
-// text.
-const sampleStudentExtensionPetLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Student_DocumentId"::text,
-    t."IsFixed"::text,
-    t."PetName"
-FROM "sample"."StudentExtensionPet" t
-WHERE t."Student_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Student_DocumentId" = `
 
 // sampleStudentExtensionPetInsertSQL inserts sample.StudentExtensionPet rows:
 // one text[] parameter per stored column.
@@ -2372,10 +2088,12 @@ const sampleStudentExtensionPetShiftOrdinalsSQL = `UPDATE "sample"."StudentExten
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// sampleStudentExtensionFavoriteBookArtMediaLoadByUUIDSQL loads the stored
-// columns of the sample.StudentExtensionFavoriteBookArtMedia rows of the
-// document whose DocumentUuid is $1, as text.
-const sampleStudentExtensionFavoriteBookArtMediaLoadByUUIDSQL = `SELECT
+// sampleStudentExtensionFavoriteBookArtMediaLoadSQL is the head of the loads of
+// the stored columns of the sample.StudentExtensionFavoriteBookArtMedia rows,
+// as text: spec.LoadStatements completes it, when the package initializes, into
+// the loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const sampleStudentExtensionFavoriteBookArtMediaLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."Ordinal"::text,
     t."ParentCollectionItemId"::text,
@@ -2383,36 +2101,7 @@ const sampleStudentExtensionFavoriteBookArtMediaLoadByUUIDSQL = `SELECT
     t."ArtMediumDescriptor_DescriptorId"::text,
     t."ArtPieces"::text
 FROM "sample"."StudentExtensionFavoriteBookArtMedia" t
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleStudentExtensionFavoriteBookArtMediaLoadByReferentialIDSQL loads the
-// stored columns of the sample.StudentExtensionFavoriteBookArtMedia rows of the
-// document whose ReferentialId is $1, as text.
-const sampleStudentExtensionFavoriteBookArtMediaLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    t."Student_DocumentId"::text,
-    t."ArtMediumDescriptor_DescriptorId"::text,
-    t."ArtPieces"::text
-FROM "sample"."StudentExtensionFavoriteBookArtMedia" t
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleStudentExtensionFavoriteBookArtMediaLoadByDocumentIDsSQL loads the
-// stored columns of the sample.StudentExtensionFavoriteBookArtMedia rows of the
-// documents whose DocumentIds are $1, as text.
-const sampleStudentExtensionFavoriteBookArtMediaLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    t."Student_DocumentId"::text,
-    t."ArtMediumDescriptor_DescriptorId"::text,
-    t."ArtPieces"::text
-FROM "sample"."StudentExtensionFavoriteBookArtMedia" t
-WHERE t."Student_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."Student_DocumentId" = `
 
 // sampleStudentExtensionFavoriteBookArtMediaInsertSQL inserts
 // sample.StudentExtensionFavoriteBookArtMedia rows: one text[] parameter per
@@ -2487,9 +2176,10 @@ const sampleStudentExtensionFavoriteBookArtMediaShiftOrdinalsSQL = `UPDATE "samp
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// edfiStudentByIDSQL reads the edfi.Student rows of the document whose
-// DocumentUuid is $1.
-const edfiStudentByIDSQL = `SELECT
+// edfiStudentSelectSQL selects the edfi.Student rows a read hydrates:
+// ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
+// for the documents of the page being read (when the package initializes).
+const edfiStudentSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -2511,169 +2201,70 @@ const edfiStudentByIDSQL = `SELECT
 FROM "edfi"."Student" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."BirthSexDescriptor_DescriptorId" OFFSET 0) d0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."BirthStateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE d."DocumentUuid" = $1`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."BirthStateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true`
 
-// edfiStudentPageSQL reads the edfi.Student rows of the documents of the page
-// being read.
-const edfiStudentPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    d0."Uri",
-    d1."Uri",
-    r."BirthCity",
-    r."BirthDate",
-    r."BirthInternationalProvince",
-    r."DateEnteredUS",
-    r."FirstName",
-    r."GenerationCodeSuffix",
-    r."LastSurname",
-    r."MaidenName",
-    r."MiddleName",
-    r."MultipleBirthStatus",
-    r."PersonalTitlePrefix",
-    r."StudentUniqueId"
-FROM "edfi"."Student" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."BirthSexDescriptor_DescriptorId" OFFSET 0) d0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."BirthStateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
-
-// sampleStudentExtensionByIDSQL reads the sample.StudentExtension rows of the
-// document whose DocumentUuid is $1.
-const sampleStudentExtensionByIDSQL = `SELECT
+// sampleStudentExtensionSelectSQL selects the sample.StudentExtension rows a
+// read hydrates: ByIDFilter completes it for the document whose DocumentUuid is
+// $1, PageFilter for the documents of the page being read (when the package
+// initializes).
+const sampleStudentExtensionSelectSQL = `SELECT
     t."DocumentId",
     t."DocumentId",
     t."DocumentId",
     t."PetPreferenceMaximumWeight",
     t."PetPreferenceMinimumWeight"
-FROM "sample"."StudentExtension" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."DocumentId"`
+FROM "sample"."StudentExtension" t`
 
-// sampleStudentExtensionPageSQL reads the sample.StudentExtension rows of the
-// documents of the page being read.
-const sampleStudentExtensionPageSQL = `SELECT
-    t."DocumentId",
-    t."DocumentId",
-    t."DocumentId",
-    t."PetPreferenceMaximumWeight",
-    t."PetPreferenceMinimumWeight"
-FROM "sample"."StudentExtension" t
-WHERE t."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."DocumentId"`
-
-// sampleStudentExtensionAquaticPetByIDSQL reads the
-// sample.StudentExtensionAquaticPet rows of the document whose DocumentUuid is
-// $1.
-const sampleStudentExtensionAquaticPetByIDSQL = `SELECT
+// sampleStudentExtensionAquaticPetSelectSQL selects the
+// sample.StudentExtensionAquaticPet rows a read hydrates: ByIDFilter completes
+// it for the document whose DocumentUuid is $1, PageFilter for the documents of
+// the page being read (when the package initializes).
+const sampleStudentExtensionAquaticPetSelectSQL = `SELECT
     t."Student_DocumentId",
     t."CollectionItemId",
     t."Student_DocumentId",
     t."IsFixed",
     t."MimimumTankVolume",
     t."PetName"
-FROM "sample"."StudentExtensionAquaticPet" t
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Student_DocumentId", t."Ordinal"`
+FROM "sample"."StudentExtensionAquaticPet" t`
 
-// sampleStudentExtensionAquaticPetPageSQL reads the
-// sample.StudentExtensionAquaticPet rows of the documents of the page being
-// read.
-const sampleStudentExtensionAquaticPetPageSQL = `SELECT
-    t."Student_DocumentId",
-    t."CollectionItemId",
-    t."Student_DocumentId",
-    t."IsFixed",
-    t."MimimumTankVolume",
-    t."PetName"
-FROM "sample"."StudentExtensionAquaticPet" t
-WHERE t."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."Student_DocumentId", t."Ordinal"`
-
-// sampleStudentExtensionFavoriteBookByIDSQL reads the
-// sample.StudentExtensionFavoriteBook rows of the document whose DocumentUuid
-// is $1.
-const sampleStudentExtensionFavoriteBookByIDSQL = `SELECT
+// sampleStudentExtensionFavoriteBookSelectSQL selects the
+// sample.StudentExtensionFavoriteBook rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const sampleStudentExtensionFavoriteBookSelectSQL = `SELECT
     t."Student_DocumentId",
     t."CollectionItemId",
     t."Student_DocumentId",
     d0."Uri",
     t."BookTitle"
 FROM "sample"."StudentExtensionFavoriteBook" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."FavoriteBookCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Student_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."FavoriteBookCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
-// sampleStudentExtensionFavoriteBookPageSQL reads the
-// sample.StudentExtensionFavoriteBook rows of the documents of the page being
-// read.
-const sampleStudentExtensionFavoriteBookPageSQL = `SELECT
-    t."Student_DocumentId",
-    t."CollectionItemId",
-    t."Student_DocumentId",
-    d0."Uri",
-    t."BookTitle"
-FROM "sample"."StudentExtensionFavoriteBook" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."FavoriteBookCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."Student_DocumentId", t."Ordinal"`
-
-// sampleStudentExtensionPetByIDSQL reads the sample.StudentExtensionPet rows of
-// the document whose DocumentUuid is $1.
-const sampleStudentExtensionPetByIDSQL = `SELECT
+// sampleStudentExtensionPetSelectSQL selects the sample.StudentExtensionPet
+// rows a read hydrates: ByIDFilter completes it for the document whose
+// DocumentUuid is $1, PageFilter for the documents of the page being read (when
+// the package initializes).
+const sampleStudentExtensionPetSelectSQL = `SELECT
     t."Student_DocumentId",
     t."CollectionItemId",
     t."Student_DocumentId",
     t."IsFixed",
     t."PetName"
-FROM "sample"."StudentExtensionPet" t
-WHERE t."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Student_DocumentId", t."Ordinal"`
+FROM "sample"."StudentExtensionPet" t`
 
-// sampleStudentExtensionPetPageSQL reads the sample.StudentExtensionPet rows of
-// the documents of the page being read.
-const sampleStudentExtensionPetPageSQL = `SELECT
-    t."Student_DocumentId",
-    t."CollectionItemId",
-    t."Student_DocumentId",
-    t."IsFixed",
-    t."PetName"
-FROM "sample"."StudentExtensionPet" t
-WHERE t."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."Student_DocumentId", t."Ordinal"`
-
-// sampleStudentExtensionFavoriteBookArtMediaByIDSQL reads the
-// sample.StudentExtensionFavoriteBookArtMedia rows of the document whose
-// DocumentUuid is $1.
-const sampleStudentExtensionFavoriteBookArtMediaByIDSQL = `SELECT
+// sampleStudentExtensionFavoriteBookArtMediaSelectSQL selects the
+// sample.StudentExtensionFavoriteBookArtMedia rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const sampleStudentExtensionFavoriteBookArtMediaSelectSQL = `SELECT
     t."Student_DocumentId",
     t."CollectionItemId",
     t."ParentCollectionItemId",
     d0."Uri",
     t."ArtPieces"
 FROM "sample"."StudentExtensionFavoriteBookArtMedia" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."ArtMediumDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "sample"."StudentExtensionFavoriteBook" p1 WHERE p1."Student_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)))
-ORDER BY t."Student_DocumentId", t."ParentCollectionItemId", t."Ordinal"`
-
-// sampleStudentExtensionFavoriteBookArtMediaPageSQL reads the
-// sample.StudentExtensionFavoriteBookArtMedia rows of the documents of the page
-// being read.
-const sampleStudentExtensionFavoriteBookArtMediaPageSQL = `SELECT
-    t."Student_DocumentId",
-    t."CollectionItemId",
-    t."ParentCollectionItemId",
-    d0."Uri",
-    t."ArtPieces"
-FROM "sample"."StudentExtensionFavoriteBookArtMedia" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."ArtMediumDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "sample"."StudentExtensionFavoriteBook" p1 WHERE p1."Student_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])))
-ORDER BY t."Student_DocumentId", t."ParentCollectionItemId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."ArtMediumDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
 // edfiStudentDeleteRootSQL deletes the document with DocumentUuid $1 and
 // returns its ContentVersion.

@@ -16,7 +16,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -466,39 +465,10 @@ func (d *edfiStudentSchoolAssociationStored) WriteJSON(w *jsonw.Writer, tag stri
 type edfiStudentSchoolAssociationHydration struct {
 	// docs are the documents read, in DocumentId order.
 	docs []edfiStudentSchoolAssociationStored
-	// studentSchoolAssociationRow holds the values of the edfi.StudentSchoolAssociation row being
-	// scanned.
-	studentSchoolAssociationRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                   [25]any
-		Meta                                   engine.DocumentMeta
-		DocumentUuid                           pgtype.UUID
-		ClassOfSchoolYear_DocumentUuid         pgtype.UUID
-		ClassOfSchoolYear_ResourceKeyId        pgtype.Int2
-		ClassOfSchoolYear_ClassOfSchoolYear    pgtype.Int8
-		SchoolYear_DocumentUuid                pgtype.UUID
-		SchoolYear_ResourceKeyId               pgtype.Int2
-		SchoolYear_SchoolYear                  pgtype.Int8
-		School_DocumentUuid                    pgtype.UUID
-		School_ResourceKeyId                   pgtype.Int2
-		School_SchoolId                        pgtype.Int4
-		Student_DocumentUuid                   pgtype.UUID
-		Student_ResourceKeyId                  pgtype.Int2
-		Student_StudentUniqueId                pgtype.Text
-		EntryGradeLevelDescriptor_DescriptorId pgtype.Text
-		EmployedWhileEnrolled                  pgtype.Bool
-		EntryDate                              pgtype.Date
-		ExitWithdrawDate                       pgtype.Date
-		FullTimeEquivalency                    pgtype.Text
-		PrimarySchool                          pgtype.Bool
-		RepeatGradeIndicator                   pgtype.Bool
-		SchoolChoiceTransfer                   pgtype.Bool
-		TermCompletionIndicator                pgtype.Bool
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiStudentSchoolAssociationHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiStudentSchoolAssociationHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiStudentSchoolAssociationTable:
 		return h.scanStudentSchoolAssociation(row)
@@ -507,119 +477,88 @@ func (h *edfiStudentSchoolAssociationHydration) ScanRow(table int, row engine.Ro
 }
 
 // scanStudentSchoolAssociation hydrates a row of edfi.StudentSchoolAssociation.
-func (h *edfiStudentSchoolAssociationHydration) scanStudentSchoolAssociation(row engine.Row) error {
-	r := &h.studentSchoolAssociationRow
-	if r.dest[0] == nil {
-		r.dest = [25]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.ClassOfSchoolYear_DocumentUuid,
-			&r.ClassOfSchoolYear_ResourceKeyId,
-			&r.ClassOfSchoolYear_ClassOfSchoolYear,
-			&r.SchoolYear_DocumentUuid,
-			&r.SchoolYear_ResourceKeyId,
-			&r.SchoolYear_SchoolYear,
-			&r.School_DocumentUuid,
-			&r.School_ResourceKeyId,
-			&r.School_SchoolId,
-			&r.Student_DocumentUuid,
-			&r.Student_ResourceKeyId,
-			&r.Student_StudentUniqueId,
-			&r.EntryGradeLevelDescriptor_DescriptorId,
-			&r.EmployedWhileEnrolled,
-			&r.EntryDate,
-			&r.ExitWithdrawDate,
-			&r.FullTimeEquivalency,
-			&r.PrimarySchool,
-			&r.RepeatGradeIndicator,
-			&r.SchoolChoiceTransfer,
-			&r.TermCompletionIndicator,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStudentSchoolAssociationHydration) scanStudentSchoolAssociation(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colClassOfSchoolYear_DocumentUuid = engine.RootLocators + iota
+		colClassOfSchoolYear_ResourceKeyId
+		colClassOfSchoolYear_ClassOfSchoolYear
+		colSchoolYear_DocumentUuid
+		colSchoolYear_ResourceKeyId
+		colSchoolYear_SchoolYear
+		colSchool_DocumentUuid
+		colSchool_ResourceKeyId
+		colSchool_SchoolId
+		colStudent_DocumentUuid
+		colStudent_ResourceKeyId
+		colStudent_StudentUniqueId
+		colEntryGradeLevelDescriptor_DescriptorId
+		colEmployedWhileEnrolled
+		colEntryDate
+		colExitWithdrawDate
+		colFullTimeEquivalency
+		colPrimarySchool
+		colRepeatGradeIndicator
+		colSchoolChoiceTransfer
+		colTermCompletionIndicator
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
+	meta := row.Meta()
 	doc := engine.AppendRow(&h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.ClassOfSchoolYear_ClassOfSchoolYear.Valid || r.ClassOfSchoolYear_DocumentUuid.Valid {
+	doc.DocumentMeta = meta
+	if row.Present(colClassOfSchoolYear_ClassOfSchoolYear) || row.Present(colClassOfSchoolYear_DocumentUuid) {
 		classOfSchoolYearTypeReference := &EdfiStudentSchoolAssociationClassOfSchoolYearTypeReference{}
-		if r.ClassOfSchoolYear_ClassOfSchoolYear.Valid {
-			classOfSchoolYearTypeReference.SchoolYear = opt.Some(r.ClassOfSchoolYear_ClassOfSchoolYear.Int64)
-		}
-		if r.ClassOfSchoolYear_DocumentUuid.Valid && r.ClassOfSchoolYear_ResourceKeyId.Int16 == 15 {
+		row.OptInt64Into(colClassOfSchoolYear_ClassOfSchoolYear, &classOfSchoolYearTypeReference.SchoolYear)
+		if id, key, ok := row.Link(colClassOfSchoolYear_DocumentUuid, colClassOfSchoolYear_ResourceKeyId); ok && key == 15 {
 			classOfSchoolYearTypeReference.Link = engine.Link{
-				ID:   r.ClassOfSchoolYear_DocumentUuid.Bytes,
+				ID:   id,
 				Path: "/ed-fi/schoolYearTypes/",
 				Rel:  "SchoolYearType",
 			}
 		}
 		doc.EdfiStudentSchoolAssociation.ClassOfSchoolYearTypeReference = classOfSchoolYearTypeReference
 	}
-	if r.EmployedWhileEnrolled.Valid {
-		doc.EdfiStudentSchoolAssociation.EmployedWhileEnrolled = opt.Some(r.EmployedWhileEnrolled.Bool)
-	}
-	if r.EntryDate.Valid {
-		doc.EdfiStudentSchoolAssociation.EntryDate = engine.DateText(r.EntryDate.Time)
-	}
-	if r.EntryGradeLevelDescriptor_DescriptorId.Valid {
-		doc.EdfiStudentSchoolAssociation.EntryGradeLevelDescriptor = r.EntryGradeLevelDescriptor_DescriptorId.String
-	}
-	if r.ExitWithdrawDate.Valid {
-		doc.EdfiStudentSchoolAssociation.ExitWithdrawDate = opt.Some(engine.DateText(r.ExitWithdrawDate.Time))
-	}
-	if r.FullTimeEquivalency.Valid {
-		doc.EdfiStudentSchoolAssociation.FullTimeEquivalency = opt.Some(r.FullTimeEquivalency.String)
-	}
-	if r.PrimarySchool.Valid {
-		doc.EdfiStudentSchoolAssociation.PrimarySchool = opt.Some(r.PrimarySchool.Bool)
-	}
-	if r.RepeatGradeIndicator.Valid {
-		doc.EdfiStudentSchoolAssociation.RepeatGradeIndicator = opt.Some(r.RepeatGradeIndicator.Bool)
-	}
-	if r.SchoolChoiceTransfer.Valid {
-		doc.EdfiStudentSchoolAssociation.SchoolChoiceTransfer = opt.Some(r.SchoolChoiceTransfer.Bool)
-	}
-	if r.School_SchoolId.Valid {
-		doc.EdfiStudentSchoolAssociation.SchoolReference.SchoolId = r.School_SchoolId.Int32
-	}
-	if r.School_DocumentUuid.Valid && r.School_ResourceKeyId.Int16 == 14 {
+	row.OptBoolInto(colEmployedWhileEnrolled, &doc.EdfiStudentSchoolAssociation.EmployedWhileEnrolled)
+	row.DateInto(colEntryDate, &doc.EdfiStudentSchoolAssociation.EntryDate)
+	row.TextInto(colEntryGradeLevelDescriptor_DescriptorId, &doc.EdfiStudentSchoolAssociation.EntryGradeLevelDescriptor)
+	row.OptDateInto(colExitWithdrawDate, &doc.EdfiStudentSchoolAssociation.ExitWithdrawDate)
+	row.OptTextInto(colFullTimeEquivalency, &doc.EdfiStudentSchoolAssociation.FullTimeEquivalency)
+	row.OptBoolInto(colPrimarySchool, &doc.EdfiStudentSchoolAssociation.PrimarySchool)
+	row.OptBoolInto(colRepeatGradeIndicator, &doc.EdfiStudentSchoolAssociation.RepeatGradeIndicator)
+	row.OptBoolInto(colSchoolChoiceTransfer, &doc.EdfiStudentSchoolAssociation.SchoolChoiceTransfer)
+	row.Int32Into(colSchool_SchoolId, &doc.EdfiStudentSchoolAssociation.SchoolReference.SchoolId)
+	if id, key, ok := row.Link(colSchool_DocumentUuid, colSchool_ResourceKeyId); ok && key == 14 {
 		doc.EdfiStudentSchoolAssociation.SchoolReference.Link = engine.Link{
-			ID:   r.School_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/schools/",
 			Rel:  "School",
 		}
 	}
-	if r.SchoolYear_SchoolYear.Valid || r.SchoolYear_DocumentUuid.Valid {
+	if row.Present(colSchoolYear_SchoolYear) || row.Present(colSchoolYear_DocumentUuid) {
 		schoolYearTypeReference := &EdfiStudentSchoolAssociationSchoolYearTypeReference{}
-		if r.SchoolYear_SchoolYear.Valid {
-			schoolYearTypeReference.SchoolYear = opt.Some(r.SchoolYear_SchoolYear.Int64)
-		}
-		if r.SchoolYear_DocumentUuid.Valid && r.SchoolYear_ResourceKeyId.Int16 == 15 {
+		row.OptInt64Into(colSchoolYear_SchoolYear, &schoolYearTypeReference.SchoolYear)
+		if id, key, ok := row.Link(colSchoolYear_DocumentUuid, colSchoolYear_ResourceKeyId); ok && key == 15 {
 			schoolYearTypeReference.Link = engine.Link{
-				ID:   r.SchoolYear_DocumentUuid.Bytes,
+				ID:   id,
 				Path: "/ed-fi/schoolYearTypes/",
 				Rel:  "SchoolYearType",
 			}
 		}
 		doc.EdfiStudentSchoolAssociation.SchoolYearTypeReference = schoolYearTypeReference
 	}
-	if r.Student_StudentUniqueId.Valid {
-		doc.EdfiStudentSchoolAssociation.StudentReference.StudentUniqueId = r.Student_StudentUniqueId.String
-	}
-	if r.Student_DocumentUuid.Valid && r.Student_ResourceKeyId.Int16 == 21 {
+	row.TextInto(colStudent_StudentUniqueId, &doc.EdfiStudentSchoolAssociation.StudentReference.StudentUniqueId)
+	if id, key, ok := row.Link(colStudent_DocumentUuid, colStudent_ResourceKeyId); ok && key == 21 {
 		doc.EdfiStudentSchoolAssociation.StudentReference.Link = engine.Link{
-			ID:   r.Student_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/students/",
 			Rel:  "Student",
 		}
 	}
-	if r.TermCompletionIndicator.Valid {
-		doc.EdfiStudentSchoolAssociation.TermCompletionIndicator = opt.Some(r.TermCompletionIndicator.Bool)
-	}
-	return nil
+	row.OptBoolInto(colTermCompletionIndicator, &doc.EdfiStudentSchoolAssociation.TermCompletionIndicator)
+	return row.Err()
 }
 
 // hydrateEdfiStudentSchoolAssociation reads the rows of a StudentSchoolAssociation read, table by
@@ -647,34 +586,14 @@ func encodeEdfiStudentSchoolAssociation(w *jsonw.Writer, o *EdfiStudentSchoolAss
 		encodeEdfiStudentSchoolAssociationClassOfSchoolYearTypeReference(w, o.ClassOfSchoolYearTypeReference, links)
 		w.EndOptionalObject(mark)
 	}
-	if o.EmployedWhileEnrolled.Present {
-		w.PlainKey("employedWhileEnrolled")
-		w.Bool(o.EmployedWhileEnrolled.Value)
-	}
-	w.PlainKey("entryDate")
-	w.String(o.EntryDate)
-	w.PlainKey("entryGradeLevelDescriptor")
-	w.String(o.EntryGradeLevelDescriptor)
-	if o.ExitWithdrawDate.Present {
-		w.PlainKey("exitWithdrawDate")
-		w.String(o.ExitWithdrawDate.Value)
-	}
-	if o.FullTimeEquivalency.Present {
-		w.PlainKey("fullTimeEquivalency")
-		w.Decimal(o.FullTimeEquivalency.Value)
-	}
-	if o.PrimarySchool.Present {
-		w.PlainKey("primarySchool")
-		w.Bool(o.PrimarySchool.Value)
-	}
-	if o.RepeatGradeIndicator.Present {
-		w.PlainKey("repeatGradeIndicator")
-		w.Bool(o.RepeatGradeIndicator.Value)
-	}
-	if o.SchoolChoiceTransfer.Present {
-		w.PlainKey("schoolChoiceTransfer")
-		w.Bool(o.SchoolChoiceTransfer.Value)
-	}
+	w.OptBoolMember("employedWhileEnrolled", o.EmployedWhileEnrolled)
+	w.StringMember("entryDate", o.EntryDate)
+	w.StringMember("entryGradeLevelDescriptor", o.EntryGradeLevelDescriptor)
+	w.OptStringMember("exitWithdrawDate", o.ExitWithdrawDate)
+	w.OptDecimalMember("fullTimeEquivalency", o.FullTimeEquivalency)
+	w.OptBoolMember("primarySchool", o.PrimarySchool)
+	w.OptBoolMember("repeatGradeIndicator", o.RepeatGradeIndicator)
+	w.OptBoolMember("schoolChoiceTransfer", o.SchoolChoiceTransfer)
 	mark = w.BeginOptionalObject("schoolReference")
 	encodeEdfiStudentSchoolAssociationSchoolReference(w, &o.SchoolReference, links)
 	w.EndOptionalObject(mark)
@@ -686,20 +605,14 @@ func encodeEdfiStudentSchoolAssociation(w *jsonw.Writer, o *EdfiStudentSchoolAss
 	mark = w.BeginOptionalObject("studentReference")
 	encodeEdfiStudentSchoolAssociationStudentReference(w, &o.StudentReference, links)
 	w.EndOptionalObject(mark)
-	if o.TermCompletionIndicator.Present {
-		w.PlainKey("termCompletionIndicator")
-		w.Bool(o.TermCompletionIndicator.Value)
-	}
+	w.OptBoolMember("termCompletionIndicator", o.TermCompletionIndicator)
 }
 
 // encodeEdfiStudentSchoolAssociationClassOfSchoolYearTypeReference writes the members of
 // EdfiStudentSchoolAssociationClassOfSchoolYearTypeReference ($.classOfSchoolYearTypeReference) as
 // the API serves them.
 func encodeEdfiStudentSchoolAssociationClassOfSchoolYearTypeReference(w *jsonw.Writer, o *EdfiStudentSchoolAssociationClassOfSchoolYearTypeReference, links bool) {
-	if o.SchoolYear.Present {
-		w.PlainKey("schoolYear")
-		w.Int(o.SchoolYear.Value)
-	}
+	w.OptInt64Member("schoolYear", o.SchoolYear)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -708,8 +621,7 @@ func encodeEdfiStudentSchoolAssociationClassOfSchoolYearTypeReference(w *jsonw.W
 // encodeEdfiStudentSchoolAssociationSchoolReference writes the members of
 // EdfiStudentSchoolAssociationSchoolReference ($.schoolReference) as the API serves them.
 func encodeEdfiStudentSchoolAssociationSchoolReference(w *jsonw.Writer, o *EdfiStudentSchoolAssociationSchoolReference, links bool) {
-	w.PlainKey("schoolId")
-	w.Int(int64(o.SchoolId))
+	w.IntMember("schoolId", int64(o.SchoolId))
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -719,10 +631,7 @@ func encodeEdfiStudentSchoolAssociationSchoolReference(w *jsonw.Writer, o *EdfiS
 // EdfiStudentSchoolAssociationSchoolYearTypeReference ($.schoolYearTypeReference) as the API
 // serves them.
 func encodeEdfiStudentSchoolAssociationSchoolYearTypeReference(w *jsonw.Writer, o *EdfiStudentSchoolAssociationSchoolYearTypeReference, links bool) {
-	if o.SchoolYear.Present {
-		w.PlainKey("schoolYear")
-		w.Int(o.SchoolYear.Value)
-	}
+	w.OptInt64Member("schoolYear", o.SchoolYear)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -731,8 +640,7 @@ func encodeEdfiStudentSchoolAssociationSchoolYearTypeReference(w *jsonw.Writer, 
 // encodeEdfiStudentSchoolAssociationStudentReference writes the members of
 // EdfiStudentSchoolAssociationStudentReference ($.studentReference) as the API serves them.
 func encodeEdfiStudentSchoolAssociationStudentReference(w *jsonw.Writer, o *EdfiStudentSchoolAssociationStudentReference, links bool) {
-	w.PlainKey("studentUniqueId")
-	w.String(o.StudentUniqueId)
+	w.StringMember("studentUniqueId", o.StudentUniqueId)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -798,22 +706,28 @@ var edfiStudentSchoolAssociation = &spec.Resource{
 					edfiStudentSchoolAssociationColumnSchoolChoiceTransfer,
 					edfiStudentSchoolAssociationColumnTermCompletionIndicator,
 				},
-				Key:                 edfiStudentSchoolAssociationStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiStudentSchoolAssociationLoadByUUIDSQL,
-				LoadByReferentialID: edfiStudentSchoolAssociationLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiStudentSchoolAssociationLoadByDocumentIDsSQL,
-				Insert:              edfiStudentSchoolAssociationInsertSQL,
-				Update:              edfiStudentSchoolAssociationUpdateSQL,
-				Delete:              edfiStudentSchoolAssociationDeleteSQL,
+				Key:       edfiStudentSchoolAssociationStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiStudentSchoolAssociationLoadSQL,
+				Insert:    edfiStudentSchoolAssociationInsertSQL,
+				Update:    edfiStudentSchoolAssociationUpdateSQL,
+				Delete:    edfiStudentSchoolAssociationDeleteSQL,
 			},
 		},
 		CascadeCount: edfiStudentSchoolAssociationCascadeCountSQL,
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiStudentSchoolAssociationByIDSQL, Page: edfiStudentSchoolAssociationPageSQL},
+			{
+				Select: edfiStudentSchoolAssociationSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "classOfSchoolYear", Type: "number", JSONPath: "$.classOfSchoolYearTypeReference.schoolYear", Param: spec.Int32Type, Predicate: []string{`r."ClassOfSchoolYear_ClassOfSchoolYear" = (`, ")"}},
@@ -913,10 +827,12 @@ const (
 	edfiStudentSchoolAssociationRefStudentReference
 )
 
-// edfiStudentSchoolAssociationLoadByUUIDSQL loads the stored columns of the
-// edfi.StudentSchoolAssociation rows of the document whose DocumentUuid is $1,
-// as text.
-const edfiStudentSchoolAssociationLoadByUUIDSQL = `SELECT
+// edfiStudentSchoolAssociationLoadSQL is the head of the loads of the stored
+// columns of the edfi.StudentSchoolAssociation rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiStudentSchoolAssociationLoadSQL = `SELECT
     t."DocumentId"::text,
     t."ClassOfSchoolYear_DocumentId"::text,
     t."ClassOfSchoolYear_ClassOfSchoolYear"::text,
@@ -936,57 +852,7 @@ const edfiStudentSchoolAssociationLoadByUUIDSQL = `SELECT
     t."SchoolChoiceTransfer"::text,
     t."TermCompletionIndicator"::text
 FROM "edfi"."StudentSchoolAssociation" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiStudentSchoolAssociationLoadByReferentialIDSQL loads the stored columns
-// of the edfi.StudentSchoolAssociation rows of the document whose ReferentialId
-// is $1, as text.
-const edfiStudentSchoolAssociationLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."ClassOfSchoolYear_DocumentId"::text,
-    t."ClassOfSchoolYear_ClassOfSchoolYear"::text,
-    t."SchoolYear_DocumentId"::text,
-    t."SchoolYear_SchoolYear"::text,
-    t."School_DocumentId"::text,
-    t."School_SchoolId"::text,
-    t."Student_DocumentId"::text,
-    t."Student_StudentUniqueId",
-    t."EntryGradeLevelDescriptor_DescriptorId"::text,
-    t."EmployedWhileEnrolled"::text,
-    to_char(t."EntryDate", 'YYYY-MM-DD'),
-    to_char(t."ExitWithdrawDate", 'YYYY-MM-DD'),
-    trim_scale(t."FullTimeEquivalency")::text,
-    t."PrimarySchool"::text,
-    t."RepeatGradeIndicator"::text,
-    t."SchoolChoiceTransfer"::text,
-    t."TermCompletionIndicator"::text
-FROM "edfi"."StudentSchoolAssociation" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiStudentSchoolAssociationLoadByDocumentIDsSQL loads the stored columns of
-// the edfi.StudentSchoolAssociation rows of the documents whose DocumentIds are
-// $1, as text.
-const edfiStudentSchoolAssociationLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."ClassOfSchoolYear_DocumentId"::text,
-    t."ClassOfSchoolYear_ClassOfSchoolYear"::text,
-    t."SchoolYear_DocumentId"::text,
-    t."SchoolYear_SchoolYear"::text,
-    t."School_DocumentId"::text,
-    t."School_SchoolId"::text,
-    t."Student_DocumentId"::text,
-    t."Student_StudentUniqueId",
-    t."EntryGradeLevelDescriptor_DescriptorId"::text,
-    t."EmployedWhileEnrolled"::text,
-    to_char(t."EntryDate", 'YYYY-MM-DD'),
-    to_char(t."ExitWithdrawDate", 'YYYY-MM-DD'),
-    trim_scale(t."FullTimeEquivalency")::text,
-    t."PrimarySchool"::text,
-    t."RepeatGradeIndicator"::text,
-    t."SchoolChoiceTransfer"::text,
-    t."TermCompletionIndicator"::text
-FROM "edfi"."StudentSchoolAssociation" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiStudentSchoolAssociationInsertSQL inserts edfi.StudentSchoolAssociation
 // rows: one text[] parameter per stored column.
@@ -1140,9 +1006,11 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // identity update, the other documents the change cascaded into.
 const edfiStudentSchoolAssociationCascadeCountSQL = "SELECT 0::bigint"
 
-// edfiStudentSchoolAssociationByIDSQL reads the edfi.StudentSchoolAssociation
-// rows of the document whose DocumentUuid is $1.
-const edfiStudentSchoolAssociationByIDSQL = `SELECT
+// edfiStudentSchoolAssociationSelectSQL selects the
+// edfi.StudentSchoolAssociation rows a read hydrates: ByIDFilter completes it
+// for the document whose DocumentUuid is $1, PageFilter for the documents of
+// the page being read (when the package initializes).
+const edfiStudentSchoolAssociationSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -1174,47 +1042,7 @@ LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" 
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l1 ON true
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l2 ON true
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Student_DocumentId" OFFSET 0) l3 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."EntryGradeLevelDescriptor_DescriptorId" OFFSET 0) d4 ON true
-WHERE d."DocumentUuid" = $1`
-
-// edfiStudentSchoolAssociationPageSQL reads the edfi.StudentSchoolAssociation
-// rows of the documents of the page being read.
-const edfiStudentSchoolAssociationPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."ClassOfSchoolYear_ClassOfSchoolYear",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."SchoolYear_SchoolYear",
-    l2."DocumentUuid",
-    l2."ResourceKeyId",
-    r."School_SchoolId",
-    l3."DocumentUuid",
-    l3."ResourceKeyId",
-    r."Student_StudentUniqueId",
-    d4."Uri",
-    r."EmployedWhileEnrolled",
-    r."EntryDate",
-    r."ExitWithdrawDate",
-    r."FullTimeEquivalency"::text,
-    r."PrimarySchool",
-    r."RepeatGradeIndicator",
-    r."SchoolChoiceTransfer",
-    r."TermCompletionIndicator"
-FROM "edfi"."StudentSchoolAssociation" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ClassOfSchoolYear_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l1 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l2 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Student_DocumentId" OFFSET 0) l3 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."EntryGradeLevelDescriptor_DescriptorId" OFFSET 0) d4 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."EntryGradeLevelDescriptor_DescriptorId" OFFSET 0) d4 ON true`
 
 // edfiStudentSchoolAssociationDeleteRootSQL deletes the document with
 // DocumentUuid $1 and returns its ContentVersion.

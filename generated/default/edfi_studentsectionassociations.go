@@ -16,7 +16,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -344,32 +343,10 @@ func (d *edfiStudentSectionAssociationStored) WriteJSON(w *jsonw.Writer, tag str
 type edfiStudentSectionAssociationHydration struct {
 	// docs are the documents read, in DocumentId order.
 	docs []edfiStudentSectionAssociationStored
-	// studentSectionAssociationRow holds the values of the edfi.StudentSectionAssociation row being
-	// scanned.
-	studentSectionAssociationRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                            [18]any
-		Meta                            engine.DocumentMeta
-		DocumentUuid                    pgtype.UUID
-		Section_DocumentUuid            pgtype.UUID
-		Section_ResourceKeyId           pgtype.Int2
-		Section_LocalCourseCode         pgtype.Text
-		Section_SchoolId                pgtype.Int4
-		Section_SchoolYear              pgtype.Int8
-		Section_SessionName             pgtype.Text
-		Section_SectionIdentifier       pgtype.Text
-		Student_DocumentUuid            pgtype.UUID
-		Student_ResourceKeyId           pgtype.Int2
-		Student_StudentUniqueId         pgtype.Text
-		BeginDate                       pgtype.Date
-		EndDate                         pgtype.Date
-		HomeroomIndicator               pgtype.Bool
-		TeacherStudentDataLinkExclusion pgtype.Bool
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *edfiStudentSectionAssociationHydration) ScanRow(table int, row engine.Row) error {
+func (h *edfiStudentSectionAssociationHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case edfiStudentSectionAssociationTable:
 		return h.scanStudentSectionAssociation(row)
@@ -378,81 +355,56 @@ func (h *edfiStudentSectionAssociationHydration) ScanRow(table int, row engine.R
 }
 
 // scanStudentSectionAssociation hydrates a row of edfi.StudentSectionAssociation.
-func (h *edfiStudentSectionAssociationHydration) scanStudentSectionAssociation(row engine.Row) error {
-	r := &h.studentSectionAssociationRow
-	if r.dest[0] == nil {
-		r.dest = [18]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.Section_DocumentUuid,
-			&r.Section_ResourceKeyId,
-			&r.Section_LocalCourseCode,
-			&r.Section_SchoolId,
-			&r.Section_SchoolYear,
-			&r.Section_SessionName,
-			&r.Section_SectionIdentifier,
-			&r.Student_DocumentUuid,
-			&r.Student_ResourceKeyId,
-			&r.Student_StudentUniqueId,
-			&r.BeginDate,
-			&r.EndDate,
-			&r.HomeroomIndicator,
-			&r.TeacherStudentDataLinkExclusion,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *edfiStudentSectionAssociationHydration) scanStudentSectionAssociation(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colSection_DocumentUuid = engine.RootLocators + iota
+		colSection_ResourceKeyId
+		colSection_LocalCourseCode
+		colSection_SchoolId
+		colSection_SchoolYear
+		colSection_SessionName
+		colSection_SectionIdentifier
+		colStudent_DocumentUuid
+		colStudent_ResourceKeyId
+		colStudent_StudentUniqueId
+		colBeginDate
+		colEndDate
+		colHomeroomIndicator
+		colTeacherStudentDataLinkExclusion
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
+	meta := row.Meta()
 	doc := engine.AppendRow(&h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.BeginDate.Valid {
-		doc.EdfiStudentSectionAssociation.BeginDate = engine.DateText(r.BeginDate.Time)
-	}
-	if r.EndDate.Valid {
-		doc.EdfiStudentSectionAssociation.EndDate = opt.Some(engine.DateText(r.EndDate.Time))
-	}
-	if r.HomeroomIndicator.Valid {
-		doc.EdfiStudentSectionAssociation.HomeroomIndicator = opt.Some(r.HomeroomIndicator.Bool)
-	}
-	if r.Section_LocalCourseCode.Valid {
-		doc.EdfiStudentSectionAssociation.SectionReference.LocalCourseCode = r.Section_LocalCourseCode.String
-	}
-	if r.Section_SchoolId.Valid {
-		doc.EdfiStudentSectionAssociation.SectionReference.SchoolId = r.Section_SchoolId.Int32
-	}
-	if r.Section_SchoolYear.Valid {
-		doc.EdfiStudentSectionAssociation.SectionReference.SchoolYear = r.Section_SchoolYear.Int64
-	}
-	if r.Section_SectionIdentifier.Valid {
-		doc.EdfiStudentSectionAssociation.SectionReference.SectionIdentifier = r.Section_SectionIdentifier.String
-	}
-	if r.Section_SessionName.Valid {
-		doc.EdfiStudentSectionAssociation.SectionReference.SessionName = r.Section_SessionName.String
-	}
-	if r.Section_DocumentUuid.Valid && r.Section_ResourceKeyId.Int16 == 16 {
+	doc.DocumentMeta = meta
+	row.DateInto(colBeginDate, &doc.EdfiStudentSectionAssociation.BeginDate)
+	row.OptDateInto(colEndDate, &doc.EdfiStudentSectionAssociation.EndDate)
+	row.OptBoolInto(colHomeroomIndicator, &doc.EdfiStudentSectionAssociation.HomeroomIndicator)
+	row.TextInto(colSection_LocalCourseCode, &doc.EdfiStudentSectionAssociation.SectionReference.LocalCourseCode)
+	row.Int32Into(colSection_SchoolId, &doc.EdfiStudentSectionAssociation.SectionReference.SchoolId)
+	row.Int64Into(colSection_SchoolYear, &doc.EdfiStudentSectionAssociation.SectionReference.SchoolYear)
+	row.TextInto(colSection_SectionIdentifier, &doc.EdfiStudentSectionAssociation.SectionReference.SectionIdentifier)
+	row.TextInto(colSection_SessionName, &doc.EdfiStudentSectionAssociation.SectionReference.SessionName)
+	if id, key, ok := row.Link(colSection_DocumentUuid, colSection_ResourceKeyId); ok && key == 16 {
 		doc.EdfiStudentSectionAssociation.SectionReference.Link = engine.Link{
-			ID:   r.Section_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/sections/",
 			Rel:  "Section",
 		}
 	}
-	if r.Student_StudentUniqueId.Valid {
-		doc.EdfiStudentSectionAssociation.StudentReference.StudentUniqueId = r.Student_StudentUniqueId.String
-	}
-	if r.Student_DocumentUuid.Valid && r.Student_ResourceKeyId.Int16 == 21 {
+	row.TextInto(colStudent_StudentUniqueId, &doc.EdfiStudentSectionAssociation.StudentReference.StudentUniqueId)
+	if id, key, ok := row.Link(colStudent_DocumentUuid, colStudent_ResourceKeyId); ok && key == 21 {
 		doc.EdfiStudentSectionAssociation.StudentReference.Link = engine.Link{
-			ID:   r.Student_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/students/",
 			Rel:  "Student",
 		}
 	}
-	if r.TeacherStudentDataLinkExclusion.Valid {
-		doc.EdfiStudentSectionAssociation.TeacherStudentDataLinkExclusion = opt.Some(r.TeacherStudentDataLinkExclusion.Bool)
-	}
-	return nil
+	row.OptBoolInto(colTeacherStudentDataLinkExclusion, &doc.EdfiStudentSectionAssociation.TeacherStudentDataLinkExclusion)
+	return row.Err()
 }
 
 // hydrateEdfiStudentSectionAssociation reads the rows of a StudentSectionAssociation read, table
@@ -475,41 +427,26 @@ func encodeEdfiStudentSectionAssociation(w *jsonw.Writer, o *EdfiStudentSectionA
 	// mark is where the object being written began: an object with no member
 	// written is left out.
 	var mark jsonw.Mark
-	w.PlainKey("beginDate")
-	w.String(o.BeginDate)
-	if o.EndDate.Present {
-		w.PlainKey("endDate")
-		w.String(o.EndDate.Value)
-	}
-	if o.HomeroomIndicator.Present {
-		w.PlainKey("homeroomIndicator")
-		w.Bool(o.HomeroomIndicator.Value)
-	}
+	w.StringMember("beginDate", o.BeginDate)
+	w.OptStringMember("endDate", o.EndDate)
+	w.OptBoolMember("homeroomIndicator", o.HomeroomIndicator)
 	mark = w.BeginOptionalObject("sectionReference")
 	encodeEdfiStudentSectionAssociationSectionReference(w, &o.SectionReference, links)
 	w.EndOptionalObject(mark)
 	mark = w.BeginOptionalObject("studentReference")
 	encodeEdfiStudentSectionAssociationStudentReference(w, &o.StudentReference, links)
 	w.EndOptionalObject(mark)
-	if o.TeacherStudentDataLinkExclusion.Present {
-		w.PlainKey("teacherStudentDataLinkExclusion")
-		w.Bool(o.TeacherStudentDataLinkExclusion.Value)
-	}
+	w.OptBoolMember("teacherStudentDataLinkExclusion", o.TeacherStudentDataLinkExclusion)
 }
 
 // encodeEdfiStudentSectionAssociationSectionReference writes the members of
 // EdfiStudentSectionAssociationSectionReference ($.sectionReference) as the API serves them.
 func encodeEdfiStudentSectionAssociationSectionReference(w *jsonw.Writer, o *EdfiStudentSectionAssociationSectionReference, links bool) {
-	w.PlainKey("localCourseCode")
-	w.String(o.LocalCourseCode)
-	w.PlainKey("schoolId")
-	w.Int(int64(o.SchoolId))
-	w.PlainKey("schoolYear")
-	w.Int(o.SchoolYear)
-	w.PlainKey("sectionIdentifier")
-	w.String(o.SectionIdentifier)
-	w.PlainKey("sessionName")
-	w.String(o.SessionName)
+	w.StringMember("localCourseCode", o.LocalCourseCode)
+	w.IntMember("schoolId", int64(o.SchoolId))
+	w.IntMember("schoolYear", o.SchoolYear)
+	w.StringMember("sectionIdentifier", o.SectionIdentifier)
+	w.StringMember("sessionName", o.SessionName)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -518,8 +455,7 @@ func encodeEdfiStudentSectionAssociationSectionReference(w *jsonw.Writer, o *Edf
 // encodeEdfiStudentSectionAssociationStudentReference writes the members of
 // EdfiStudentSectionAssociationStudentReference ($.studentReference) as the API serves them.
 func encodeEdfiStudentSectionAssociationStudentReference(w *jsonw.Writer, o *EdfiStudentSectionAssociationStudentReference, links bool) {
-	w.PlainKey("studentUniqueId")
-	w.String(o.StudentUniqueId)
+	w.StringMember("studentUniqueId", o.StudentUniqueId)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -575,22 +511,28 @@ var edfiStudentSectionAssociation = &spec.Resource{
 					edfiStudentSectionAssociationColumnHomeroomIndicator,
 					edfiStudentSectionAssociationColumnTeacherStudentDataLinkExclusion,
 				},
-				Key:                 edfiStudentSectionAssociationStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          edfiStudentSectionAssociationLoadByUUIDSQL,
-				LoadByReferentialID: edfiStudentSectionAssociationLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   edfiStudentSectionAssociationLoadByDocumentIDsSQL,
-				Insert:              edfiStudentSectionAssociationInsertSQL,
-				Update:              edfiStudentSectionAssociationUpdateSQL,
-				Delete:              edfiStudentSectionAssociationDeleteSQL,
+				Key:       edfiStudentSectionAssociationStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      edfiStudentSectionAssociationLoadSQL,
+				Insert:    edfiStudentSectionAssociationInsertSQL,
+				Update:    edfiStudentSectionAssociationUpdateSQL,
+				Delete:    edfiStudentSectionAssociationDeleteSQL,
 			},
 		},
 		CascadeCount: edfiStudentSectionAssociationCascadeCountSQL,
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: edfiStudentSectionAssociationByIDSQL, Page: edfiStudentSectionAssociationPageSQL},
+			{
+				Select: edfiStudentSectionAssociationSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "beginDate", Type: "date", JSONPath: "$.beginDate", Param: spec.DateType, Predicate: []string{`r."BeginDate" = (`, "::text)::date"}},
@@ -679,10 +621,12 @@ const (
 	edfiStudentSectionAssociationRefStudentReference
 )
 
-// edfiStudentSectionAssociationLoadByUUIDSQL loads the stored columns of the
-// edfi.StudentSectionAssociation rows of the document whose DocumentUuid is $1,
-// as text.
-const edfiStudentSectionAssociationLoadByUUIDSQL = `SELECT
+// edfiStudentSectionAssociationLoadSQL is the head of the loads of the stored
+// columns of the edfi.StudentSectionAssociation rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const edfiStudentSectionAssociationLoadSQL = `SELECT
     t."DocumentId"::text,
     t."Section_DocumentId"::text,
     t."Section_LocalCourseCode",
@@ -697,47 +641,7 @@ const edfiStudentSectionAssociationLoadByUUIDSQL = `SELECT
     t."HomeroomIndicator"::text,
     t."TeacherStudentDataLinkExclusion"::text
 FROM "edfi"."StudentSectionAssociation" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// edfiStudentSectionAssociationLoadByReferentialIDSQL loads the stored columns
-// of the edfi.StudentSectionAssociation rows of the document whose
-// ReferentialId is $1, as text.
-const edfiStudentSectionAssociationLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."Section_DocumentId"::text,
-    t."Section_LocalCourseCode",
-    t."Section_SchoolId"::text,
-    t."Section_SchoolYear"::text,
-    t."Section_SessionName",
-    t."Section_SectionIdentifier",
-    t."Student_DocumentId"::text,
-    t."Student_StudentUniqueId",
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD'),
-    t."HomeroomIndicator"::text,
-    t."TeacherStudentDataLinkExclusion"::text
-FROM "edfi"."StudentSectionAssociation" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// edfiStudentSectionAssociationLoadByDocumentIDsSQL loads the stored columns of
-// the edfi.StudentSectionAssociation rows of the documents whose DocumentIds
-// are $1, as text.
-const edfiStudentSectionAssociationLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."Section_DocumentId"::text,
-    t."Section_LocalCourseCode",
-    t."Section_SchoolId"::text,
-    t."Section_SchoolYear"::text,
-    t."Section_SessionName",
-    t."Section_SectionIdentifier",
-    t."Student_DocumentId"::text,
-    t."Student_StudentUniqueId",
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD'),
-    t."HomeroomIndicator"::text,
-    t."TeacherStudentDataLinkExclusion"::text
-FROM "edfi"."StudentSectionAssociation" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // edfiStudentSectionAssociationInsertSQL inserts edfi.StudentSectionAssociation
 // rows: one text[] parameter per stored column.
@@ -856,9 +760,11 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // identity update, the other documents the change cascaded into.
 const edfiStudentSectionAssociationCascadeCountSQL = "SELECT 0::bigint"
 
-// edfiStudentSectionAssociationByIDSQL reads the edfi.StudentSectionAssociation
-// rows of the document whose DocumentUuid is $1.
-const edfiStudentSectionAssociationByIDSQL = `SELECT
+// edfiStudentSectionAssociationSelectSQL selects the
+// edfi.StudentSectionAssociation rows a read hydrates: ByIDFilter completes it
+// for the document whose DocumentUuid is $1, PageFilter for the documents of
+// the page being read (when the package initializes).
+const edfiStudentSectionAssociationSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -880,37 +786,7 @@ const edfiStudentSectionAssociationByIDSQL = `SELECT
 FROM "edfi"."StudentSectionAssociation" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Section_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Student_DocumentId" OFFSET 0) l1 ON true
-WHERE d."DocumentUuid" = $1`
-
-// edfiStudentSectionAssociationPageSQL reads the edfi.StudentSectionAssociation
-// rows of the documents of the page being read.
-const edfiStudentSectionAssociationPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."Section_LocalCourseCode",
-    r."Section_SchoolId",
-    r."Section_SchoolYear",
-    r."Section_SessionName",
-    r."Section_SectionIdentifier",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."Student_StudentUniqueId",
-    r."BeginDate",
-    r."EndDate",
-    r."HomeroomIndicator",
-    r."TeacherStudentDataLinkExclusion"
-FROM "edfi"."StudentSectionAssociation" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Section_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Student_DocumentId" OFFSET 0) l1 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
+LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Student_DocumentId" OFFSET 0) l1 ON true`
 
 // edfiStudentSectionAssociationDeleteRootSQL deletes the document with
 // DocumentUuid $1 and returns its ContentVersion.

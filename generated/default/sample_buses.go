@@ -15,7 +15,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // SampleBus is the Sample resource Bus document, served at /data/sample/buses, stored in
@@ -121,18 +120,10 @@ func (d *sampleBusStored) WriteJSON(w *jsonw.Writer, tag string, links bool) {
 type sampleBusHydration struct {
 	// docs are the documents read, in DocumentId order.
 	docs []sampleBusStored
-	// busRow holds the values of the sample.Bus row being scanned.
-	busRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest         [5]any
-		Meta         engine.DocumentMeta
-		DocumentUuid pgtype.UUID
-		BusId        pgtype.Text
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *sampleBusHydration) ScanRow(table int, row engine.Row) error {
+func (h *sampleBusHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case sampleBusTable:
 		return h.scanBus(row)
@@ -141,27 +132,20 @@ func (h *sampleBusHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanBus hydrates a row of sample.Bus.
-func (h *sampleBusHydration) scanBus(row engine.Row) error {
-	r := &h.busRow
-	if r.dest[0] == nil {
-		r.dest = [5]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.BusId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *sampleBusHydration) scanBus(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colBusId = engine.RootLocators + iota
+		columns  // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
+	meta := row.Meta()
 	doc := engine.AppendRow(&h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.BusId.Valid {
-		doc.SampleBus.BusId = r.BusId.String
-	}
-	return nil
+	doc.DocumentMeta = meta
+	row.TextInto(colBusId, &doc.SampleBus.BusId)
+	return row.Err()
 }
 
 // hydrateSampleBus reads the rows of a Bus read, table by table in the read plan's order, into
@@ -180,8 +164,7 @@ func hydrateSampleBus(sets engine.ResultSets) ([]engine.Document, error) {
 
 // encodeSampleBus writes the members of SampleBus ($) as the API serves them.
 func encodeSampleBus(w *jsonw.Writer, o *SampleBus) {
-	w.PlainKey("busId")
-	w.String(o.BusId)
+	w.StringMember("busId", o.BusId)
 }
 
 // sampleBus is the plan of the Sample resource Bus, served at /data/sample/buses.
@@ -211,21 +194,27 @@ var sampleBus = &spec.Resource{
 					sampleBusColumnDocumentId,
 					sampleBusColumnBusId,
 				},
-				Key:                 sampleBusStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          sampleBusLoadByUUIDSQL,
-				LoadByReferentialID: sampleBusLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleBusLoadByDocumentIDsSQL,
-				Insert:              sampleBusInsertSQL,
-				Update:              sampleBusUpdateSQL,
-				Delete:              sampleBusDeleteSQL,
+				Key:       sampleBusStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      sampleBusLoadSQL,
+				Insert:    sampleBusInsertSQL,
+				Update:    sampleBusUpdateSQL,
+				Delete:    sampleBusDeleteSQL,
 			},
 		},
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: sampleBusByIDSQL, Page: sampleBusPageSQL},
+			{
+				Select: sampleBusSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "busId", Type: "string", JSONPath: "$.busId", Param: spec.StringType, Predicate: []string{`r."BusId" = (`, ")"}},
@@ -273,29 +262,16 @@ const (
 	sampleBusStoredBusId
 )
 
-// sampleBusLoadByUUIDSQL loads the stored columns of the sample.Bus rows of the
-// document whose DocumentUuid is $1, as text.
-const sampleBusLoadByUUIDSQL = `SELECT
+// sampleBusLoadSQL is the head of the loads of the stored columns of the
+// sample.Bus rows, as text: spec.LoadStatements completes it, when the package
+// initializes, into the loads of the document whose DocumentUuid is $1, of the
+// document whose ReferentialId is $1 and of the documents whose DocumentIds are
+// $1.
+const sampleBusLoadSQL = `SELECT
     t."DocumentId"::text,
     t."BusId"
 FROM "sample"."Bus" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// sampleBusLoadByReferentialIDSQL loads the stored columns of the sample.Bus
-// rows of the document whose ReferentialId is $1, as text.
-const sampleBusLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."BusId"
-FROM "sample"."Bus" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// sampleBusLoadByDocumentIDsSQL loads the stored columns of the sample.Bus rows
-// of the documents whose DocumentIds are $1, as text.
-const sampleBusLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."BusId"
-FROM "sample"."Bus" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // sampleBusInsertSQL inserts sample.Bus rows: one text[] parameter per stored
 // column.
@@ -332,31 +308,17 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const sampleBusDeleteSQL = `DELETE FROM "sample"."Bus"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// sampleBusByIDSQL reads the sample.Bus rows of the document whose DocumentUuid
-// is $1.
-const sampleBusByIDSQL = `SELECT
+// sampleBusSelectSQL selects the sample.Bus rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const sampleBusSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
     d."ContentLastModifiedAt",
     r."BusId"
 FROM "sample"."Bus" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-WHERE d."DocumentUuid" = $1`
-
-// sampleBusPageSQL reads the sample.Bus rows of the documents of the page being
-// read.
-const sampleBusPageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    r."BusId"
-FROM "sample"."Bus" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
+JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`
 
 // sampleBusDeleteRootSQL deletes the document with DocumentUuid $1 and returns
 // its ContentVersion.

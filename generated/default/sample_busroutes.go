@@ -16,7 +16,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/opt"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
-	"github.com/jackc/pgx/v5/pgtype"
 	"strconv"
 )
 
@@ -801,74 +800,10 @@ type sampleBusRouteHydration struct {
 	docs []sampleBusRouteStored
 	// busRouteRows finds the rows of sample.BusRoute for the rows under them.
 	busRouteRows engine.Parents[sampleBusRouteStored]
-	// busRouteRow holds the values of the sample.BusRoute row being scanned.
-	busRouteRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                [17]any
-		Meta                engine.DocumentMeta
-		DocumentUuid        pgtype.UUID
-		Bus_DocumentUuid    pgtype.UUID
-		Bus_ResourceKeyId   pgtype.Int2
-		Bus_BusId           pgtype.Text
-		BusRouteDirection   pgtype.Text
-		BusRouteDuration    pgtype.Int4
-		BusRouteNumber      pgtype.Int4
-		Daily               pgtype.Bool
-		ExpectedTransitTime pgtype.Text
-		HoursPerWeek        pgtype.Text
-		OperatingCost       pgtype.Text
-		OptimalCapacity     pgtype.Text
-		StartDate           pgtype.Date
-		WeeklyMileage       pgtype.Text
-	}
-	// busRouteBusYearRow holds the values of the sample.BusRouteBusYear row being scanned.
-	busRouteBusYearRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [4]any
-		DocumentID, Key, ParentKey int64
-		BusYear                    pgtype.Int8
-	}
-	// busRouteProgramRow holds the values of the sample.BusRouteProgram row being scanned.
-	busRouteProgramRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                       [8]any
-		DocumentID, Key, ParentKey                 int64
-		Program_DocumentUuid                       pgtype.UUID
-		Program_ResourceKeyId                      pgtype.Int2
-		Program_EducationOrganizationId            pgtype.Int8
-		Program_ProgramName                        pgtype.Text
-		Program_ProgramTypeDescriptor_DescriptorId pgtype.Text
-	}
-	// busRouteServiceAreaPostalCodeRow holds the values of the sample.BusRouteServiceAreaPostalCode
-	// row being scanned.
-	busRouteServiceAreaPostalCodeRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [4]any
-		DocumentID, Key, ParentKey int64
-		ServiceAreaPostalCode      pgtype.Text
-	}
-	// busRouteStartTimeRow holds the values of the sample.BusRouteStartTime row being scanned.
-	busRouteStartTimeRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                       [4]any
-		DocumentID, Key, ParentKey int64
-		StartTime                  pgtype.Text
-	}
-	// busRouteTelephoneRow holds the values of the sample.BusRouteTelephone row being scanned.
-	busRouteTelephoneRow struct {
-		// dest are the scan destinations: the fields below in select-list order.
-		dest                                       [8]any
-		DocumentID, Key, ParentKey                 int64
-		TelephoneNumberTypeDescriptor_DescriptorId pgtype.Text
-		DoNotPublishIndicator                      pgtype.Bool
-		OrderOfPriority                            pgtype.Int4
-		TelephoneNumber                            pgtype.Text
-		TextMessageCapabilityIndicator             pgtype.Bool
-	}
 }
 
 // ScanRow hydrates row, a row of table (an index of ReadPlan.Tables).
-func (h *sampleBusRouteHydration) ScanRow(table int, row engine.Row) error {
+func (h *sampleBusRouteHydration) ScanRow(table int, row *engine.Row) error {
 	switch table {
 	case sampleBusRouteTable:
 		return h.scanBusRoute(row)
@@ -887,234 +822,165 @@ func (h *sampleBusRouteHydration) ScanRow(table int, row engine.Row) error {
 }
 
 // scanBusRoute hydrates a row of sample.BusRoute.
-func (h *sampleBusRouteHydration) scanBusRoute(row engine.Row) error {
-	r := &h.busRouteRow
-	if r.dest[0] == nil {
-		r.dest = [17]any{
-			&r.Meta.DocumentID,
-			&r.DocumentUuid,
-			&r.Meta.ContentVersion,
-			&r.Meta.LastModified,
-			&r.Bus_DocumentUuid,
-			&r.Bus_ResourceKeyId,
-			&r.Bus_BusId,
-			&r.BusRouteDirection,
-			&r.BusRouteDuration,
-			&r.BusRouteNumber,
-			&r.Daily,
-			&r.ExpectedTransitTime,
-			&r.HoursPerWeek,
-			&r.OperatingCost,
-			&r.OptimalCapacity,
-			&r.StartDate,
-			&r.WeeklyMileage,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *sampleBusRouteHydration) scanBusRoute(row *engine.Row) error {
+	// The columns of the select after the dms.Document columns.
+	const (
+		colBus_DocumentUuid = engine.RootLocators + iota
+		colBus_ResourceKeyId
+		colBus_BusId
+		colBusRouteDirection
+		colBusRouteDuration
+		colBusRouteNumber
+		colDaily
+		colExpectedTransitTime
+		colHoursPerWeek
+		colOperatingCost
+		colOptimalCapacity
+		colStartDate
+		colWeeklyMileage
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	doc := h.busRouteRows.Append(r.Meta.DocumentID, &h.docs)
-	doc.DocumentMeta = r.Meta
-	doc.DocumentUUID = r.DocumentUuid.Bytes
-	if r.Bus_BusId.Valid {
-		doc.SampleBusRoute.BusReference.BusId = r.Bus_BusId.String
-	}
-	if r.Bus_DocumentUuid.Valid && r.Bus_ResourceKeyId.Int16 == 27 {
+	meta := row.Meta()
+	doc := h.busRouteRows.Append(meta.DocumentID, &h.docs)
+	doc.DocumentMeta = meta
+	row.TextInto(colBus_BusId, &doc.SampleBusRoute.BusReference.BusId)
+	if id, key, ok := row.Link(colBus_DocumentUuid, colBus_ResourceKeyId); ok && key == 27 {
 		doc.SampleBusRoute.BusReference.Link = engine.Link{
-			ID:   r.Bus_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/sample/buses/",
 			Rel:  "Bus",
 		}
 	}
-	if r.BusRouteDirection.Valid {
-		doc.SampleBusRoute.BusRouteDirection = r.BusRouteDirection.String
-	}
-	if r.BusRouteDuration.Valid {
-		doc.SampleBusRoute.BusRouteDuration = opt.Some(r.BusRouteDuration.Int32)
-	}
-	if r.BusRouteNumber.Valid {
-		doc.SampleBusRoute.BusRouteNumber = r.BusRouteNumber.Int32
-	}
-	if r.Daily.Valid {
-		doc.SampleBusRoute.Daily = opt.Some(r.Daily.Bool)
-	}
-	if r.ExpectedTransitTime.Valid {
-		doc.SampleBusRoute.ExpectedTransitTime = r.ExpectedTransitTime.String
-	}
-	if r.HoursPerWeek.Valid {
-		doc.SampleBusRoute.HoursPerWeek = r.HoursPerWeek.String
-	}
-	if r.OperatingCost.Valid {
-		doc.SampleBusRoute.OperatingCost = r.OperatingCost.String
-	}
-	if r.OptimalCapacity.Valid {
-		doc.SampleBusRoute.OptimalCapacity = opt.Some(r.OptimalCapacity.String)
-	}
-	if r.StartDate.Valid {
-		doc.SampleBusRoute.StartDate = opt.Some(engine.DateText(r.StartDate.Time))
-	}
-	if r.WeeklyMileage.Valid {
-		doc.SampleBusRoute.WeeklyMileage = opt.Some(r.WeeklyMileage.String)
-	}
-	return nil
+	row.TextInto(colBusRouteDirection, &doc.SampleBusRoute.BusRouteDirection)
+	row.OptInt32Into(colBusRouteDuration, &doc.SampleBusRoute.BusRouteDuration)
+	row.Int32Into(colBusRouteNumber, &doc.SampleBusRoute.BusRouteNumber)
+	row.OptBoolInto(colDaily, &doc.SampleBusRoute.Daily)
+	row.TextInto(colExpectedTransitTime, &doc.SampleBusRoute.ExpectedTransitTime)
+	row.TextInto(colHoursPerWeek, &doc.SampleBusRoute.HoursPerWeek)
+	row.TextInto(colOperatingCost, &doc.SampleBusRoute.OperatingCost)
+	row.OptTextInto(colOptimalCapacity, &doc.SampleBusRoute.OptimalCapacity)
+	row.OptDateInto(colStartDate, &doc.SampleBusRoute.StartDate)
+	row.OptTextInto(colWeeklyMileage, &doc.SampleBusRoute.WeeklyMileage)
+	return row.Err()
 }
 
 // scanBusRouteBusYear hydrates a row of sample.BusRouteBusYear.
-func (h *sampleBusRouteHydration) scanBusRouteBusYear(row engine.Row) error {
-	r := &h.busRouteBusYearRow
-	if r.dest[0] == nil {
-		r.dest = [4]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.BusYear,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *sampleBusRouteHydration) scanBusRouteBusYear(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colBusYear = engine.ChildLocators + iota
+		columns    // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.busRouteRows.Find(r.ParentKey)
+	parent := h.busRouteRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.SampleBusRoute.BusYears)
-	if r.BusYear.Valid {
-		item.BusYear = r.BusYear.Int64
-	}
-	return nil
+	row.Int64Into(colBusYear, &item.BusYear)
+	return row.Err()
 }
 
 // scanBusRouteProgram hydrates a row of sample.BusRouteProgram.
-func (h *sampleBusRouteHydration) scanBusRouteProgram(row engine.Row) error {
-	r := &h.busRouteProgramRow
-	if r.dest[0] == nil {
-		r.dest = [8]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.Program_DocumentUuid,
-			&r.Program_ResourceKeyId,
-			&r.Program_EducationOrganizationId,
-			&r.Program_ProgramName,
-			&r.Program_ProgramTypeDescriptor_DescriptorId,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *sampleBusRouteHydration) scanBusRouteProgram(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colProgram_DocumentUuid = engine.ChildLocators + iota
+		colProgram_ResourceKeyId
+		colProgram_EducationOrganizationId
+		colProgram_ProgramName
+		colProgram_ProgramTypeDescriptor_DescriptorId
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.busRouteRows.Find(r.ParentKey)
+	parent := h.busRouteRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.SampleBusRoute.Programs)
-	if r.Program_EducationOrganizationId.Valid {
-		item.ProgramReference.EducationOrganizationId = r.Program_EducationOrganizationId.Int64
-	}
-	if r.Program_ProgramName.Valid {
-		item.ProgramReference.ProgramName = r.Program_ProgramName.String
-	}
-	if r.Program_ProgramTypeDescriptor_DescriptorId.Valid {
-		item.ProgramReference.ProgramTypeDescriptor = r.Program_ProgramTypeDescriptor_DescriptorId.String
-	}
-	if r.Program_DocumentUuid.Valid && r.Program_ResourceKeyId.Int16 == 12 {
+	row.Int64Into(colProgram_EducationOrganizationId, &item.ProgramReference.EducationOrganizationId)
+	row.TextInto(colProgram_ProgramName, &item.ProgramReference.ProgramName)
+	row.TextInto(colProgram_ProgramTypeDescriptor_DescriptorId, &item.ProgramReference.ProgramTypeDescriptor)
+	if id, key, ok := row.Link(colProgram_DocumentUuid, colProgram_ResourceKeyId); ok && key == 12 {
 		item.ProgramReference.Link = engine.Link{
-			ID:   r.Program_DocumentUuid.Bytes,
+			ID:   id,
 			Path: "/ed-fi/programs/",
 			Rel:  "Program",
 		}
 	}
-	return nil
+	return row.Err()
 }
 
 // scanBusRouteServiceAreaPostalCode hydrates a row of sample.BusRouteServiceAreaPostalCode.
-func (h *sampleBusRouteHydration) scanBusRouteServiceAreaPostalCode(row engine.Row) error {
-	r := &h.busRouteServiceAreaPostalCodeRow
-	if r.dest[0] == nil {
-		r.dest = [4]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.ServiceAreaPostalCode,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *sampleBusRouteHydration) scanBusRouteServiceAreaPostalCode(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colServiceAreaPostalCode = engine.ChildLocators + iota
+		columns                  // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.busRouteRows.Find(r.ParentKey)
+	parent := h.busRouteRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.SampleBusRoute.ServiceAreaPostalCodes)
-	if r.ServiceAreaPostalCode.Valid {
-		item.ServiceAreaPostalCode = r.ServiceAreaPostalCode.String
-	}
-	return nil
+	row.TextInto(colServiceAreaPostalCode, &item.ServiceAreaPostalCode)
+	return row.Err()
 }
 
 // scanBusRouteStartTime hydrates a row of sample.BusRouteStartTime.
-func (h *sampleBusRouteHydration) scanBusRouteStartTime(row engine.Row) error {
-	r := &h.busRouteStartTimeRow
-	if r.dest[0] == nil {
-		r.dest = [4]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.StartTime,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *sampleBusRouteHydration) scanBusRouteStartTime(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colStartTime = engine.ChildLocators + iota
+		columns      // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.busRouteRows.Find(r.ParentKey)
+	parent := h.busRouteRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.SampleBusRoute.StartTimes)
-	if r.StartTime.Valid {
-		item.StartTime = r.StartTime.String
-	}
-	return nil
+	row.TextInto(colStartTime, &item.StartTime)
+	return row.Err()
 }
 
 // scanBusRouteTelephone hydrates a row of sample.BusRouteTelephone.
-func (h *sampleBusRouteHydration) scanBusRouteTelephone(row engine.Row) error {
-	r := &h.busRouteTelephoneRow
-	if r.dest[0] == nil {
-		r.dest = [8]any{
-			&r.DocumentID,
-			&r.Key,
-			&r.ParentKey,
-			&r.TelephoneNumberTypeDescriptor_DescriptorId,
-			&r.DoNotPublishIndicator,
-			&r.OrderOfPriority,
-			&r.TelephoneNumber,
-			&r.TextMessageCapabilityIndicator,
-		}
-	}
-	if err := row.Scan(r.dest[:]...); err != nil {
+func (h *sampleBusRouteHydration) scanBusRouteTelephone(row *engine.Row) error {
+	// The columns of the select after the row's document, key and parent key.
+	const (
+		colTelephoneNumberTypeDescriptor_DescriptorId = engine.ChildLocators + iota
+		colDoNotPublishIndicator
+		colOrderOfPriority
+		colTelephoneNumber
+		colTextMessageCapabilityIndicator
+		columns // the width of the select
+	)
+	if err := row.Columns(columns); err != nil {
 		return err
 	}
-	parent := h.busRouteRows.Find(r.ParentKey)
+	parent := h.busRouteRows.Find(row.ParentKey())
 	if parent == nil {
-		return nil
+		return row.Err()
 	}
 	item := engine.AppendRow(&parent.SampleBusRoute.Telephones)
-	if r.DoNotPublishIndicator.Valid {
-		item.DoNotPublishIndicator = opt.Some(r.DoNotPublishIndicator.Bool)
-	}
-	if r.OrderOfPriority.Valid {
-		item.OrderOfPriority = opt.Some(r.OrderOfPriority.Int32)
-	}
-	if r.TelephoneNumber.Valid {
-		item.TelephoneNumber = r.TelephoneNumber.String
-	}
-	if r.TelephoneNumberTypeDescriptor_DescriptorId.Valid {
-		item.TelephoneNumberTypeDescriptor = r.TelephoneNumberTypeDescriptor_DescriptorId.String
-	}
-	if r.TextMessageCapabilityIndicator.Valid {
-		item.TextMessageCapabilityIndicator = opt.Some(r.TextMessageCapabilityIndicator.Bool)
-	}
-	return nil
+	row.OptBoolInto(colDoNotPublishIndicator, &item.DoNotPublishIndicator)
+	row.OptInt32Into(colOrderOfPriority, &item.OrderOfPriority)
+	row.TextInto(colTelephoneNumber, &item.TelephoneNumber)
+	row.TextInto(colTelephoneNumberTypeDescriptor_DescriptorId, &item.TelephoneNumberTypeDescriptor)
+	row.OptBoolInto(colTextMessageCapabilityIndicator, &item.TextMessageCapabilityIndicator)
+	return row.Err()
 }
 
 // hydrateSampleBusRoute reads the rows of a BusRoute read, table by table in the read plan's
@@ -1144,14 +1010,9 @@ func encodeSampleBusRoute(w *jsonw.Writer, o *SampleBusRoute, links bool) {
 	mark = w.BeginOptionalObject("busReference")
 	encodeSampleBusRouteBusReference(w, &o.BusReference, links)
 	w.EndOptionalObject(mark)
-	w.PlainKey("busRouteDirection")
-	w.String(o.BusRouteDirection)
-	if o.BusRouteDuration.Present {
-		w.PlainKey("busRouteDuration")
-		w.Int(int64(o.BusRouteDuration.Value))
-	}
-	w.PlainKey("busRouteNumber")
-	w.Int(int64(o.BusRouteNumber))
+	w.StringMember("busRouteDirection", o.BusRouteDirection)
+	w.OptInt32Member("busRouteDuration", o.BusRouteDuration)
+	w.IntMember("busRouteNumber", int64(o.BusRouteNumber))
 	if len(o.BusYears) > 0 {
 		w.PlainKey("busYears")
 		w.BeginArray()
@@ -1162,20 +1023,11 @@ func encodeSampleBusRoute(w *jsonw.Writer, o *SampleBusRoute, links bool) {
 		}
 		w.EndArray()
 	}
-	if o.Daily.Present {
-		w.PlainKey("daily")
-		w.Bool(o.Daily.Value)
-	}
-	w.PlainKey("expectedTransitTime")
-	w.String(o.ExpectedTransitTime)
-	w.PlainKey("hoursPerWeek")
-	w.Decimal(o.HoursPerWeek)
-	w.PlainKey("operatingCost")
-	w.Decimal(o.OperatingCost)
-	if o.OptimalCapacity.Present {
-		w.PlainKey("optimalCapacity")
-		w.Decimal(o.OptimalCapacity.Value)
-	}
+	w.OptBoolMember("daily", o.Daily)
+	w.StringMember("expectedTransitTime", o.ExpectedTransitTime)
+	w.DecimalMember("hoursPerWeek", o.HoursPerWeek)
+	w.DecimalMember("operatingCost", o.OperatingCost)
+	w.OptDecimalMember("optimalCapacity", o.OptimalCapacity)
 	if len(o.Programs) > 0 {
 		w.PlainKey("programs")
 		w.BeginArray()
@@ -1196,10 +1048,7 @@ func encodeSampleBusRoute(w *jsonw.Writer, o *SampleBusRoute, links bool) {
 		}
 		w.EndArray()
 	}
-	if o.StartDate.Present {
-		w.PlainKey("startDate")
-		w.String(o.StartDate.Value)
-	}
+	w.OptStringMember("startDate", o.StartDate)
 	if len(o.StartTimes) > 0 {
 		w.PlainKey("startTimes")
 		w.BeginArray()
@@ -1220,17 +1069,13 @@ func encodeSampleBusRoute(w *jsonw.Writer, o *SampleBusRoute, links bool) {
 		}
 		w.EndArray()
 	}
-	if o.WeeklyMileage.Present {
-		w.PlainKey("weeklyMileage")
-		w.Decimal(o.WeeklyMileage.Value)
-	}
+	w.OptDecimalMember("weeklyMileage", o.WeeklyMileage)
 }
 
 // encodeSampleBusRouteBusReference writes the members of SampleBusRouteBusReference
 // ($.busReference) as the API serves them.
 func encodeSampleBusRouteBusReference(w *jsonw.Writer, o *SampleBusRouteBusReference, links bool) {
-	w.PlainKey("busId")
-	w.String(o.BusId)
+	w.StringMember("busId", o.BusId)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1239,8 +1084,7 @@ func encodeSampleBusRouteBusReference(w *jsonw.Writer, o *SampleBusRouteBusRefer
 // encodeSampleBusRouteBusYear writes the members of SampleBusRouteBusYear ($.busYears[*]) as the
 // API serves them.
 func encodeSampleBusRouteBusYear(w *jsonw.Writer, o *SampleBusRouteBusYear) {
-	w.PlainKey("busYear")
-	w.Int(o.BusYear)
+	w.IntMember("busYear", o.BusYear)
 }
 
 // encodeSampleBusRouteProgram writes the members of SampleBusRouteProgram ($.programs[*]) as the
@@ -1257,12 +1101,9 @@ func encodeSampleBusRouteProgram(w *jsonw.Writer, o *SampleBusRouteProgram, link
 // encodeSampleBusRouteProgramProgramReference writes the members of
 // SampleBusRouteProgramProgramReference ($.programs[*].programReference) as the API serves them.
 func encodeSampleBusRouteProgramProgramReference(w *jsonw.Writer, o *SampleBusRouteProgramProgramReference, links bool) {
-	w.PlainKey("educationOrganizationId")
-	w.Int(o.EducationOrganizationId)
-	w.PlainKey("programName")
-	w.String(o.ProgramName)
-	w.PlainKey("programTypeDescriptor")
-	w.String(o.ProgramTypeDescriptor)
+	w.IntMember("educationOrganizationId", o.EducationOrganizationId)
+	w.StringMember("programName", o.ProgramName)
+	w.StringMember("programTypeDescriptor", o.ProgramTypeDescriptor)
 	if links && o.Link.Present() {
 		o.Link.Write(w)
 	}
@@ -1271,36 +1112,23 @@ func encodeSampleBusRouteProgramProgramReference(w *jsonw.Writer, o *SampleBusRo
 // encodeSampleBusRouteServiceAreaPostalCode writes the members of
 // SampleBusRouteServiceAreaPostalCode ($.serviceAreaPostalCodes[*]) as the API serves them.
 func encodeSampleBusRouteServiceAreaPostalCode(w *jsonw.Writer, o *SampleBusRouteServiceAreaPostalCode) {
-	w.PlainKey("serviceAreaPostalCode")
-	w.String(o.ServiceAreaPostalCode)
+	w.StringMember("serviceAreaPostalCode", o.ServiceAreaPostalCode)
 }
 
 // encodeSampleBusRouteStartTime writes the members of SampleBusRouteStartTime ($.startTimes[*]) as
 // the API serves them.
 func encodeSampleBusRouteStartTime(w *jsonw.Writer, o *SampleBusRouteStartTime) {
-	w.PlainKey("startTime")
-	w.TimeText(o.StartTime)
+	w.TimeMember("startTime", o.StartTime)
 }
 
 // encodeSampleBusRouteTelephone writes the members of SampleBusRouteTelephone ($.telephones[*]) as
 // the API serves them.
 func encodeSampleBusRouteTelephone(w *jsonw.Writer, o *SampleBusRouteTelephone) {
-	if o.DoNotPublishIndicator.Present {
-		w.PlainKey("doNotPublishIndicator")
-		w.Bool(o.DoNotPublishIndicator.Value)
-	}
-	if o.OrderOfPriority.Present {
-		w.PlainKey("orderOfPriority")
-		w.Int(int64(o.OrderOfPriority.Value))
-	}
-	w.PlainKey("telephoneNumber")
-	w.String(o.TelephoneNumber)
-	w.PlainKey("telephoneNumberTypeDescriptor")
-	w.String(o.TelephoneNumberTypeDescriptor)
-	if o.TextMessageCapabilityIndicator.Present {
-		w.PlainKey("textMessageCapabilityIndicator")
-		w.Bool(o.TextMessageCapabilityIndicator.Value)
-	}
+	w.OptBoolMember("doNotPublishIndicator", o.DoNotPublishIndicator)
+	w.OptInt32Member("orderOfPriority", o.OrderOfPriority)
+	w.StringMember("telephoneNumber", o.TelephoneNumber)
+	w.StringMember("telephoneNumberTypeDescriptor", o.TelephoneNumberTypeDescriptor)
+	w.OptBoolMember("textMessageCapabilityIndicator", o.TextMessageCapabilityIndicator)
 }
 
 // sampleBusRoute is the plan of the Sample resource BusRoute, served at /data/sample/busRoutes.
@@ -1419,15 +1247,13 @@ var sampleBusRoute = &spec.Resource{
 					sampleBusRouteColumnStartDate,
 					sampleBusRouteColumnWeeklyMileage,
 				},
-				Key:                 sampleBusRouteStoredDocumentId,
-				ParentKey:           -1,
-				Ordinal:             -1,
-				LoadByUUID:          sampleBusRouteLoadByUUIDSQL,
-				LoadByReferentialID: sampleBusRouteLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleBusRouteLoadByDocumentIDsSQL,
-				Insert:              sampleBusRouteInsertSQL,
-				Update:              sampleBusRouteUpdateSQL,
-				Delete:              sampleBusRouteDeleteSQL,
+				Key:       sampleBusRouteStoredDocumentId,
+				ParentKey: -1,
+				Ordinal:   -1,
+				Load:      sampleBusRouteLoadSQL,
+				Insert:    sampleBusRouteInsertSQL,
+				Update:    sampleBusRouteUpdateSQL,
+				Delete:    sampleBusRouteDeleteSQL,
 			},
 			{
 				Stored: []int{
@@ -1436,17 +1262,17 @@ var sampleBusRoute = &spec.Resource{
 					sampleBusRouteBusYearColumnOrdinal,
 					sampleBusRouteBusYearColumnBusYear,
 				},
-				Key:                 sampleBusRouteBusYearStoredCollectionItemId,
-				ParentKey:           sampleBusRouteBusYearStoredBusRouteDocumentId,
-				Ordinal:             sampleBusRouteBusYearStoredOrdinal,
-				Semantic:            []int{sampleBusRouteBusYearStoredBusYear},
-				LoadByUUID:          sampleBusRouteBusYearLoadByUUIDSQL,
-				LoadByReferentialID: sampleBusRouteBusYearLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleBusRouteBusYearLoadByDocumentIDsSQL,
-				Insert:              sampleBusRouteBusYearInsertSQL,
-				Update:              sampleBusRouteBusYearUpdateSQL,
-				Delete:              sampleBusRouteBusYearDeleteSQL,
-				ShiftOrdinals:       sampleBusRouteBusYearShiftOrdinalsSQL,
+				Key:       sampleBusRouteBusYearStoredCollectionItemId,
+				ParentKey: sampleBusRouteBusYearStoredBusRouteDocumentId,
+				Ordinal:   sampleBusRouteBusYearStoredOrdinal,
+				Semantic:  []int{sampleBusRouteBusYearStoredBusYear},
+				Load:      sampleBusRouteBusYearLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        sampleBusRouteBusYearInsertSQL,
+				Update:        sampleBusRouteBusYearUpdateSQL,
+				Delete:        sampleBusRouteBusYearDeleteSQL,
+				ShiftOrdinals: sampleBusRouteBusYearShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1458,17 +1284,17 @@ var sampleBusRoute = &spec.Resource{
 					sampleBusRouteProgramColumnProgramProgramName,
 					sampleBusRouteProgramColumnProgramProgramTypeDescriptorDescriptorId,
 				},
-				Key:                 sampleBusRouteProgramStoredCollectionItemId,
-				ParentKey:           sampleBusRouteProgramStoredBusRouteDocumentId,
-				Ordinal:             sampleBusRouteProgramStoredOrdinal,
-				Semantic:            []int{sampleBusRouteProgramStoredProgramDocumentId, sampleBusRouteProgramStoredProgramDocumentId, sampleBusRouteProgramStoredProgramDocumentId},
-				LoadByUUID:          sampleBusRouteProgramLoadByUUIDSQL,
-				LoadByReferentialID: sampleBusRouteProgramLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleBusRouteProgramLoadByDocumentIDsSQL,
-				Insert:              sampleBusRouteProgramInsertSQL,
-				Update:              sampleBusRouteProgramUpdateSQL,
-				Delete:              sampleBusRouteProgramDeleteSQL,
-				ShiftOrdinals:       sampleBusRouteProgramShiftOrdinalsSQL,
+				Key:       sampleBusRouteProgramStoredCollectionItemId,
+				ParentKey: sampleBusRouteProgramStoredBusRouteDocumentId,
+				Ordinal:   sampleBusRouteProgramStoredOrdinal,
+				Semantic:  []int{sampleBusRouteProgramStoredProgramDocumentId, sampleBusRouteProgramStoredProgramDocumentId, sampleBusRouteProgramStoredProgramDocumentId},
+				Load:      sampleBusRouteProgramLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        sampleBusRouteProgramInsertSQL,
+				Update:        sampleBusRouteProgramUpdateSQL,
+				Delete:        sampleBusRouteProgramDeleteSQL,
+				ShiftOrdinals: sampleBusRouteProgramShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1477,17 +1303,17 @@ var sampleBusRoute = &spec.Resource{
 					sampleBusRouteServiceAreaPostalCodeColumnOrdinal,
 					sampleBusRouteServiceAreaPostalCodeColumnServiceAreaPostalCode,
 				},
-				Key:                 sampleBusRouteServiceAreaPostalCodeStoredCollectionItemId,
-				ParentKey:           sampleBusRouteServiceAreaPostalCodeStoredBusRouteDocumentId,
-				Ordinal:             sampleBusRouteServiceAreaPostalCodeStoredOrdinal,
-				Semantic:            []int{sampleBusRouteServiceAreaPostalCodeStoredServiceAreaPostalCode},
-				LoadByUUID:          sampleBusRouteServiceAreaPostalCodeLoadByUUIDSQL,
-				LoadByReferentialID: sampleBusRouteServiceAreaPostalCodeLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleBusRouteServiceAreaPostalCodeLoadByDocumentIDsSQL,
-				Insert:              sampleBusRouteServiceAreaPostalCodeInsertSQL,
-				Update:              sampleBusRouteServiceAreaPostalCodeUpdateSQL,
-				Delete:              sampleBusRouteServiceAreaPostalCodeDeleteSQL,
-				ShiftOrdinals:       sampleBusRouteServiceAreaPostalCodeShiftOrdinalsSQL,
+				Key:       sampleBusRouteServiceAreaPostalCodeStoredCollectionItemId,
+				ParentKey: sampleBusRouteServiceAreaPostalCodeStoredBusRouteDocumentId,
+				Ordinal:   sampleBusRouteServiceAreaPostalCodeStoredOrdinal,
+				Semantic:  []int{sampleBusRouteServiceAreaPostalCodeStoredServiceAreaPostalCode},
+				Load:      sampleBusRouteServiceAreaPostalCodeLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        sampleBusRouteServiceAreaPostalCodeInsertSQL,
+				Update:        sampleBusRouteServiceAreaPostalCodeUpdateSQL,
+				Delete:        sampleBusRouteServiceAreaPostalCodeDeleteSQL,
+				ShiftOrdinals: sampleBusRouteServiceAreaPostalCodeShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1496,17 +1322,17 @@ var sampleBusRoute = &spec.Resource{
 					sampleBusRouteStartTimeColumnOrdinal,
 					sampleBusRouteStartTimeColumnStartTime,
 				},
-				Key:                 sampleBusRouteStartTimeStoredCollectionItemId,
-				ParentKey:           sampleBusRouteStartTimeStoredBusRouteDocumentId,
-				Ordinal:             sampleBusRouteStartTimeStoredOrdinal,
-				Semantic:            []int{sampleBusRouteStartTimeStoredStartTime},
-				LoadByUUID:          sampleBusRouteStartTimeLoadByUUIDSQL,
-				LoadByReferentialID: sampleBusRouteStartTimeLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleBusRouteStartTimeLoadByDocumentIDsSQL,
-				Insert:              sampleBusRouteStartTimeInsertSQL,
-				Update:              sampleBusRouteStartTimeUpdateSQL,
-				Delete:              sampleBusRouteStartTimeDeleteSQL,
-				ShiftOrdinals:       sampleBusRouteStartTimeShiftOrdinalsSQL,
+				Key:       sampleBusRouteStartTimeStoredCollectionItemId,
+				ParentKey: sampleBusRouteStartTimeStoredBusRouteDocumentId,
+				Ordinal:   sampleBusRouteStartTimeStoredOrdinal,
+				Semantic:  []int{sampleBusRouteStartTimeStoredStartTime},
+				Load:      sampleBusRouteStartTimeLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        sampleBusRouteStartTimeInsertSQL,
+				Update:        sampleBusRouteStartTimeUpdateSQL,
+				Delete:        sampleBusRouteStartTimeDeleteSQL,
+				ShiftOrdinals: sampleBusRouteStartTimeShiftOrdinalsSQL,
 			},
 			{
 				Stored: []int{
@@ -1519,28 +1345,76 @@ var sampleBusRoute = &spec.Resource{
 					sampleBusRouteTelephoneColumnTelephoneNumber,
 					sampleBusRouteTelephoneColumnTextMessageCapabilityIndicator,
 				},
-				Key:                 sampleBusRouteTelephoneStoredCollectionItemId,
-				ParentKey:           sampleBusRouteTelephoneStoredBusRouteDocumentId,
-				Ordinal:             sampleBusRouteTelephoneStoredOrdinal,
-				Semantic:            []int{sampleBusRouteTelephoneStoredTelephoneNumber, sampleBusRouteTelephoneStoredTelephoneNumberTypeDescriptorDescriptorId},
-				LoadByUUID:          sampleBusRouteTelephoneLoadByUUIDSQL,
-				LoadByReferentialID: sampleBusRouteTelephoneLoadByReferentialIDSQL,
-				LoadByDocumentIDs:   sampleBusRouteTelephoneLoadByDocumentIDsSQL,
-				Insert:              sampleBusRouteTelephoneInsertSQL,
-				Update:              sampleBusRouteTelephoneUpdateSQL,
-				Delete:              sampleBusRouteTelephoneDeleteSQL,
-				ShiftOrdinals:       sampleBusRouteTelephoneShiftOrdinalsSQL,
+				Key:       sampleBusRouteTelephoneStoredCollectionItemId,
+				ParentKey: sampleBusRouteTelephoneStoredBusRouteDocumentId,
+				Ordinal:   sampleBusRouteTelephoneStoredOrdinal,
+				Semantic:  []int{sampleBusRouteTelephoneStoredTelephoneNumber, sampleBusRouteTelephoneStoredTelephoneNumberTypeDescriptorDescriptorId},
+				Load:      sampleBusRouteTelephoneLoadSQL,
+				LoadOrder: `
+ORDER BY t."Ordinal"`,
+				Insert:        sampleBusRouteTelephoneInsertSQL,
+				Update:        sampleBusRouteTelephoneUpdateSQL,
+				Delete:        sampleBusRouteTelephoneDeleteSQL,
+				ShiftOrdinals: sampleBusRouteTelephoneShiftOrdinalsSQL,
 			},
 		},
 	},
 	Read: &spec.ReadPlan{
 		Tables: []*spec.ReadTable{
-			{ByID: sampleBusRouteByIDSQL, Page: sampleBusRoutePageSQL},
-			{ByID: sampleBusRouteBusYearByIDSQL, Page: sampleBusRouteBusYearPageSQL},
-			{ByID: sampleBusRouteProgramByIDSQL, Page: sampleBusRouteProgramPageSQL},
-			{ByID: sampleBusRouteServiceAreaPostalCodeByIDSQL, Page: sampleBusRouteServiceAreaPostalCodePageSQL},
-			{ByID: sampleBusRouteStartTimeByIDSQL, Page: sampleBusRouteStartTimePageSQL},
-			{ByID: sampleBusRouteTelephoneByIDSQL, Page: sampleBusRouteTelephonePageSQL},
+			{
+				Select: sampleBusRouteSelectSQL,
+				ByIDFilter: `
+WHERE d."DocumentUuid" = $1`,
+				PageFilter: `
+WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY r."DocumentId"`,
+			},
+			{
+				Select: sampleBusRouteBusYearSelectSQL,
+				ByIDFilter: `
+WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: sampleBusRouteProgramSelectSQL,
+				ByIDFilter: `
+WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: sampleBusRouteServiceAreaPostalCodeSelectSQL,
+				ByIDFilter: `
+WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: sampleBusRouteStartTimeSelectSQL,
+				ByIDFilter: `
+WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+			},
+			{
+				Select: sampleBusRouteTelephoneSelectSQL,
+				ByIDFilter: `
+WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
+ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+				PageFilter: `
+WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
+ORDER BY t."BusRoute_DocumentId", t."Ordinal"`,
+			},
 		},
 		QueryFields: []*spec.QueryField{
 			{Name: "busId", Type: "string", JSONPath: "$.busReference.busId", Param: spec.StringType, Predicate: []string{`r."Bus_BusId" = (`, ")"}},
@@ -1735,9 +1609,12 @@ const (
 	sampleBusRouteProgramRefProgramReference
 )
 
-// sampleBusRouteLoadByUUIDSQL loads the stored columns of the sample.BusRoute
-// rows of the document whose DocumentUuid is $1, as text.
-const sampleBusRouteLoadByUUIDSQL = `SELECT
+// sampleBusRouteLoadSQL is the head of the loads of the stored columns of the
+// sample.BusRoute rows, as text: spec.LoadStatements completes it, when the
+// package initializes, into the loads of the document whose DocumentUuid is $1,
+// of the document whose ReferentialId is $1 and of the documents whose
+// DocumentIds are $1.
+const sampleBusRouteLoadSQL = `SELECT
     t."DocumentId"::text,
     t."Bus_DocumentId"::text,
     t."Bus_BusId",
@@ -1752,45 +1629,7 @@ const sampleBusRouteLoadByUUIDSQL = `SELECT
     to_char(t."StartDate", 'YYYY-MM-DD'),
     trim_scale(t."WeeklyMileage")::text
 FROM "sample"."BusRoute" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
-
-// sampleBusRouteLoadByReferentialIDSQL loads the stored columns of the
-// sample.BusRoute rows of the document whose ReferentialId is $1, as text.
-const sampleBusRouteLoadByReferentialIDSQL = `SELECT
-    t."DocumentId"::text,
-    t."Bus_DocumentId"::text,
-    t."Bus_BusId",
-    t."BusRouteDirection",
-    t."BusRouteDuration"::text,
-    t."BusRouteNumber"::text,
-    t."Daily"::text,
-    t."ExpectedTransitTime",
-    trim_scale(t."HoursPerWeek")::text,
-    trim_scale(t."OperatingCost")::text,
-    trim_scale(t."OptimalCapacity")::text,
-    to_char(t."StartDate", 'YYYY-MM-DD'),
-    trim_scale(t."WeeklyMileage")::text
-FROM "sample"."BusRoute" t
-WHERE t."DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)`
-
-// sampleBusRouteLoadByDocumentIDsSQL loads the stored columns of the
-// sample.BusRoute rows of the documents whose DocumentIds are $1, as text.
-const sampleBusRouteLoadByDocumentIDsSQL = `SELECT
-    t."DocumentId"::text,
-    t."Bus_DocumentId"::text,
-    t."Bus_BusId",
-    t."BusRouteDirection",
-    t."BusRouteDuration"::text,
-    t."BusRouteNumber"::text,
-    t."Daily"::text,
-    t."ExpectedTransitTime",
-    trim_scale(t."HoursPerWeek")::text,
-    trim_scale(t."OperatingCost")::text,
-    trim_scale(t."OptimalCapacity")::text,
-    to_char(t."StartDate", 'YYYY-MM-DD'),
-    trim_scale(t."WeeklyMileage")::text
-FROM "sample"."BusRoute" t
-WHERE t."DocumentId" = ANY($1::bigint[])`
+WHERE t."DocumentId" = `
 
 // sampleBusRouteInsertSQL inserts sample.BusRoute rows: one text[] parameter
 // per stored column.
@@ -1904,41 +1743,18 @@ WHERE t."DocumentId" = u."DocumentId"::bigint`
 const sampleBusRouteDeleteSQL = `DELETE FROM "sample"."BusRoute"
 WHERE "DocumentId" = ANY($1::bigint[])`
 
-// sampleBusRouteBusYearLoadByUUIDSQL loads the stored columns of the
-// sample.BusRouteBusYear rows of the document whose DocumentUuid is $1, as
-// text.
-const sampleBusRouteBusYearLoadByUUIDSQL = `SELECT
+// sampleBusRouteBusYearLoadSQL is the head of the loads of the stored columns
+// of the sample.BusRouteBusYear rows, as text: spec.LoadStatements completes
+// it, when the package initializes, into the loads of the document whose
+// DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
+// documents whose DocumentIds are $1.
+const sampleBusRouteBusYearLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."BusRoute_DocumentId"::text,
     t."Ordinal"::text,
     t."BusYear"::text
 FROM "sample"."BusRouteBusYear" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleBusRouteBusYearLoadByReferentialIDSQL loads the stored columns of the
-// sample.BusRouteBusYear rows of the document whose ReferentialId is $1, as
-// text.
-const sampleBusRouteBusYearLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."BusYear"::text
-FROM "sample"."BusRouteBusYear" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleBusRouteBusYearLoadByDocumentIDsSQL loads the stored columns of the
-// sample.BusRouteBusYear rows of the documents whose DocumentIds are $1, as
-// text.
-const sampleBusRouteBusYearLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."BusYear"::text
-FROM "sample"."BusRouteBusYear" t
-WHERE t."BusRoute_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."BusRoute_DocumentId" = `
 
 // sampleBusRouteBusYearInsertSQL inserts sample.BusRouteBusYear rows: one
 // text[] parameter per stored column.
@@ -1997,10 +1813,12 @@ const sampleBusRouteBusYearShiftOrdinalsSQL = `UPDATE "sample"."BusRouteBusYear"
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// sampleBusRouteProgramLoadByUUIDSQL loads the stored columns of the
-// sample.BusRouteProgram rows of the document whose DocumentUuid is $1, as
-// text.
-const sampleBusRouteProgramLoadByUUIDSQL = `SELECT
+// sampleBusRouteProgramLoadSQL is the head of the loads of the stored columns
+// of the sample.BusRouteProgram rows, as text: spec.LoadStatements completes
+// it, when the package initializes, into the loads of the document whose
+// DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
+// documents whose DocumentIds are $1.
+const sampleBusRouteProgramLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."BusRoute_DocumentId"::text,
     t."Ordinal"::text,
@@ -2009,38 +1827,7 @@ const sampleBusRouteProgramLoadByUUIDSQL = `SELECT
     t."Program_ProgramName",
     t."Program_ProgramTypeDescriptor_DescriptorId"::text
 FROM "sample"."BusRouteProgram" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleBusRouteProgramLoadByReferentialIDSQL loads the stored columns of the
-// sample.BusRouteProgram rows of the document whose ReferentialId is $1, as
-// text.
-const sampleBusRouteProgramLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."Program_DocumentId"::text,
-    t."Program_EducationOrganizationId"::text,
-    t."Program_ProgramName",
-    t."Program_ProgramTypeDescriptor_DescriptorId"::text
-FROM "sample"."BusRouteProgram" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleBusRouteProgramLoadByDocumentIDsSQL loads the stored columns of the
-// sample.BusRouteProgram rows of the documents whose DocumentIds are $1, as
-// text.
-const sampleBusRouteProgramLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."Program_DocumentId"::text,
-    t."Program_EducationOrganizationId"::text,
-    t."Program_ProgramName",
-    t."Program_ProgramTypeDescriptor_DescriptorId"::text
-FROM "sample"."BusRouteProgram" t
-WHERE t."BusRoute_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."BusRoute_DocumentId" = `
 
 // sampleBusRouteProgramInsertSQL inserts sample.BusRouteProgram rows: one
 // text[] parameter per stored column.
@@ -2120,41 +1907,18 @@ const sampleBusRouteProgramShiftOrdinalsSQL = `UPDATE "sample"."BusRouteProgram"
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// sampleBusRouteServiceAreaPostalCodeLoadByUUIDSQL loads the stored columns of
-// the sample.BusRouteServiceAreaPostalCode rows of the document whose
-// DocumentUuid is $1, as text.
-const sampleBusRouteServiceAreaPostalCodeLoadByUUIDSQL = `SELECT
+// sampleBusRouteServiceAreaPostalCodeLoadSQL is the head of the loads of the
+// stored columns of the sample.BusRouteServiceAreaPostalCode rows, as text:
+// spec.LoadStatements completes it, when the package initializes, into the
+// loads of the document whose DocumentUuid is $1, of the document whose
+// ReferentialId is $1 and of the documents whose DocumentIds are $1.
+const sampleBusRouteServiceAreaPostalCodeLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."BusRoute_DocumentId"::text,
     t."Ordinal"::text,
     t."ServiceAreaPostalCode"
 FROM "sample"."BusRouteServiceAreaPostalCode" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleBusRouteServiceAreaPostalCodeLoadByReferentialIDSQL loads the stored
-// columns of the sample.BusRouteServiceAreaPostalCode rows of the document
-// whose ReferentialId is $1, as text.
-const sampleBusRouteServiceAreaPostalCodeLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."ServiceAreaPostalCode"
-FROM "sample"."BusRouteServiceAreaPostalCode" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleBusRouteServiceAreaPostalCodeLoadByDocumentIDsSQL loads the stored
-// columns of the sample.BusRouteServiceAreaPostalCode rows of the documents
-// whose DocumentIds are $1, as text.
-const sampleBusRouteServiceAreaPostalCodeLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."ServiceAreaPostalCode"
-FROM "sample"."BusRouteServiceAreaPostalCode" t
-WHERE t."BusRoute_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."BusRoute_DocumentId" = `
 
 // sampleBusRouteServiceAreaPostalCodeInsertSQL inserts
 // sample.BusRouteServiceAreaPostalCode rows: one text[] parameter per stored
@@ -2215,41 +1979,18 @@ const sampleBusRouteServiceAreaPostalCodeShiftOrdinalsSQL = `UPDATE "sample"."Bu
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// sampleBusRouteStartTimeLoadByUUIDSQL loads the stored columns of the
-// sample.BusRouteStartTime rows of the document whose DocumentUuid is $1, as
-// text.
-const sampleBusRouteStartTimeLoadByUUIDSQL = `SELECT
+// sampleBusRouteStartTimeLoadSQL is the head of the loads of the stored columns
+// of the sample.BusRouteStartTime rows, as text: spec.LoadStatements completes
+// it, when the package initializes, into the loads of the document whose
+// DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
+// documents whose DocumentIds are $1.
+const sampleBusRouteStartTimeLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."BusRoute_DocumentId"::text,
     t."Ordinal"::text,
     t."StartTime"::text
 FROM "sample"."BusRouteStartTime" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleBusRouteStartTimeLoadByReferentialIDSQL loads the stored columns of the
-// sample.BusRouteStartTime rows of the document whose ReferentialId is $1, as
-// text.
-const sampleBusRouteStartTimeLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."StartTime"::text
-FROM "sample"."BusRouteStartTime" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleBusRouteStartTimeLoadByDocumentIDsSQL loads the stored columns of the
-// sample.BusRouteStartTime rows of the documents whose DocumentIds are $1, as
-// text.
-const sampleBusRouteStartTimeLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."StartTime"::text
-FROM "sample"."BusRouteStartTime" t
-WHERE t."BusRoute_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."BusRoute_DocumentId" = `
 
 // sampleBusRouteStartTimeInsertSQL inserts sample.BusRouteStartTime rows: one
 // text[] parameter per stored column.
@@ -2308,10 +2049,12 @@ const sampleBusRouteStartTimeShiftOrdinalsSQL = `UPDATE "sample"."BusRouteStartT
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// sampleBusRouteTelephoneLoadByUUIDSQL loads the stored columns of the
-// sample.BusRouteTelephone rows of the document whose DocumentUuid is $1, as
-// text.
-const sampleBusRouteTelephoneLoadByUUIDSQL = `SELECT
+// sampleBusRouteTelephoneLoadSQL is the head of the loads of the stored columns
+// of the sample.BusRouteTelephone rows, as text: spec.LoadStatements completes
+// it, when the package initializes, into the loads of the document whose
+// DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
+// documents whose DocumentIds are $1.
+const sampleBusRouteTelephoneLoadSQL = `SELECT
     t."CollectionItemId"::text,
     t."BusRoute_DocumentId"::text,
     t."Ordinal"::text,
@@ -2321,40 +2064,7 @@ const sampleBusRouteTelephoneLoadByUUIDSQL = `SELECT
     t."TelephoneNumber",
     t."TextMessageCapabilityIndicator"::text
 FROM "sample"."BusRouteTelephone" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleBusRouteTelephoneLoadByReferentialIDSQL loads the stored columns of the
-// sample.BusRouteTelephone rows of the document whose ReferentialId is $1, as
-// text.
-const sampleBusRouteTelephoneLoadByReferentialIDSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."TelephoneNumberTypeDescriptor_DescriptorId"::text,
-    t."DoNotPublishIndicator"::text,
-    t."OrderOfPriority"::text,
-    t."TelephoneNumber",
-    t."TextMessageCapabilityIndicator"::text
-FROM "sample"."BusRouteTelephone" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = $1)
-ORDER BY t."Ordinal"`
-
-// sampleBusRouteTelephoneLoadByDocumentIDsSQL loads the stored columns of the
-// sample.BusRouteTelephone rows of the documents whose DocumentIds are $1, as
-// text.
-const sampleBusRouteTelephoneLoadByDocumentIDsSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."TelephoneNumberTypeDescriptor_DescriptorId"::text,
-    t."DoNotPublishIndicator"::text,
-    t."OrderOfPriority"::text,
-    t."TelephoneNumber",
-    t."TextMessageCapabilityIndicator"::text
-FROM "sample"."BusRouteTelephone" t
-WHERE t."BusRoute_DocumentId" = ANY($1::bigint[])
-ORDER BY t."Ordinal"`
+WHERE t."BusRoute_DocumentId" = `
 
 // sampleBusRouteTelephoneInsertSQL inserts sample.BusRouteTelephone rows: one
 // text[] parameter per stored column.
@@ -2441,9 +2151,10 @@ const sampleBusRouteTelephoneShiftOrdinalsSQL = `UPDATE "sample"."BusRouteTeleph
 SET "Ordinal" = -1 - "Ordinal"
 WHERE "CollectionItemId" = ANY($1::bigint[])`
 
-// sampleBusRouteByIDSQL reads the sample.BusRoute rows of the document whose
-// DocumentUuid is $1.
-const sampleBusRouteByIDSQL = `SELECT
+// sampleBusRouteSelectSQL selects the sample.BusRoute rows a read hydrates:
+// ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
+// for the documents of the page being read (when the package initializes).
+const sampleBusRouteSelectSQL = `SELECT
     d."DocumentId",
     d."DocumentUuid",
     d."ContentVersion",
@@ -2463,61 +2174,24 @@ const sampleBusRouteByIDSQL = `SELECT
     r."WeeklyMileage"::text
 FROM "sample"."BusRoute" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Bus_DocumentId" OFFSET 0) l0 ON true
-WHERE d."DocumentUuid" = $1`
+LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Bus_DocumentId" OFFSET 0) l0 ON true`
 
-// sampleBusRoutePageSQL reads the sample.BusRoute rows of the documents of the
-// page being read.
-const sampleBusRoutePageSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."Bus_BusId",
-    r."BusRouteDirection",
-    r."BusRouteDuration",
-    r."BusRouteNumber",
-    r."Daily",
-    r."ExpectedTransitTime",
-    r."HoursPerWeek"::text,
-    r."OperatingCost"::text,
-    r."OptimalCapacity"::text,
-    r."StartDate",
-    r."WeeklyMileage"::text
-FROM "sample"."BusRoute" r
-JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Bus_DocumentId" OFFSET 0) l0 ON true
-WHERE r."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-    AND d."DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY r."DocumentId"`
-
-// sampleBusRouteBusYearByIDSQL reads the sample.BusRouteBusYear rows of the
-// document whose DocumentUuid is $1.
-const sampleBusRouteBusYearByIDSQL = `SELECT
+// sampleBusRouteBusYearSelectSQL selects the sample.BusRouteBusYear rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const sampleBusRouteBusYearSelectSQL = `SELECT
     t."BusRoute_DocumentId",
     t."CollectionItemId",
     t."BusRoute_DocumentId",
     t."BusYear"
-FROM "sample"."BusRouteBusYear" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."BusRoute_DocumentId", t."Ordinal"`
+FROM "sample"."BusRouteBusYear" t`
 
-// sampleBusRouteBusYearPageSQL reads the sample.BusRouteBusYear rows of the
-// documents of the page being read.
-const sampleBusRouteBusYearPageSQL = `SELECT
-    t."BusRoute_DocumentId",
-    t."CollectionItemId",
-    t."BusRoute_DocumentId",
-    t."BusYear"
-FROM "sample"."BusRouteBusYear" t
-WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."BusRoute_DocumentId", t."Ordinal"`
-
-// sampleBusRouteProgramByIDSQL reads the sample.BusRouteProgram rows of the
-// document whose DocumentUuid is $1.
-const sampleBusRouteProgramByIDSQL = `SELECT
+// sampleBusRouteProgramSelectSQL selects the sample.BusRouteProgram rows a read
+// hydrates: ByIDFilter completes it for the document whose DocumentUuid is $1,
+// PageFilter for the documents of the page being read (when the package
+// initializes).
+const sampleBusRouteProgramSelectSQL = `SELECT
     t."BusRoute_DocumentId",
     t."CollectionItemId",
     t."BusRoute_DocumentId",
@@ -2528,76 +2202,35 @@ const sampleBusRouteProgramByIDSQL = `SELECT
     d1."Uri"
 FROM "sample"."BusRouteProgram" t
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."BusRoute_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true`
 
-// sampleBusRouteProgramPageSQL reads the sample.BusRouteProgram rows of the
-// documents of the page being read.
-const sampleBusRouteProgramPageSQL = `SELECT
-    t."BusRoute_DocumentId",
-    t."CollectionItemId",
-    t."BusRoute_DocumentId",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    t."Program_EducationOrganizationId",
-    t."Program_ProgramName",
-    d1."Uri"
-FROM "sample"."BusRouteProgram" t
-LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true
-WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."BusRoute_DocumentId", t."Ordinal"`
-
-// sampleBusRouteServiceAreaPostalCodeByIDSQL reads the
-// sample.BusRouteServiceAreaPostalCode rows of the document whose DocumentUuid
-// is $1.
-const sampleBusRouteServiceAreaPostalCodeByIDSQL = `SELECT
+// sampleBusRouteServiceAreaPostalCodeSelectSQL selects the
+// sample.BusRouteServiceAreaPostalCode rows a read hydrates: ByIDFilter
+// completes it for the document whose DocumentUuid is $1, PageFilter for the
+// documents of the page being read (when the package initializes).
+const sampleBusRouteServiceAreaPostalCodeSelectSQL = `SELECT
     t."BusRoute_DocumentId",
     t."CollectionItemId",
     t."BusRoute_DocumentId",
     t."ServiceAreaPostalCode"
-FROM "sample"."BusRouteServiceAreaPostalCode" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."BusRoute_DocumentId", t."Ordinal"`
+FROM "sample"."BusRouteServiceAreaPostalCode" t`
 
-// sampleBusRouteServiceAreaPostalCodePageSQL reads the
-// sample.BusRouteServiceAreaPostalCode rows of the documents of the page being
-// read.
-const sampleBusRouteServiceAreaPostalCodePageSQL = `SELECT
-    t."BusRoute_DocumentId",
-    t."CollectionItemId",
-    t."BusRoute_DocumentId",
-    t."ServiceAreaPostalCode"
-FROM "sample"."BusRouteServiceAreaPostalCode" t
-WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."BusRoute_DocumentId", t."Ordinal"`
-
-// sampleBusRouteStartTimeByIDSQL reads the sample.BusRouteStartTime rows of the
-// document whose DocumentUuid is $1.
-const sampleBusRouteStartTimeByIDSQL = `SELECT
+// sampleBusRouteStartTimeSelectSQL selects the sample.BusRouteStartTime rows a
+// read hydrates: ByIDFilter completes it for the document whose DocumentUuid is
+// $1, PageFilter for the documents of the page being read (when the package
+// initializes).
+const sampleBusRouteStartTimeSelectSQL = `SELECT
     t."BusRoute_DocumentId",
     t."CollectionItemId",
     t."BusRoute_DocumentId",
     t."StartTime"::text
-FROM "sample"."BusRouteStartTime" t
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."BusRoute_DocumentId", t."Ordinal"`
+FROM "sample"."BusRouteStartTime" t`
 
-// sampleBusRouteStartTimePageSQL reads the sample.BusRouteStartTime rows of the
-// documents of the page being read.
-const sampleBusRouteStartTimePageSQL = `SELECT
-    t."BusRoute_DocumentId",
-    t."CollectionItemId",
-    t."BusRoute_DocumentId",
-    t."StartTime"::text
-FROM "sample"."BusRouteStartTime" t
-WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."BusRoute_DocumentId", t."Ordinal"`
-
-// sampleBusRouteTelephoneByIDSQL reads the sample.BusRouteTelephone rows of the
-// document whose DocumentUuid is $1.
-const sampleBusRouteTelephoneByIDSQL = `SELECT
+// sampleBusRouteTelephoneSelectSQL selects the sample.BusRouteTelephone rows a
+// read hydrates: ByIDFilter completes it for the document whose DocumentUuid is
+// $1, PageFilter for the documents of the page being read (when the package
+// initializes).
+const sampleBusRouteTelephoneSelectSQL = `SELECT
     t."BusRoute_DocumentId",
     t."CollectionItemId",
     t."BusRoute_DocumentId",
@@ -2607,25 +2240,7 @@ const sampleBusRouteTelephoneByIDSQL = `SELECT
     t."TelephoneNumber",
     t."TextMessageCapabilityIndicator"
 FROM "sample"."BusRouteTelephone" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."BusRoute_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)
-ORDER BY t."BusRoute_DocumentId", t."Ordinal"`
-
-// sampleBusRouteTelephonePageSQL reads the sample.BusRouteTelephone rows of the
-// documents of the page being read.
-const sampleBusRouteTelephonePageSQL = `SELECT
-    t."BusRoute_DocumentId",
-    t."CollectionItemId",
-    t."BusRoute_DocumentId",
-    d0."Uri",
-    t."DoNotPublishIndicator",
-    t."OrderOfPriority",
-    t."TelephoneNumber",
-    t."TextMessageCapabilityIndicator"
-FROM "sample"."BusRouteTelephone" t
-LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
-WHERE t."BusRoute_DocumentId" = ANY(current_setting('dmsc.page_ids')::bigint[])
-ORDER BY t."BusRoute_DocumentId", t."Ordinal"`
+LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
 // sampleBusRouteDeleteRootSQL deletes the document with DocumentUuid $1 and
 // returns its ContentVersion.

@@ -508,6 +508,13 @@ var Schema = &spec.Schema{
 	},
 }
 
+// The plans carry the column list of each table's loads and reads once
+// (spec.TableWrite.Load, spec.ReadTable.Select); the runtime completes the
+// statements it runs.
+func init() {
+	Schema.CompleteStatements()
+}
+
 // App describes the server for discovery, the start-up schema check and the
 // metadata routes.
 var App = withAPI(engine.App(Schema))
@@ -544,37 +551,13 @@ var Codecs = []engine.Codec{
 	sampleFavoriteBookCategoryDescriptorCodec,
 }
 
-// Register adds a handler for every resource to s and starts the integrity
-// watchdog over the resources' referential identity when s's flags enable it.
+// Register adds a handler for every resource to s (Codecs is parallel to
+// Schema.Resources) and starts the integrity watchdog over the resources'
+// referential identity when s's flags enable it.
 func Register(s *server.Server) {
 	svc := engine.NewService(s, Schema)
-	s.Register("ed-fi", "academicSubjectDescriptors", svc.Handler(edfiAcademicSubjectDescriptor, edfiAcademicSubjectDescriptorCodec))
-	s.Register("ed-fi", "addressTypeDescriptors", svc.Handler(edfiAddressTypeDescriptor, edfiAddressTypeDescriptorCodec))
-	s.Register("ed-fi", "classPeriods", svc.Handler(edfiClassPeriod, edfiClassPeriodCodec))
-	s.Register("ed-fi", "courses", svc.Handler(edfiCourse, edfiCourseCodec))
-	s.Register("ed-fi", "courseIdentificationSystemDescriptors", svc.Handler(edfiCourseIdentificationSystemDescriptor, edfiCourseIdentificationSystemDescriptorCodec))
-	s.Register("ed-fi", "courseOfferings", svc.Handler(edfiCourseOffering, edfiCourseOfferingCodec))
-	s.Register("ed-fi", "educationOrganizationCategoryDescriptors", svc.Handler(edfiEducationOrganizationCategoryDescriptor, edfiEducationOrganizationCategoryDescriptorCodec))
-	s.Register("ed-fi", "gradeLevelDescriptors", svc.Handler(edfiGradeLevelDescriptor, edfiGradeLevelDescriptorCodec))
-	s.Register("ed-fi", "localEducationAgencies", svc.Handler(edfiLocalEducationAgency, edfiLocalEducationAgencyCodec))
-	s.Register("ed-fi", "localEducationAgencyCategoryDescriptors", svc.Handler(edfiLocalEducationAgencyCategoryDescriptor, edfiLocalEducationAgencyCategoryDescriptorCodec))
-	s.Register("ed-fi", "programs", svc.Handler(edfiProgram, edfiProgramCodec))
-	s.Register("ed-fi", "programTypeDescriptors", svc.Handler(edfiProgramTypeDescriptor, edfiProgramTypeDescriptorCodec))
-	s.Register("ed-fi", "schools", svc.Handler(edfiSchool, edfiSchoolCodec))
-	s.Register("ed-fi", "schoolYearTypes", svc.Handler(edfiSchoolYearType, edfiSchoolYearTypeCodec))
-	s.Register("ed-fi", "sections", svc.Handler(edfiSection, edfiSectionCodec))
-	s.Register("ed-fi", "sessions", svc.Handler(edfiSession, edfiSessionCodec))
-	s.Register("ed-fi", "sexDescriptors", svc.Handler(edfiSexDescriptor, edfiSexDescriptorCodec))
-	s.Register("ed-fi", "staffs", svc.Handler(edfiStaff, edfiStaffCodec))
-	s.Register("ed-fi", "stateAbbreviationDescriptors", svc.Handler(edfiStateAbbreviationDescriptor, edfiStateAbbreviationDescriptorCodec))
-	s.Register("ed-fi", "students", svc.Handler(edfiStudent, edfiStudentCodec))
-	s.Register("ed-fi", "studentSchoolAssociations", svc.Handler(edfiStudentSchoolAssociation, edfiStudentSchoolAssociationCodec))
-	s.Register("ed-fi", "studentSectionAssociations", svc.Handler(edfiStudentSectionAssociation, edfiStudentSectionAssociationCodec))
-	s.Register("ed-fi", "telephoneNumberTypeDescriptors", svc.Handler(edfiTelephoneNumberTypeDescriptor, edfiTelephoneNumberTypeDescriptorCodec))
-	s.Register("ed-fi", "termDescriptors", svc.Handler(edfiTermDescriptor, edfiTermDescriptorCodec))
-	s.Register("sample", "artMediumDescriptors", svc.Handler(sampleArtMediumDescriptor, sampleArtMediumDescriptorCodec))
-	s.Register("sample", "buses", svc.Handler(sampleBus, sampleBusCodec))
-	s.Register("sample", "busRoutes", svc.Handler(sampleBusRoute, sampleBusRouteCodec))
-	s.Register("sample", "favoriteBookCategoryDescriptors", svc.Handler(sampleFavoriteBookCategoryDescriptor, sampleFavoriteBookCategoryDescriptorCodec))
+	for i, r := range Schema.Resources {
+		s.Register(r.ProjectEndpoint, r.Endpoint, svc.Handler(r, Codecs[i]))
+	}
 	s.StartWatchdog(Schema.ReferentialIdentity)
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
-	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
@@ -25,7 +24,7 @@ import (
 // GET reads.
 type benchDocument struct {
 	res   *spec.Resource // the oracle's plan
-	codec engine.Codec   // the generated code of the resource
+	codec *engine.Codec  // the generated code of the resource
 	body  []byte
 	// read are the result sets the GET by id of the stored document
 	// reads, undecoded.
@@ -41,9 +40,7 @@ type benchDocument struct {
 //     from a database, decoded by each iteration as its server path
 //     decodes them) and JSON encoding of the document. The oracle decodes
 //     them as pgx's Rows.Values, as the interpreter did per request; the
-//     generated code scans them through engine.PlannedRow, as the server
-//     does, with the scan plans the engine keeps per read table across
-//     requests (made by the setup's check, so iterations find them).
+//     generated code reads them through engine.Row, as the server does.
 //
 // Each runs the oracle (the interpreter) and, as sub-benchmarks beside it,
 // the generated code. Besides ns/op and allocations, cpu-ns/op is the
@@ -57,18 +54,18 @@ func BenchmarkCodec(b *testing.B, subject Subject) {
 	types := pgtype.NewMap()
 	for _, side := range []struct {
 		name string
-		run  func(d benchDocument) error
+		run  func(d *benchDocument) error
 	}{
-		{"Write/oracle", func(d benchDocument) error { return oracle.Prepare(ctx, d.res, uuid.Nil, d.body, limits) }},
-		{"Write/generated", func(d benchDocument) error { _, err := d.codec.Write(ctx, in, d.body); return err }},
-		{"Read/oracle", func(d benchDocument) error { _, err := encodeOracle(types, d, variant); return err }},
-		{"Read/generated", func(d benchDocument) error { _, err := encodeGenerated(types, d, variant); return err }},
+		{"Write/oracle", func(d *benchDocument) error { return oracle.Prepare(ctx, d.res, uuid.Nil, d.body, limits) }},
+		{"Write/generated", func(d *benchDocument) error { _, err := d.codec.Write(ctx, in, d.body); return err }},
+		{"Read/oracle", func(d *benchDocument) error { _, err := encodeOracle(types, d, variant); return err }},
+		{"Read/generated", func(d *benchDocument) error { _, err := encodeGenerated(types, d, variant); return err }},
 	} {
 		b.Run(side.name, func(b *testing.B) {
 			b.ReportAllocs()
 			cpu := processCPU()
 			for i := 0; b.Loop(); i++ {
-				d := docs[i%len(docs)]
+				d := &docs[i%len(docs)]
 				if err := side.run(d); err != nil {
 					b.Fatalf("%s: %v", d.res.Label(), err)
 				}
@@ -92,7 +89,7 @@ func processCPU() int64 {
 
 // encodeOracle decodes the result sets of d's GET as pgx's Rows.Values
 // and hydrates and encodes them with the oracle.
-func encodeOracle(types *pgtype.Map, d benchDocument, v etag.Variant) ([]byte, error) {
+func encodeOracle(types *pgtype.Map, d *benchDocument, v etag.Variant) ([]byte, error) {
 	vals, err := values(types, d.read)
 	if err != nil {
 		return nil, err
@@ -100,10 +97,9 @@ func encodeOracle(types *pgtype.Map, d benchDocument, v etag.Variant) ([]byte, e
 	return oracle.Encode(d.res, vals, v)
 }
 
-// encodeGenerated scans the result sets of d's GET as the engine does
-// (engine.PlannedRow) into the generated hydration and encodes the
-// document.
-func encodeGenerated(types *pgtype.Map, d benchDocument, v etag.Variant) ([]byte, error) {
+// encodeGenerated hands the result sets of d's GET to the generated
+// hydration as the engine does (engine.Row) and encodes the document.
+func encodeGenerated(types *pgtype.Map, d *benchDocument, v etag.Variant) ([]byte, error) {
 	docs, err := d.codec.Read.Hydrate(newReplay(types, d.read))
 	if err != nil {
 		return nil, err
@@ -111,9 +107,7 @@ func encodeGenerated(types *pgtype.Map, d benchDocument, v etag.Variant) ([]byte
 	if len(docs) != 1 {
 		return nil, fmt.Errorf("%d documents hydrated from the rows of one", len(docs))
 	}
-	var w jsonw.Writer
-	docs[0].WriteJSON(&w, v.Tag(docs[0].Meta().ContentVersion), v.Links)
-	return w.Bytes(), nil
+	return d.codec.Read.Encode(docs[0], v.Tag(docs[0].Meta().ContentVersion), v.Links), nil
 }
 
 // benchDocuments generates one document of every resource, stores them
@@ -153,7 +147,8 @@ func benchDocuments(b *testing.B, subject Subject) []benchDocument {
 	}
 	// The two sides must do the same work: the same JSON out.
 	types, variant := pgtype.NewMap(), etag.DefaultVariant(comp.effectiveSchemaHash, true)
-	for _, d := range docs {
+	for i := range docs {
+		d := &docs[i]
 		want, err := encodeOracle(types, d, variant)
 		if err != nil {
 			b.Fatalf("%s: oracle: %v", d.res.Label(), err)

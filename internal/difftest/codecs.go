@@ -20,10 +20,10 @@ import (
 )
 
 // CompareCodecs runs every case of the corpus of subject's schema through
-// the generated write code (Codec.Write) and through the oracle's
-// flattening, in process and without a database, and requires the same
-// verdicts (problem details) and, for the bodies both accept, the same
-// flattened document: referential ids, identity, the rows of every table
+// the generated write code (Codec.Write, run by engine.CheckWrite) and
+// through the oracle's flattening, in process and without a database, and
+// requires the same verdicts (problem details) and, for the bodies both
+// accept, the same flattened document: referential ids, identity, the rows of every table
 // with their JSON paths and values (the key columns aside: the merge fills
 // them), and the references and descriptors to resolve. Where Differential
 // checks what a write finally stores, this checks the generated code
@@ -50,7 +50,7 @@ func compareCodecs(t testing.TB, subject Subject, opts options) {
 		res := comp.plans[c.Resource]
 		limits := c.Limits.WithDefaults()
 		want, werr := oracle.Flatten(ctx, res, c.ID, c.Body, limits)
-		doc, gerr := comp.codecs[c.Resource].Write(ctx, engine.WriteInput{ID: c.ID, Limits: limits}, c.Body)
+		flat, gerr := engine.CheckWrite(ctx, comp.codecs[c.Resource].Write, engine.WriteInput{ID: c.ID, Limits: limits}, c.Body)
 		var got string
 		switch {
 		case gerr != nil && (werr == nil || problemStatus(werr) != 0) && ColumnRange(problemStatus(gerr), verdict(gerr), problemStatus(werr), verdict(werr)):
@@ -64,9 +64,9 @@ func compareCodecs(t testing.TB, subject Subject, opts options) {
 			}
 			continue
 		case res.IsDescriptor:
-			got = describeDescriptor(doc.Flat.ReferentialID, (*oracle.DescriptorFields)(doc.Flat.Descriptor))
+			got = describeDescriptor(flat.ReferentialID, (*oracle.DescriptorFields)(flat.Descriptor))
 		default:
-			got = describeGenerated(res, doc.Flat)
+			got = describeGenerated(res, flat)
 		}
 		accepted++
 		if wantText := describeOracle(res, want); got != wantText {

@@ -15,7 +15,7 @@ import (
 
 // rawTable is one result set of a read as the database sent it: the
 // columns' descriptions and every row's raw values (nil for NULL), with
-// the select it answers, for which the engine keeps scan plans.
+// the read table it answers.
 type rawTable struct {
 	table  *spec.ReadTable
 	fields []pgconn.FieldDescription
@@ -25,7 +25,7 @@ type rawTable struct {
 // recordRaw runs the by-id selects of res for document id and keeps their
 // result sets undecoded, so that a benchmark can decode them as pgx does,
 // once per iteration: into interface values for the oracle (Rows.Values),
-// into typed destinations for the generated code (engine.PlannedRow).
+// through engine.Row for the generated code.
 func recordRaw(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, id uuid.UUID) ([]rawTable, error) {
 	out := make([]rawTable, len(res.Read.Tables))
 	for ti, t := range res.Read.Tables {
@@ -83,13 +83,12 @@ func values(m *pgtype.Map, tables []rawTable) ([][][]any, error) {
 }
 
 // replay hands the result sets to a generated hydration as the engine
-// does: through engine.PlannedRow, which scans every row with the plans
-// the engine keeps per spec.ReadTable across reads.
+// does: each row's raw values through an engine.Row.
 type replay struct {
 	types  *pgtype.Map
 	tables []rawTable
 	next   int
-	rows   replayRows
+	row    engine.Row
 }
 
 var _ engine.ResultSets = (*replay)(nil)
@@ -104,24 +103,16 @@ func (r *replay) Scan(table int, into engine.RowScanner) error {
 	}
 	t := &r.tables[table]
 	r.next++
-	r.rows = replayRows{fields: t.fields}
-	row := engine.PlannedRow(r.types, t.table, &r.rows)
-	for _, vals := range t.rows {
-		r.rows.current = vals
-		if err := into.ScanRow(table, row); err != nil {
+	for i, vals := range t.rows {
+		if i == 0 { // as the engine starts a result set: at its first row
+			r.row.StartRows(r.types, t.fields)
+		}
+		if err := r.row.SetValues(vals); err != nil {
+			return err
+		}
+		if err := into.ScanRow(table, &r.row); err != nil {
 			return err
 		}
 	}
 	return nil
 }
-
-// replayRows is a replayed result set at its current row.
-type replayRows struct {
-	fields  []pgconn.FieldDescription
-	current [][]byte
-}
-
-var _ engine.RawRows = (*replayRows)(nil)
-
-func (r *replayRows) FieldDescriptions() []pgconn.FieldDescription { return r.fields }
-func (r *replayRows) RawValues() [][]byte                          { return r.current }

@@ -34,7 +34,7 @@ type compiled struct {
 	// effectiveSchemaHash fingerprints the schema set.
 	effectiveSchemaHash string
 	// codecs are the subject's generated codecs by project/endpoint.
-	codecs map[string]engine.Codec
+	codecs map[string]*engine.Codec
 }
 
 // compile loads subject's schema files and compiles the oracle's plans.
@@ -48,12 +48,12 @@ func compile(t testing.TB, subject Subject) compiled {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := compiled{set: set, plans: map[string]*spec.Resource{}, effectiveSchemaHash: schema.EffectiveSchemaHash, codecs: map[string]engine.Codec{}}
+	c := compiled{set: set, plans: map[string]*spec.Resource{}, effectiveSchemaHash: schema.EffectiveSchemaHash, codecs: map[string]*engine.Codec{}}
 	for _, res := range schema.Resources {
 		c.plans[res.Label()] = res
 	}
 	for i, res := range subject.Schema.Resources {
-		c.codecs[res.Label()] = subject.Codecs[i]
+		c.codecs[res.Label()] = &subject.Codecs[i]
 	}
 	return c
 }

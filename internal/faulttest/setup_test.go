@@ -121,7 +121,7 @@ func startServer(t *testing.T, binary, dbURL string) *serverProcess {
 		t.Fatal(err)
 	}
 	defer logFile.Close() // the child has its own copy
-	cmd := exec.Command(binary, "--connection-string", dbURL, "--listen", addr, "--log-level", "warn")
+	cmd := exec.Command(binary, "--connection-string", dbURL, "--listen", addr, "--log-level", "warn", "--auth=off")
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

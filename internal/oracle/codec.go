@@ -7,6 +7,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
+	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
@@ -24,6 +25,17 @@ func Codec(res *spec.Resource) engine.Codec {
 			}
 			if res.IsDescriptor {
 				return engine.WriteDoc{Flat: flatDescriptor(res, doc)}, nil
+			}
+			// The array-uniqueness stage, which the generated decode runs
+			// last (see engine.WriteInput.Uniqueness).
+			var errs problem.ValidationErrors
+			checkUniqueness(&errs, res.Write.Uniqueness, doc)
+			switch {
+			case len(errs) == 0:
+			case in.Uniqueness != nil:
+				*in.Uniqueness = errs
+			default:
+				return engine.WriteDoc{}, problem.DataValidation(errs)
 			}
 			return engine.WriteDoc{Flat: engineFlatDoc(res, doc)}, nil
 		},
@@ -64,7 +76,7 @@ type scanned struct {
 // ScanRow scans a row of table ti as pgx's Rows.Values decodes it
 // (locators, then values) and checks that every value is one the encoder
 // writes.
-func (s *scanned) ScanRow(ti int, r engine.Row) error {
+func (s *scanned) ScanRow(ti int, r *engine.Row) error {
 	t := s.res.Read.Tables[ti]
 	locators := 3
 	if t.Parent < 0 {

@@ -34,7 +34,7 @@ const (
 		`"EffectiveBeginDate", "EffectiveEndDate", "Discriminator", "Uri") VALUES ($1, $2, $3, $4, $5, $6, $7::text::date, $8::text::date, $9, $10)`
 	insertDescriptorIdentitySQL = `INSERT INTO "dms"."ReferentialIdentity" ("ReferentialId", "DocumentId", "ResourceKeyId") VALUES ($1::text::uuid, $2, $3)`
 	updateDescriptorSQL         = `UPDATE "dms"."Descriptor" SET "ShortDescription" = $2, "Description" = $3, ` +
-		`"EffectiveBeginDate" = $4::text::date, "EffectiveEndDate" = $5::text::date WHERE "DocumentId" = $1`
+		`"EffectiveBeginDate" = $4::text::date, "EffectiveEndDate" = $5::text::date, "Namespace" = $6, "CodeValue" = $7, "Uri" = $8 WHERE "DocumentId" = $1`
 )
 
 // descriptorFields are a descriptor's stored values; nil is NULL.
@@ -57,10 +57,13 @@ func descriptorFieldsOf(doc map[string]any) descriptorFields {
 	}
 }
 
-// sameRepresentation reports whether the mutable fields are unchanged.
+// sameRepresentation reports whether the stored fields are unchanged: the
+// mutable ones, and the identity as spelled (a POST of a descriptor in
+// another case finds the stored one and, as the reference does, respells
+// it).
 func (a descriptorFields) sameRepresentation(b descriptorFields) bool {
 	eq := func(x, y *string) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
-	return a.shortDescription == b.shortDescription && eq(a.description, b.description) &&
+	return a.namespace == b.namespace && a.codeValue == b.codeValue && a.shortDescription == b.shortDescription && eq(a.description, b.description) &&
 		eq(a.beginDate, b.beginDate) && eq(a.endDate, b.endDate)
 }
 
@@ -144,13 +147,16 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.R
 		docID, docUUID = newDocID, uuid.NewString()
 		dml.Queue(insertDocumentSQL, docID, docUUID, res.ResourceKeyID)
 		queueDescriptorCreate(dml, res, nf, uri, refID, docID)
-	case identity.DescriptorValue(identity.DescriptorURI(old.namespace, old.codeValue)) != identity.DescriptorValue(uri):
-		return WriteResult{}, problem.IdentityImmutable(res.Name)
+	case id != uuid.Nil && identity.DescriptorURI(old.namespace, old.codeValue) != uri:
+		// A PUT may not change the namespace or codeValue, not even their
+		// case (a POST finds the stored descriptor by its case-insensitive
+		// identity and keeps its spelling).
+		return WriteResult{}, problem.DescriptorIdentityImmutable(res.ProjectName, res.Name)
 	case !old.sameRepresentation(nf):
 		if tx == nil {
 			dml.Queue(guardSQL, docID, cv)
 		}
-		dml.Queue(updateDescriptorSQL, docID, nf.shortDescription, nf.description, nf.beginDate, nf.endDate)
+		dml.Queue(updateDescriptorSQL, docID, nf.shortDescription, nf.description, nf.beginDate, nf.endDate, nf.namespace, nf.codeValue, uri)
 	}
 	out := WriteResult{ID: uuid.MustParse(docUUID), ContentVersion: cv, Created: !exists}
 	if dml.Len() == 0 {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/edfi-dmsc/dmsc/runtime/jsonr"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
 )
@@ -23,6 +24,7 @@ import (
 // the raw bytes are checked before decoding, so the client's text is stored
 // as sent or refused.
 func decodeBody(body []byte) (map[string]any, error) {
+	body = jsonr.WithoutBOM(body)
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, problem.BadRequest(problem.DetailRequestCouldNotBeProcessed, nil, "A non-empty request body is required.")
 	}
@@ -31,6 +33,9 @@ func decodeBody(body []byte) (map[string]any, error) {
 		ve.Add(issue.Path, issue.Message)
 		return nil, problem.DataValidation(ve)
 	}
+	// The grammar is the reference parser's (nesting limit included),
+	// reported in its words.
+	msg := jsonr.SyntaxError(body)
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var v any
@@ -40,9 +45,12 @@ func decodeBody(body []byte) (map[string]any, error) {
 			err = errors.New("unexpected data after the top-level value")
 		}
 	}
-	if err != nil {
+	if msg == "" && err != nil {
+		msg = "The request body is not valid JSON: " + err.Error()
+	}
+	if msg != "" {
 		var ve problem.ValidationErrors
-		ve.Add("$.", "The request body is not valid JSON: "+err.Error())
+		ve.Add("$.", msg)
 		return nil, problem.DataValidation(ve)
 	}
 	obj, ok := v.(map[string]any)
@@ -73,14 +81,15 @@ func jsonType(v any) string {
 	return validate.TypeNull
 }
 
-// idProperty returns the value of a top-level "id" property in any case.
-func idProperty(doc map[string]any) (any, bool) {
-	for k, v := range doc {
+// hasIDProperty reports a top-level "id" property in any case, which a
+// POST may not carry.
+func hasIDProperty(doc map[string]any) bool {
+	for k := range doc {
 		if strings.EqualFold(k, "id") {
-			return v, true
+			return true
 		}
 	}
-	return nil, false
+	return false
 }
 
 // valueAt follows steps from v; "[*]" is not allowed here (callers expand

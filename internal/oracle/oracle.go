@@ -36,7 +36,9 @@ func Prepare(ctx context.Context, res *spec.Resource, id uuid.UUID, body []byte,
 		descriptorFieldsOf(doc)
 		return nil
 	}
-	flatten(res, doc)
+	if p := checkArrays(res, doc, flatten(res, doc)); p != nil {
+		return p
+	}
 	return nil
 }
 
@@ -142,6 +144,9 @@ func Flatten(ctx context.Context, res *spec.Resource, id uuid.UUID, body []byte,
 		}, nil
 	}
 	f := flatten(res, doc)
+	if p := checkArrays(res, doc, f); p != nil {
+		return nil, p
+	}
 	out := &Flat{ReferentialID: f.refID, SuperclassID: f.aliasID, Identity: f.identity, Rows: make([][]FlatRow, len(res.Tables))}
 	index := map[*flatRow]int{}
 	for ti, t := range res.Tables {

@@ -81,24 +81,24 @@ func (w *Writer) checkPost(ctx context.Context, res *spec.Resource, body []byte)
 	if err != nil {
 		return nil, err
 	}
-	if _, has := idProperty(doc); has {
+	if hasIDProperty(doc) {
 		return nil, idInBody()
 	}
-	if p := w.checkBody(ctx, res, doc); p != nil {
+	if p := w.checkBody(ctx, res, doc, nil); p != nil {
 		return nil, p
 	}
 	return doc, nil
 }
 
 // checkBody applies the write guardrails and validates doc, coercing it in
-// place.
-func (w *Writer) checkBody(ctx context.Context, res *spec.Resource, doc map[string]any) *problem.Details {
+// place; id is a PUT's "id" member (nil for a POST).
+func (w *Writer) checkBody(ctx context.Context, res *spec.Resource, doc map[string]any, id *putID) *problem.Details {
 	if !res.IsDescriptor {
 		if p := checkCollections(ctx, w.Limits, doc); p != nil {
 			return p
 		}
 	}
-	return validateBody(res.Write, doc)
+	return validateBody(res.Write, doc, id)
 }
 
 // UpdateDocument replaces the document with id.
@@ -113,25 +113,17 @@ func (w *Writer) UpdateDocument(ctx context.Context, res *spec.Resource, id uuid
 	return w.write(ctx, res, doc, pre, id)
 }
 
-// checkPut decodes and validates the body of a PUT of id: an "id" member
-// (in any case) must name id and is dropped.
+// checkPut decodes and validates the body of a PUT of id: its "id" member,
+// the update schema's "id" property, named case-sensitively ("ID" is an
+// unknown member, dropped), is required, must name id and is dropped.
 func (w *Writer) checkPut(ctx context.Context, res *spec.Resource, id uuid.UUID, body []byte) (map[string]any, error) {
 	doc, err := decodeBody(body)
 	if err != nil {
 		return nil, err
 	}
-	if v, has := idProperty(doc); has {
-		s, _ := v.(string)
-		if bodyID, err := uuid.Parse(s); err != nil || bodyID != id {
-			return nil, problem.IDMismatch()
-		}
-		for k := range doc {
-			if strings.EqualFold(k, "id") {
-				delete(doc, k)
-			}
-		}
-	}
-	if p := w.checkBody(ctx, res, doc); p != nil {
+	v := doc["id"]
+	delete(doc, "id")
+	if p := w.checkBody(ctx, res, doc, &putID{value: v, has: v != nil, url: id}); p != nil {
 		return nil, p
 	}
 	return doc, nil
@@ -284,6 +276,9 @@ type target struct {
 // next attempts read with the document locked.
 func (w *Writer) write(ctx context.Context, res *spec.Resource, doc map[string]any, pre etag.Write, id uuid.UUID) (WriteResult, error) {
 	f := flatten(res, doc)
+	if p := checkArrays(res, doc, f); p != nil {
+		return WriteResult{}, p
+	}
 	req := &writeRequest{res: res, f: f, ids: referentialIDs(f), items: collectionItems(res, f), pre: pre, id: id}
 	var out WriteResult
 	locked := false
@@ -308,6 +303,67 @@ func (w *Writer) write(ctx context.Context, res *spec.Resource, doc map[string]a
 		return WriteResult{}, mapWriteError(err, res, f, true)
 	}
 	return out, err
+}
+
+// checkArrays is the last two validation stages, which follow the
+// flattening: the reference-array uniqueness stage (duplicateReference),
+// then the array-uniqueness stage (arrayUniquenessConstraints). A body
+// failing both is answered with the repeated reference alone.
+func checkArrays(res *spec.Resource, doc map[string]any, f *flatDoc) *problem.Details {
+	if p := duplicateReference(f); p != nil {
+		return p
+	}
+	var errs problem.ValidationErrors
+	checkUniqueness(&errs, res.Write.Uniqueness, doc)
+	if len(errs) > 0 {
+		return problem.DataValidation(errs)
+	}
+	return nil
+}
+
+// duplicateReference is the reference-array uniqueness stage: the first
+// reference repeating (same referential id) an earlier one at the same
+// wildcard path, counted in document order over that path; paths in the
+// order their first reference appears.
+func duplicateReference(f *flatDoc) *problem.Details {
+	var paths []string
+	byPath := map[string][]*pending{}
+	for i := range f.pending {
+		p := &f.pending[i]
+		if p.descriptor {
+			continue
+		}
+		k := wildcardPath(p.path)
+		if _, ok := byPath[k]; !ok {
+			paths = append(paths, k)
+		}
+		byPath[k] = append(byPath[k], p)
+	}
+	for _, k := range paths {
+		seen := map[uuid.UUID]bool{}
+		for i, p := range byPath[k] {
+			if seen[p.id] {
+				return validate.DuplicateReference(p.path, i)
+			}
+			seen[p.id] = true
+		}
+	}
+	return nil
+}
+
+// wildcardPath turns the indices of a concrete path into "[*]".
+func wildcardPath(path string) string {
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		b.WriteByte(path[i])
+		if path[i] == '[' {
+			for i+1 < len(path) && path[i+1] != ']' {
+				i++
+			}
+			b.WriteByte('*')
+		}
+	}
+	return b.String()
 }
 
 // referentialIDs are the referential ids a write of f resolves: its
@@ -405,15 +461,17 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 	if o := pre.Evaluate(tg.exists, tg.contentVersion, w.SchemaEpoch); o != etag.Proceed {
 		return WriteResult{}, o.Problem()
 	}
-	if p := applyResolution(f, resolved); p != nil {
-		return WriteResult{}, p
-	}
+	// A PUT that changes the identity is refused before its references
+	// are resolved, as the reference refuses it.
 	identityUpdate := !post && tg.referentialID != f.refID.String()
 	if identityUpdate && !res.AllowIdentityUpdates {
 		return WriteResult{}, problem.IdentityImmutable(res.Name)
 	}
 	if identityUpdate && !w.Limits.IdentityUpdateAllowed(ctx, res.ProjectEndpoint, res.Endpoint, res.Name) {
 		return WriteResult{}, server.IdentityUpdatesDisabled(res.Name)
+	}
+	if p := applyResolution(f, resolved); p != nil {
+		return WriteResult{}, p
 	}
 	if a, ok := resolved[f.aliasID.String()]; ok && (!tg.exists || a.documentID != tg.documentID) {
 		// Another document holds the same superclass identity: another

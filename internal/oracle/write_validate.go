@@ -8,24 +8,57 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/edfi-dmsc/dmsc/runtime/validate"
+	"github.com/google/uuid"
 )
 
+// putID is a PUT body's "id" member, value (has: present and not null),
+// and the URL's id it must name.
+type putID struct {
+	value any
+	has   bool
+	url   uuid.UUID
+}
+
+// schemaCheck records the schema errors of the update schema's "id"
+// property, after the others as the reference lists them.
+func (id *putID) schemaCheck(v *validate.Validator) {
+	if !id.has {
+		v.Errors.Add("$.id", "id is required.")
+	} else if _, ok := id.value.(string); !ok {
+		v.WrongType("id", jsonType(id.value), validate.TypeString)
+	}
+}
+
+// mismatch reports a string "id" that does not name the URL's document.
+func (id *putID) mismatch() bool {
+	s, ok := id.value.(string)
+	if !ok {
+		return false
+	}
+	bodyID, err := uuid.Parse(s)
+	return err != nil || bodyID != id.url
+}
+
 // validateBody validates doc against the write plan in the reference's
-// stages (schema, decimal precision, equality constraints, array
-// uniqueness), coercing values in place and dropping overposted members. It
-// returns the 400 problem of the first failing stage, or nil.
-func validateBody(w *spec.WritePlan, doc map[string]any) *problem.Details {
+// stages (schema, decimal precision, a PUT's id, equality constraints),
+// coercing values in place and dropping overposted members. It returns the
+// 400 problem of the first failing stage, or nil. The array stages follow
+// the flattening (checkArrays). id is nil for a POST.
+func validateBody(w *spec.WritePlan, doc map[string]any, id *putID) *problem.Details {
 	var v validate.Validator
 	v.Reset()
 	checkObject(&v, w.Body, doc, true)
+	if id != nil {
+		id.schemaCheck(&v)
+	}
 	if !v.Failed() {
 		checkDecimals(&v, w.Body, doc)
 	}
-	if !v.Failed() {
-		checkEquality(&v, w.Equality, doc)
+	if !v.Failed() && id != nil && id.mismatch() {
+		return problem.IDMismatch()
 	}
 	if !v.Failed() {
-		checkUniqueness(&v, w.Uniqueness, doc)
+		checkEquality(&v, w.Equality, doc)
 	}
 	if v.Failed() {
 		return problem.DataValidation(v.Errors)
@@ -356,13 +389,15 @@ func checkEquality(v *validate.Validator, cs []spec.EqualityConstraint, doc map[
 }
 
 // checkUniqueness is the array-uniqueness stage: the first duplicate item
-// of each array is reported.
-func checkUniqueness(v *validate.Validator, cs []spec.UniquenessConstraint, doc map[string]any) {
+// of each constraint is reported (of a nested constraint, in the first
+// parent item holding one).
+func checkUniqueness(errs *problem.ValidationErrors, cs []spec.UniquenessConstraint, doc map[string]any) {
 	var keys validate.ItemKeys
 	var arrays []located
 	parts := make([]string, 0, 4)
 	for _, c := range cs {
 		arrays = collect(arrays[:0], doc, "$", c.ArraySteps)
+	constraint:
 		for _, a := range arrays {
 			arr, ok := a.value.([]any)
 			if !ok {
@@ -376,9 +411,9 @@ func checkUniqueness(v *validate.Validator, cs []spec.UniquenessConstraint, doc 
 				}
 				if keys.Seen(validate.ItemKey(parts...)) {
 					parent, field := splitLast(a.path)
-					v.Errors.Add(parent+"."+field, "The "+validate.Ordinal(i+1)+" item of the "+field+
+					errs.Add(parent+"."+field, "The "+validate.Ordinal(i+1)+" item of the "+field+
 						" has the same identifying values as another item earlier in the list.")
-					break
+					break constraint
 				}
 			}
 		}

@@ -130,7 +130,7 @@ func StartServer(ctx context.Context, binary, connString string, extraArgs ...st
 		return nil, err
 	}
 	logs := &lockedBuffer{}
-	args := append([]string{"--connection-string", connString, "--listen", addr, "--log-level", "warn"}, extraArgs...)
+	args := append([]string{"--connection-string", connString, "--listen", addr, "--log-level", "warn", "--auth=off"}, extraArgs...)
 	cmd := exec.Command(binary, args...)
 	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {

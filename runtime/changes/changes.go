@@ -40,17 +40,25 @@ type Page struct {
 	TotalCount int64
 }
 
+// RowFilter is a condition an authorization strategy adds to every
+// statement of a route over the tracked rows, aliased c, with its
+// parameters numbered from $first (NamespaceBased: the rows' old
+// namespace in the client's prefixes). It applies before paging and the
+// count, in the same statement.
+type RowFilter func(first int) (cond string, args []any)
+
 // Serve answers the route of res for request r, whose paging and
 // change-version window dispatch has validated: 404 when res has no
-// tracked-change statements, 400 for any query parameter that is not a paging or window one.
-func Serve(r *server.Request, pool *pgxpool.Pool, res *spec.Resource, route Route, p server.Paging) error {
+// tracked-change statements, 400 for any query parameter that is not a
+// paging or window one. filter, when not nil, limits the rows.
+func Serve(r *server.Request, pool *pgxpool.Pool, res *spec.Resource, route Route, p server.Paging, filter RowFilter) error {
 	if res.Changes == nil || res.Changes.Deletes == "" {
 		return r.NotFound()
 	}
 	if err := checkFilters(res, r.Filters()); err != nil {
 		return err
 	}
-	page, err := Read(r.Context(), pool, res.Changes, route, p)
+	page, err := Read(r.Context(), pool, res.Changes, route, p, filter)
 	if err != nil {
 		return fmt.Errorf("%s of %s: %w", routeName(route), res.Name, err)
 	}
@@ -94,10 +102,10 @@ func isQueryField(res *spec.Resource, name string) bool {
 }
 
 // Read runs a change route's statements: the page and, when p asks for
-// it, the count, pipelined in one round trip. A resource without a
-// key-changes statement (its key never changes) answers an empty page
-// without touching the database.
-func Read(ctx context.Context, pool *pgxpool.Pool, cp *spec.ChangePlan, route Route, p server.Paging) (*Page, error) {
+// it, the count, pipelined in one round trip, each limited by filter when
+// it is not nil. A resource without a key-changes statement (its key
+// never changes) answers an empty page without touching the database.
+func Read(ctx context.Context, pool *pgxpool.Pool, cp *spec.ChangePlan, route Route, p server.Paging, filter RowFilter) (*Page, error) {
 	pageSQL, countSQL := cp.Deletes, cp.DeletesCount
 	if route == KeyChanges {
 		pageSQL, countSQL = cp.KeyChanges, cp.KeyChangesCount
@@ -112,12 +120,14 @@ func Read(ctx context.Context, pool *pgxpool.Pool, cp *spec.ChangePlan, route Ro
 	w := p.Changes
 	b := &pgx.Batch{}
 	if p.TotalCount {
-		b.Queue(countSQL, w.Min, w.Max).QueryRow(func(row pgx.Row) error { return row.Scan(&out.TotalCount) })
+		sql, args := filtered(countSQL, filter, w.Min, w.Max)
+		b.Queue(sql, args...).QueryRow(func(row pgx.Row) error { return row.Scan(&out.TotalCount) })
 	}
 	var body jsonw.Writer
 	body.BeginArray()
 	if p.Limit > 0 {
-		b.Queue(pageSQL, w.Min, w.Max, int64(p.Limit), int64(p.Offset)).Query(func(rows pgx.Rows) error {
+		sql, args := filtered(pageSQL, filter, w.Min, w.Max, int64(p.Limit), int64(p.Offset))
+		b.Queue(sql, args...).Query(func(rows pgx.Rows) error {
 			return writeItems(&body, cp.Keys, route, rows)
 		})
 	}
@@ -127,6 +137,18 @@ func Read(ctx context.Context, pool *pgxpool.Pool, cp *spec.ChangePlan, route Ro
 	body.EndArray()
 	out.Body = body.Bytes()
 	return out, nil
+}
+
+// filtered adds filter's condition to a statement after its window
+// condition (spec.ChangeWindowCondition, which the plan checker ensures
+// each statement has once), its parameters numbered after the
+// statement's own args.
+func filtered(sql string, filter RowFilter, args ...any) (string, []any) {
+	if filter == nil {
+		return sql, args
+	}
+	cond, more := filter(len(args) + 1)
+	return strings.Replace(sql, spec.ChangeWindowCondition, spec.ChangeWindowCondition+" AND "+cond, 1), append(args, more...)
 }
 
 // writeItems writes one item per row: id, changeVersion, then the key

@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"context"
 	"strconv"
 
+	"github.com/edfi-dmsc/dmsc/runtime/authz"
 	"github.com/edfi-dmsc/dmsc/runtime/changes"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
@@ -12,12 +14,27 @@ var _ server.TrackedChanges = (*Handler)(nil)
 
 // Deletes handles GET /data/{project}/{resource}/deletes (Change Queries).
 func (h *Handler) Deletes(r *server.Request, p server.Paging) error {
-	return changes.Serve(r, h.svc.Pool, h.res, changes.Deletes, p)
+	return changes.Serve(r, h.svc.Pool, h.res, changes.Deletes, p, changesNamespaceFilter(r.Context(), h.res))
 }
 
 // KeyChanges handles GET /data/{project}/{resource}/keyChanges.
 func (h *Handler) KeyChanges(r *server.Request, p server.Paging) error {
-	return changes.Serve(r, h.svc.Pool, h.res, changes.KeyChanges, p)
+	return changes.Serve(r, h.svc.Pool, h.res, changes.KeyChanges, p, changesNamespaceFilter(r.Context(), h.res))
+}
+
+// changesNamespaceFilter is the NamespaceBased filter of a change route's
+// tracked rows, by the namespace each row recorded (the old value: a
+// deleted document's last namespace, a key change's namespace before the
+// change); nil when the request's decision does not name NamespaceBased.
+// The authorizer refuses ReadChanges under NamespaceBased for a resource
+// whose changes record no namespace, so the column is set here.
+func changesNamespaceFilter(ctx context.Context, res *spec.Resource) changes.RowFilter {
+	rule := authz.NamespaceRuleFrom(ctx)
+	if rule == nil || res.Changes == nil {
+		return nil
+	}
+	column := res.Changes.NamespaceColumn
+	return func(first int) (string, []any) { return rule.ChangesFilter(column, first) }
 }
 
 // withLiveWindow adds a GET-many's change-version window, when the request

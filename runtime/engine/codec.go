@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 
+	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
 	"github.com/google/uuid"
 )
@@ -36,6 +37,11 @@ type WriteInput struct {
 	ID uuid.UUID
 	// Limits are the deployment's write guardrails (collection sizes).
 	Limits server.WriteLimits
+	// Uniqueness, when set, receives the errors of the array-uniqueness
+	// stage, which then do not fail the decode: CheckWrite sets it, to
+	// answer the reference-array uniqueness stage before them, as the API
+	// does.
+	Uniqueness *problem.ValidationErrors
 }
 
 // WriteDoc is a checked write body: the flattened rows of a relational

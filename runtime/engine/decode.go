@@ -3,9 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
-	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -37,17 +35,30 @@ type Decoder struct {
 	written  map[any]string
 	equality validate.EqualityValues
 	keys     validate.ItemKeys
+	// idMismatch marks a PUT body whose "id" does not name the document:
+	// answered after the schema and decimal stages (see Problem).
+	idMismatch bool
+	// pastDecimals is set once the stages after the decimal stage run
+	// (Equality, Keys): only the schema and decimal stages precede the
+	// id mismatch.
+	pastDecimals bool
+	// uniqueness is WriteInput.Uniqueness: where DuplicateItem reports
+	// when set, instead of V.
+	uniqueness *problem.ValidationErrors
 }
 
 var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 
 // BeginDecode starts decoding body, the body of a POST (in.ID is uuid.Nil)
-// or of a PUT of in.ID, and returns the root object. It answers, in the
-// API's order, an empty body, validate.CheckBody's problems, malformed
-// JSON, a root that is not an object, an "id" member of a POST (or one of a
-// PUT that does not name in.ID) and, when guardrails is set (not for
-// descriptors), a body over in.Limits. Release the decoder when done.
+// or of a PUT of in.ID (a leading byte order mark dropped), and returns the
+// root object. It answers, in the API's order, an empty body,
+// validate.CheckBody's problems, malformed JSON, a root that is not an
+// object, an "id" member of a POST and, when guardrails is set (not for
+// descriptors), a body over in.Limits; a PUT's "id" is checked with the
+// validation stages (see checkID and Problem).
+// Release the decoder when done.
 func BeginDecode(ctx context.Context, in WriteInput, body []byte, guardrails bool) (*Decoder, jsonr.Value, error) {
+	body = jsonr.WithoutBOM(body)
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, 0, problem.BadRequest(problem.DetailRequestCouldNotBeProcessed, nil, "A non-empty request body is required.")
 	}
@@ -58,6 +69,8 @@ func BeginDecode(ctx context.Context, in WriteInput, body []byte, guardrails boo
 	}
 	d := decoders.Get().(*Decoder)
 	d.V.Reset()
+	d.idMismatch, d.pastDecimals = false, false
+	d.uniqueness = in.Uniqueness
 	clear(d.written)
 	if !d.Doc.Parse(body) {
 		d.Release()
@@ -89,58 +102,81 @@ func BeginDecode(ctx context.Context, in WriteInput, body []byte, guardrails boo
 // Parse reuses.
 func (d *Decoder) Release() {
 	d.Doc.Reset()
+	d.uniqueness = nil
 	decoders.Put(d)
 }
 
 // Problem is the outcome of the validation: nil, or the 400 listing the
-// errors.
+// errors. The API compares a PUT's "id" with the URL's after the schema
+// and decimal stages and before the equality constraints.
 func (d *Decoder) Problem() error {
-	if d.V.Failed() {
-		return problem.DataValidation(d.V.Errors)
+	if d.idMismatch && (!d.V.Failed() || d.pastDecimals) {
+		return problem.IDMismatch()
 	}
-	return nil
+	if !d.V.Failed() {
+		return nil
+	}
+	// The reference lists a PUT's "id" error (its "id" property was added
+	// last to the update schema) after the schema's other errors.
+	if i := slices.IndexFunc(d.V.Errors, func(f problem.FieldErrors) bool { return f.Path == idPath }); i >= 0 {
+		id := d.V.Errors[i]
+		d.V.Errors = append(slices.Delete(d.V.Errors, i, i+1), id)
+	}
+	return problem.DataValidation(d.V.Errors)
 }
 
-// syntaxProblem is the 400 for a malformed body, with encoding/json's
-// message as the API has always given it.
+// idPath is the validationErrors key of the "id" member.
+const idPath = "$.id"
+
+// syntaxProblem is the 400 for a malformed body, with the reference's
+// message (jsonr.SyntaxError).
 func syntaxProblem(body []byte) *problem.Details {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	var raw json.RawMessage
-	err := dec.Decode(&raw)
-	if err == nil {
-		if _, trailing := dec.Token(); !errors.Is(trailing, io.EOF) {
-			err = errors.New("unexpected data after the top-level value")
-		}
-	}
-	if err == nil {
-		// jsonr and encoding/json read the same grammar; should they ever
-		// disagree, the body is still refused.
-		err = errors.New("unreadable JSON")
+	msg := jsonr.SyntaxError(body)
+	if msg == "" {
+		// jsonr.Parse and SyntaxError read the same grammar; should they
+		// ever disagree, the body is still refused.
+		msg = "The request body is not valid JSON."
 	}
 	var ve problem.ValidationErrors
-	ve.Add("$.", "The request body is not valid JSON: "+err.Error())
+	ve.Add("$.", msg)
 	return problem.DataValidation(ve)
 }
 
-// checkID applies the rule of the root's "id" member (in any case): a POST
-// may not carry it; a PUT's must be the document's id (it is then
-// ignored).
+// checkID applies the rule of the root's "id" member. A POST may not carry
+// one, in any case ("ID" too): the API refuses it before validating. A
+// PUT's is the update schema's "id" property, matched case-sensitively as
+// every property name is ("ID" is an unknown member, dropped): absent or
+// null, it is the schema error "id is required."; not a string, a type
+// error (both recorded now, so that the later stages do not run); a string
+// not naming the document marks idMismatch (see Problem). It is then
+// ignored.
 func (d *Decoder) checkID(root jsonr.Value, id uuid.UUID) *problem.Details {
+	if id == uuid.Nil {
+		for m := d.Doc.Members(root); m.Next(); {
+			if strings.EqualFold(m.Key(), "id") {
+				return idInBody()
+			}
+		}
+		return nil
+	}
+	present := false
 	for m := d.Doc.Members(root); m.Next(); {
-		if !strings.EqualFold(m.Key(), "id") {
+		if m.Key() != "id" {
 			continue
 		}
-		if id == uuid.Nil {
-			return idInBody()
+		switch v := m.Value(); d.Doc.Kind(v) {
+		case jsonr.Null:
+			continue
+		case jsonr.String:
+			bodyID, err := uuid.Parse(d.Doc.Str(v))
+			d.idMismatch = err != nil || bodyID != id
+		default:
+			d.V.WrongType("id", d.typeName(v), validate.TypeString)
 		}
-		v := m.Value()
-		s := ""
-		if d.Doc.Kind(v) == jsonr.String {
-			s = d.Doc.Str(v)
-		}
-		if bodyID, err := uuid.Parse(s); err != nil || bodyID != id {
-			return problem.IDMismatch()
-		}
+		present = true
+	}
+	if !present {
+		d.V.Errors.Add(idPath, "id is required.")
 	}
 	return nil
 }
@@ -435,6 +471,7 @@ func (d *Decoder) CheckDecimal(text, field, wildcardPath string, totalDigits, de
 
 // Equality starts collecting the values of one equality constraint.
 func (d *Decoder) Equality() *validate.EqualityValues {
+	d.pastDecimals = true
 	d.equality.Reset()
 	return &d.equality
 }
@@ -442,16 +479,56 @@ func (d *Decoder) Equality() *validate.EqualityValues {
 // Keys starts collecting the item keys of one array under a uniqueness
 // constraint.
 func (d *Decoder) Keys() *validate.ItemKeys {
+	d.pastDecimals = true
 	d.keys.Reset()
 	return &d.keys
 }
 
 // DuplicateItem reports item i of the array at arrayPath (a concrete path)
-// as a repeat of an earlier item.
+// as a repeat of an earlier item: to V, or, when the caller answers the
+// reference-array uniqueness stage first (CheckWrite), to the errors it
+// holds back. A nested constraint ("$.addresses[*].periods") is reported
+// for the first parent item holding a repeat only, as the API reports it.
 func (d *Decoder) DuplicateItem(arrayPath string, i int) {
-	parent, field := splitLast(arrayPath)
-	d.V.Errors.Add(parent+"."+field, "The "+validate.Ordinal(i+1)+" item of the "+field+
+	errs := &d.V.Errors
+	if d.uniqueness != nil {
+		errs = d.uniqueness
+	}
+	for _, e := range *errs {
+		if e.Path != arrayPath && sameArray(e.Path, arrayPath) {
+			return
+		}
+	}
+	_, field := splitLast(arrayPath)
+	errs.Add(arrayPath, "The "+validate.Ordinal(i+1)+" item of the "+field+
 		" has the same identifying values as another item earlier in the list.")
+}
+
+// sameArray reports whether concrete paths a and b differ in their array
+// indices only: the same nested array under other parent items.
+func sameArray(a, b string) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] != b[j] {
+			return false
+		}
+		if a[i] == '[' {
+			i = skipIndex(a, i+1)
+			j = skipIndex(b, j+1)
+			continue
+		}
+		i++
+		j++
+	}
+	return i == len(a) && j == len(b)
+}
+
+// skipIndex returns the position of the ']' closing the index at i.
+func skipIndex(s string, i int) int {
+	for i < len(s) && s[i] != ']' {
+		i++
+	}
+	return i
 }
 
 // compareNumbers compares two JSON number texts.

@@ -16,8 +16,9 @@ import (
 
 // Delete answers DELETE by id: it deletes the root row (or dms.Descriptor
 // row) of the document of res with DocumentUuid id, then its dms.Document
-// row, in one transaction: one round trip, two when an If-Match header
-// makes it read the current ContentVersion first. found is false when res
+// row, in one transaction: one round trip, one more when an If-Match header
+// makes it read the current ContentVersion first, and one more when
+// NamespaceBased authorization reads the stored namespaces first. found is false when res
 // has no such document (404). A document other documents still reference
 // gives the 409 dependent-item problem naming the referencing resource; a
 // failed If-Match the 412 problem. It retries under db.DefaultRetryPolicy;
@@ -33,6 +34,9 @@ func (w *Writer) Delete(ctx context.Context, res *spec.Resource, id uuid.UUID, p
 	rp := res.Read
 	err = db.InTx(ctx, w.Pool, w.Retry, func(ctx context.Context, tx *db.Tx) error {
 		found = false
+		if err := checkDeleteNamespace(ctx, tx, res, id); err != nil {
+			return err
+		}
 		if pre.IfMatch.Present {
 			var cv int64
 			err := tx.QueryRow(ctx, rp.LockDocument, id.String()).Scan(&cv)

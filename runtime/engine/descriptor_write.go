@@ -34,13 +34,16 @@ const (
 		`"EffectiveBeginDate", "EffectiveEndDate", "Discriminator", "Uri") VALUES ($1, $2, $3, $4, $5, $6, $7::text::date, $8::text::date, $9, $10)`
 	insertDescriptorIdentitySQL = `INSERT INTO "dms"."ReferentialIdentity" ("ReferentialId", "DocumentId", "ResourceKeyId") VALUES ($1::text::uuid, $2, $3)`
 	updateDescriptorSQL         = `UPDATE "dms"."Descriptor" SET "ShortDescription" = $2, "Description" = $3, ` +
-		`"EffectiveBeginDate" = $4::text::date, "EffectiveEndDate" = $5::text::date WHERE "DocumentId" = $1`
+		`"EffectiveBeginDate" = $4::text::date, "EffectiveEndDate" = $5::text::date, "Namespace" = $6, "CodeValue" = $7, "Uri" = $8 WHERE "DocumentId" = $1`
 )
 
-// sameRepresentation reports whether the mutable fields are unchanged.
+// sameRepresentation reports whether the stored fields are unchanged: the
+// mutable ones, and the identity as spelled (a POST of a descriptor in
+// another case finds the stored one and, as the reference does, respells
+// it).
 func (a DescriptorFields) sameRepresentation(b DescriptorFields) bool {
 	eq := func(x, y *string) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
-	return a.ShortDescription == b.ShortDescription && eq(a.Description, b.Description) &&
+	return a.Namespace == b.Namespace && a.CodeValue == b.CodeValue && a.ShortDescription == b.ShortDescription && eq(a.Description, b.Description) &&
 		eq(a.EffectiveBeginDate, b.EffectiveBeginDate) && eq(a.EffectiveEndDate, b.EffectiveEndDate)
 }
 
@@ -115,6 +118,9 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.R
 	if id != uuid.Nil && !exists && !pre.IfMatch.Present {
 		return WriteResult{}, problem.NotFound(problem.DetailUpdateTargetNotFound)
 	}
+	if p := checkDescriptorWriteNamespace(ctx, exists, old.Namespace, nf.Namespace); p != nil {
+		return WriteResult{}, p
+	}
 	if o := pre.Evaluate(exists, cv, w.SchemaEpoch); o != etag.Proceed {
 		return WriteResult{}, o.Problem()
 	}
@@ -124,13 +130,16 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.R
 		docID, docUUID = newDocID, uuid.NewString()
 		dml.Queue(insertDocumentSQL, docID, docUUID, res.ResourceKeyID)
 		queueDescriptorCreate(dml, res, nf, uri, refID, docID)
-	case identity.DescriptorValue(identity.DescriptorURI(old.Namespace, old.CodeValue)) != identity.DescriptorValue(uri):
-		return WriteResult{}, problem.IdentityImmutable(res.Name)
+	case id != uuid.Nil && identity.DescriptorURI(old.Namespace, old.CodeValue) != uri:
+		// A PUT may not change the namespace or codeValue, not even their
+		// case (a POST finds the stored descriptor by its case-insensitive
+		// identity and keeps its spelling).
+		return WriteResult{}, problem.DescriptorIdentityImmutable(res.ProjectName, res.Name)
 	case !old.sameRepresentation(nf):
 		if tx == nil {
 			dml.Queue(guardSQL, docID, cv)
 		}
-		dml.Queue(updateDescriptorSQL, docID, nf.ShortDescription, nf.Description, nf.EffectiveBeginDate, nf.EffectiveEndDate)
+		dml.Queue(updateDescriptorSQL, docID, nf.ShortDescription, nf.Description, nf.EffectiveBeginDate, nf.EffectiveEndDate, nf.Namespace, nf.CodeValue, uri)
 	}
 	out := WriteResult{ID: uuid.MustParse(docUUID), ContentVersion: cv, Created: !exists}
 	if dml.Len() == 0 {

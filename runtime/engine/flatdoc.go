@@ -204,6 +204,10 @@ const textChunk = 32
 // document: the values a flatten computes (numbers, normalized times) are
 // stored in chunks, so a document's values cost a few allocations rather
 // than one each.
+//
+// Not inlined: generated code calls it at many sites (binary size).
+//
+//go:noinline
 func (f *FlatDoc) Text(s string) *string {
 	if len(f.texts) == cap(f.texts) {
 		f.texts = make([]string, 0, textChunk)
@@ -230,6 +234,10 @@ func (f *FlatDoc) IDs() *identity.Builder { return f.ids }
 
 // SetIdentity sets the document's identity, elements in identity order,
 // and its referential id as a project/resource document.
+//
+// Not inlined: generated code calls it at many sites (binary size).
+//
+//go:noinline
 func (f *FlatDoc) SetIdentity(project, resource string, elements ...identity.Element) {
 	f.Identity = elements
 	f.ReferentialID = f.referentialID(project, resource, elements...)
@@ -258,6 +266,10 @@ func (f *FlatDoc) referentialID(project, resource string, elements ...identity.E
 
 // AddReference records p, a reference whose ID is its target's
 // referential id.
+//
+// Not inlined: generated code calls it at many sites (binary size).
+//
+//go:noinline
 func (f *FlatDoc) AddReference(p Pending) {
 	f.Pending = append(f.Pending, p)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 
+	"github.com/edfi-dmsc/dmsc/runtime/authz"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/schemagate"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
@@ -23,6 +24,7 @@ func App(s *spec.Schema) server.App {
 		Version:         "1.0.0",
 		Fingerprint:     Fingerprint(s),
 		Check:           s.Check,
+		Authorization:   authz.Factory(s),
 	}
 	for _, p := range s.Projects {
 		app.DataModels = append(app.DataModels, server.DataModel{Name: p.ProjectName, Version: p.Version, InformationalVersion: p.Description})
@@ -75,9 +77,17 @@ func NewService(s *server.Server, schema *spec.Schema) *Service {
 
 // Handler returns the server.Resource serving plan r with c, the
 // resource's generated code.
+//
+// Not inlined: generated code calls it at many sites (binary size).
+//
+//go:noinline
 func (svc *Service) Handler(r *spec.Resource, c Codec) *Handler {
 	svc.Writer.UseCodec(r, c.Write)
-	return &Handler{svc: svc, res: r, codec: c}
+	h := &Handler{svc: svc, res: r, codec: c, namespaceColumn: noCapture}
+	if i, ok := r.NamespaceReadValue(); ok {
+		h.namespaceColumn = RootLocators + i
+	}
+	return h
 }
 
 // Handler serves one resource: it implements server.Resource by running the
@@ -86,6 +96,11 @@ type Handler struct {
 	svc   *Service
 	res   *spec.Resource
 	codec Codec
+	// namespaceColumn is where the root row of a GET by id holds the
+	// value NamespaceBased authorization checks (noCapture when the
+	// resource has none; spec.Check refuses a plan whose read does not
+	// select it).
+	namespaceColumn int
 }
 
 var _ server.Resource = (*Handler)(nil)

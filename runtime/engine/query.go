@@ -11,7 +11,6 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
-	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
@@ -45,6 +44,7 @@ func (c *ReadCodec) QueryPage(ctx context.Context, pool *pgxpool.Pool, res *spec
 		return nil, err
 	}
 	conds, args = withLiveWindow(res, p.Changes, conds, args)
+	conds, args = withNamespaceFilter(ctx, res, conds, args)
 	out := &Page{TotalCount: -1}
 	if !matchable || (p.Limit == 0 && !p.TotalCount) {
 		if p.TotalCount {
@@ -77,13 +77,7 @@ func (c *ReadCodec) QueryPage(ctx context.Context, pool *pgxpool.Pool, res *spec
 	if p.TotalCount {
 		out.TotalCount = total
 	}
-	var w jsonw.Writer
-	w.BeginArray()
-	for _, d := range docs {
-		d.WriteJSON(&w, v.Tag(d.Meta().ContentVersion), v.Links)
-	}
-	w.EndArray()
-	out.Body = w.Bytes()
+	out.Body = c.encodePage(docs, v)
 	return out, nil
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
-	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -22,6 +21,9 @@ type Read struct {
 	NotModified bool
 	// Body is the document's JSON.
 	Body []byte
+	// namespace is the root row's Namespace element value when the read
+	// captured it (readByID with a column), nil when NULL.
+	namespace *string
 }
 
 // snapshotRead makes every select of a hydration batch see one snapshot,
@@ -34,8 +36,22 @@ const snapshotRead = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY
 // DocumentUuid id and encodes it. It returns nil when the resource has no
 // such document (404).
 func (c *ReadCodec) ReadByID(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, id uuid.UUID, v etag.Variant, ifNoneMatch etag.Condition) (*Read, error) {
+	return c.readByID(ctx, pool, res, id, v, ifNoneMatch, noCapture)
+}
+
+// noCapture is the column argument of a readByID that captures nothing.
+const noCapture = -1
+
+// readByID is ReadByID that also captures the text of the root row's
+// column namespaceColumn (unless noCapture) into Read.namespace, from the
+// row the hydration reads.
+func (c *ReadCodec) readByID(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, id uuid.UUID, v etag.Variant, ifNoneMatch etag.Condition, namespaceColumn int) (*Read, error) {
 	rp := res.Read
+	out := &Read{}
 	batch := hydration{selects: make([]query, len(rp.Tables)), tables: rp.Tables}
+	if namespaceColumn != noCapture {
+		batch.capture = &rootCapture{column: namespaceColumn, into: &out.namespace}
+	}
 	for i, t := range rp.Tables {
 		batch.selects[i] = query{sql: t.ByID, args: []any{id.String()}}
 	}
@@ -47,14 +63,12 @@ func (c *ReadCodec) ReadByID(ctx context.Context, pool *pgxpool.Pool, res *spec.
 		return nil, nil
 	}
 	doc := docs[0]
-	out := &Read{Tag: v.Tag(doc.Meta().ContentVersion)}
+	out.Tag = v.Tag(doc.Meta().ContentVersion)
 	if ifNoneMatch.Present && etag.NotModified(ifNoneMatch, out.Tag) {
 		out.NotModified = true
 		return out, nil
 	}
-	var w jsonw.Writer
-	doc.WriteJSON(&w, out.Tag, v.Links)
-	out.Body = w.Bytes()
+	out.Body = c.Encode(doc, out.Tag, v.Links)
 	return out, nil
 }
 
@@ -73,6 +87,15 @@ type hydration struct {
 	// selects read the rows of tables (ReadPlan.Tables).
 	selects []query
 	tables  []*spec.ReadTable
+	// capture, when set, takes a value of the root table's first row.
+	capture *rootCapture
+}
+
+// rootCapture asks a hydration for the text of a column of the root
+// table's first row (nil when NULL).
+type rootCapture struct {
+	column int
+	into   **string
 }
 
 // hydrate runs a hydration in one pipelined read-only snapshot
@@ -115,28 +138,53 @@ func readResults(br pgx.BatchResults, codec *ReadCodec, batch hydration) (docs [
 			return nil, 0, err
 		}
 	}
-	docs, err = codec.Hydrate(batchResults{br: br, tables: batch.tables})
+	docs, err = codec.Hydrate(&batchResults{br: br, tables: batch.tables, capture: batch.capture})
 	return docs, total, err
 }
 
 // batchResults hands a batch's remaining result sets, the rows of tables,
 // to hydration.
 type batchResults struct {
-	br     pgx.BatchResults
-	tables []*spec.ReadTable
+	br      pgx.BatchResults
+	tables  []*spec.ReadTable
+	row     Row
+	capture *rootCapture
 }
 
-func (b batchResults) Scan(table int, into RowScanner) error {
+func (b *batchResults) Scan(table int, into RowScanner) error {
 	rows, err := b.br.Query()
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	row := PlannedRow(rows.Conn().TypeMap(), b.tables[table], rows)
-	for rows.Next() {
-		if err := into.ScanRow(table, row); err != nil {
+	for first := true; rows.Next(); first = false {
+		// The columns are known once the first row is read (before, a
+		// pipelined batch may still show the previous result set's).
+		if first {
+			b.row.StartRows(rows.Conn().TypeMap(), rows.FieldDescriptions())
+		}
+		if err := b.row.SetValues(rows.RawValues()); err != nil {
+			return err
+		}
+		if first && table == 0 && b.capture != nil {
+			if err := b.capture.take(&b.row); err != nil {
+				return err
+			}
+		}
+		if err := into.ScanRow(table, &b.row); err != nil {
 			return err
 		}
 	}
 	return rows.Err()
+}
+
+// take captures the column of row.
+func (c *rootCapture) take(row *Row) error {
+	if c.column >= len(row.values) {
+		return fmt.Errorf("the root row has %d columns, no column %d to check", len(row.values), c.column)
+	}
+	if v, ok := row.Text(c.column); ok {
+		*c.into = &v
+	}
+	return row.Err()
 }

@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"sync/atomic"
 	"time"
 
+	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/google/uuid"
 )
@@ -15,6 +17,41 @@ type ReadCodec struct {
 	// spec.ReadPlan.Tables entry in that order, into documents in root
 	// row order.
 	Hydrate func(sets ResultSets) ([]Document, error)
+
+	// encodedSize is the size of the last document encoded (read and
+	// written atomically): the next one's buffer starts that large, so a
+	// GET allocates its body once instead of growing it several times.
+	encodedSize int64
+}
+
+// Encode writes doc as the API serves it, with tag as its _etag and
+// reference links when links is set.
+func (c *ReadCodec) Encode(doc Document, tag string, links bool) []byte {
+	var w jsonw.Writer
+	w.Grow(int(atomic.LoadInt64(&c.encodedSize)))
+	c.write(&w, doc, tag, links)
+	return w.Bytes()
+}
+
+// encodePage writes docs as a JSON array, each with its tag of v.
+func (c *ReadCodec) encodePage(docs []Document, v etag.Variant) []byte {
+	var w jsonw.Writer
+	w.Grow(int(atomic.LoadInt64(&c.encodedSize))*len(docs) + len("[]"))
+	w.BeginArray()
+	for _, d := range docs {
+		c.write(&w, d, v.Tag(d.Meta().ContentVersion), v.Links)
+	}
+	w.EndArray()
+	return w.Bytes()
+}
+
+// write writes doc into w and remembers its size.
+func (c *ReadCodec) write(w *jsonw.Writer, doc Document, tag string, links bool) {
+	start := w.Len()
+	doc.WriteJSON(w, tag, links)
+	if n := int64(w.Len() - start); n != atomic.LoadInt64(&c.encodedSize) {
+		atomic.StoreInt64(&c.encodedSize, n)
+	}
 }
 
 // ResultSets hands hydration the rows of a read batch table by table.
@@ -28,16 +65,10 @@ type ResultSets interface {
 // RowScanner is a hydration in progress: generated code hydrating the
 // rows of one read.
 type RowScanner interface {
-	// ScanRow hydrates row, a row of table (an index of
+	// ScanRow hydrates row, the current row of table (an index of
 	// spec.ReadPlan.Tables). The rows of a table come after those of the
 	// tables before it.
-	ScanRow(table int, row Row) error
-}
-
-// Row is the current row of a result set; pgx.Rows is one.
-type Row interface {
-	// Scan copies the row's columns, in select-list order, into dest.
-	Scan(dest ...any) error
+	ScanRow(table int, row *Row) error
 }
 
 // Document is one hydrated document.
@@ -73,10 +104,14 @@ func (m *DocumentMeta) WriteIdentity(w *jsonw.Writer) {
 // Link is a hydrated reference's link: the referenced document and the
 // resource it belongs to. The zero Link is absent (the reference is
 // empty or points at a resource the schema does not serve).
+//
+// It is not comparable (==), like opt.Value: no equality function is
+// written for the generated reference types holding one (binary size).
 type Link struct {
 	Rel  string    // resource name, "School"
 	Path string    // href without the id, "/ed-fi/schools/"
 	ID   uuid.UUID // the referenced DocumentUuid
+	_    [0]func()
 }
 
 // Present reports whether the link is written.
@@ -94,6 +129,10 @@ func (l *Link) Write(w *jsonw.Writer) {
 }
 
 // Documents returns the hydrated documents as Documents, in order.
+//
+// Not inlined: generated code calls it at many sites (binary size).
+//
+//go:noinline
 func Documents[T any, D interface {
 	*T
 	Document
@@ -129,6 +168,10 @@ func (s slot[T]) row() *T { return &(*s.rows)[s.i] }
 
 // Append appends a zero row to rows, records it under key and returns it
 // for the caller to fill.
+//
+// Not inlined: generated code calls it at many sites (binary size).
+//
+//go:noinline
 func (p *Parents[T]) Append(key int64, rows *[]T) *T {
 	row := AppendRow(rows)
 	at := slot[T]{rows: rows, i: len(*rows) - 1}
@@ -143,6 +186,10 @@ func (p *Parents[T]) Append(key int64, rows *[]T) *T {
 }
 
 // Find returns the row recorded under key, nil when there is none.
+//
+// Not inlined: generated code calls it at many sites (binary size).
+//
+//go:noinline
 func (p *Parents[T]) Find(key int64) *T {
 	if p.last.rows == nil {
 		return nil
@@ -159,6 +206,10 @@ func (p *Parents[T]) Find(key int64) *T {
 
 // AppendRow appends a zero row to rows and returns it for the caller to
 // fill: rows are filled in place, not copied.
+//
+// Not inlined: generated code calls it at many sites (binary size).
+//
+//go:noinline
 func AppendRow[T any](rows *[]T) *T {
 	var zero T
 	*rows = append(*rows, zero)
@@ -166,54 +217,8 @@ func AppendRow[T any](rows *[]T) *T {
 }
 
 // DateText is a date column's value as the API serves it, yyyy-MM-dd (as
-// time.DateOnly formats it, without parsing a layout per value).
+// time.DateOnly formats it).
 func DateText(t time.Time) string {
-	y, m, d := t.Date()
-	if y < 0 || y > 9999 {
-		return t.Format(time.DateOnly)
-	}
 	var b [len("2006-01-02")]byte
-	appendDate(b[:0], y, int(m), d)
-	return string(b[:])
-}
-
-// DateTimeText is a timestamp column's value as the API serves it: UTC,
-// whole seconds, yyyy-MM-ddTHH:mm:ssZ.
-func DateTimeText(t time.Time) string {
-	t = t.UTC()
-	y, m, d := t.Date()
-	if y < 0 || y > 9999 {
-		return t.Format("2006-01-02T15:04:05Z")
-	}
-	var b [len("2006-01-02T15:04:05Z")]byte
-	out := appendDate(b[:0], y, int(m), d)
-	hh, mm, ss := t.Clock()
-	out = append(out, 'T')
-	out = appendDigits(out, hh, 2)
-	out = append(out, ':')
-	out = appendDigits(out, mm, 2)
-	out = append(out, ':')
-	out = appendDigits(out, ss, 2)
-	out = append(out, 'Z')
-	return string(out)
-}
-
-func appendDate(b []byte, y, m, d int) []byte {
-	b = appendDigits(b, y, 4)
-	b = append(b, '-')
-	b = appendDigits(b, m, 2)
-	b = append(b, '-')
-	return appendDigits(b, d, 2)
-}
-
-// appendDigits appends the width lowest decimal digits of n (n >= 0).
-func appendDigits(b []byte, n, width int) []byte {
-	for i := width - 1; i >= 0; i-- {
-		b = append(b, 0)
-	}
-	for i := len(b) - 1; i >= len(b)-width; i-- {
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return b
+	return string(jsonw.AppendDate(b[:0], t))
 }

@@ -107,8 +107,8 @@ func TestDocumentsAndMetadata(t *testing.T) {
 		if got, want := engine.DateText(at), at.Format(time.DateOnly); got != want {
 			t.Errorf("DateText %s, want %s", got, want)
 		}
-		if got, want := engine.DateTimeText(at), at.UTC().Format("2006-01-02T15:04:05Z"); got != want {
-			t.Errorf("DateTimeText %s, want %s", got, want)
+		if got, want := string(jsonw.AppendDateTime(nil, at)), at.UTC().Format("2006-01-02T15:04:05Z"); got != want {
+			t.Errorf("AppendDateTime %s, want %s", got, want)
 		}
 	}
 }
@@ -134,17 +134,17 @@ func (c *codeValue) WriteJSON(w *jsonw.Writer, tag string, _ bool) {
 	w.EndObject()
 }
 
-func (c *codeValues) ScanRow(_ int, row engine.Row) error {
+func (c *codeValues) ScanRow(_ int, row *engine.Row) error {
 	d := engine.AppendRow(&c.docs)
 	return row.Scan(&d.DocumentID, &d.DocumentUUID, &d.ContentVersion, &d.LastModified,
 		&d.namespace, &d.code, &d.short, &d.description, &d.begin, &d.end)
 }
 
-// The engine remembers the scan plans of a read table's select list; a
-// codec scanning the same select list into other destinations (here typed
-// ones after the interpreter's, internal/oracle's codec) gets plans of its
-// own, and back.
-func TestScanPlansFollowTheDestinations(t *testing.T) {
+// Row.Scan decodes a row as pgx's Rows.Scan does, into whatever
+// destinations a hand-written hydration names: typed ones here, the
+// interpreter's (internal/oracle's codec) interface values, alternately on
+// the same select list.
+func TestRowScanFollowsTheDestinations(t *testing.T) {
 	e := newReadEnv(t)
 	ctx := context.Background()
 	res := e.resource(t, "GradeLevelDescriptor")

@@ -165,7 +165,7 @@ func (s *stampWorld) post(t *testing.T, i int, d fakeDoc) {
 
 func (s *stampWorld) put(t *testing.T, i int, d fakeDoc, body []byte) {
 	t.Helper()
-	if _, err := s.writer.UpdateDocument(context.Background(), s.resourceAt(t, d.Project, d.Resource), s.ids[i], body, etag.Write{}); err != nil {
+	if _, err := s.writer.UpdateDocument(context.Background(), s.resourceAt(t, d.Project, d.Resource), s.ids[i], withID(t, s.ids[i], body), etag.Write{}); err != nil {
 		t.Fatalf("PUT %s/%s: %v %s\n%s", d.Project, d.Resource, err, problemJSON(err), body)
 	}
 }

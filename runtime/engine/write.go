@@ -130,8 +130,78 @@ func (w *Writer) check(ctx context.Context, res *spec.Resource, id uuid.UUID, bo
 	if write == nil {
 		return nil, fmt.Errorf("engine: no codec for %s (see Writer.UseCodec)", res.Label())
 	}
-	out, err := write(ctx, WriteInput{ID: id, Limits: w.Limits}, body)
-	return out.Flat, err
+	return CheckWrite(ctx, write, WriteInput{ID: id, Limits: w.Limits}, body)
+}
+
+// CheckWrite runs write, a Codec.Write, over body and answers the API's
+// validation stages in its order: the decode's (schema, decimal precision,
+// equality constraints), then the reference-array uniqueness stage (a
+// reference repeated within an array of references), then the decode's
+// array-uniqueness stage (arrayUniquenessConstraints), whose errors the
+// decode holds back for it. So a body failing both stages is answered with
+// the repeated reference alone, keyed by the outermost array, as the
+// reference answers it.
+func CheckWrite(ctx context.Context, write WriteFunc, in WriteInput, body []byte) (*FlatDoc, error) {
+	var uniqueness problem.ValidationErrors
+	in.Uniqueness = &uniqueness
+	out, err := write(ctx, in, body)
+	if err != nil {
+		return nil, err
+	}
+	if p := duplicateReference(out.Flat); p != nil {
+		return nil, p
+	}
+	if len(uniqueness) > 0 {
+		return nil, problem.DataValidation(uniqueness)
+	}
+	return out.Flat, nil
+}
+
+// duplicateReference is the reference's reference-array uniqueness stage:
+// the first reference that repeats (same referential id) an earlier one at
+// the same site, counted over the site's references in document order,
+// whether or not the schema constrains that array's uniqueness. Finish
+// put the references first, grouped by site.
+func duplicateReference(f *FlatDoc) *problem.Details {
+	if f == nil {
+		return nil
+	}
+	refs := f.Pending
+	for start := 0; start < len(refs) && !refs[start].Descriptor; {
+		end := start + 1
+		for end < len(refs) && !refs[end].Descriptor && refs[end].Site == refs[start].Site {
+			end++
+		}
+		if i := firstRepeat(refs[start:end]); i >= 0 {
+			return validate.DuplicateReference(refs[start+i].Path(), i)
+		}
+		start = end
+	}
+	return nil
+}
+
+// firstRepeat is the index of the first reference whose ID an earlier one
+// has, or -1.
+func firstRepeat(refs []Pending) int {
+	const scan = 16 // up to this many, comparing pairs beats hashing
+	if len(refs) <= scan {
+		for i := 1; i < len(refs); i++ {
+			for j := range i {
+				if refs[j].ID == refs[i].ID {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	seen := make(map[uuid.UUID]struct{}, len(refs))
+	for i := range refs {
+		if _, dup := seen[refs[i].ID]; dup {
+			return i
+		}
+		seen[refs[i].ID] = struct{}{}
+	}
+	return -1
 }
 
 // UpdateDocument replaces the document with id.
@@ -411,18 +481,23 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 			return WriteResult{}, problem.NotFound(problem.DetailUpdateTargetNotFound)
 		}
 	}
+	if p := checkWriteNamespace(ctx, f, &tg); p != nil {
+		return WriteResult{}, p
+	}
 	if o := pre.Evaluate(tg.exists, tg.contentVersion, w.SchemaEpoch); o != etag.Proceed {
 		return WriteResult{}, o.Problem()
 	}
-	if p := applyResolution(f, resolved); p != nil {
-		return WriteResult{}, p
-	}
+	// A PUT that changes the identity is refused before its references
+	// are resolved, as the reference refuses it.
 	identityUpdate := !post && tg.referentialID != f.ReferentialID.String()
 	if identityUpdate && !res.AllowIdentityUpdates {
 		return WriteResult{}, problem.IdentityImmutable(res.Name)
 	}
 	if identityUpdate && !w.Limits.IdentityUpdateAllowed(ctx, res.ProjectEndpoint, res.Endpoint, res.Name) {
 		return WriteResult{}, server.IdentityUpdatesDisabled(res.Name)
+	}
+	if p := applyResolution(f, resolved); p != nil {
+		return WriteResult{}, p
 	}
 	if a, ok := resolved[f.SuperclassID.String()]; ok && (!tg.exists || a.documentID != tg.documentID) {
 		// Another document holds the same superclass identity: another

@@ -73,7 +73,7 @@ func mustJSON(t testing.TB, v any) []byte {
 func (l *loaded) put(t *testing.T, endpoint string, id uuid.UUID, doc any, pre etag.Write) (engine.WriteResult, int64, error) {
 	t.Helper()
 	ctx, rt := db.WithRoundTrips(context.Background())
-	out, err := l.writer.UpdateDocument(ctx, l.res(t, endpoint), id, mustJSON(t, doc), pre)
+	out, err := l.writer.UpdateDocument(ctx, l.res(t, endpoint), id, withID(t, id, mustJSON(t, doc)), pre)
 	return out, rt.Count(), err
 }
 
@@ -302,7 +302,7 @@ func TestWriteBehaviour(t *testing.T) {
 		for i := range 8 {
 			d := l.doc(t, "ed-fi/schools")
 			d["nameOfInstitution"] = "Concurrent " + string(rune('A'+i))
-			body := mustJSON(t, d)
+			body := withID(t, school.ID, mustJSON(t, d))
 			go func() {
 				_, err := l.writer.UpdateDocument(context.Background(), l.res(t, "ed-fi/schools"), school.ID, body, etag.Write{})
 				errs <- err

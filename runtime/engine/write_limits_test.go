@@ -64,7 +64,7 @@ func TestIdentityUpdateFanOutLimit(t *testing.T) {
 	before := l.sectionState(t)
 
 	_, err := l.withLimits(server.WriteLimits{MaxIdentityUpdateFanOut: dependents - 1}).
-		UpdateDocument(ctx, l.res(t, "ed-fi/sections"), section.ID, mustJSON(t, renamed), etag.Write{})
+		UpdateDocument(ctx, l.res(t, "ed-fi/sections"), section.ID, withID(t, section.ID, mustJSON(t, renamed)), etag.Write{})
 	var p *problem.Details
 	if !errors.As(err, &p) || p.Status != 409 || p.Type != problem.TypeIdentityUpdateTooLarge ||
 		!strings.Contains(p.Detail, "update 5 other items") || !strings.Contains(p.Detail, "the 4 this server allows") ||
@@ -80,7 +80,7 @@ func TestIdentityUpdateFanOutLimit(t *testing.T) {
 
 	ctx, rt := db.WithRoundTrips(ctx)
 	if _, err := l.withLimits(server.WriteLimits{MaxIdentityUpdateFanOut: dependents}).
-		UpdateDocument(ctx, l.res(t, "ed-fi/sections"), section.ID, mustJSON(t, renamed), etag.Write{}); err != nil {
+		UpdateDocument(ctx, l.res(t, "ed-fi/sections"), section.ID, withID(t, section.ID, mustJSON(t, renamed)), etag.Write{}); err != nil {
 		t.Fatalf("within the limit: %v %s", err, problemJSON(err))
 	}
 	if rt.Count() != 2 {
@@ -106,7 +106,7 @@ func TestIdentityUpdatesCanBeDisabled(t *testing.T) {
 		{DenyIdentityUpdates: []string{"ed-fi/sessions", "ed-fi/sections"}},
 		{DenyIdentityUpdates: []string{"section"}},
 	} {
-		_, err := l.withLimits(limits).UpdateDocument(context.Background(), l.res(t, "ed-fi/sections"), section.ID, mustJSON(t, renamed), etag.Write{})
+		_, err := l.withLimits(limits).UpdateDocument(context.Background(), l.res(t, "ed-fi/sections"), section.ID, withID(t, section.ID, mustJSON(t, renamed)), etag.Write{})
 		var p *problem.Details
 		if !errors.As(err, &p) || p.Status != 400 || p.Type != problem.TypeKeyChangeNotSupported || !strings.Contains(p.Detail, "disabled") {
 			t.Errorf("%+v: %v %s", limits, err, problemJSON(err))
@@ -116,11 +116,11 @@ func TestIdentityUpdatesCanBeDisabled(t *testing.T) {
 	same := l.doc(t, "ed-fi/sections")
 	same["sectionName"] = "Renamed only"
 	if _, err := l.withLimits(server.WriteLimits{DisableIdentityUpdates: true}).
-		UpdateDocument(context.Background(), l.res(t, "ed-fi/sections"), section.ID, mustJSON(t, same), etag.Write{}); err != nil {
+		UpdateDocument(context.Background(), l.res(t, "ed-fi/sections"), section.ID, withID(t, section.ID, mustJSON(t, same)), etag.Write{}); err != nil {
 		t.Errorf("non-identity change: %v", err)
 	}
 	if _, err := l.withLimits(server.WriteLimits{DenyIdentityUpdates: []string{"ed-fi/sessions"}}).
-		UpdateDocument(context.Background(), l.res(t, "ed-fi/sections"), section.ID, mustJSON(t, renamed), etag.Write{}); err != nil {
+		UpdateDocument(context.Background(), l.res(t, "ed-fi/sections"), section.ID, withID(t, section.ID, mustJSON(t, renamed)), etag.Write{}); err != nil {
 		t.Errorf("identity change of a resource not denied: %v %s", err, problemJSON(err))
 	}
 }
@@ -182,7 +182,7 @@ func TestConcurrentIdentityUpdates(t *testing.T) {
 	errs := make([]error, 50)
 	for i := range errs {
 		wg.Go(func() {
-			_, errs[i] = l.writer.UpdateDocument(context.Background(), l.res(t, "ed-fi/sections"), section.ID, renamed, etag.Write{})
+			_, errs[i] = l.writer.UpdateDocument(context.Background(), l.res(t, "ed-fi/sections"), section.ID, withID(t, section.ID, renamed), etag.Write{})
 		})
 	}
 	wg.Wait()
@@ -233,7 +233,7 @@ func BenchmarkIdentityUpdateFanOut(b *testing.B) {
 	d := l.doc(b, "ed-fi/sections")
 	for i := 0; b.Loop(); i++ {
 		d["sectionIdentifier"] = fmt.Sprintf("R%d", i)
-		if _, err := l.writer.UpdateDocument(ctx, l.res(b, "ed-fi/sections"), section.ID, mustJSON(b, d), etag.Write{}); err != nil {
+		if _, err := l.writer.UpdateDocument(ctx, l.res(b, "ed-fi/sections"), section.ID, withID(b, section.ID, mustJSON(b, d)), etag.Write{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/compiler/fake"
@@ -17,6 +19,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
+	"github.com/google/uuid"
 )
 
 // env is a provisioned database for a schema set with its plans.
@@ -89,4 +92,25 @@ func problemJSON(err error) string {
 		return string(p.JSON())
 	}
 	return ""
+}
+
+// withID is a PUT body of document id: body with an "id" member naming id
+// added first, unless it has one (in any case) already.
+func withID(t testing.TB, id uuid.UUID, body []byte) []byte {
+	t.Helper()
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(body, &members); err != nil {
+		t.Fatalf("PUT body %s: %v", body, err)
+	}
+	for k := range members {
+		if strings.EqualFold(k, "id") {
+			return body
+		}
+	}
+	open := bytes.IndexByte(body, '{')
+	sep := ","
+	if len(members) == 0 {
+		sep = ""
+	}
+	return slices.Concat(body[:open+1], []byte(`"id":"`+id.String()+`"`+sep), body[open+1:])
 }

@@ -196,7 +196,7 @@ func TestCollectionAlignedExtensionReference(t *testing.T) {
 	}
 	put := func(body string) {
 		t.Helper()
-		if _, err := e.writer.UpdateDocument(context.Background(), parents, out.ID, []byte(body), etag.Write{}); err != nil {
+		if _, err := e.writer.UpdateDocument(context.Background(), parents, out.ID, withID(t, out.ID, []byte(body)), etag.Write{}); err != nil {
 			t.Fatal(err, problemJSON(err))
 		}
 	}
@@ -205,10 +205,11 @@ func TestCollectionAlignedExtensionReference(t *testing.T) {
 		t.Errorf("extension scope rows after PUT = %v, want only B→S2", got)
 	}
 	if _, err := e.writer.UpdateDocument(context.Background(), parents, out.ID,
-		[]byte(`{"parentResourceId":1,"parents":[{"parentCode":"A","_ext":{"aligned":{"sponsorReference":{"sponsorName":"S9"}}}}]}`), etag.Write{}); status(err) != 409 {
+		withID(t, out.ID, []byte(`{"parentResourceId":1,"parents":[{"parentCode":"A","_ext":{"aligned":{"sponsorReference":{"sponsorName":"S9"}}}}]}`)), etag.Write{}); status(err) != 409 {
 		t.Errorf("unresolved reference inside a collection extension: %v", err)
 	}
-	if _, err := e.writer.UpdateDocument(context.Background(), parents, uuid.New(), []byte(`{"parentResourceId":1}`), etag.Write{}); status(err) != 404 {
+	unknown := uuid.New()
+	if _, err := e.writer.UpdateDocument(context.Background(), parents, unknown, withID(t, unknown, []byte(`{"parentResourceId":1}`)), etag.Write{}); status(err) != 404 {
 		t.Errorf("PUT of an unknown id: %v", err)
 	}
 }
@@ -237,7 +238,7 @@ func TestCollectionAlignedExtensionCollections(t *testing.T) {
 		t.Fatalf("after POST: children %v, grandchildren %v", children, grandchildren)
 	}
 	if _, err := e.writer.UpdateDocument(context.Background(), res, out.ID,
-		body("changed", `,{"childCode":"c2","extensionChildren":[{"extensionChildCode":"e2"}]}`), etag.Write{}); err != nil {
+		withID(t, out.ID, body("changed", `,{"childCode":"c2","extensionChildren":[{"extensionChildCode":"e2"}]}`)), etag.Write{}); err != nil {
 		t.Fatal(err, problemJSON(err))
 	}
 	c2, g2 := ids("ParentResourceExtensionParentChildren"), ids("ParentResourceExtensionParentChildrenExtensionChildren")
@@ -248,7 +249,7 @@ func TestCollectionAlignedExtensionCollections(t *testing.T) {
 	if err := e.pool.QueryRow(context.Background(), `SELECT "ChildValue" FROM "aligned"."ParentResourceExtensionParentChildren" WHERE "CollectionItemId" = $1`, children[0]).Scan(&value); err != nil || value != "changed" {
 		t.Errorf("child value = %q, %v", value, err)
 	}
-	if _, err := e.writer.UpdateDocument(context.Background(), res, out.ID, []byte(`{"parentResourceId":1,"parents":[{"parentCode":"A"}]}`), etag.Write{}); err != nil {
+	if _, err := e.writer.UpdateDocument(context.Background(), res, out.ID, withID(t, out.ID, []byte(`{"parentResourceId":1,"parents":[{"parentCode":"A"}]}`)), etag.Write{}); err != nil {
 		t.Fatal(err, problemJSON(err))
 	}
 	if c, g := ids("ParentResourceExtensionParentChildren"), ids("ParentResourceExtensionParentChildrenExtensionChildren"); len(c) != 0 || len(g) != 0 {

@@ -75,6 +75,10 @@ type Builder struct {
 }
 
 // Start begins the id of an identity of projectName/resourceName.
+//
+// Not inlined: generated code calls it at many sites (binary size).
+//
+//go:noinline
 func (b *Builder) Start(projectName, resourceName string) {
 	b.buf = append(b.buf[:0], Namespace[:]...)
 	b.buf = append(b.buf, projectName...)
@@ -84,6 +88,10 @@ func (b *Builder) Start(projectName, resourceName string) {
 
 // Add appends the next identity element "path=value" (value already in
 // canonical form; see values.go).
+//
+// Not inlined: generated code calls it at many sites (binary size).
+//
+//go:noinline
 func (b *Builder) Add(path, value string) {
 	if b.elements > 0 {
 		b.buf = append(b.buf, '#')

@@ -54,14 +54,11 @@ type Doc struct {
 	items, longest int
 }
 
-// maxDepth bounds nesting; deeper bodies are refused before parsing
-// (validate.CheckBody refuses beyond 256 levels).
-const maxDepth = 10000
-
 // Parse reads body, which must be exactly one JSON value with optional
 // surrounding whitespace (the grammar of RFC 8259, as encoding/json reads
-// it). It reports false for anything else; the caller then asks
-// encoding/json for its message. Text is not checked for UTF-8 validity:
+// it), with containers nested at most 64 deep as the reference's parser
+// reads it. It reports false for anything else; the caller then asks
+// SyntaxError for the message. Text is not checked for UTF-8 validity:
 // validate.CheckBody refuses bad text before.
 func (d *Doc) Parse(body []byte) bool {
 	d.text = string(body)
@@ -115,6 +112,10 @@ func (d *Doc) Str(v Value) string {
 func (d *Doc) ArrayItems() (total, longest int) { return d.items, d.longest }
 
 // Members iterates over the members of object v in document order.
+//
+// Not inlined: generated decoders call it for every object or array (binary size).
+//
+//go:noinline
 func (d *Doc) Members(v Value) Members {
 	return Members{d: d, next: int32(v) + 1, end: d.nodes[v].next}
 }
@@ -139,6 +140,10 @@ func (m *Members) Next() bool {
 
 // NextPresent is Next skipping members whose value is null, which the API
 // treats as absent.
+//
+// Not inlined: generated decoders call it for every object or array (binary size).
+//
+//go:noinline
 func (m *Members) NextPresent() bool {
 	for m.Next() {
 		if m.d.nodes[m.at+1].kind != Null {
@@ -169,6 +174,10 @@ type Items struct {
 }
 
 // Next moves to the next item and reports whether there is one.
+//
+// Not inlined: generated decoders call it for every object or array (binary size).
+//
+//go:noinline
 func (it *Items) Next() bool {
 	if it.next >= it.end {
 		return false
@@ -241,13 +250,15 @@ func (p *parser) finish(i int32) {
 }
 
 func (p *parser) value(depth int) bool {
-	if p.pos >= len(p.s) || depth > maxDepth {
+	if p.pos >= len(p.s) {
 		return false
 	}
+	// Containers nest at most stjMaxDepth deep, as the reference's parser
+	// reads them (SyntaxError reports a deeper body).
 	switch c := p.s[p.pos]; {
-	case c == '{':
+	case c == '{' && depth < stjMaxDepth:
 		return p.object(depth)
-	case c == '[':
+	case c == '[' && depth < stjMaxDepth:
 		return p.array(depth)
 	case c == '"':
 		return p.str()

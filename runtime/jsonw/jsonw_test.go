@@ -2,6 +2,7 @@ package jsonw
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -149,6 +150,28 @@ func TestHrefTimeTextAndPlainKeys(t *testing.T) {
 	for name, plain := range map[string]bool{"schoolId": true, "_ext": true, "a b": true, `q"`: false, `b\`: false, "tab\t": false, "é": false} {
 		if IsPlain(name) != plain {
 			t.Errorf("IsPlain(%q) = %v", name, !plain)
+		}
+	}
+}
+
+// Strings are escaped the same whether a byte to escape falls in an
+// eight-byte word read at once or in the tail read byte by byte (as
+// encoding/json escapes them: it has the same rules for these bytes).
+func TestStringEscapesEveryPosition(t *testing.T) {
+	for _, special := range []string{`"`, `\`, "\n", "\x01", "\x1f", "é", "\xff", "€", "\x7f"} {
+		for n := 0; n <= 20; n++ {
+			for at := 0; at <= n; at++ {
+				s := strings.Repeat("a", at) + special + strings.Repeat("~", n-at)
+				var w Writer
+				w.String(s)
+				want, err := json.Marshal(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := string(w.Bytes()); got != string(want) {
+					t.Fatalf("String(%q) = %s, want %s", s, got, want)
+				}
+			}
 		}
 	}
 }

@@ -5,9 +5,14 @@ package opt
 
 // Value is an optional member: Present says whether the document has it
 // (a member the client sent as null, or omitted, is absent).
+//
+// It is not comparable (==): the compiler then writes no equality
+// function for the many generated types holding one, which nothing
+// compares (binary size).
 type Value[T any] struct {
 	Value   T
 	Present bool
+	_       [0]func()
 }
 
 // Some returns a present value.

@@ -60,6 +60,9 @@ type Details struct {
 	Errors           []string
 	// Headers are extra response headers (e.g. Allow on a 405).
 	Headers map[string]string
+	// OmitValidationErrors leaves the validationErrors member out, as the
+	// reference's authentication failure does.
+	OmitValidationErrors bool
 }
 
 // Error makes a *Details usable as a handler error.
@@ -92,8 +95,10 @@ func (d *Details) JSON() []byte {
 	writeString(&b, d.Title)
 	fmt.Fprintf(&b, `,"status":%d,"correlationId":`, d.Status)
 	writeString(&b, d.CorrelationID)
-	b.WriteString(`,"validationErrors":`)
-	d.ValidationErrors.write(&b)
+	if !d.OmitValidationErrors {
+		b.WriteString(`,"validationErrors":`)
+		d.ValidationErrors.write(&b)
+	}
 	b.WriteString(`,"errors":`)
 	writeStrings(&b, d.Errors)
 	b.WriteByte('}')
@@ -218,6 +223,15 @@ func IdentityImmutable(resourceName string) *Details {
 		"Identifying values for the %s resource cannot be changed. Delete and recreate the resource item instead.", resourceName))
 }
 
+// DescriptorIdentityImmutable is KeyChangeNotSupported with the reference's
+// text for a PUT that changes a descriptor's namespace or codeValue
+// (project and resource name it: "Ed-Fi", "AbsenceEventCategoryDescriptor").
+func DescriptorIdentityImmutable(projectName, resourceName string) *Details {
+	return KeyChangeNotSupported(fmt.Sprintf(
+		"Identity of resource '%s.%s' cannot be changed. Descriptor identity fields (Namespace, CodeValue) are immutable on PUT.",
+		projectName, resourceName))
+}
+
 // IDMismatch is the 400 for a PUT whose body id differs from the route's.
 func IDMismatch() *Details {
 	return BadRequest(DetailRequestCouldNotBeProcessed, nil, "Request body id must match the id in the url.")
@@ -301,10 +315,10 @@ func IncompatibleReferenceMessage(targetResourceName string) string {
 }
 
 // MissingDescriptorMessage is the validationErrors message for a descriptor
-// URI that does not exist. When any descriptor reference fails, the reference
-// answers 400 BadRequest(DetailDataValidationFailed, ve) instead of 409.
+// URI that does not exist, naming the URI lower-cased as the reference
+// writes it. When any descriptor reference fails, the reference answers 400 BadRequest(DetailDataValidationFailed, ve) instead of 409.
 func MissingDescriptorMessage(descriptorResourceName, uri string) string {
-	return fmt.Sprintf("%s value '%s' does not exist.", descriptorResourceName, uri)
+	return fmt.Sprintf("%s value '%s' does not exist.", descriptorResourceName, strings.ToLower(uri))
 }
 
 // ReferenceFailures builds the response for failed reference resolution the

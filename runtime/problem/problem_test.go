@@ -62,6 +62,8 @@ func TestReferenceTexts(t *testing.T) {
 			"The requested action cannot be performed because this item is referenced by existing item(s)."},
 		{"unknown query field", UnknownQueryField("foo"), "The query field 'foo' is not valid for this resource."},
 		{"identity immutable", IdentityImmutable("School"), "Identifying values for the School resource cannot be changed. Delete and recreate the resource item instead."},
+		{"descriptor identity immutable", DescriptorIdentityImmutable("Ed-Fi", "DisabilityDescriptor"),
+			"Identity of resource 'Ed-Fi.DisabilityDescriptor' cannot be changed. Descriptor identity fields (Namespace, CodeValue) are immutable on PUT."},
 		{"id mismatch", IDMismatch(), "Request body id must match the id in the url."},
 		{"update target missing", NotFound(DetailUpdateTargetNotFound), "Resource to update was not found"},
 	}

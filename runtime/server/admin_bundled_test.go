@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -63,7 +64,7 @@ func startBundled(t *testing.T, args ...string) *bundledServer {
 	var logs bytes.Buffer
 	go func() {
 		done <- server.Start(ctx, defaultschema.App, append([]string{"--connection-string", bs.url, "--listen", bs.public,
-			"--admin-listen", bs.admin, "--log-level", "error"}, args...), io.Discard, &logs, defaultschema.Register)
+			"--admin-listen", bs.admin, "--log-level", "error", "--auth=off"}, args...), io.Discard, &logs, defaultschema.Register)
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -104,8 +105,8 @@ func call(t *testing.T, method, url string, body []byte) answer {
 	return answer{resp.StatusCode, resp.Header, b}
 }
 
-// postAll posts the fake documents and returns the first location of each
-// resource.
+// postAll posts the fake documents and returns the path of the first
+// location of each resource.
 func (bs *bundledServer) postAll(t *testing.T) map[string]string {
 	t.Helper()
 	locs := map[string]string{}
@@ -115,7 +116,11 @@ func (bs *bundledServer) postAll(t *testing.T) map[string]string {
 			t.Fatalf("POST %s/%s = %d %s", d.Project, d.Resource, r.status, r.body)
 		}
 		if _, ok := locs[d.Project+"/"+d.Resource]; !ok {
-			locs[d.Project+"/"+d.Resource] = r.header.Get("Location")
+			loc, err := url.Parse(r.header.Get("Location"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			locs[d.Project+"/"+d.Resource] = loc.Path
 		}
 	}
 	return locs

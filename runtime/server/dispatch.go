@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/edfi-dmsc/dmsc/runtime/auth"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
@@ -37,10 +38,11 @@ type TrackedChanges interface {
 }
 
 // dispatch routes /data/... requests: the path's shape (404), the id's form
-// (400), the resource (404), the method (405), then the schema gate (503),
-// the write Content-Type (415) and the handler. The reference consults the
-// gate before resolving the resource; here malformed and unknown routes are
-// answered without touching the database.
+// (400), the resource (404), the method (405), then the claim-set
+// authorization (403, with auth on; authentication ran before routing),
+// the schema gate (503), the write Content-Type (415) and the handler. The
+// reference consults the gate before resolving the resource; here
+// malformed and unknown routes are answered without touching the database.
 func (s *Server) dispatch(c echo.Context) error {
 	rest := strings.TrimPrefix(c.Request().URL.Path, "/data/")
 	segs := strings.Split(strings.TrimSuffix(rest, "/"), "/")
@@ -87,7 +89,7 @@ func (s *Server) dispatch(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := s.checkGate(r); err != nil {
+		if err := s.admit(r, auth.ActionReadChanges); err != nil {
 			return err
 		}
 		if tracked == "deletes" {
@@ -103,7 +105,7 @@ func (s *Server) dispatch(c echo.Context) error {
 		default:
 			return unsupported(itemMethods, method)
 		}
-		if err := s.checkGate(r); err != nil {
+		if err := s.admit(r, itemActions[method]); err != nil {
 			return err
 		}
 		switch method {
@@ -125,12 +127,12 @@ func (s *Server) dispatch(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			if err := s.checkGate(r); err != nil {
+			if err := s.admit(r, auth.ActionRead); err != nil {
 				return err
 			}
 			return rt.res.Query(r, p)
 		case http.MethodPost:
-			if err := s.checkGate(r); err != nil {
+			if err := s.admit(r, auth.ActionCreate); err != nil {
 				return err
 			}
 			if err := checkContentType(r); err != nil {
@@ -145,6 +147,13 @@ func (s *Server) dispatch(c echo.Context) error {
 			return unsupported(collectionMethods, method)
 		}
 	}
+}
+
+// itemActions are the claim-set actions of the methods of /{id} routes.
+var itemActions = map[string]auth.Action{
+	http.MethodGet:    auth.ActionRead,
+	http.MethodPut:    auth.ActionUpdate,
+	http.MethodDelete: auth.ActionDelete,
 }
 
 func unsupported(allow, method string) *problem.Details {

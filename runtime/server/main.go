@@ -39,7 +39,7 @@ func Main(app App, args []string, register func(*Server)) int {
 // supplied by the caller; it serves until ctx is cancelled.
 // A first argument naming one of app.Commands runs that command instead.
 func Start(ctx context.Context, app App, args []string, stdout, stderr io.Writer, register func(*Server)) (code int) {
-	description := "Ed-Fi API server for effective schema " + app.Fingerprint.EffectiveSchemaHash + ". No authentication: listens on loopback by default."
+	description := "Ed-Fi API server for effective schema " + app.Fingerprint.EffectiveSchemaHash + ". OAuth2 client credentials authentication (clients: dmsc client create); listens on loopback by default."
 	for _, c := range app.Commands {
 		if len(args) > 0 && args[0] == c.Name {
 			return c.Run(ctx, args[1:], stdout, stderr)
@@ -66,7 +66,7 @@ func Start(ctx context.Context, app App, args []string, stdout, stderr io.Writer
 		err = errors.New("--connection-string (or DMSC_CONNECTION_STRING) must not be empty")
 	}
 	if err == nil {
-		err = errors.Join(cfg.Timeouts.withDefaults().validate(), cfg.Admin.validate(cfg.Listen))
+		err = errors.Join(cfg.Timeouts.withDefaults().validate(), cfg.Admin.validate(cfg.Listen), checkAuthOff(cfg.AuthFlags, cfg.Listen))
 	}
 	var connString string
 	if err == nil {
@@ -97,7 +97,17 @@ func Start(ctx context.Context, app App, args []string, stdout, stderr io.Writer
 	defer pool.Close()
 	logPool(log, pool)
 
+	var authTasks []func(context.Context)
+	if cfg.AuthMode != "off" {
+		if cfg.Auth, authTasks, err = newAuth(ctx, cfg.AuthFlags, pool, app.Authorization, log); err != nil {
+			log.Error("cannot start authentication", "error", err)
+			return 1
+		}
+	}
 	s := New(cfg, app, pool, schemagate.New(pool, app.Fingerprint, log), log)
+	for _, task := range authTasks {
+		s.Background(task)
+	}
 	register(s)
 	if err := s.Run(ctx); err != nil {
 		log.Error("server failed", "error", err)

@@ -74,7 +74,7 @@ func TestStartServesFirstRequestQuickly(t *testing.T) {
 	done := make(chan int, 1)
 	start := time.Now()
 	go func() {
-		done <- Start(ctx, noteApp, []string{"--connection-string", url, "--listen", addr}, &logs, &logs, func(s *Server) {
+		done <- Start(ctx, noteApp, []string{"--connection-string", url, "--listen", addr, "--auth=off"}, &logs, &logs, func(s *Server) {
 			s.Register("test", "notes", &noteResource{pool: s.Pool})
 		})
 	}()
@@ -155,7 +155,7 @@ func startMain(t *testing.T, args []string, register func(*Server)) *mainRun {
 	ctx, cancel := context.WithCancel(context.Background())
 	run := &mainRun{addr: FreeAddr(t), cancel: cancel, logs: &lockedBuffer{}, done: make(chan int, 1)}
 	go func() {
-		run.done <- Start(ctx, noteApp, append(args, "--listen", run.addr), run.logs, run.logs, register)
+		run.done <- Start(ctx, noteApp, append(args, "--listen", run.addr, "--auth=off"), run.logs, run.logs, register)
 	}()
 	t.Cleanup(func() {
 		cancel()

@@ -133,11 +133,12 @@ func (r *Request) IfNoneMatch() etag.Condition {
 func (r *Request) Project() string  { return r.route.project }
 func (r *Request) Endpoint() string { return r.route.endpoint }
 
-// Location is the path of a document of the routed resource:
-// {pathBase}/data/{project}/{endpoint}/{id}, with the path base the request
-// used (none when it came without it).
+// Location is the absolute URL of a document of the routed resource, as
+// the reference builds it from the request:
+// {scheme}://{host}{pathBase}/data/{project}/{endpoint}/{id}, with the path
+// base the request used (none when it came without it).
 func (r *Request) Location(id uuid.UUID) string {
-	return pathBase(r.c) + "/data/" + r.route.project + "/" + r.route.endpoint + "/" + id.String()
+	return rootURL(r.c) + "data/" + r.route.project + "/" + r.route.endpoint + "/" + id.String()
 }
 
 // Tag composes the served _etag for a ContentVersion.

@@ -71,6 +71,9 @@ type App struct {
 	// argument names one (see Main), e.g. the bulk load of
 	// runtime/bulkload.
 	Commands []Command
+	// Authorization builds the authorizer of a server with --auth=on
+	// (runtime/authz); without it the server runs with --auth=off only.
+	Authorization AuthorizationFactory
 }
 
 // Command is a subcommand of a generated server's binary.
@@ -89,7 +92,7 @@ type Command struct {
 // kong (see Main).
 type Config struct {
 	ConnectionString    string        `name:"connection-string" env:"DMSC_CONNECTION_STRING" required:"" help:"PostgreSQL URL (postgres://...) or keyword/value connection string."`
-	Listen              string        `name:"listen" env:"DMSC_LISTEN" default:"127.0.0.1:8080" help:"Address to listen on. There is no authentication yet: keep it on loopback."`
+	Listen              string        `name:"listen" env:"DMSC_LISTEN" default:"127.0.0.1:8080" help:"Address to listen on; with --auth=off only a loopback address is accepted."`
 	PathBase            string        `name:"path-base" env:"DMSC_PATH_BASE" default:"" help:"URL prefix routes are also served under, e.g. api: /api/data/... and /data/... both work, and URLs in answers keep the prefix the request used."`
 	CORSAllowedOrigins  []string      `name:"cors-allowed-origins" env:"DMSC_CORS_ALLOWED_ORIGINS" sep:"," help:"Origins (scheme://host[:port], comma-separated, * for any) whose browser scripts may call the API; a CORS preflight from another origin gets no Access-Control-Allow-Origin."`
 	CorrelationIDHeader string        `name:"correlation-id-header" env:"DMSC_CORRELATION_ID_HEADER" default:"correlationid" help:"Request header carrying the client's correlation id."`
@@ -109,6 +112,11 @@ type Config struct {
 	Admin       `embed:""`
 	Watchdog    `embed:""`
 	WriteLimits `embed:""`
+	AuthFlags   `embed:""`
+
+	// Auth is authentication and authorization, built from AuthFlags by
+	// Start; nil (as in tests that build a Config) serves without.
+	Auth *Auth `kong:"-"`
 }
 
 // withDefaults fills zero values, so a Config built in code (tests) behaves
@@ -210,6 +218,9 @@ func New(cfg Config, app App, pool *pgxpool.Pool, gate Gate, log *slog.Logger) *
 	e.Use(s.correlate, s.observe, s.limitBody)
 	s.serviceRoutes = map[string]string{}
 	s.routeServices(e)
+	if s.Config.Auth != nil {
+		s.routeAuth(e)
+	}
 	e.Any("/data/*", s.dispatch)
 	s.handler = s.preRoute(e)
 	return s
@@ -262,8 +273,10 @@ func (s *Server) Run(ctx context.Context) error {
 // off those still running after it), stops the background tasks and closes
 // the admin listener; the caller closes the pool after Serve returns.
 func (s *Server) Serve(ctx context.Context, ln, admin net.Listener) error {
-	s.Log.Warn("server is UNAUTHENTICATED: every client can read and write all data; keep it on a loopback address",
-		"listen", ln.Addr().String())
+	if s.Config.Auth == nil {
+		s.Log.Warn("server is UNAUTHENTICATED (--auth=off): every client can read and write all data; keep it on a loopback address",
+			"listen", ln.Addr().String())
+	}
 	s.Log.Info("listening", "address", ln.Addr().String(), "pathBase", s.Config.PathBase,
 		"resources", len(s.resources), "effectiveSchemaHash", s.App.Fingerprint.EffectiveSchemaHash)
 	if s.gate != nil {

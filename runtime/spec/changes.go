@@ -1,5 +1,7 @@
 package spec
 
+import "strings"
+
 // ChangePlan is a resource's Change Queries plan: the statements of its
 // /deletes and /keyChanges routes over its tracked-change table
 // (tracked_changes_{schema}.{Table}, or tracked_changes_edfi.Descriptor for
@@ -39,7 +41,19 @@ type ChangePlan struct {
 	// maxChangeVersion, its two placeholders omitted: the parts are joined
 	// with the window's "$n" placeholders, minimum first.
 	LiveWindow []string
+	// NamespaceColumn is the tracked-change column holding the old value
+	// of the resource's Namespace element (NamespaceAuthorization): the
+	// namespace a tombstone or key-change row was written with, which the
+	// NamespaceBased strategy filters the rows by ("" when the resource
+	// has no Namespace element or no change statements).
+	NamespaceColumn string
 }
+
+// ChangeWindowCondition is the condition of every change statement that
+// limits the tracked rows, aliased c, to the window: it occurs exactly
+// once in each, and a row filter (NamespaceBased authorization) is added
+// right after it, so it applies before paging and the count.
+const ChangeWindowCondition = `c."ChangeVersion" BETWEEN $1 AND $2`
 
 // ChangeKey is one member of a change item's key values.
 type ChangeKey struct {
@@ -49,4 +63,24 @@ type ChangeKey struct {
 	// Type says how the text value is written: numbers and booleans bare,
 	// anything else as a JSON string.
 	Type ScalarType
+}
+
+// checkChanges checks that a change plan with a namespace column can take
+// a row filter: every statement has the window condition once.
+func (r *Resource) checkChanges(c *checker, at string) {
+	cp := r.Changes
+	if cp == nil || cp.NamespaceColumn == "" {
+		return
+	}
+	at += ": changes"
+	if r.Namespace == nil {
+		c.add(at, "NamespaceColumn %q without a Namespace element", cp.NamespaceColumn)
+	}
+	for _, s := range []struct{ name, stmt string }{
+		{"Deletes", cp.Deletes}, {"DeletesCount", cp.DeletesCount}, {"KeyChanges", cp.KeyChanges}, {"KeyChangesCount", cp.KeyChangesCount},
+	} {
+		if n := strings.Count(s.stmt, ChangeWindowCondition); s.stmt != "" && n != 1 {
+			c.add(at, "%s has the window condition %s %d times, not once", s.name, ChangeWindowCondition, n)
+		}
+	}
 }

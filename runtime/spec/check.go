@@ -288,6 +288,8 @@ func (r *Resource) check(c *checker, at string) {
 	r.checkIdentity(c, at)
 	r.checkWrite(c, at)
 	r.checkRead(c, at)
+	r.checkNamespace(c, at)
+	r.checkChanges(c, at)
 }
 
 // column returns the index of the named column of t, -1 when none.

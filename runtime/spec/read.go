@@ -66,6 +66,12 @@ const PageIDs = `current_setting('` + PageIDsSetting + `')::bigint[]`
 // parent's key (the root document id, ParentCollectionItemId or
 // BaseCollectionItemId) then the values.
 type ReadTable struct {
+	// Select is what ByID and Page share: the selected columns, the table
+	// and its joins. ByIDFilter and PageFilter complete it into ByID and
+	// Page (ByID = Select + ByIDFilter); a generated plan carries these
+	// three, and the generated package completes ByID and Page when it
+	// initializes (Schema.CompleteStatements).
+	Select, ByIDFilter, PageFilter string
 	// ByID selects the table's rows of the document whose DocumentUuid is
 	// $1, ordered by parent key then Ordinal.
 	ByID string

@@ -63,6 +63,9 @@ type Resource struct {
 	// Changes is the Change Queries plan (the live window always, the
 	// /deletes and /keyChanges statements when the resource is tracked).
 	Changes *ChangePlan
+	// Namespace is set when the resource has Namespace securable elements
+	// (authorization by the NamespaceBased strategy).
+	Namespace *NamespaceAuthorization
 }
 
 // Label names the resource in metrics and logs ("ed-fi/schools"), as the

@@ -205,6 +205,11 @@ type TableWrite struct {
 	Ordinal int
 	// Semantic are the indices in Stored of the semantic identity columns.
 	Semantic []int
+	// Load is the head of the three loads below (see LoadStatements): the
+	// select of the stored columns as canonical text, up to the documents
+	// it selects; LoadOrder orders the rows by Ordinal when present ("" or
+	// "\nORDER BY t.<the Ordinal column>").
+	Load, LoadOrder string
 	// LoadByUUID and LoadByReferentialID select the stored columns of a
 	// document's rows as canonical text, ordered by Ordinal when present;
 	// $1 is the DocumentUuid or the document's ReferentialId.

@@ -15,7 +15,8 @@
 //     DuplicatePropertyMessage at the first duplicate's path (CheckBody),
 //     before anything else but syntax errors. The same pass refuses what a
 //     decoder would silently repair (bytes that are not UTF-8, unpaired
-//     surrogate escapes) and bodies nested deeper than 256 levels.
+//     surrogate escapes); bodies nested deeper than the reference's parser
+//     reads (64 levels) are a syntax error (jsonr.SyntaxError).
 //   - A top-level "id" property (any case) on POST: 400 (runtime/problem).
 //   - Slash dates in date and date-time properties are rewritten
 //     (CoerceSlashDate), then date-times are normalized to UTC

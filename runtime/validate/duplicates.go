@@ -15,12 +15,12 @@ const (
 	InvalidUTF8NameMessage       = "Property name is not valid UTF-8 text."
 	UnpairedSurrogateMessage     = "Value contains an unpaired UTF-16 surrogate escape, which is not a character."
 	UnpairedSurrogateNameMessage = "Property name contains an unpaired UTF-16 surrogate escape, which is not a character."
-	TooDeepMessage               = "The request body nests deeper than 256 levels."
 )
 
-// maxScanDepth bounds the nesting CheckBody follows; a deeper body is
-// refused (the reference's parser refuses beyond 64 levels).
-const maxScanDepth = 256
+// maxScanDepth bounds the nesting of containers: the reference's parser
+// refuses a body nesting deeper (a syntax error, see jsonr.SyntaxError), so
+// CheckBody treats it as malformed.
+const maxScanDepth = 64
 
 // BodyIssue is the first problem CheckBody found in a body: the concrete
 // JSON path it is at and its message.
@@ -39,11 +39,11 @@ type BodyIssue struct {
 //   - a string, value or property name, that is not valid UTF-8 — a decoder
 //     would turn the bytes into U+FFFD and store changed text;
 //   - a \uD800-\uDFFF escape that is not half of a surrogate pair (likewise
-//     stored as U+FFFD, and not a character at all);
-//   - nesting deeper than 256 levels (TooDeepMessage).
+//     stored as U+FFFD, and not a character at all).
 //
 // Syntax errors come first, as in the reference: found is false for a
-// malformed body (the decoder reports it), even when a problem precedes the
+// malformed body, containers nested deeper than 64 levels included (the
+// decoder reports it), even when a problem precedes the
 // error. A NUL character is valid JSON text and left to the schema stage,
 // which reports it per property (Validator.NULCharacter).
 func CheckBody(body []byte) (issue BodyIssue, found bool) {
@@ -51,9 +51,6 @@ func CheckBody(body []byte) (issue BodyIssue, found bool) {
 	s.path.Reset()
 	s.skipSpace()
 	if !s.value(0) {
-		if s.tooDeep {
-			return s.issue, true
-		}
 		return BodyIssue{}, false
 	}
 	s.skipSpace()
@@ -67,12 +64,11 @@ func CheckBody(body []byte) (issue BodyIssue, found bool) {
 // (so that it can tell a well-formed body from a malformed one) and records
 // the first issue.
 type bodyScanner struct {
-	data    []byte
-	pos     int
-	path    Path
-	issue   BodyIssue
-	tooDeep bool
-	names   [][]byte // property names of the objects being scanned (see propertyNames)
+	data  []byte
+	pos   int
+	path  Path
+	issue BodyIssue
+	names [][]byte // property names of the objects being scanned (see propertyNames)
 }
 
 // report records the first issue; later ones are ignored.
@@ -99,9 +95,7 @@ func (s *bodyScanner) value(depth int) bool {
 	if s.pos >= len(s.data) {
 		return false
 	}
-	if depth > maxScanDepth {
-		s.report(s.path.String(), TooDeepMessage)
-		s.tooDeep = true
+	if depth >= maxScanDepth && (s.data[s.pos] == '{' || s.data[s.pos] == '[') {
 		return false
 	}
 	switch c := s.data[s.pos]; c {

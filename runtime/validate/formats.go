@@ -151,31 +151,35 @@ func parseOffset(s string) (int, bool) {
 	return 0, false
 }
 
-// NormalizeDateTime reproduces the reference's date-time coercion: a value
-// it can parse is rewritten in UTC as "yyyy-MM-ddTHH:mm:ssZ" (fractional
-// seconds are dropped, a value without an offset is taken as UTC). Accepted
-// inputs are the ISO-8601 shapes clients send: "yyyy-MM-dd", then optionally
-// 'T' or ' ' and "HH:mm[:ss[.f…]]", an optional " AM"/" PM", and an
-// optional "Z"/"±HH:mm". The second result is false when s is left as is (the
-// format check then reports it). The reference's .NET parser also accepts
-// free-text forms such as "May 1, 2009"; those are not accepted here.
+// NormalizeDateTime reproduces the reference's date-time coercion (.NET's
+// DateTime.TryParse, invariant culture, assumed and adjusted to UTC): a
+// value it can parse is rewritten in UTC as "yyyy-MM-ddTHH:mm:ssZ"
+// (fractional seconds are dropped, a value without an offset is taken as
+// UTC). Accepted inputs are the numeric year-first shapes clients send: a
+// date "yyyy-M-d" or "yyyy/M/d" (month and day of one or two digits, one
+// separator), then optionally 'T' or ' ' and "H:mm[:ss[.f…]]" (hour of one
+// or two digits), an optional " AM"/" PM", and an optional "Z"/"±HH:mm":
+// "2021/09/28" and "2021-09-28 2:15:30 PM" are accepted. The second result
+// is false when s is left as is (the format check then reports it). The
+// reference's .NET parser also accepts free-text forms such as "May 1,
+// 2009"; those are not accepted here.
 func NormalizeDateTime(s string) (string, bool) {
 	t := strings.TrimSpace(s)
-	if len(t) < 10 {
-		return s, false
-	}
-	day, ok := parseDate(t[:10])
+	day, rest, ok := parseYearFirstDate(t)
 	if !ok {
 		return s, false
 	}
-	rest := t[10:]
 	var c clock
 	offset := 0
 	if rest != "" {
 		if rest[0] != 'T' && rest[0] != 't' && rest[0] != ' ' {
 			return s, false
 		}
-		c, rest, ok = parseClockParts(rest[1:], false)
+		rest = rest[1:]
+		if len(rest) > 1 && rest[1] == ':' {
+			rest = "0" + rest // a one-digit hour
+		}
+		c, rest, ok = parseClockParts(rest, false)
 		if !ok {
 			return s, false
 		}
@@ -199,6 +203,44 @@ func NormalizeDateTime(s string) (string, bool) {
 		return s, false
 	}
 	return utc.Format("2006-01-02T15:04:05Z"), true
+}
+
+// parseYearFirstDate parses "yyyy-M-d" or "yyyy/M/d" (month and day of one
+// or two digits, the same separator twice) from the start of s and returns
+// the rest.
+func parseYearFirstDate(s string) (time.Time, string, bool) {
+	if len(s) < 8 || (s[4] != '-' && s[4] != '/') {
+		return time.Time{}, "", false
+	}
+	sep := s[4]
+	y, ok := digits(s[:4])
+	if !ok {
+		return time.Time{}, "", false
+	}
+	var parts [2]int
+	rest := s[5:]
+	for i := range parts {
+		n := 0
+		for n < len(rest) && n < 3 && rest[n] >= '0' && rest[n] <= '9' {
+			n++
+		}
+		if n < 1 || n > 2 {
+			return time.Time{}, "", false
+		}
+		parts[i], _ = digits(rest[:n])
+		rest = rest[n:]
+		if i == 0 {
+			if rest == "" || rest[0] != sep {
+				return time.Time{}, "", false
+			}
+			rest = rest[1:]
+		}
+	}
+	m, d := parts[0], parts[1]
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return time.Time{}, "", false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), rest, true
 }
 
 // cutMeridiem removes a leading " AM" / " PM" (any case) from s.

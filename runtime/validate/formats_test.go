@@ -80,6 +80,16 @@ func TestNormalizeDateTime(t *testing.T) {
 		{"2024-08-01T25:00:00Z", "2024-08-01T25:00:00Z", false},
 		{"2009-05-01 13:30:00 PM", "2009-05-01 13:30:00 PM", false},
 		{"yesterday", "yesterday", false},
+		// DataStrictnessValidation.feature: slashes year first, a one-digit
+		// hour with AM/PM.
+		{"2021/09/28", "2021-09-28T00:00:00Z", true},
+		{"2021-09-28 2:15:30 PM", "2021-09-28T14:15:30Z", true},
+		{"2021-9-8T7:05", "2021-09-08T07:05:00Z", true},
+		{"2021/09-28", "2021/09-28", false},
+		{"2021/09/31", "2021/09/31", false},
+		{"2021/123/01", "2021/123/01", false},
+		{"2021-09-28x", "2021-09-28x", false},
+		{"2021-09-28 :15", "2021-09-28 :15", false},
 	}
 	for _, tt := range tests {
 		got, ok := NormalizeDateTime(tt.in)

@@ -41,6 +41,10 @@ type ItemKeys struct {
 func (k *ItemKeys) Reset() { clear(k.seen) }
 
 // Seen records key and reports whether an earlier item had the same key.
+// It is not inlined: generated code calls it at hundreds of sites, each of
+// which would carry the map lookup and insertion (binary size).
+//
+//go:noinline
 func (k *ItemKeys) Seen(key string) bool {
 	if k.seen == nil {
 		k.seen = make(map[string]struct{})

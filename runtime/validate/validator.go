@@ -57,10 +57,18 @@ func (v *Validator) Failed() bool { return len(v.Errors) > 0 }
 
 // Enter descends into property field of the current object (an object or
 // array value) and returns the mark for Leave.
+//
+// Not inlined: generated decoders call it for every member (binary size).
+//
+//go:noinline
 func (v *Validator) Enter(field string) int { return v.Path.PushField(field) }
 
 // EnterItem descends into item i of the current array and returns the mark
 // for Leave.
+//
+// Not inlined: generated decoders call it for every member (binary size).
+//
+//go:noinline
 func (v *Validator) EnterItem(i int) int { return v.Path.PushIndex(i) }
 
 // Leave returns to the location saved by Enter or EnterItem.
@@ -316,14 +324,31 @@ func (v *Validator) equalityError(path string, values []string) {
 // "The 4th item of the classPeriods has the same identifying values as
 // another item earlier in the list.". The reference reports only the first
 // duplicate of each arrayUniquenessConstraints entry (nested constraints:
-// per parent item, keyed "$.addresses[0].periods"), and only the first
-// duplicate ReferentialId over all reference arrays; a reference array nested
-// in another array is keyed by the outermost array and counted over the
-// flattened list of its references, so generated code reports it from the
-// root with that array's name and the flattened index.
+// in the first parent item holding one, keyed "$.addresses[0].periods"),
+// and only the first duplicate ReferentialId over all reference arrays
+// (DuplicateReference).
 func (v *Validator) DuplicateItem(field string, index int) {
 	v.add(v.Path.Child(field), "The "+Ordinal(index+1)+" item of the "+field+
 		" has the same identifying values as another item earlier in the list.", true)
+}
+
+// DuplicateReference is the reference's answer to a reference that repeats
+// an earlier one of the same reference array (ReferenceArrayUniqueness,
+// checked for every array of references whether or not an
+// arrayUniquenessConstraints entry lists it): path is the concrete path of
+// the repeat ("$.classPeriods[3].classPeriodReference"), index its 0-based
+// position among all references of that array in the document. The error
+// is keyed by the outermost array ("$.classPeriods").
+func DuplicateReference(path string, index int) *problem.Details {
+	array := path
+	if i := strings.IndexByte(path, '['); i >= 0 {
+		array = path[:i]
+	}
+	field := array[strings.LastIndexByte(array, '.')+1:]
+	var ve problem.ValidationErrors
+	ve.Add(array, "The "+Ordinal(index+1)+" item of the "+field+
+		" has the same identifying values as another item earlier in the list.")
+	return problem.DataValidation(ve)
 }
 
 // Ordinal returns n with its English ordinal suffix: 1st, 2nd, 3rd, 4th,

@@ -297,3 +297,24 @@ func BenchmarkValidateAddressItem(b *testing.B) {
 		v.Leave(m)
 	}
 }
+
+// TestDuplicateReferenceKeysTheOutermostArray: a repeated reference is
+// named by the outermost array of its site, with its position among all
+// the site's references.
+func TestDuplicateReferenceKeysTheOutermostArray(t *testing.T) {
+	for _, tt := range []struct {
+		path  string
+		index int
+		want  string
+	}{
+		{"$.classPeriods[3].classPeriodReference", 3, `{"$.classPeriods":["The 4th item of the classPeriods has the same identifying values as another item earlier in the list."]}`},
+		{"$.creditsByCourses[1].courses[0].courseReference", 2, `{"$.creditsByCourses":["The 3rd item of the creditsByCourses has the same identifying values as another item earlier in the list."]}`},
+		{"$._ext.sample.pets[10].petReference", 10, `{"$._ext.sample.pets":["The 11th item of the pets has the same identifying values as another item earlier in the list."]}`},
+	} {
+		p := DuplicateReference(tt.path, tt.index)
+		got := validationErrorsJSON(t, &Validator{Errors: p.ValidationErrors})
+		if p.Status != 400 || got != tt.want {
+			t.Errorf("%s #%d: %d %s, want %s", tt.path, tt.index, p.Status, got, tt.want)
+		}
+	}
+}

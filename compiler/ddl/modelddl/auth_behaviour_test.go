@@ -3,21 +3,28 @@ package modelddl_test
 import (
 	"database/sql"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
+	"github.com/edfi-dmsc/dmsc/compiler/ddl/ddlcompare"
 	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/provision/pgtest"
+	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // TestAuthHierarchyTriggersKeepTheClosure checks the education organization
-// closure maintenance (our own design; the reference fixtures only contain
-// leaf organizations) on DS 3.2a: SEA 1 > LEA 10 > School 100, then the
-// school moves to LEA 11 (also under SEA 1), then it is deleted.
+// closure maintenance on DS 3.2a, whose LocalEducationAgency has three
+// parent columns (education service center, parent LEA, SEA): SEA 1 and 2,
+// LEA 10 and 11 under SEA 1, LEA 12 under LEA 10, School 100 under LEA 10
+// and School 101 under LEA 12. Then the school moves to LEA 11, a non-parent
+// column changes, LEA 10 (with its subtree) moves to SEA 2, and rows are
+// deleted leaf first.
 func TestAuthHierarchyTriggersKeepTheClosure(t *testing.T) {
 	if testing.Short() {
 		t.Skip("database test")
@@ -41,17 +48,39 @@ BEGIN
     END LOOP;
 END $$;`, o, o))
 	}
+	const (
+		leaSEA    = "StateEducationAgency_StateEducationAgencyId"
+		leaParent = "ParentLocalEducationAgency_LocalEducationAgencyId"
+		schoolLEA = "LocalEducationAgency_LocalEducationAgencyId"
+	)
 	insertOrg(t, db, info, "StateEducationAgency", map[string]any{"StateEducationAgencyId": 1})
-	insertOrg(t, db, info, "LocalEducationAgency", map[string]any{"LocalEducationAgencyId": 10, "StateEducationAgency_StateEducationAgencyId": 1})
-	insertOrg(t, db, info, "LocalEducationAgency", map[string]any{"LocalEducationAgencyId": 11, "StateEducationAgency_StateEducationAgencyId": 1})
-	insertOrg(t, db, info, "School", map[string]any{"SchoolId": 100, "LocalEducationAgency_LocalEducationAgencyId": 10})
-	expectPairs(t, db, "1>1 1>10 1>11 1>100 10>10 10>100 11>11 100>100")
+	insertOrg(t, db, info, "StateEducationAgency", map[string]any{"StateEducationAgencyId": 2})
+	insertOrg(t, db, info, "LocalEducationAgency", map[string]any{"LocalEducationAgencyId": 10, leaSEA: 1})
+	insertOrg(t, db, info, "LocalEducationAgency", map[string]any{"LocalEducationAgencyId": 11, leaSEA: 1})
+	insertOrg(t, db, info, "LocalEducationAgency", map[string]any{"LocalEducationAgencyId": 12, leaParent: 10})
+	insertOrg(t, db, info, "School", map[string]any{"SchoolId": 100, schoolLEA: 10})
+	insertOrg(t, db, info, "School", map[string]any{"SchoolId": 101, schoolLEA: 12})
+	expectPairs(t, db, "1>1 1>10 1>11 1>12 1>100 1>101 2>2 10>10 10>12 10>100 10>101 11>11 12>12 12>101 100>100 101>101")
 
-	mustExec(t, db, `UPDATE "edfi"."School" SET "LocalEducationAgency_LocalEducationAgencyId" = 11 WHERE "SchoolId" = 100`)
-	expectPairs(t, db, "1>1 1>10 1>11 1>100 10>10 11>11 11>100 100>100")
+	mustExec(t, db, `UPDATE "edfi"."School" SET "`+schoolLEA+`" = 11 WHERE "SchoolId" = 100`)
+	expectPairs(t, db, "1>1 1>10 1>11 1>12 1>100 1>101 2>2 10>10 10>12 10>101 11>11 11>100 12>12 12>101 100>100 101>101")
+
+	mustExec(t, db, `UPDATE "edfi"."LocalEducationAgency" SET "NameOfInstitution" = 'renamed' WHERE "LocalEducationAgencyId" = 10`)
+	expectPairs(t, db, "1>1 1>10 1>11 1>12 1>100 1>101 2>2 10>10 10>12 10>101 11>11 11>100 12>12 12>101 100>100 101>101")
+
+	mustExec(t, db, `UPDATE "edfi"."LocalEducationAgency" SET "`+leaSEA+`" = 2 WHERE "LocalEducationAgencyId" = 10`)
+	expectPairs(t, db, "1>1 1>11 1>100 2>2 2>10 2>12 2>101 10>10 10>12 10>101 11>11 11>100 12>12 12>101 100>100 101>101")
 
 	mustExec(t, db, `DELETE FROM "edfi"."School" WHERE "SchoolId" = 100`)
-	expectPairs(t, db, "1>1 1>10 1>11 10>10 11>11")
+	expectPairs(t, db, "1>1 1>11 2>2 2>10 2>12 2>101 10>10 10>12 10>101 11>11 12>12 12>101 101>101")
+
+	mustExec(t, db, `DELETE FROM "edfi"."School" WHERE "SchoolId" = 101`)
+	mustExec(t, db, `DELETE FROM "edfi"."LocalEducationAgency" WHERE "LocalEducationAgencyId" = 12`)
+	expectPairs(t, db, "1>1 1>11 2>2 2>10 10>10 11>11")
+
+	mustExec(t, db, `DELETE FROM "edfi"."LocalEducationAgency" WHERE "LocalEducationAgencyId" IN (10, 11)`)
+	mustExec(t, db, `DELETE FROM "edfi"."StateEducationAgency"`)
+	expectPairs(t, db, "")
 }
 
 func mustExec(t *testing.T, db *sql.DB, query string, args ...any) {
@@ -128,20 +157,169 @@ func insertOrg(t *testing.T, db *sql.DB, info *effschema.Info, resource string, 
 
 func expectPairs(t *testing.T, db *sql.DB, want string) {
 	t.Helper()
-	rows, err := db.Query(`SELECT "SourceEducationOrganizationId", "TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" ORDER BY 1, 2`)
+	got := pairs(t, db, `SELECT "SourceEducationOrganizationId", "TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" ORDER BY 1, 2`)
+	if got != want {
+		t.Errorf("closure pairs\n got %s\nwant %s", got, want)
+	}
+}
+
+// pairs runs a query of two integer columns and returns its rows as
+// "a>b" separated by spaces.
+func pairs(t *testing.T, db *sql.DB, query string) string {
+	t.Helper()
+	rows, err := db.Query(query)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	var pairs []string
+	var out []string
 	for rows.Next() {
-		var s, g int64
-		if err := rows.Scan(&s, &g); err != nil {
+		var a, b int64
+		if err := rows.Scan(&a, &b); err != nil {
 			t.Fatal(err)
 		}
-		pairs = append(pairs, fmt.Sprintf("%d>%d", s, g))
+		out = append(out, fmt.Sprintf("%d>%d", a, b))
 	}
-	if got := strings.Join(pairs, " "); got != want {
-		t.Errorf("closure pairs\n got %s\nwant %s", got, want)
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(out, " ")
+}
+
+// TestPeopleAuthViewsRelatePersonsThroughTheHierarchy applies our people
+// authorization views on PostgreSQL over the association tables of the
+// reference's auth-people-views case (no derivable local schema has all
+// five DS 5.x associations) and checks what each view relates: LEA 10 is
+// above School 100; claims on the LEA or the school reach the school's
+// student and, through the student, the contact; staff are reached through
+// either assignment or employment (a staff member with both appears twice,
+// since the views do not deduplicate); responsibility reaches its student.
+func TestPeopleAuthViewsRelatePersonsThroughTheHierarchy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("database test")
+	}
+	name := pgtest.DatabaseName(t)
+	pgtest.Create(t, name)
+	db := pgtest.Open(t, name)
+	tables := map[string]relmodel.TableName{}
+	for _, p := range ddlcompare.Paragraphs("pgsql", ddlEmissionExpected(t, "pgsql", "auth-people-views.sql")) {
+		if strings.HasPrefix(p, "CREATE SCHEMA") || strings.HasPrefix(p, `CREATE TABLE IF NOT EXISTS "edfi".`) ||
+			strings.HasPrefix(p, `CREATE TABLE IF NOT EXISTS "auth".`) {
+			mustExec(t, db, p)
+		}
+		if rest, ok := strings.CutPrefix(p, `CREATE TABLE IF NOT EXISTS "edfi"."`); ok {
+			table := rest[:strings.Index(rest, `"`)]
+			tables[table] = relmodel.TableName{Schema: "edfi", Name: table}
+		}
+	}
+	views, err := modelddl.PeopleAuthViewsSQL(ddl.Pgsql, relmodel.PeopleAuthViews(tables))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t, db, views)
+	mustExec(t, db, `INSERT INTO "auth"."EducationOrganizationIdToEducationOrganizationId" VALUES (10, 10), (10, 100), (100, 100), (11, 11)`)
+	// Student 1 at School 100 with Contact 7; Staff 3 assigned to and
+	// employed by LEA 10, Staff 4 employed by School 100; Student 2 the
+	// responsibility of LEA 11.
+	mustExec(t, db, `INSERT INTO "edfi"."StudentSchoolAssociation" VALUES (1001, 1, 100)`)
+	mustExec(t, db, `INSERT INTO "edfi"."StudentContactAssociation" VALUES (1002, 1, 7)`)
+	mustExec(t, db, `INSERT INTO "edfi"."StaffEducationOrganizationAssignmentAssociation" VALUES (1003, 3, 10)`)
+	mustExec(t, db, `INSERT INTO "edfi"."StaffEducationOrganizationEmploymentAssociation" VALUES (1004, 3, 10), (1005, 4, 100)`)
+	mustExec(t, db, `INSERT INTO "edfi"."StudentEducationOrganizationResponsibilityAssociation" VALUES (1006, 2, 11)`)
+	for _, c := range []struct{ view, column, want string }{
+		{"EducationOrganizationIdToStudentDocumentId", "Student_DocumentId", "10>1 100>1"},
+		{"EducationOrganizationIdToContactDocumentId", "Contact_DocumentId", "10>7 100>7"},
+		{"EducationOrganizationIdToStaffDocumentId", "Staff_DocumentId", "10>3 10>3 10>4 100>4"},
+		{"EducationOrganizationIdToStudentDocumentIdThroughResponsibility", "Student_DocumentId", "11>2"},
+	} {
+		got := pairs(t, db, fmt.Sprintf(`SELECT "SourceEducationOrganizationId", "%s" FROM "auth"."%s" ORDER BY 1, 2`, c.column, c.view))
+		if got != c.want {
+			t.Errorf("%s: got %q, want %q", c.view, got, c.want)
+		}
+	}
+}
+
+// ds32aWithContacts writes the DS 3.2a core with the replacements applied
+// and returns its path. No local core in the current ApiSchema format has
+// the DS 5.x StudentContactAssociation; renaming DS 3.2a's parents to
+// contacts gives a schema with all five people associations.
+func ds32aWithContacts(t *testing.T, replacements ...string) string {
+	t.Helper()
+	raw, err := os.ReadFile(refdata.File(t, refdata.DS32aCoreSchema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "core.ApiSchema.json")
+	if err := os.WriteFile(path, []byte(strings.NewReplacer(replacements...).Replace(string(raw))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestPeopleAuthViewsDerivedWhenAllAssociationsExist derives DS 3.2a with
+// Parent renamed to Contact: the four people views are in the model, the
+// manifest and the PostgreSQL script, which provisions and whose views
+// answer. The unrenamed DS 3.2a (StudentParentAssociation) gets none.
+func TestPeopleAuthViewsDerivedWhenAllAssociationsExist(t *testing.T) {
+	if testing.Short() {
+		t.Skip("database test")
+	}
+	plain, plainInfo := testschema.Files(t, refdata.File(t, refdata.DS32aCoreSchema))
+	plainScript, _, err := modelddl.Script(plain, plainInfo, ddl.Pgsql, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plainScript, `VIEW "auth".`) {
+		t.Error("DS 3.2a (no StudentContactAssociation) has people authorization views")
+	}
+	set, info := testschema.Files(t, ds32aWithContacts(t,
+		"StudentParentAssociation", "StudentContactAssociation", "studentParentAssociation", "studentContactAssociation",
+		"ParentUniqueId", "ContactUniqueId", "parentUniqueId", "contactUniqueId", "parentReference", "contactReference",
+		`"Parent"`, `"Contact"`, `"parents"`, `"contacts"`, "Ed-FiParent", "Ed-FiContact"))
+	script, model, err := modelddl.Script(set, info, ddl.Pgsql, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, v := range model.PeopleAuthViews {
+		names = append(names, v.View.Name)
+		if !strings.Contains(script, `CREATE OR REPLACE VIEW "auth"."`+v.View.Name+`" AS`) {
+			t.Errorf("script lacks view %s", v.View.Name)
+		}
+	}
+	want := "EducationOrganizationIdToContactDocumentId EducationOrganizationIdToStaffDocumentId EducationOrganizationIdToStudentDocumentId EducationOrganizationIdToStudentDocumentIdThroughResponsibility"
+	if got := strings.Join(names, " "); got != want {
+		t.Fatalf("people views %q, want %q", got, want)
+	}
+	msScript, _, err := modelddl.Script(set, info, ddl.Mssql, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not run on SQL Server here: only that each view starts its batch.
+	if n := strings.Count(msScript, "GO\nCREATE OR ALTER VIEW [auth].["); n != len(names) {
+		t.Errorf("SQL Server script: %d people views start a batch, want %d", n, len(names))
+	}
+	manifest := string(model.Manifest())
+	if !strings.Contains(manifest, `"views": [`) || !strings.Contains(manifest, `"arms_set_operator": "UNION_ALL"`) {
+		t.Error("relational model manifest lacks auth_objects.views")
+	}
+	db := pgtest.Open(t, pgtest.Provisioned(t, script, info))
+	for _, v := range names {
+		var n int
+		if err := db.QueryRow(`SELECT count(*) FROM "auth"."` + v + `"`).Scan(&n); err != nil {
+			t.Errorf("%s: %v", v, err)
+		}
+	}
+}
+
+// TestPeopleAuthViewsRejectMissingColumns: a StudentContactAssociation
+// without Contact_DocumentId (DS 3.2a's parent association renamed, its
+// parent reference not) fails derivation naming the column.
+func TestPeopleAuthViewsRejectMissingColumns(t *testing.T) {
+	set, info := testschema.Files(t, ds32aWithContacts(t,
+		"StudentParentAssociation", "StudentContactAssociation", "studentParentAssociation", "studentContactAssociation"))
+	_, _, err := modelddl.Script(set, info, ddl.Pgsql, true)
+	if err == nil || !strings.Contains(err.Error(), "StudentContactAssociation.Contact_DocumentId") {
+		t.Fatalf("got %v, want an error naming StudentContactAssociation.Contact_DocumentId", err)
 	}
 }

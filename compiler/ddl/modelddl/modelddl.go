@@ -56,7 +56,7 @@ func (s *Section) DescriptorTrackedChanges() *ddl.TableName {
 // resource name, each resource's tables in model order); the authorization
 // hierarchy table; tracked-change tables; abstract identity tables (before
 // the foreign keys that target them); foreign keys; indexes; union views;
-// triggers (by schema, table and name).
+// people authorization views; triggers (by schema, table and name).
 func (s *Section) WriteRelational(w *ddl.Writer, d ddl.Dialect) error {
 	if string(s.m.Dialect) != d.Name() {
 		return fmt.Errorf("model derived for %s cannot be written as %s", s.m.Dialect, d.Name())
@@ -108,6 +108,11 @@ func (s *Section) WriteRelational(w *ddl.Writer, d ddl.Dialect) error {
 	}
 	for _, v := range s.views() {
 		if err := writeView(w, d, v); err != nil {
+			return err
+		}
+	}
+	for _, v := range s.m.PeopleAuthViews {
+		if err := writeAuthView(w, d, v); err != nil {
 			return err
 		}
 	}
@@ -208,7 +213,7 @@ func (s *Section) indexes() []ddl.Index {
 		if ix.Kind == relmodel.IndexPrimaryKey || ix.Kind == relmodel.IndexUniqueConstraint {
 			continue
 		}
-		out = append(out, ddl.Index{Name: ix.Name, Table: tableName(ix.Table), Columns: ix.KeyColumns, Include: ix.IncludeColumns, Unique: ix.IsUnique})
+		out = append(out, ddl.Index{Name: ix.Name, Table: tableName(ix.Table), Columns: ix.KeyColumns, Include: ix.IncludeColumns, Unique: ix.IsUnique, PrefixRange: ix.PrefixRange})
 	}
 	sort.SliceStable(out, func(a, b int) bool {
 		if out[a].Table != out[b].Table {

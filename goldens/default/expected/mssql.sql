@@ -3801,11 +3801,34 @@ AFTER DELETE
 AS
 BEGIN
     SET NOCOUNT ON;
+    DELETE tbd
+    FROM [auth].[EducationOrganizationIdToEducationOrganizationId] AS tbd
+        INNER JOIN (
+            SELECT d1.[SourceEducationOrganizationId], d2.[TargetEducationOrganizationId]
+            FROM (
+                SELECT tuples.[SourceEducationOrganizationId], old.[LocalEducationAgencyId]
+                FROM deleted old
+                    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                        ON old.[ParentLocalEducationAgency_LocalEducationAgencyId] = tuples.[TargetEducationOrganizationId]
+                WHERE old.[ParentLocalEducationAgency_LocalEducationAgencyId] IS NOT NULL
+            ) AS d1
+            CROSS JOIN
+            (
+                SELECT old.[LocalEducationAgencyId], tuples.[TargetEducationOrganizationId]
+                FROM deleted old
+                    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                        ON old.[LocalEducationAgencyId] = tuples.[SourceEducationOrganizationId]
+            ) AS d2
+            WHERE d1.[LocalEducationAgencyId] = d2.[LocalEducationAgencyId]
+        ) AS cj
+            ON tbd.[SourceEducationOrganizationId] = cj.[SourceEducationOrganizationId]
+            AND tbd.[TargetEducationOrganizationId] = cj.[TargetEducationOrganizationId];
+
     DELETE tuples
     FROM [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
         INNER JOIN deleted old
-            ON tuples.[TargetEducationOrganizationId] IN (SELECT d.[TargetEducationOrganizationId] FROM [auth].[EducationOrganizationIdToEducationOrganizationId] d WHERE d.[SourceEducationOrganizationId] = old.[LocalEducationAgencyId])
-            AND tuples.[SourceEducationOrganizationId] IN (SELECT a.[SourceEducationOrganizationId] FROM [auth].[EducationOrganizationIdToEducationOrganizationId] a WHERE a.[TargetEducationOrganizationId] = old.[LocalEducationAgencyId]);
+            ON tuples.[SourceEducationOrganizationId] = old.[LocalEducationAgencyId]
+            AND tuples.[TargetEducationOrganizationId] = old.[LocalEducationAgencyId];
 END;
 GO
 
@@ -3818,12 +3841,24 @@ BEGIN
     INSERT INTO [auth].[EducationOrganizationIdToEducationOrganizationId] ([SourceEducationOrganizationId], [TargetEducationOrganizationId])
     SELECT new.[LocalEducationAgencyId], new.[LocalEducationAgencyId]
     FROM inserted new;
+
     INSERT INTO [auth].[EducationOrganizationIdToEducationOrganizationId] ([SourceEducationOrganizationId], [TargetEducationOrganizationId])
-    SELECT DISTINCT anc.[SourceEducationOrganizationId], des.[TargetEducationOrganizationId]
-    FROM inserted r
-    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] anc ON anc.[TargetEducationOrganizationId] IN (r.[ParentLocalEducationAgency_LocalEducationAgencyId])
-    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] des ON des.[SourceEducationOrganizationId] = r.[LocalEducationAgencyId]
-    WHERE NOT EXISTS (SELECT 1 FROM [auth].[EducationOrganizationIdToEducationOrganizationId] x WHERE x.[SourceEducationOrganizationId] = anc.[SourceEducationOrganizationId] AND x.[TargetEducationOrganizationId] = des.[TargetEducationOrganizationId]);
+    SELECT sources.[SourceEducationOrganizationId], targets.[TargetEducationOrganizationId]
+    FROM (
+        SELECT tuples.[SourceEducationOrganizationId], new.[LocalEducationAgencyId]
+        FROM inserted new
+            INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                ON new.[ParentLocalEducationAgency_LocalEducationAgencyId] = tuples.[TargetEducationOrganizationId]
+        WHERE new.[ParentLocalEducationAgency_LocalEducationAgencyId] IS NOT NULL
+    ) AS sources
+    CROSS JOIN
+    (
+        SELECT new.[LocalEducationAgencyId], tuples.[TargetEducationOrganizationId]
+        FROM inserted new
+            INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                ON new.[LocalEducationAgencyId] = tuples.[SourceEducationOrganizationId]
+    ) AS targets
+    WHERE sources.[LocalEducationAgencyId] = targets.[LocalEducationAgencyId];
 END;
 GO
 
@@ -3835,17 +3870,66 @@ BEGIN
     SET NOCOUNT ON;
     IF UPDATE([ParentLocalEducationAgency_LocalEducationAgencyId])
     BEGIN
-        DELETE tuples
-        FROM [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
-            INNER JOIN deleted old
-                ON tuples.[TargetEducationOrganizationId] IN (SELECT d.[TargetEducationOrganizationId] FROM [auth].[EducationOrganizationIdToEducationOrganizationId] d WHERE d.[SourceEducationOrganizationId] = old.[LocalEducationAgencyId])
-                AND tuples.[SourceEducationOrganizationId] IN (SELECT a.[SourceEducationOrganizationId] FROM [auth].[EducationOrganizationIdToEducationOrganizationId] a WHERE a.[TargetEducationOrganizationId] = old.[LocalEducationAgencyId] AND a.[SourceEducationOrganizationId] <> old.[LocalEducationAgencyId]);
-        INSERT INTO [auth].[EducationOrganizationIdToEducationOrganizationId] ([SourceEducationOrganizationId], [TargetEducationOrganizationId])
-        SELECT DISTINCT anc.[SourceEducationOrganizationId], des.[TargetEducationOrganizationId]
-        FROM inserted r
-        INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] anc ON anc.[TargetEducationOrganizationId] IN (r.[ParentLocalEducationAgency_LocalEducationAgencyId])
-        INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] des ON des.[SourceEducationOrganizationId] = r.[LocalEducationAgencyId]
-        WHERE NOT EXISTS (SELECT 1 FROM [auth].[EducationOrganizationIdToEducationOrganizationId] x WHERE x.[SourceEducationOrganizationId] = anc.[SourceEducationOrganizationId] AND x.[TargetEducationOrganizationId] = des.[TargetEducationOrganizationId]);
+        DELETE tbd
+        FROM [auth].[EducationOrganizationIdToEducationOrganizationId] AS tbd
+            INNER JOIN (
+                SELECT d1.[SourceEducationOrganizationId], d2.[TargetEducationOrganizationId]
+                FROM (
+                    SELECT tuples.[SourceEducationOrganizationId], new.[LocalEducationAgencyId]
+                    FROM inserted new
+                        INNER JOIN deleted old
+                            ON old.[LocalEducationAgencyId] = new.[LocalEducationAgencyId]
+                        INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                            ON old.[ParentLocalEducationAgency_LocalEducationAgencyId] = tuples.[TargetEducationOrganizationId]
+                    WHERE old.[ParentLocalEducationAgency_LocalEducationAgencyId] IS NOT NULL
+                        AND (new.[ParentLocalEducationAgency_LocalEducationAgencyId] IS NULL OR old.[ParentLocalEducationAgency_LocalEducationAgencyId] <> new.[ParentLocalEducationAgency_LocalEducationAgencyId])
+
+                    EXCEPT
+
+                    SELECT tuples.[SourceEducationOrganizationId], new.[LocalEducationAgencyId]
+                    FROM inserted new
+                        INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                            ON new.[ParentLocalEducationAgency_LocalEducationAgencyId] = tuples.[TargetEducationOrganizationId]
+                ) AS d1
+                CROSS JOIN
+                (
+                    SELECT new.[LocalEducationAgencyId], tuples.[TargetEducationOrganizationId]
+                    FROM inserted new
+                        INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                            ON new.[LocalEducationAgencyId] = tuples.[SourceEducationOrganizationId]
+                ) AS d2
+                WHERE d1.[LocalEducationAgencyId] = d2.[LocalEducationAgencyId]
+            ) AS cj
+                ON tbd.[SourceEducationOrganizationId] = cj.[SourceEducationOrganizationId]
+                AND tbd.[TargetEducationOrganizationId] = cj.[TargetEducationOrganizationId];
+
+        MERGE INTO [auth].[EducationOrganizationIdToEducationOrganizationId] target
+        USING (
+            SELECT sources.[SourceEducationOrganizationId], targets.[TargetEducationOrganizationId]
+            FROM (
+                SELECT tuples.[SourceEducationOrganizationId], new.[LocalEducationAgencyId]
+                FROM inserted new
+                    INNER JOIN deleted old
+                        ON new.[LocalEducationAgencyId] = old.[LocalEducationAgencyId]
+                    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                        ON new.[ParentLocalEducationAgency_LocalEducationAgencyId] = tuples.[TargetEducationOrganizationId]
+                WHERE (old.[ParentLocalEducationAgency_LocalEducationAgencyId] IS NULL AND new.[ParentLocalEducationAgency_LocalEducationAgencyId] IS NOT NULL)
+                    OR old.[ParentLocalEducationAgency_LocalEducationAgencyId] <> new.[ParentLocalEducationAgency_LocalEducationAgencyId]
+            ) AS sources
+            CROSS JOIN
+            (
+                SELECT new.[LocalEducationAgencyId], tuples.[TargetEducationOrganizationId]
+                FROM inserted new
+                    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                        ON new.[LocalEducationAgencyId] = tuples.[SourceEducationOrganizationId]
+            ) AS targets
+            WHERE sources.[LocalEducationAgencyId] = targets.[LocalEducationAgencyId]
+        ) AS source
+            ON target.[SourceEducationOrganizationId] = source.[SourceEducationOrganizationId]
+            AND target.[TargetEducationOrganizationId] = source.[TargetEducationOrganizationId]
+        WHEN NOT MATCHED BY TARGET THEN
+            INSERT ([SourceEducationOrganizationId], [TargetEducationOrganizationId])
+            VALUES (source.[SourceEducationOrganizationId], source.[TargetEducationOrganizationId]);
     END
 END;
 GO
@@ -4334,11 +4418,34 @@ AFTER DELETE
 AS
 BEGIN
     SET NOCOUNT ON;
+    DELETE tbd
+    FROM [auth].[EducationOrganizationIdToEducationOrganizationId] AS tbd
+        INNER JOIN (
+            SELECT d1.[SourceEducationOrganizationId], d2.[TargetEducationOrganizationId]
+            FROM (
+                SELECT tuples.[SourceEducationOrganizationId], old.[SchoolId]
+                FROM deleted old
+                    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                        ON old.[LocalEducationAgency_LocalEducationAgencyId] = tuples.[TargetEducationOrganizationId]
+                WHERE old.[LocalEducationAgency_LocalEducationAgencyId] IS NOT NULL
+            ) AS d1
+            CROSS JOIN
+            (
+                SELECT old.[SchoolId], tuples.[TargetEducationOrganizationId]
+                FROM deleted old
+                    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                        ON old.[SchoolId] = tuples.[SourceEducationOrganizationId]
+            ) AS d2
+            WHERE d1.[SchoolId] = d2.[SchoolId]
+        ) AS cj
+            ON tbd.[SourceEducationOrganizationId] = cj.[SourceEducationOrganizationId]
+            AND tbd.[TargetEducationOrganizationId] = cj.[TargetEducationOrganizationId];
+
     DELETE tuples
     FROM [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
         INNER JOIN deleted old
-            ON tuples.[TargetEducationOrganizationId] IN (SELECT d.[TargetEducationOrganizationId] FROM [auth].[EducationOrganizationIdToEducationOrganizationId] d WHERE d.[SourceEducationOrganizationId] = old.[SchoolId])
-            AND tuples.[SourceEducationOrganizationId] IN (SELECT a.[SourceEducationOrganizationId] FROM [auth].[EducationOrganizationIdToEducationOrganizationId] a WHERE a.[TargetEducationOrganizationId] = old.[SchoolId]);
+            ON tuples.[SourceEducationOrganizationId] = old.[SchoolId]
+            AND tuples.[TargetEducationOrganizationId] = old.[SchoolId];
 END;
 GO
 
@@ -4351,12 +4458,24 @@ BEGIN
     INSERT INTO [auth].[EducationOrganizationIdToEducationOrganizationId] ([SourceEducationOrganizationId], [TargetEducationOrganizationId])
     SELECT new.[SchoolId], new.[SchoolId]
     FROM inserted new;
+
     INSERT INTO [auth].[EducationOrganizationIdToEducationOrganizationId] ([SourceEducationOrganizationId], [TargetEducationOrganizationId])
-    SELECT DISTINCT anc.[SourceEducationOrganizationId], des.[TargetEducationOrganizationId]
-    FROM inserted r
-    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] anc ON anc.[TargetEducationOrganizationId] IN (r.[LocalEducationAgency_LocalEducationAgencyId])
-    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] des ON des.[SourceEducationOrganizationId] = r.[SchoolId]
-    WHERE NOT EXISTS (SELECT 1 FROM [auth].[EducationOrganizationIdToEducationOrganizationId] x WHERE x.[SourceEducationOrganizationId] = anc.[SourceEducationOrganizationId] AND x.[TargetEducationOrganizationId] = des.[TargetEducationOrganizationId]);
+    SELECT sources.[SourceEducationOrganizationId], targets.[TargetEducationOrganizationId]
+    FROM (
+        SELECT tuples.[SourceEducationOrganizationId], new.[SchoolId]
+        FROM inserted new
+            INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                ON new.[LocalEducationAgency_LocalEducationAgencyId] = tuples.[TargetEducationOrganizationId]
+        WHERE new.[LocalEducationAgency_LocalEducationAgencyId] IS NOT NULL
+    ) AS sources
+    CROSS JOIN
+    (
+        SELECT new.[SchoolId], tuples.[TargetEducationOrganizationId]
+        FROM inserted new
+            INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                ON new.[SchoolId] = tuples.[SourceEducationOrganizationId]
+    ) AS targets
+    WHERE sources.[SchoolId] = targets.[SchoolId];
 END;
 GO
 
@@ -4368,17 +4487,66 @@ BEGIN
     SET NOCOUNT ON;
     IF UPDATE([LocalEducationAgency_LocalEducationAgencyId])
     BEGIN
-        DELETE tuples
-        FROM [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
-            INNER JOIN deleted old
-                ON tuples.[TargetEducationOrganizationId] IN (SELECT d.[TargetEducationOrganizationId] FROM [auth].[EducationOrganizationIdToEducationOrganizationId] d WHERE d.[SourceEducationOrganizationId] = old.[SchoolId])
-                AND tuples.[SourceEducationOrganizationId] IN (SELECT a.[SourceEducationOrganizationId] FROM [auth].[EducationOrganizationIdToEducationOrganizationId] a WHERE a.[TargetEducationOrganizationId] = old.[SchoolId] AND a.[SourceEducationOrganizationId] <> old.[SchoolId]);
-        INSERT INTO [auth].[EducationOrganizationIdToEducationOrganizationId] ([SourceEducationOrganizationId], [TargetEducationOrganizationId])
-        SELECT DISTINCT anc.[SourceEducationOrganizationId], des.[TargetEducationOrganizationId]
-        FROM inserted r
-        INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] anc ON anc.[TargetEducationOrganizationId] IN (r.[LocalEducationAgency_LocalEducationAgencyId])
-        INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] des ON des.[SourceEducationOrganizationId] = r.[SchoolId]
-        WHERE NOT EXISTS (SELECT 1 FROM [auth].[EducationOrganizationIdToEducationOrganizationId] x WHERE x.[SourceEducationOrganizationId] = anc.[SourceEducationOrganizationId] AND x.[TargetEducationOrganizationId] = des.[TargetEducationOrganizationId]);
+        DELETE tbd
+        FROM [auth].[EducationOrganizationIdToEducationOrganizationId] AS tbd
+            INNER JOIN (
+                SELECT d1.[SourceEducationOrganizationId], d2.[TargetEducationOrganizationId]
+                FROM (
+                    SELECT tuples.[SourceEducationOrganizationId], new.[SchoolId]
+                    FROM inserted new
+                        INNER JOIN deleted old
+                            ON old.[SchoolId] = new.[SchoolId]
+                        INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                            ON old.[LocalEducationAgency_LocalEducationAgencyId] = tuples.[TargetEducationOrganizationId]
+                    WHERE old.[LocalEducationAgency_LocalEducationAgencyId] IS NOT NULL
+                        AND (new.[LocalEducationAgency_LocalEducationAgencyId] IS NULL OR old.[LocalEducationAgency_LocalEducationAgencyId] <> new.[LocalEducationAgency_LocalEducationAgencyId])
+
+                    EXCEPT
+
+                    SELECT tuples.[SourceEducationOrganizationId], new.[SchoolId]
+                    FROM inserted new
+                        INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                            ON new.[LocalEducationAgency_LocalEducationAgencyId] = tuples.[TargetEducationOrganizationId]
+                ) AS d1
+                CROSS JOIN
+                (
+                    SELECT new.[SchoolId], tuples.[TargetEducationOrganizationId]
+                    FROM inserted new
+                        INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                            ON new.[SchoolId] = tuples.[SourceEducationOrganizationId]
+                ) AS d2
+                WHERE d1.[SchoolId] = d2.[SchoolId]
+            ) AS cj
+                ON tbd.[SourceEducationOrganizationId] = cj.[SourceEducationOrganizationId]
+                AND tbd.[TargetEducationOrganizationId] = cj.[TargetEducationOrganizationId];
+
+        MERGE INTO [auth].[EducationOrganizationIdToEducationOrganizationId] target
+        USING (
+            SELECT sources.[SourceEducationOrganizationId], targets.[TargetEducationOrganizationId]
+            FROM (
+                SELECT tuples.[SourceEducationOrganizationId], new.[SchoolId]
+                FROM inserted new
+                    INNER JOIN deleted old
+                        ON new.[SchoolId] = old.[SchoolId]
+                    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                        ON new.[LocalEducationAgency_LocalEducationAgencyId] = tuples.[TargetEducationOrganizationId]
+                WHERE (old.[LocalEducationAgency_LocalEducationAgencyId] IS NULL AND new.[LocalEducationAgency_LocalEducationAgencyId] IS NOT NULL)
+                    OR old.[LocalEducationAgency_LocalEducationAgencyId] <> new.[LocalEducationAgency_LocalEducationAgencyId]
+            ) AS sources
+            CROSS JOIN
+            (
+                SELECT new.[SchoolId], tuples.[TargetEducationOrganizationId]
+                FROM inserted new
+                    INNER JOIN [auth].[EducationOrganizationIdToEducationOrganizationId] AS tuples
+                        ON new.[SchoolId] = tuples.[SourceEducationOrganizationId]
+            ) AS targets
+            WHERE sources.[SchoolId] = targets.[SchoolId]
+        ) AS source
+            ON target.[SourceEducationOrganizationId] = source.[SourceEducationOrganizationId]
+            AND target.[TargetEducationOrganizationId] = source.[TargetEducationOrganizationId]
+        WHEN NOT MATCHED BY TARGET THEN
+            INSERT ([SourceEducationOrganizationId], [TargetEducationOrganizationId])
+            VALUES (source.[SourceEducationOrganizationId], source.[TargetEducationOrganizationId]);
     END
 END;
 GO

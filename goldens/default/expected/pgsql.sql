@@ -3078,7 +3078,7 @@ CREATE INDEX IF NOT EXISTS "IX_EducationOrganizationIdToEducationOrganizationId_
 
 CREATE INDEX IF NOT EXISTS "IX_Descriptor_Discriminator_ContentVersion" ON "dms"."Descriptor" ("Discriminator", "ContentVersion");
 
-CREATE INDEX IF NOT EXISTS "IX_Descriptor_Namespace_Auth" ON "dms"."Descriptor" ("Namespace");
+CREATE INDEX IF NOT EXISTS "IX_Descriptor_Namespace_Auth" ON "dms"."Descriptor" ("Namespace" varchar_pattern_ops);
 
 CREATE INDEX IF NOT EXISTS "IX_Descriptor_ResourceKeyId_ContentVersion_DocumentId" ON "dms"."Descriptor" ("ResourceKeyId", "ContentVersion", "DocumentId");
 
@@ -4005,8 +4005,24 @@ CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgency_AuthHierarchy_Dele
 RETURNS TRIGGER AS $$
 BEGIN
     DELETE FROM "auth"."EducationOrganizationIdToEducationOrganizationId"
-    WHERE "TargetEducationOrganizationId" IN (SELECT d."TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" d WHERE d."SourceEducationOrganizationId" = OLD."LocalEducationAgencyId")
-    AND "SourceEducationOrganizationId" IN (SELECT a."SourceEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" a WHERE a."TargetEducationOrganizationId" = OLD."LocalEducationAgencyId");
+    WHERE ("SourceEducationOrganizationId", "TargetEducationOrganizationId") IN (
+        SELECT sources."SourceEducationOrganizationId", targets."TargetEducationOrganizationId"
+        FROM (
+            SELECT tuples."SourceEducationOrganizationId"
+            FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+            WHERE tuples."TargetEducationOrganizationId" = OLD."ParentLocalEducationAgency_LocalEducationAgencyId"
+                AND OLD."ParentLocalEducationAgency_LocalEducationAgencyId" IS NOT NULL
+        ) AS sources
+        CROSS JOIN
+        (
+            SELECT tuples."TargetEducationOrganizationId"
+            FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+            WHERE tuples."SourceEducationOrganizationId" = OLD."LocalEducationAgencyId"
+        ) AS targets
+    );
+
+    DELETE FROM "auth"."EducationOrganizationIdToEducationOrganizationId"
+    WHERE "SourceEducationOrganizationId" = OLD."LocalEducationAgencyId" AND "TargetEducationOrganizationId" = OLD."LocalEducationAgencyId";
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -4026,12 +4042,17 @@ BEGIN
     INSERT INTO "auth"."EducationOrganizationIdToEducationOrganizationId" ("SourceEducationOrganizationId", "TargetEducationOrganizationId")
     SELECT sources."SourceEducationOrganizationId", targets."TargetEducationOrganizationId"
     FROM (
-        SELECT a."SourceEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" a WHERE a."TargetEducationOrganizationId" = NEW."ParentLocalEducationAgency_LocalEducationAgencyId"
+        SELECT tuples."SourceEducationOrganizationId"
+        FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+        WHERE tuples."TargetEducationOrganizationId" = NEW."ParentLocalEducationAgency_LocalEducationAgencyId"
+            AND NEW."ParentLocalEducationAgency_LocalEducationAgencyId" IS NOT NULL
     ) AS sources
-    CROSS JOIN (
-        SELECT d."TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" d WHERE d."SourceEducationOrganizationId" = NEW."LocalEducationAgencyId"
-    ) AS targets
-    ON CONFLICT DO NOTHING;
+    CROSS JOIN
+    (
+        SELECT tuples."TargetEducationOrganizationId"
+        FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+        WHERE tuples."SourceEducationOrganizationId" = NEW."LocalEducationAgencyId"
+    ) AS targets;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -4045,21 +4066,45 @@ CREATE TRIGGER "TR_LocalEducationAgency_AuthHierarchy_Insert"
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_LocalEducationAgency_AuthHierarchy_Update"()
 RETURNS TRIGGER AS $$
 BEGIN
-    IF OLD."ParentLocalEducationAgency_LocalEducationAgencyId" IS DISTINCT FROM NEW."ParentLocalEducationAgency_LocalEducationAgencyId" THEN
-        DELETE FROM "auth"."EducationOrganizationIdToEducationOrganizationId"
-        WHERE "TargetEducationOrganizationId" IN (SELECT d."TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" d WHERE d."SourceEducationOrganizationId" = OLD."LocalEducationAgencyId")
-        AND "SourceEducationOrganizationId" IN (SELECT a."SourceEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" a WHERE a."TargetEducationOrganizationId" = OLD."LocalEducationAgencyId" AND a."SourceEducationOrganizationId" <> OLD."LocalEducationAgencyId");
-
-        INSERT INTO "auth"."EducationOrganizationIdToEducationOrganizationId" ("SourceEducationOrganizationId", "TargetEducationOrganizationId")
+    DELETE FROM "auth"."EducationOrganizationIdToEducationOrganizationId"
+    WHERE ("SourceEducationOrganizationId", "TargetEducationOrganizationId") IN (
         SELECT sources."SourceEducationOrganizationId", targets."TargetEducationOrganizationId"
         FROM (
-            SELECT a."SourceEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" a WHERE a."TargetEducationOrganizationId" = NEW."ParentLocalEducationAgency_LocalEducationAgencyId"
+            SELECT tuples."SourceEducationOrganizationId"
+            FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+            WHERE tuples."TargetEducationOrganizationId" = OLD."ParentLocalEducationAgency_LocalEducationAgencyId"
+                AND OLD."ParentLocalEducationAgency_LocalEducationAgencyId" IS NOT NULL
+                AND (NEW."ParentLocalEducationAgency_LocalEducationAgencyId" IS NULL OR OLD."ParentLocalEducationAgency_LocalEducationAgencyId" <> NEW."ParentLocalEducationAgency_LocalEducationAgencyId")
+
+            EXCEPT
+
+            SELECT tuples."SourceEducationOrganizationId"
+            FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+            WHERE tuples."TargetEducationOrganizationId" = NEW."ParentLocalEducationAgency_LocalEducationAgencyId"
         ) AS sources
-        CROSS JOIN (
-            SELECT d."TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" d WHERE d."SourceEducationOrganizationId" = NEW."LocalEducationAgencyId"
+        CROSS JOIN
+        (
+            SELECT tuples."TargetEducationOrganizationId"
+            FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+            WHERE tuples."SourceEducationOrganizationId" = NEW."LocalEducationAgencyId"
         ) AS targets
-        ON CONFLICT DO NOTHING;
-    END IF;
+    );
+
+    INSERT INTO "auth"."EducationOrganizationIdToEducationOrganizationId" ("SourceEducationOrganizationId", "TargetEducationOrganizationId")
+    SELECT sources."SourceEducationOrganizationId", targets."TargetEducationOrganizationId"
+    FROM (
+        SELECT tuples."SourceEducationOrganizationId"
+        FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+        WHERE tuples."TargetEducationOrganizationId" = NEW."ParentLocalEducationAgency_LocalEducationAgencyId"
+            AND ((OLD."ParentLocalEducationAgency_LocalEducationAgencyId" IS NULL AND NEW."ParentLocalEducationAgency_LocalEducationAgencyId" IS NOT NULL) OR OLD."ParentLocalEducationAgency_LocalEducationAgencyId" <> NEW."ParentLocalEducationAgency_LocalEducationAgencyId")
+    ) AS sources
+    CROSS JOIN
+    (
+        SELECT tuples."TargetEducationOrganizationId"
+        FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+        WHERE tuples."SourceEducationOrganizationId" = NEW."LocalEducationAgencyId"
+    ) AS targets
+    ON CONFLICT ("SourceEducationOrganizationId", "TargetEducationOrganizationId") DO NOTHING;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -4828,8 +4873,24 @@ CREATE OR REPLACE FUNCTION "edfi"."TF_TR_School_AuthHierarchy_Delete"()
 RETURNS TRIGGER AS $$
 BEGIN
     DELETE FROM "auth"."EducationOrganizationIdToEducationOrganizationId"
-    WHERE "TargetEducationOrganizationId" IN (SELECT d."TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" d WHERE d."SourceEducationOrganizationId" = OLD."SchoolId")
-    AND "SourceEducationOrganizationId" IN (SELECT a."SourceEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" a WHERE a."TargetEducationOrganizationId" = OLD."SchoolId");
+    WHERE ("SourceEducationOrganizationId", "TargetEducationOrganizationId") IN (
+        SELECT sources."SourceEducationOrganizationId", targets."TargetEducationOrganizationId"
+        FROM (
+            SELECT tuples."SourceEducationOrganizationId"
+            FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+            WHERE tuples."TargetEducationOrganizationId" = OLD."LocalEducationAgency_LocalEducationAgencyId"
+                AND OLD."LocalEducationAgency_LocalEducationAgencyId" IS NOT NULL
+        ) AS sources
+        CROSS JOIN
+        (
+            SELECT tuples."TargetEducationOrganizationId"
+            FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+            WHERE tuples."SourceEducationOrganizationId" = OLD."SchoolId"
+        ) AS targets
+    );
+
+    DELETE FROM "auth"."EducationOrganizationIdToEducationOrganizationId"
+    WHERE "SourceEducationOrganizationId" = OLD."SchoolId" AND "TargetEducationOrganizationId" = OLD."SchoolId";
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -4849,12 +4910,17 @@ BEGIN
     INSERT INTO "auth"."EducationOrganizationIdToEducationOrganizationId" ("SourceEducationOrganizationId", "TargetEducationOrganizationId")
     SELECT sources."SourceEducationOrganizationId", targets."TargetEducationOrganizationId"
     FROM (
-        SELECT a."SourceEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" a WHERE a."TargetEducationOrganizationId" = NEW."LocalEducationAgency_LocalEducationAgencyId"
+        SELECT tuples."SourceEducationOrganizationId"
+        FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+        WHERE tuples."TargetEducationOrganizationId" = NEW."LocalEducationAgency_LocalEducationAgencyId"
+            AND NEW."LocalEducationAgency_LocalEducationAgencyId" IS NOT NULL
     ) AS sources
-    CROSS JOIN (
-        SELECT d."TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" d WHERE d."SourceEducationOrganizationId" = NEW."SchoolId"
-    ) AS targets
-    ON CONFLICT DO NOTHING;
+    CROSS JOIN
+    (
+        SELECT tuples."TargetEducationOrganizationId"
+        FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+        WHERE tuples."SourceEducationOrganizationId" = NEW."SchoolId"
+    ) AS targets;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -4868,21 +4934,45 @@ CREATE TRIGGER "TR_School_AuthHierarchy_Insert"
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_School_AuthHierarchy_Update"()
 RETURNS TRIGGER AS $$
 BEGIN
-    IF OLD."LocalEducationAgency_LocalEducationAgencyId" IS DISTINCT FROM NEW."LocalEducationAgency_LocalEducationAgencyId" THEN
-        DELETE FROM "auth"."EducationOrganizationIdToEducationOrganizationId"
-        WHERE "TargetEducationOrganizationId" IN (SELECT d."TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" d WHERE d."SourceEducationOrganizationId" = OLD."SchoolId")
-        AND "SourceEducationOrganizationId" IN (SELECT a."SourceEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" a WHERE a."TargetEducationOrganizationId" = OLD."SchoolId" AND a."SourceEducationOrganizationId" <> OLD."SchoolId");
-
-        INSERT INTO "auth"."EducationOrganizationIdToEducationOrganizationId" ("SourceEducationOrganizationId", "TargetEducationOrganizationId")
+    DELETE FROM "auth"."EducationOrganizationIdToEducationOrganizationId"
+    WHERE ("SourceEducationOrganizationId", "TargetEducationOrganizationId") IN (
         SELECT sources."SourceEducationOrganizationId", targets."TargetEducationOrganizationId"
         FROM (
-            SELECT a."SourceEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" a WHERE a."TargetEducationOrganizationId" = NEW."LocalEducationAgency_LocalEducationAgencyId"
+            SELECT tuples."SourceEducationOrganizationId"
+            FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+            WHERE tuples."TargetEducationOrganizationId" = OLD."LocalEducationAgency_LocalEducationAgencyId"
+                AND OLD."LocalEducationAgency_LocalEducationAgencyId" IS NOT NULL
+                AND (NEW."LocalEducationAgency_LocalEducationAgencyId" IS NULL OR OLD."LocalEducationAgency_LocalEducationAgencyId" <> NEW."LocalEducationAgency_LocalEducationAgencyId")
+
+            EXCEPT
+
+            SELECT tuples."SourceEducationOrganizationId"
+            FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+            WHERE tuples."TargetEducationOrganizationId" = NEW."LocalEducationAgency_LocalEducationAgencyId"
         ) AS sources
-        CROSS JOIN (
-            SELECT d."TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" d WHERE d."SourceEducationOrganizationId" = NEW."SchoolId"
+        CROSS JOIN
+        (
+            SELECT tuples."TargetEducationOrganizationId"
+            FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+            WHERE tuples."SourceEducationOrganizationId" = NEW."SchoolId"
         ) AS targets
-        ON CONFLICT DO NOTHING;
-    END IF;
+    );
+
+    INSERT INTO "auth"."EducationOrganizationIdToEducationOrganizationId" ("SourceEducationOrganizationId", "TargetEducationOrganizationId")
+    SELECT sources."SourceEducationOrganizationId", targets."TargetEducationOrganizationId"
+    FROM (
+        SELECT tuples."SourceEducationOrganizationId"
+        FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+        WHERE tuples."TargetEducationOrganizationId" = NEW."LocalEducationAgency_LocalEducationAgencyId"
+            AND ((OLD."LocalEducationAgency_LocalEducationAgencyId" IS NULL AND NEW."LocalEducationAgency_LocalEducationAgencyId" IS NOT NULL) OR OLD."LocalEducationAgency_LocalEducationAgencyId" <> NEW."LocalEducationAgency_LocalEducationAgencyId")
+    ) AS sources
+    CROSS JOIN
+    (
+        SELECT tuples."TargetEducationOrganizationId"
+        FROM "auth"."EducationOrganizationIdToEducationOrganizationId" AS tuples
+        WHERE tuples."SourceEducationOrganizationId" = NEW."SchoolId"
+    ) AS targets
+    ON CONFLICT ("SourceEducationOrganizationId", "TargetEducationOrganizationId") DO NOTHING;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;

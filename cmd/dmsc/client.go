@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/edfi-dmsc/dmsc/runtime/auth"
+	"github.com/jackc/pgx/v5"
+)
+
+// cmsDatabaseFlags select the PostgreSQL database whose cms schema holds
+// API clients and signing keys.
+type cmsDatabaseFlags struct {
+	ConnectionString string `short:"c" required:"" env:"DMSC_CONNECTION_STRING" placeholder:"DSN" help:"PostgreSQL connection string of a provisioned database (dmsc ddl provision creates its cms schema)."`
+}
+
+func (f cmsDatabaseFlags) connect(ctx context.Context) (*pgx.Conn, error) {
+	conn, err := pgx.Connect(ctx, f.ConnectionString)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to the database: %w", err)
+	}
+	return conn, nil
+}
+
+// withConn runs fn on a connection to the database.
+func (f cmsDatabaseFlags) withConn(fn func(ctx context.Context, conn *pgx.Conn) error) error {
+	ctx := context.Background()
+	conn, err := f.connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	return fn(ctx, conn)
+}
+
+type clientCmd struct {
+	Create       clientCreateCmd       `cmd:"" help:"Create an API client; prints its id and secret (the secret is shown only once)."`
+	List         clientListCmd         `cmd:"" help:"List API clients (never their secrets)."`
+	Delete       clientDeleteCmd       `cmd:"" help:"Delete an API client; tokens already issued to it stay valid until they expire."`
+	RotateSecret clientRotateSecretCmd `cmd:"" name:"rotate-secret" help:"Give an API client a new secret; the old one stops working (within a minute on running servers)."`
+}
+
+type clientCreateCmd struct {
+	cmsDatabaseFlags
+	ClaimSet                string   `name:"claim-set" required:"" placeholder:"NAME" help:"Claim set the client's tokens carry (dmsc claims load loads them)."`
+	NamespacePrefix         []string `name:"namespace-prefix" placeholder:"P" help:"Namespace prefix for NamespaceBased authorization, e.g. uri://ed-fi.org (repeatable)."`
+	EducationOrganizationID []int64  `name:"education-organization-id" placeholder:"N" help:"Education organization id the client is associated with (repeatable)."`
+	Profile                 []string `name:"profile" placeholder:"NAME" help:"Profile assigned to the client (repeatable)."`
+	Name                    string   `name:"name" placeholder:"TEXT" help:"Description of the client (vendor, application)."`
+	JSON                    bool     `name:"json" help:"Print exactly {\"client_id\": \"...\", \"client_secret\": \"...\"}."`
+}
+
+func (c *clientCreateCmd) Run(e *env) error {
+	return c.withConn(func(ctx context.Context, conn *pgx.Conn) error {
+		client, secret, err := auth.CreateClient(ctx, conn, auth.NewClient{
+			Name:                     c.Name,
+			ClaimSetName:             c.ClaimSet,
+			NamespacePrefixes:        c.NamespacePrefix,
+			EducationOrganizationIDs: c.EducationOrganizationID,
+			Profiles:                 c.Profile,
+		})
+		if err != nil {
+			return err
+		}
+		return printCredentials(e, client.ID, secret, c.JSON)
+	})
+}
+
+// printCredentials prints a client id and secret, as JSON or as text.
+func printCredentials(e *env, id, secret string, asJSON bool) error {
+	if asJSON {
+		idJSON, _ := json.Marshal(id)
+		secretJSON, _ := json.Marshal(secret)
+		_, err := fmt.Fprintf(e.stdout, "{\"client_id\": %s, \"client_secret\": %s}\n", idJSON, secretJSON)
+		return err
+	}
+	_, err := fmt.Fprintf(e.stdout, "client_id:     %s\nclient_secret: %s\nThe secret is not stored and cannot be shown again.\n", id, secret)
+	return err
+}
+
+type clientListCmd struct {
+	cmsDatabaseFlags
+	JSON bool `name:"json" help:"Print a JSON array."`
+}
+
+func (c *clientListCmd) Run(e *env) error {
+	return c.withConn(func(ctx context.Context, conn *pgx.Conn) error {
+		clients, err := auth.ListClients(ctx, conn)
+		if err != nil {
+			return err
+		}
+		if c.JSON {
+			enc := json.NewEncoder(e.stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(clients)
+		}
+		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "CLIENT ID\tNAME\tCLAIM SET\tNAMESPACE PREFIXES\tEDORG IDS\tPROFILES\tCREATED")
+		for _, cl := range clients {
+			ids := make([]string, len(cl.EducationOrganizationIDs))
+			for i, id := range cl.EducationOrganizationIDs {
+				ids[i] = fmt.Sprint(id)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cl.ID, cl.Name, cl.ClaimSetName, strings.Join(cl.NamespacePrefixes, ","),
+				strings.Join(ids, ","), strings.Join(cl.Profiles, ","), cl.CreatedAt.UTC().Format("2006-01-02 15:04:05Z"))
+		}
+		return tw.Flush()
+	})
+}
+
+type clientDeleteCmd struct {
+	cmsDatabaseFlags
+	ClientID string `arg:"" name:"client-id" help:"Client to delete."`
+}
+
+func (c *clientDeleteCmd) Run(e *env) error {
+	return c.withConn(func(ctx context.Context, conn *pgx.Conn) error {
+		if err := auth.DeleteClient(ctx, conn, c.ClientID); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "deleted client %s\n", c.ClientID)
+		return nil
+	})
+}
+
+type clientRotateSecretCmd struct {
+	cmsDatabaseFlags
+	ClientID string `arg:"" name:"client-id" help:"Client whose secret is replaced."`
+	JSON     bool   `name:"json" help:"Print exactly {\"client_id\": \"...\", \"client_secret\": \"...\"}."`
+}
+
+func (c *clientRotateSecretCmd) Run(e *env) error {
+	return c.withConn(func(ctx context.Context, conn *pgx.Conn) error {
+		secret, err := auth.RotateSecret(ctx, conn, c.ClientID)
+		if err != nil {
+			return err
+		}
+		return printCredentials(e, c.ClientID, secret, c.JSON)
+	})
+}
+
+type keysCmd struct {
+	Rotate keysRotateCmd `cmd:"" help:"Make a new token signing key: running servers sign with it within their --key-refresh; older keys keep verifying until the tokens they signed expire."`
+}
+
+type keysRotateCmd struct {
+	cmsDatabaseFlags
+}
+
+func (c *keysRotateCmd) Run(e *env) error {
+	return c.withConn(func(ctx context.Context, conn *pgx.Conn) error {
+		kid, err := auth.RotateKey(ctx, conn)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "new signing key %s\n", kid)
+		return nil
+	})
+}

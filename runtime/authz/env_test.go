@@ -1,0 +1,217 @@
+package authz_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/edfi-dmsc/dmsc/compiler/ddl"
+	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
+	"github.com/edfi-dmsc/dmsc/compiler/plan"
+	"github.com/edfi-dmsc/dmsc/compiler/provision"
+	"github.com/edfi-dmsc/dmsc/internal/oracle"
+	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/internal/testschema"
+	"github.com/edfi-dmsc/dmsc/runtime/auth"
+	"github.com/edfi-dmsc/dmsc/runtime/authz"
+	"github.com/edfi-dmsc/dmsc/runtime/authz/claimschema"
+	"github.com/edfi-dmsc/dmsc/runtime/cms"
+	"github.com/edfi-dmsc/dmsc/runtime/db"
+	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
+	"github.com/edfi-dmsc/dmsc/runtime/engine"
+	"github.com/edfi-dmsc/dmsc/runtime/server"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// bundledSchema is the bundled schema set and its claims file.
+func bundledSchema(t testing.TB) (schemas []string, claims string) {
+	repo := refdata.RepoRoot(t)
+	dir := filepath.Join(repo, "schemas", "default")
+	return []string{filepath.Join(dir, "core.ApiSchema.json"), filepath.Join(dir, "sample.ApiSchema.json")}, filepath.Join(dir, "claims.json")
+}
+
+// provisioned is a database provisioned for a compiled schema set, with
+// its cms schema.
+type provisioned struct {
+	url    string
+	pool   *pgxpool.Pool
+	schema *spec.Schema
+}
+
+func provisionSchema(t testing.TB, files ...string) provisioned {
+	t.Helper()
+	set, info := testschema.Files(t, files...)
+	script, model, err := modelddl.Script(set, info, ddl.Pgsql, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := plan.Build(plan.Input{Set: set, Info: info, Model: model})
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := dbtest.New(t)
+	ctx := context.Background()
+	if _, err := provision.Provision(ctx, ddl.Pgsql, url, script, info, provision.Options{Timeout: 5 * time.Minute}); err != nil {
+		t.Fatal(err)
+	}
+	if err := cms.Provision(ctx, url); err != nil {
+		t.Fatal(err)
+	}
+	pool, err := db.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	return provisioned{url: url, pool: pool, schema: schema}
+}
+
+// loadClaims loads claims files into the database.
+func (p provisioned) loadClaims(t testing.TB, files ...string) *authz.LoadReport {
+	t.Helper()
+	s, err := claimschema.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := authz.LoadFiles(context.Background(), p.pool, s, files, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// tokens authenticates bearer tokens that are keys of the map: the tests
+// exercise authorization, so the principal is whatever the test says
+// (runtime/auth tests the real tokens).
+type tokens map[string]*auth.Principal
+
+func (m tokens) Verify(_ context.Context, raw string) (*auth.Principal, error) {
+	if p, ok := m[raw]; ok {
+		return p, nil
+	}
+	return nil, errors.New("unknown test token")
+}
+
+// api is a server of a provisioned schema with authentication and
+// authorization on, its resources served with the interpreter codecs
+// (internal/oracle) so any schema set can be served.
+type api struct {
+	provisioned
+	authorizer *authz.Authorizer
+	tokens     tokens
+	base       string
+}
+
+func startAPI(t testing.TB, p provisioned) *api {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a := &api{provisioned: p, authorizer: authz.New(p.schema, p.pool, log), tokens: tokens{}}
+	if err := a.authorizer.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	cfg := server.Config{Auth: &server.Auth{Verifier: a.tokens, Authorizer: a.authorizer, Describer: a.authorizer}}
+	s := server.New(cfg, engine.App(p.schema), p.pool, nil, log)
+	svc := engine.NewService(s, p.schema)
+	for _, r := range p.schema.Resources {
+		s.Register(r.ProjectEndpoint, r.Endpoint, svc.Handler(r, oracle.Codec(r)))
+	}
+	hs := httptest.NewServer(s.Handler())
+	t.Cleanup(hs.Close)
+	a.base = hs.URL
+	return a
+}
+
+// client adds a principal and returns its token.
+func (a *api) client(claimSet string, namespacePrefixes ...string) string {
+	token := "token" + strconv.Itoa(len(a.tokens)+1)
+	a.tokens[token] = &auth.Principal{ClientID: token, ClaimSetName: claimSet, NamespacePrefixes: namespacePrefixes}
+	return token
+}
+
+// response is an answered request.
+type response struct {
+	status   int
+	body     []byte
+	location string
+	header   http.Header
+}
+
+// do sends a request, with the token when there is one and headers (name,
+// value pairs).
+func (a *api) do(t testing.TB, token, method, path string, body any, headers ...string) response {
+	t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, a.base+"/data/"+strings.TrimPrefix(path, "/"), rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return response{status: res.StatusCode, body: b, location: res.Header.Get("Location"), header: res.Header}
+}
+
+// id is the document id of a 201's Location.
+func (r response) id() string { return r.location[strings.LastIndex(r.location, "/")+1:] }
+
+// expect fails unless the response has status.
+func (r response) expect(t testing.TB, what string, status int) response {
+	t.Helper()
+	if r.status != status {
+		t.Fatalf("%s: status %d, want %d: %s", what, r.status, status, r.body)
+	}
+	return r
+}
+
+// expectProblem fails unless the response is the problem want (the
+// reference's body; correlationId is not compared).
+func (r response) expectProblem(t testing.TB, what string, status int, want string) {
+	t.Helper()
+	r.expect(t, what, status)
+	var got, exp map[string]any
+	if err := json.Unmarshal(r.body, &got); err != nil {
+		t.Fatalf("%s: body is not JSON: %s", what, r.body)
+	}
+	if err := json.Unmarshal([]byte(want), &exp); err != nil {
+		t.Fatalf("%s: expected body is not JSON: %v", what, err)
+	}
+	delete(got, "correlationId")
+	delete(exp, "correlationId")
+	g, _ := json.Marshal(got)
+	e, _ := json.Marshal(exp)
+	if !bytes.Equal(g, e) {
+		t.Errorf("%s: body\n got %s\nwant %s", what, g, e)
+	}
+}
