@@ -177,17 +177,17 @@ func (g *decodeGen) read(f *jen.File, o *ObjectType) error {
 		f.Line()
 		return nil
 	}
-	vars := make([]jen.Code, len(o.Fields))
+	// One declaration per member, not one var list: a member added to the
+	// schema then adds a line instead of rewriting the list's line.
+	body := make([]jen.Code, 0, len(o.Fields)+1)
 	cases := make([]jen.Code, len(o.Fields))
 	for i, fd := range o.Fields {
-		vars[i] = jen.Id(memberVar(fd))
+		body = append(body, jen.Var().Id(memberVar(fd)).Qual(jsonrPkg, "Value"))
 		cases[i] = jen.Case(jen.Lit(fd.JSONName)).Block(jen.Id(memberVar(fd)).Op("=").Id("m").Dot("Value").Call())
 	}
-	body := []jen.Code{
-		jen.Var().List(vars...).Qual(jsonrPkg, "Value"),
+	body = append(body,
 		jen.For(jen.Id("m").Op(":=").Id("d").Dot("Doc").Dot("Members").Call(jen.Id("v")), jen.Id("m").Dot("NextPresent").Call(), jen.Empty()).Block(
-			jen.Switch(jen.Id("m").Dot("Key").Call()).Block(cases...)),
-	}
+			jen.Switch(jen.Id("m").Dot("Key").Call()).Block(cases...)))
 	if o.Parent == nil {
 		for _, fd := range o.Fields {
 			if fd.Kind == ObjectArrayField || fd.Kind == ScalarArrayField {

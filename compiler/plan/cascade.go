@@ -2,7 +2,6 @@ package plan
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
@@ -50,5 +49,5 @@ func cascadeCount(m *relmodel.ModelSet, mr *relmodel.Resource) string {
 			` WHERE "ContentVersion" > current_setting('` + spec.StampFloorSetting + `')::bigint` +
 			` AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
 	}
-	return "SELECT\n" + sqlIndent + strings.Join(counts, "\n"+sqlIndent+"+ ")
+	return "SELECT" + sqlSeparated(counts, "+")
 }

@@ -45,11 +45,11 @@ func TestReadPlanShape(t *testing.T) {
 		}
 	}
 	const periodSelect = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."ParentCollectionItemId",
-    t."BeginDate",
-    t."EndDate"
+      t."School_DocumentId"
+    , t."CollectionItemId"
+    , t."ParentCollectionItemId"
+    , t."BeginDate"
+    , t."EndDate"
 FROM "edfi"."SchoolAddressPeriod" t
 `
 	if period == nil || period.ByID != periodSelect+`WHERE t."ParentCollectionItemId" = ANY(ARRAY(SELECT p1."CollectionItemId" FROM "edfi"."SchoolAddress" p1 WHERE p1."School_DocumentId" = (SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)))

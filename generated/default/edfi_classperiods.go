@@ -83,7 +83,10 @@ func decodeEdfiClassPeriod(ctx context.Context, in engine.WriteInput, body []byt
 // null members are dropped; required members, types, lengths, patterns, formats and bounds are
 // checked in schema order).
 func readEdfiClassPeriod(d *engine.Decoder, v jsonr.Value, x *EdfiClassPeriod) {
-	var classPeriodName, meetingTimes, officialAttendancePeriod, schoolReference jsonr.Value
+	var classPeriodName jsonr.Value
+	var meetingTimes jsonr.Value
+	var officialAttendancePeriod jsonr.Value
+	var schoolReference jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "classPeriodName":
@@ -139,7 +142,8 @@ func readEdfiClassPeriod(d *engine.Decoder, v jsonr.Value, x *EdfiClassPeriod) {
 // $.meetingTimes[*] (unknown and null members are dropped; required members, types, lengths,
 // patterns, formats and bounds are checked in schema order).
 func readEdfiClassPeriodMeetingTime(d *engine.Decoder, v jsonr.Value, x *EdfiClassPeriodMeetingTime) {
-	var endTime, startTime jsonr.Value
+	var endTime jsonr.Value
+	var startTime jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "endTime":
@@ -588,63 +592,63 @@ const (
 // of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiClassPeriodLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."School_DocumentId"::text,
-    t."School_SchoolId"::text,
-    t."ClassPeriodName",
-    t."OfficialAttendancePeriod"::text
+      t."DocumentId"::text
+    , t."School_DocumentId"::text
+    , t."School_SchoolId"::text
+    , t."ClassPeriodName"
+    , t."OfficialAttendancePeriod"::text
 FROM "edfi"."ClassPeriod" t
 WHERE t."DocumentId" = `
 
 // edfiClassPeriodInsertSQL inserts edfi.ClassPeriod rows: one text[] parameter
 // per stored column.
 const edfiClassPeriodInsertSQL = `INSERT INTO "edfi"."ClassPeriod" (
-    "DocumentId",
-    "School_DocumentId",
-    "School_SchoolId",
-    "ClassPeriodName",
-    "OfficialAttendancePeriod"
+      "DocumentId"
+    , "School_DocumentId"
+    , "School_SchoolId"
+    , "ClassPeriodName"
+    , "OfficialAttendancePeriod"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."School_DocumentId"::bigint,
-    u."School_SchoolId"::integer,
-    u."ClassPeriodName",
-    u."OfficialAttendancePeriod"::boolean
+      u."DocumentId"::bigint
+    , u."School_DocumentId"::bigint
+    , u."School_SchoolId"::integer
+    , u."ClassPeriodName"
+    , u."OfficialAttendancePeriod"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "DocumentId",
-    "School_DocumentId",
-    "School_SchoolId",
-    "ClassPeriodName",
-    "OfficialAttendancePeriod"
+      "DocumentId"
+    , "School_DocumentId"
+    , "School_SchoolId"
+    , "ClassPeriodName"
+    , "OfficialAttendancePeriod"
 )`
 
 // edfiClassPeriodUpdateSQL updates edfi.ClassPeriod rows by key: one text[]
 // parameter per stored column.
 const edfiClassPeriodUpdateSQL = `UPDATE "edfi"."ClassPeriod" AS t
 SET
-    "School_DocumentId" = u."School_DocumentId"::bigint,
-    "School_SchoolId" = u."School_SchoolId"::integer,
-    "ClassPeriodName" = u."ClassPeriodName",
-    "OfficialAttendancePeriod" = u."OfficialAttendancePeriod"::boolean
+      "School_DocumentId" = u."School_DocumentId"::bigint
+    , "School_SchoolId" = u."School_SchoolId"::integer
+    , "ClassPeriodName" = u."ClassPeriodName"
+    , "OfficialAttendancePeriod" = u."OfficialAttendancePeriod"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "DocumentId",
-    "School_DocumentId",
-    "School_SchoolId",
-    "ClassPeriodName",
-    "OfficialAttendancePeriod"
+      "DocumentId"
+    , "School_DocumentId"
+    , "School_SchoolId"
+    , "ClassPeriodName"
+    , "OfficialAttendancePeriod"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -658,63 +662,63 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // whose DocumentUuid is $1, of the document whose ReferentialId is $1 and of
 // the documents whose DocumentIds are $1.
 const edfiClassPeriodMeetingTimeLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."ClassPeriod_DocumentId"::text,
-    t."Ordinal"::text,
-    t."EndTime"::text,
-    t."StartTime"::text
+      t."CollectionItemId"::text
+    , t."ClassPeriod_DocumentId"::text
+    , t."Ordinal"::text
+    , t."EndTime"::text
+    , t."StartTime"::text
 FROM "edfi"."ClassPeriodMeetingTime" t
 WHERE t."ClassPeriod_DocumentId" = `
 
 // edfiClassPeriodMeetingTimeInsertSQL inserts edfi.ClassPeriodMeetingTime rows:
 // one text[] parameter per stored column.
 const edfiClassPeriodMeetingTimeInsertSQL = `INSERT INTO "edfi"."ClassPeriodMeetingTime" (
-    "CollectionItemId",
-    "ClassPeriod_DocumentId",
-    "Ordinal",
-    "EndTime",
-    "StartTime"
+      "CollectionItemId"
+    , "ClassPeriod_DocumentId"
+    , "Ordinal"
+    , "EndTime"
+    , "StartTime"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."ClassPeriod_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."EndTime"::time,
-    u."StartTime"::time
+      u."CollectionItemId"::bigint
+    , u."ClassPeriod_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."EndTime"::time
+    , u."StartTime"::time
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "CollectionItemId",
-    "ClassPeriod_DocumentId",
-    "Ordinal",
-    "EndTime",
-    "StartTime"
+      "CollectionItemId"
+    , "ClassPeriod_DocumentId"
+    , "Ordinal"
+    , "EndTime"
+    , "StartTime"
 )`
 
 // edfiClassPeriodMeetingTimeUpdateSQL updates edfi.ClassPeriodMeetingTime rows
 // by key: one text[] parameter per stored column.
 const edfiClassPeriodMeetingTimeUpdateSQL = `UPDATE "edfi"."ClassPeriodMeetingTime" AS t
 SET
-    "ClassPeriod_DocumentId" = u."ClassPeriod_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "EndTime" = u."EndTime"::time,
-    "StartTime" = u."StartTime"::time
+      "ClassPeriod_DocumentId" = u."ClassPeriod_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "EndTime" = u."EndTime"::time
+    , "StartTime" = u."StartTime"::time
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "CollectionItemId",
-    "ClassPeriod_DocumentId",
-    "Ordinal",
-    "EndTime",
-    "StartTime"
+      "CollectionItemId"
+    , "ClassPeriod_DocumentId"
+    , "Ordinal"
+    , "EndTime"
+    , "StartTime"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -733,21 +737,21 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // edfiClassPeriodCascadeCountSQL counts, in the transaction of an identity
 // update, the other documents the change cascaded into.
 const edfiClassPeriodCascadeCountSQL = `SELECT
-    (SELECT count(*) FROM "edfi"."Section" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
+      (SELECT count(*) FROM "edfi"."Section" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
 
 // edfiClassPeriodSelectSQL selects the edfi.ClassPeriod rows a read hydrates:
 // ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
 // for the documents of the page being read (when the package initializes).
 const edfiClassPeriodSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."School_SchoolId",
-    r."ClassPeriodName",
-    r."OfficialAttendancePeriod"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."School_SchoolId"
+    , r."ClassPeriodName"
+    , r."OfficialAttendancePeriod"
 FROM "edfi"."ClassPeriod" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."School_DocumentId" OFFSET 0) l0 ON true`
@@ -757,11 +761,11 @@ LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" 
 // DocumentUuid is $1, PageFilter for the documents of the page being read (when
 // the package initializes).
 const edfiClassPeriodMeetingTimeSelectSQL = `SELECT
-    t."ClassPeriod_DocumentId",
-    t."CollectionItemId",
-    t."ClassPeriod_DocumentId",
-    t."EndTime"::text,
-    t."StartTime"::text
+      t."ClassPeriod_DocumentId"
+    , t."CollectionItemId"
+    , t."ClassPeriod_DocumentId"
+    , t."EndTime"::text
+    , t."StartTime"::text
 FROM "edfi"."ClassPeriodMeetingTime" t`
 
 // edfiClassPeriodDeleteRootSQL deletes the document with DocumentUuid $1 and
@@ -787,10 +791,10 @@ FOR UPDATE OF d`
 // edfiClassPeriodDeletesSQL selects a page of the tombstones of the
 // change-version window $1..$2 ($3 limit, $4 offset).
 const edfiClassPeriodDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldClassPeriodName",
-    c."OldSchool_SchoolId"::text
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldClassPeriodName"
+    , c."OldSchool_SchoolId"::text
 FROM "tracked_changes_edfi"."ClassPeriod" c
 WHERE c."NewClassPeriodName" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -828,12 +832,12 @@ const edfiClassPeriodKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldClassPeriodName",
-    f."OldSchool_SchoolId"::text,
-    l."NewClassPeriodName",
-    l."NewSchool_SchoolId"::text
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldClassPeriodName"
+    , f."OldSchool_SchoolId"::text
+    , l."NewClassPeriodName"
+    , l."NewSchool_SchoolId"::text
 FROM changed w
 JOIN "tracked_changes_edfi"."ClassPeriod" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."ClassPeriod" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

@@ -120,7 +120,13 @@ func decodeEdfiCourseOffering(ctx context.Context, in engine.WriteInput, body []
 // and null members are dropped; required members, types, lengths, patterns, formats and bounds are
 // checked in schema order).
 func readEdfiCourseOffering(d *engine.Decoder, v jsonr.Value, x *EdfiCourseOffering) {
-	var courseReference, instructionalTimePlanned, localCourseCode, localCourseTitle, offeredGradeLevels, schoolReference, sessionReference jsonr.Value
+	var courseReference jsonr.Value
+	var instructionalTimePlanned jsonr.Value
+	var localCourseCode jsonr.Value
+	var localCourseTitle jsonr.Value
+	var offeredGradeLevels jsonr.Value
+	var schoolReference jsonr.Value
+	var sessionReference jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "courseReference":
@@ -205,7 +211,8 @@ func readEdfiCourseOffering(d *engine.Decoder, v jsonr.Value, x *EdfiCourseOffer
 // of $.courseReference (unknown and null members are dropped; required members, types, lengths,
 // patterns, formats and bounds are checked in schema order).
 func readEdfiCourseOfferingCourseReference(d *engine.Decoder, v jsonr.Value, x *EdfiCourseOfferingCourseReference) {
-	var courseCode, educationOrganizationId jsonr.Value
+	var courseCode jsonr.Value
+	var educationOrganizationId jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "courseCode":
@@ -277,7 +284,9 @@ func readEdfiCourseOfferingSchoolReference(d *engine.Decoder, v jsonr.Value, x *
 // of $.sessionReference (unknown and null members are dropped; required members, types, lengths,
 // patterns, formats and bounds are checked in schema order).
 func readEdfiCourseOfferingSessionReference(d *engine.Decoder, v jsonr.Value, x *EdfiCourseOfferingSessionReference) {
-	var schoolId, schoolYear, sessionName jsonr.Value
+	var schoolId jsonr.Value
+	var schoolYear jsonr.Value
+	var sessionName jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "schoolId":
@@ -860,119 +869,119 @@ const (
 // $1, of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiCourseOfferingLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."SchoolId_Unified"::text,
-    t."Course_DocumentId"::text,
-    t."Course_CourseCode",
-    t."Course_EducationOrganizationId"::text,
-    t."School_DocumentId"::text,
-    t."Session_DocumentId"::text,
-    t."Session_SchoolYear"::text,
-    t."Session_SessionName",
-    t."InstructionalTimePlanned"::text,
-    t."LocalCourseCode",
-    t."LocalCourseTitle"
+      t."DocumentId"::text
+    , t."SchoolId_Unified"::text
+    , t."Course_DocumentId"::text
+    , t."Course_CourseCode"
+    , t."Course_EducationOrganizationId"::text
+    , t."School_DocumentId"::text
+    , t."Session_DocumentId"::text
+    , t."Session_SchoolYear"::text
+    , t."Session_SessionName"
+    , t."InstructionalTimePlanned"::text
+    , t."LocalCourseCode"
+    , t."LocalCourseTitle"
 FROM "edfi"."CourseOffering" t
 WHERE t."DocumentId" = `
 
 // edfiCourseOfferingInsertSQL inserts edfi.CourseOffering rows: one text[]
 // parameter per stored column.
 const edfiCourseOfferingInsertSQL = `INSERT INTO "edfi"."CourseOffering" (
-    "DocumentId",
-    "SchoolId_Unified",
-    "Course_DocumentId",
-    "Course_CourseCode",
-    "Course_EducationOrganizationId",
-    "School_DocumentId",
-    "Session_DocumentId",
-    "Session_SchoolYear",
-    "Session_SessionName",
-    "InstructionalTimePlanned",
-    "LocalCourseCode",
-    "LocalCourseTitle"
+      "DocumentId"
+    , "SchoolId_Unified"
+    , "Course_DocumentId"
+    , "Course_CourseCode"
+    , "Course_EducationOrganizationId"
+    , "School_DocumentId"
+    , "Session_DocumentId"
+    , "Session_SchoolYear"
+    , "Session_SessionName"
+    , "InstructionalTimePlanned"
+    , "LocalCourseCode"
+    , "LocalCourseTitle"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."SchoolId_Unified"::integer,
-    u."Course_DocumentId"::bigint,
-    u."Course_CourseCode",
-    u."Course_EducationOrganizationId"::integer,
-    u."School_DocumentId"::bigint,
-    u."Session_DocumentId"::bigint,
-    u."Session_SchoolYear"::integer,
-    u."Session_SessionName",
-    u."InstructionalTimePlanned"::integer,
-    u."LocalCourseCode",
-    u."LocalCourseTitle"
+      u."DocumentId"::bigint
+    , u."SchoolId_Unified"::integer
+    , u."Course_DocumentId"::bigint
+    , u."Course_CourseCode"
+    , u."Course_EducationOrganizationId"::integer
+    , u."School_DocumentId"::bigint
+    , u."Session_DocumentId"::bigint
+    , u."Session_SchoolYear"::integer
+    , u."Session_SessionName"
+    , u."InstructionalTimePlanned"::integer
+    , u."LocalCourseCode"
+    , u."LocalCourseTitle"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
 ) AS u(
-    "DocumentId",
-    "SchoolId_Unified",
-    "Course_DocumentId",
-    "Course_CourseCode",
-    "Course_EducationOrganizationId",
-    "School_DocumentId",
-    "Session_DocumentId",
-    "Session_SchoolYear",
-    "Session_SessionName",
-    "InstructionalTimePlanned",
-    "LocalCourseCode",
-    "LocalCourseTitle"
+      "DocumentId"
+    , "SchoolId_Unified"
+    , "Course_DocumentId"
+    , "Course_CourseCode"
+    , "Course_EducationOrganizationId"
+    , "School_DocumentId"
+    , "Session_DocumentId"
+    , "Session_SchoolYear"
+    , "Session_SessionName"
+    , "InstructionalTimePlanned"
+    , "LocalCourseCode"
+    , "LocalCourseTitle"
 )`
 
 // edfiCourseOfferingUpdateSQL updates edfi.CourseOffering rows by key: one
 // text[] parameter per stored column.
 const edfiCourseOfferingUpdateSQL = `UPDATE "edfi"."CourseOffering" AS t
 SET
-    "SchoolId_Unified" = u."SchoolId_Unified"::integer,
-    "Course_DocumentId" = u."Course_DocumentId"::bigint,
-    "Course_CourseCode" = u."Course_CourseCode",
-    "Course_EducationOrganizationId" = u."Course_EducationOrganizationId"::integer,
-    "School_DocumentId" = u."School_DocumentId"::bigint,
-    "Session_DocumentId" = u."Session_DocumentId"::bigint,
-    "Session_SchoolYear" = u."Session_SchoolYear"::integer,
-    "Session_SessionName" = u."Session_SessionName",
-    "InstructionalTimePlanned" = u."InstructionalTimePlanned"::integer,
-    "LocalCourseCode" = u."LocalCourseCode",
-    "LocalCourseTitle" = u."LocalCourseTitle"
+      "SchoolId_Unified" = u."SchoolId_Unified"::integer
+    , "Course_DocumentId" = u."Course_DocumentId"::bigint
+    , "Course_CourseCode" = u."Course_CourseCode"
+    , "Course_EducationOrganizationId" = u."Course_EducationOrganizationId"::integer
+    , "School_DocumentId" = u."School_DocumentId"::bigint
+    , "Session_DocumentId" = u."Session_DocumentId"::bigint
+    , "Session_SchoolYear" = u."Session_SchoolYear"::integer
+    , "Session_SessionName" = u."Session_SessionName"
+    , "InstructionalTimePlanned" = u."InstructionalTimePlanned"::integer
+    , "LocalCourseCode" = u."LocalCourseCode"
+    , "LocalCourseTitle" = u."LocalCourseTitle"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
 ) AS u(
-    "DocumentId",
-    "SchoolId_Unified",
-    "Course_DocumentId",
-    "Course_CourseCode",
-    "Course_EducationOrganizationId",
-    "School_DocumentId",
-    "Session_DocumentId",
-    "Session_SchoolYear",
-    "Session_SessionName",
-    "InstructionalTimePlanned",
-    "LocalCourseCode",
-    "LocalCourseTitle"
+      "DocumentId"
+    , "SchoolId_Unified"
+    , "Course_DocumentId"
+    , "Course_CourseCode"
+    , "Course_EducationOrganizationId"
+    , "School_DocumentId"
+    , "Session_DocumentId"
+    , "Session_SchoolYear"
+    , "Session_SessionName"
+    , "InstructionalTimePlanned"
+    , "LocalCourseCode"
+    , "LocalCourseTitle"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -987,10 +996,10 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiCourseOfferingOfferedGradeLevelLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."CourseOffering_DocumentId"::text,
-    t."Ordinal"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
+      t."CollectionItemId"::text
+    , t."CourseOffering_DocumentId"::text
+    , t."Ordinal"::text
+    , t."GradeLevelDescriptor_DescriptorId"::text
 FROM "edfi"."CourseOfferingOfferedGradeLevel" t
 WHERE t."CourseOffering_DocumentId" = `
 
@@ -998,26 +1007,26 @@ WHERE t."CourseOffering_DocumentId" = `
 // edfi.CourseOfferingOfferedGradeLevel rows: one text[] parameter per stored
 // column.
 const edfiCourseOfferingOfferedGradeLevelInsertSQL = `INSERT INTO "edfi"."CourseOfferingOfferedGradeLevel" (
-    "CollectionItemId",
-    "CourseOffering_DocumentId",
-    "Ordinal",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "CourseOffering_DocumentId"
+    , "Ordinal"
+    , "GradeLevelDescriptor_DescriptorId"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."CourseOffering_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."GradeLevelDescriptor_DescriptorId"::bigint
+      u."CollectionItemId"::bigint
+    , u."CourseOffering_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."GradeLevelDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "CourseOffering_DocumentId",
-    "Ordinal",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "CourseOffering_DocumentId"
+    , "Ordinal"
+    , "GradeLevelDescriptor_DescriptorId"
 )`
 
 // edfiCourseOfferingOfferedGradeLevelUpdateSQL updates
@@ -1025,19 +1034,19 @@ FROM unnest(
 // stored column.
 const edfiCourseOfferingOfferedGradeLevelUpdateSQL = `UPDATE "edfi"."CourseOfferingOfferedGradeLevel" AS t
 SET
-    "CourseOffering_DocumentId" = u."CourseOffering_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "GradeLevelDescriptor_DescriptorId" = u."GradeLevelDescriptor_DescriptorId"::bigint
+      "CourseOffering_DocumentId" = u."CourseOffering_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "GradeLevelDescriptor_DescriptorId" = u."GradeLevelDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "CourseOffering_DocumentId",
-    "Ordinal",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "CourseOffering_DocumentId"
+    , "Ordinal"
+    , "GradeLevelDescriptor_DescriptorId"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1058,25 +1067,25 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiCourseOfferingSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."Course_CourseCode",
-    r."Course_EducationOrganizationId",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."School_SchoolId",
-    l2."DocumentUuid",
-    l2."ResourceKeyId",
-    r."Session_SchoolId",
-    r."Session_SchoolYear",
-    r."Session_SessionName",
-    r."InstructionalTimePlanned",
-    r."LocalCourseCode",
-    r."LocalCourseTitle"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."Course_CourseCode"
+    , r."Course_EducationOrganizationId"
+    , l1."DocumentUuid"
+    , l1."ResourceKeyId"
+    , r."School_SchoolId"
+    , l2."DocumentUuid"
+    , l2."ResourceKeyId"
+    , r."Session_SchoolId"
+    , r."Session_SchoolYear"
+    , r."Session_SessionName"
+    , r."InstructionalTimePlanned"
+    , r."LocalCourseCode"
+    , r."LocalCourseTitle"
 FROM "edfi"."CourseOffering" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Course_DocumentId" OFFSET 0) l0 ON true
@@ -1088,10 +1097,10 @@ LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" 
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const edfiCourseOfferingOfferedGradeLevelSelectSQL = `SELECT
-    t."CourseOffering_DocumentId",
-    t."CollectionItemId",
-    t."CourseOffering_DocumentId",
-    d0."Uri"
+      t."CourseOffering_DocumentId"
+    , t."CollectionItemId"
+    , t."CourseOffering_DocumentId"
+    , d0."Uri"
 FROM "edfi"."CourseOfferingOfferedGradeLevel" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -1118,12 +1127,12 @@ FOR UPDATE OF d`
 // edfiCourseOfferingDeletesSQL selects a page of the tombstones of the
 // change-version window $1..$2 ($3 limit, $4 offset).
 const edfiCourseOfferingDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldLocalCourseCode",
-    c."OldSchoolId_Unified"::text,
-    c."OldSession_SchoolYear"::text,
-    c."OldSession_SessionName"
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldLocalCourseCode"
+    , c."OldSchoolId_Unified"::text
+    , c."OldSession_SchoolYear"::text
+    , c."OldSession_SessionName"
 FROM "tracked_changes_edfi"."CourseOffering" c
 WHERE c."NewLocalCourseCode" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -1165,16 +1174,16 @@ const edfiCourseOfferingKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldLocalCourseCode",
-    f."OldSchoolId_Unified"::text,
-    f."OldSession_SchoolYear"::text,
-    f."OldSession_SessionName",
-    l."NewLocalCourseCode",
-    l."NewSchoolId_Unified"::text,
-    l."NewSession_SchoolYear"::text,
-    l."NewSession_SessionName"
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldLocalCourseCode"
+    , f."OldSchoolId_Unified"::text
+    , f."OldSession_SchoolYear"::text
+    , f."OldSession_SessionName"
+    , l."NewLocalCourseCode"
+    , l."NewSchoolId_Unified"::text
+    , l."NewSession_SchoolYear"::text
+    , l."NewSession_SessionName"
 FROM changed w
 JOIN "tracked_changes_edfi"."CourseOffering" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."CourseOffering" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

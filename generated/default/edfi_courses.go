@@ -141,7 +141,22 @@ func decodeEdfiCourse(ctx context.Context, in engine.WriteInput, body []byte) (*
 // members are dropped; required members, types, lengths, patterns, formats and bounds are checked
 // in schema order).
 func readEdfiCourse(d *engine.Decoder, v jsonr.Value, x *EdfiCourse) {
-	var academicSubjectDescriptor, courseCode, courseDescription, courseTitle, dateCourseAdopted, educationOrganizationReference, highSchoolCourseRequirement, identificationCodes, maxCompletionsForCredit, maximumAvailableCreditConversion, maximumAvailableCredits, minimumAvailableCreditConversion, minimumAvailableCredits, numberOfParts, offeredGradeLevels, timeRequiredForCompletion jsonr.Value
+	var academicSubjectDescriptor jsonr.Value
+	var courseCode jsonr.Value
+	var courseDescription jsonr.Value
+	var courseTitle jsonr.Value
+	var dateCourseAdopted jsonr.Value
+	var educationOrganizationReference jsonr.Value
+	var highSchoolCourseRequirement jsonr.Value
+	var identificationCodes jsonr.Value
+	var maxCompletionsForCredit jsonr.Value
+	var maximumAvailableCreditConversion jsonr.Value
+	var maximumAvailableCredits jsonr.Value
+	var minimumAvailableCreditConversion jsonr.Value
+	var minimumAvailableCredits jsonr.Value
+	var numberOfParts jsonr.Value
+	var offeredGradeLevels jsonr.Value
+	var timeRequiredForCompletion jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "academicSubjectDescriptor":
@@ -320,7 +335,10 @@ func readEdfiCourseEducationOrganizationReference(d *engine.Decoder, v jsonr.Val
 // $.identificationCodes[*] (unknown and null members are dropped; required members, types,
 // lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiCourseIdentificationCode(d *engine.Decoder, v jsonr.Value, x *EdfiCourseIdentificationCode) {
-	var assigningOrganizationIdentificationCode, courseCatalogURL, courseIdentificationSystemDescriptor, identificationCode jsonr.Value
+	var assigningOrganizationIdentificationCode jsonr.Value
+	var courseCatalogURL jsonr.Value
+	var courseIdentificationSystemDescriptor jsonr.Value
+	var identificationCode jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "assigningOrganizationIdentificationCode":
@@ -1089,151 +1107,151 @@ const (
 // document whose ReferentialId is $1 and of the documents whose DocumentIds are
 // $1.
 const edfiCourseLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."EducationOrganization_DocumentId"::text,
-    t."EducationOrganization_EducationOrganizationId"::text,
-    t."AcademicSubjectDescriptor_DescriptorId"::text,
-    t."CourseCode",
-    t."CourseDescription",
-    t."CourseTitle",
-    to_char(t."DateCourseAdopted", 'YYYY-MM-DD'),
-    t."HighSchoolCourseRequirement"::text,
-    t."MaxCompletionsForCredit"::text,
-    trim_scale(t."MaximumAvailableCreditConversion")::text,
-    trim_scale(t."MaximumAvailableCredits")::text,
-    trim_scale(t."MinimumAvailableCreditConversion")::text,
-    trim_scale(t."MinimumAvailableCredits")::text,
-    t."NumberOfParts"::text,
-    t."TimeRequiredForCompletion"::text
+      t."DocumentId"::text
+    , t."EducationOrganization_DocumentId"::text
+    , t."EducationOrganization_EducationOrganizationId"::text
+    , t."AcademicSubjectDescriptor_DescriptorId"::text
+    , t."CourseCode"
+    , t."CourseDescription"
+    , t."CourseTitle"
+    , to_char(t."DateCourseAdopted", 'YYYY-MM-DD')
+    , t."HighSchoolCourseRequirement"::text
+    , t."MaxCompletionsForCredit"::text
+    , trim_scale(t."MaximumAvailableCreditConversion")::text
+    , trim_scale(t."MaximumAvailableCredits")::text
+    , trim_scale(t."MinimumAvailableCreditConversion")::text
+    , trim_scale(t."MinimumAvailableCredits")::text
+    , t."NumberOfParts"::text
+    , t."TimeRequiredForCompletion"::text
 FROM "edfi"."Course" t
 WHERE t."DocumentId" = `
 
 // edfiCourseInsertSQL inserts edfi.Course rows: one text[] parameter per stored
 // column.
 const edfiCourseInsertSQL = `INSERT INTO "edfi"."Course" (
-    "DocumentId",
-    "EducationOrganization_DocumentId",
-    "EducationOrganization_EducationOrganizationId",
-    "AcademicSubjectDescriptor_DescriptorId",
-    "CourseCode",
-    "CourseDescription",
-    "CourseTitle",
-    "DateCourseAdopted",
-    "HighSchoolCourseRequirement",
-    "MaxCompletionsForCredit",
-    "MaximumAvailableCreditConversion",
-    "MaximumAvailableCredits",
-    "MinimumAvailableCreditConversion",
-    "MinimumAvailableCredits",
-    "NumberOfParts",
-    "TimeRequiredForCompletion"
+      "DocumentId"
+    , "EducationOrganization_DocumentId"
+    , "EducationOrganization_EducationOrganizationId"
+    , "AcademicSubjectDescriptor_DescriptorId"
+    , "CourseCode"
+    , "CourseDescription"
+    , "CourseTitle"
+    , "DateCourseAdopted"
+    , "HighSchoolCourseRequirement"
+    , "MaxCompletionsForCredit"
+    , "MaximumAvailableCreditConversion"
+    , "MaximumAvailableCredits"
+    , "MinimumAvailableCreditConversion"
+    , "MinimumAvailableCredits"
+    , "NumberOfParts"
+    , "TimeRequiredForCompletion"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."EducationOrganization_DocumentId"::bigint,
-    u."EducationOrganization_EducationOrganizationId"::integer,
-    u."AcademicSubjectDescriptor_DescriptorId"::bigint,
-    u."CourseCode",
-    u."CourseDescription",
-    u."CourseTitle",
-    u."DateCourseAdopted"::date,
-    u."HighSchoolCourseRequirement"::boolean,
-    u."MaxCompletionsForCredit"::integer,
-    u."MaximumAvailableCreditConversion"::numeric,
-    u."MaximumAvailableCredits"::numeric,
-    u."MinimumAvailableCreditConversion"::numeric,
-    u."MinimumAvailableCredits"::numeric,
-    u."NumberOfParts"::integer,
-    u."TimeRequiredForCompletion"::integer
+      u."DocumentId"::bigint
+    , u."EducationOrganization_DocumentId"::bigint
+    , u."EducationOrganization_EducationOrganizationId"::integer
+    , u."AcademicSubjectDescriptor_DescriptorId"::bigint
+    , u."CourseCode"
+    , u."CourseDescription"
+    , u."CourseTitle"
+    , u."DateCourseAdopted"::date
+    , u."HighSchoolCourseRequirement"::boolean
+    , u."MaxCompletionsForCredit"::integer
+    , u."MaximumAvailableCreditConversion"::numeric
+    , u."MaximumAvailableCredits"::numeric
+    , u."MinimumAvailableCreditConversion"::numeric
+    , u."MinimumAvailableCredits"::numeric
+    , u."NumberOfParts"::integer
+    , u."TimeRequiredForCompletion"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[],
-    $16::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
+    , $16::text[]
 ) AS u(
-    "DocumentId",
-    "EducationOrganization_DocumentId",
-    "EducationOrganization_EducationOrganizationId",
-    "AcademicSubjectDescriptor_DescriptorId",
-    "CourseCode",
-    "CourseDescription",
-    "CourseTitle",
-    "DateCourseAdopted",
-    "HighSchoolCourseRequirement",
-    "MaxCompletionsForCredit",
-    "MaximumAvailableCreditConversion",
-    "MaximumAvailableCredits",
-    "MinimumAvailableCreditConversion",
-    "MinimumAvailableCredits",
-    "NumberOfParts",
-    "TimeRequiredForCompletion"
+      "DocumentId"
+    , "EducationOrganization_DocumentId"
+    , "EducationOrganization_EducationOrganizationId"
+    , "AcademicSubjectDescriptor_DescriptorId"
+    , "CourseCode"
+    , "CourseDescription"
+    , "CourseTitle"
+    , "DateCourseAdopted"
+    , "HighSchoolCourseRequirement"
+    , "MaxCompletionsForCredit"
+    , "MaximumAvailableCreditConversion"
+    , "MaximumAvailableCredits"
+    , "MinimumAvailableCreditConversion"
+    , "MinimumAvailableCredits"
+    , "NumberOfParts"
+    , "TimeRequiredForCompletion"
 )`
 
 // edfiCourseUpdateSQL updates edfi.Course rows by key: one text[] parameter per
 // stored column.
 const edfiCourseUpdateSQL = `UPDATE "edfi"."Course" AS t
 SET
-    "EducationOrganization_DocumentId" = u."EducationOrganization_DocumentId"::bigint,
-    "EducationOrganization_EducationOrganizationId" = u."EducationOrganization_EducationOrganizationId"::integer,
-    "AcademicSubjectDescriptor_DescriptorId" = u."AcademicSubjectDescriptor_DescriptorId"::bigint,
-    "CourseCode" = u."CourseCode",
-    "CourseDescription" = u."CourseDescription",
-    "CourseTitle" = u."CourseTitle",
-    "DateCourseAdopted" = u."DateCourseAdopted"::date,
-    "HighSchoolCourseRequirement" = u."HighSchoolCourseRequirement"::boolean,
-    "MaxCompletionsForCredit" = u."MaxCompletionsForCredit"::integer,
-    "MaximumAvailableCreditConversion" = u."MaximumAvailableCreditConversion"::numeric,
-    "MaximumAvailableCredits" = u."MaximumAvailableCredits"::numeric,
-    "MinimumAvailableCreditConversion" = u."MinimumAvailableCreditConversion"::numeric,
-    "MinimumAvailableCredits" = u."MinimumAvailableCredits"::numeric,
-    "NumberOfParts" = u."NumberOfParts"::integer,
-    "TimeRequiredForCompletion" = u."TimeRequiredForCompletion"::integer
+      "EducationOrganization_DocumentId" = u."EducationOrganization_DocumentId"::bigint
+    , "EducationOrganization_EducationOrganizationId" = u."EducationOrganization_EducationOrganizationId"::integer
+    , "AcademicSubjectDescriptor_DescriptorId" = u."AcademicSubjectDescriptor_DescriptorId"::bigint
+    , "CourseCode" = u."CourseCode"
+    , "CourseDescription" = u."CourseDescription"
+    , "CourseTitle" = u."CourseTitle"
+    , "DateCourseAdopted" = u."DateCourseAdopted"::date
+    , "HighSchoolCourseRequirement" = u."HighSchoolCourseRequirement"::boolean
+    , "MaxCompletionsForCredit" = u."MaxCompletionsForCredit"::integer
+    , "MaximumAvailableCreditConversion" = u."MaximumAvailableCreditConversion"::numeric
+    , "MaximumAvailableCredits" = u."MaximumAvailableCredits"::numeric
+    , "MinimumAvailableCreditConversion" = u."MinimumAvailableCreditConversion"::numeric
+    , "MinimumAvailableCredits" = u."MinimumAvailableCredits"::numeric
+    , "NumberOfParts" = u."NumberOfParts"::integer
+    , "TimeRequiredForCompletion" = u."TimeRequiredForCompletion"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[],
-    $16::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
+    , $16::text[]
 ) AS u(
-    "DocumentId",
-    "EducationOrganization_DocumentId",
-    "EducationOrganization_EducationOrganizationId",
-    "AcademicSubjectDescriptor_DescriptorId",
-    "CourseCode",
-    "CourseDescription",
-    "CourseTitle",
-    "DateCourseAdopted",
-    "HighSchoolCourseRequirement",
-    "MaxCompletionsForCredit",
-    "MaximumAvailableCreditConversion",
-    "MaximumAvailableCredits",
-    "MinimumAvailableCreditConversion",
-    "MinimumAvailableCredits",
-    "NumberOfParts",
-    "TimeRequiredForCompletion"
+      "DocumentId"
+    , "EducationOrganization_DocumentId"
+    , "EducationOrganization_EducationOrganizationId"
+    , "AcademicSubjectDescriptor_DescriptorId"
+    , "CourseCode"
+    , "CourseDescription"
+    , "CourseTitle"
+    , "DateCourseAdopted"
+    , "HighSchoolCourseRequirement"
+    , "MaxCompletionsForCredit"
+    , "MaximumAvailableCreditConversion"
+    , "MaximumAvailableCredits"
+    , "MinimumAvailableCreditConversion"
+    , "MinimumAvailableCredits"
+    , "NumberOfParts"
+    , "TimeRequiredForCompletion"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -1247,79 +1265,79 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiCourseIdentificationCodeLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Course_DocumentId"::text,
-    t."Ordinal"::text,
-    t."CourseIdentificationSystemDescriptor_DescriptorId"::text,
-    t."AssigningOrganizationIdentificationCode",
-    t."CourseCatalogURL",
-    t."IdentificationCode"
+      t."CollectionItemId"::text
+    , t."Course_DocumentId"::text
+    , t."Ordinal"::text
+    , t."CourseIdentificationSystemDescriptor_DescriptorId"::text
+    , t."AssigningOrganizationIdentificationCode"
+    , t."CourseCatalogURL"
+    , t."IdentificationCode"
 FROM "edfi"."CourseIdentificationCode" t
 WHERE t."Course_DocumentId" = `
 
 // edfiCourseIdentificationCodeInsertSQL inserts edfi.CourseIdentificationCode
 // rows: one text[] parameter per stored column.
 const edfiCourseIdentificationCodeInsertSQL = `INSERT INTO "edfi"."CourseIdentificationCode" (
-    "CollectionItemId",
-    "Course_DocumentId",
-    "Ordinal",
-    "CourseIdentificationSystemDescriptor_DescriptorId",
-    "AssigningOrganizationIdentificationCode",
-    "CourseCatalogURL",
-    "IdentificationCode"
+      "CollectionItemId"
+    , "Course_DocumentId"
+    , "Ordinal"
+    , "CourseIdentificationSystemDescriptor_DescriptorId"
+    , "AssigningOrganizationIdentificationCode"
+    , "CourseCatalogURL"
+    , "IdentificationCode"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Course_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."CourseIdentificationSystemDescriptor_DescriptorId"::bigint,
-    u."AssigningOrganizationIdentificationCode",
-    u."CourseCatalogURL",
-    u."IdentificationCode"
+      u."CollectionItemId"::bigint
+    , u."Course_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."CourseIdentificationSystemDescriptor_DescriptorId"::bigint
+    , u."AssigningOrganizationIdentificationCode"
+    , u."CourseCatalogURL"
+    , u."IdentificationCode"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
 ) AS u(
-    "CollectionItemId",
-    "Course_DocumentId",
-    "Ordinal",
-    "CourseIdentificationSystemDescriptor_DescriptorId",
-    "AssigningOrganizationIdentificationCode",
-    "CourseCatalogURL",
-    "IdentificationCode"
+      "CollectionItemId"
+    , "Course_DocumentId"
+    , "Ordinal"
+    , "CourseIdentificationSystemDescriptor_DescriptorId"
+    , "AssigningOrganizationIdentificationCode"
+    , "CourseCatalogURL"
+    , "IdentificationCode"
 )`
 
 // edfiCourseIdentificationCodeUpdateSQL updates edfi.CourseIdentificationCode
 // rows by key: one text[] parameter per stored column.
 const edfiCourseIdentificationCodeUpdateSQL = `UPDATE "edfi"."CourseIdentificationCode" AS t
 SET
-    "Course_DocumentId" = u."Course_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "CourseIdentificationSystemDescriptor_DescriptorId" = u."CourseIdentificationSystemDescriptor_DescriptorId"::bigint,
-    "AssigningOrganizationIdentificationCode" = u."AssigningOrganizationIdentificationCode",
-    "CourseCatalogURL" = u."CourseCatalogURL",
-    "IdentificationCode" = u."IdentificationCode"
+      "Course_DocumentId" = u."Course_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "CourseIdentificationSystemDescriptor_DescriptorId" = u."CourseIdentificationSystemDescriptor_DescriptorId"::bigint
+    , "AssigningOrganizationIdentificationCode" = u."AssigningOrganizationIdentificationCode"
+    , "CourseCatalogURL" = u."CourseCatalogURL"
+    , "IdentificationCode" = u."IdentificationCode"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
 ) AS u(
-    "CollectionItemId",
-    "Course_DocumentId",
-    "Ordinal",
-    "CourseIdentificationSystemDescriptor_DescriptorId",
-    "AssigningOrganizationIdentificationCode",
-    "CourseCatalogURL",
-    "IdentificationCode"
+      "CollectionItemId"
+    , "Course_DocumentId"
+    , "Ordinal"
+    , "CourseIdentificationSystemDescriptor_DescriptorId"
+    , "AssigningOrganizationIdentificationCode"
+    , "CourseCatalogURL"
+    , "IdentificationCode"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1341,55 +1359,55 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiCourseOfferedGradeLevelLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Course_DocumentId"::text,
-    t."Ordinal"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
+      t."CollectionItemId"::text
+    , t."Course_DocumentId"::text
+    , t."Ordinal"::text
+    , t."GradeLevelDescriptor_DescriptorId"::text
 FROM "edfi"."CourseOfferedGradeLevel" t
 WHERE t."Course_DocumentId" = `
 
 // edfiCourseOfferedGradeLevelInsertSQL inserts edfi.CourseOfferedGradeLevel
 // rows: one text[] parameter per stored column.
 const edfiCourseOfferedGradeLevelInsertSQL = `INSERT INTO "edfi"."CourseOfferedGradeLevel" (
-    "CollectionItemId",
-    "Course_DocumentId",
-    "Ordinal",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Course_DocumentId"
+    , "Ordinal"
+    , "GradeLevelDescriptor_DescriptorId"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Course_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."GradeLevelDescriptor_DescriptorId"::bigint
+      u."CollectionItemId"::bigint
+    , u."Course_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."GradeLevelDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "Course_DocumentId",
-    "Ordinal",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Course_DocumentId"
+    , "Ordinal"
+    , "GradeLevelDescriptor_DescriptorId"
 )`
 
 // edfiCourseOfferedGradeLevelUpdateSQL updates edfi.CourseOfferedGradeLevel
 // rows by key: one text[] parameter per stored column.
 const edfiCourseOfferedGradeLevelUpdateSQL = `UPDATE "edfi"."CourseOfferedGradeLevel" AS t
 SET
-    "Course_DocumentId" = u."Course_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "GradeLevelDescriptor_DescriptorId" = u."GradeLevelDescriptor_DescriptorId"::bigint
+      "Course_DocumentId" = u."Course_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "GradeLevelDescriptor_DescriptorId" = u."GradeLevelDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "Course_DocumentId",
-    "Ordinal",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Course_DocumentId"
+    , "Ordinal"
+    , "GradeLevelDescriptor_DescriptorId"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1409,26 +1427,26 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const edfiCourseSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."EducationOrganization_EducationOrganizationId",
-    d1."Uri",
-    r."CourseCode",
-    r."CourseDescription",
-    r."CourseTitle",
-    r."DateCourseAdopted",
-    r."HighSchoolCourseRequirement",
-    r."MaxCompletionsForCredit",
-    r."MaximumAvailableCreditConversion"::text,
-    r."MaximumAvailableCredits"::text,
-    r."MinimumAvailableCreditConversion"::text,
-    r."MinimumAvailableCredits"::text,
-    r."NumberOfParts",
-    r."TimeRequiredForCompletion"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."EducationOrganization_EducationOrganizationId"
+    , d1."Uri"
+    , r."CourseCode"
+    , r."CourseDescription"
+    , r."CourseTitle"
+    , r."DateCourseAdopted"
+    , r."HighSchoolCourseRequirement"
+    , r."MaxCompletionsForCredit"
+    , r."MaximumAvailableCreditConversion"::text
+    , r."MaximumAvailableCredits"::text
+    , r."MinimumAvailableCreditConversion"::text
+    , r."MinimumAvailableCredits"::text
+    , r."NumberOfParts"
+    , r."TimeRequiredForCompletion"
 FROM "edfi"."Course" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true
@@ -1439,13 +1457,13 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."
 // for the document whose DocumentUuid is $1, PageFilter for the documents of
 // the page being read (when the package initializes).
 const edfiCourseIdentificationCodeSelectSQL = `SELECT
-    t."Course_DocumentId",
-    t."CollectionItemId",
-    t."Course_DocumentId",
-    d0."Uri",
-    t."AssigningOrganizationIdentificationCode",
-    t."CourseCatalogURL",
-    t."IdentificationCode"
+      t."Course_DocumentId"
+    , t."CollectionItemId"
+    , t."Course_DocumentId"
+    , d0."Uri"
+    , t."AssigningOrganizationIdentificationCode"
+    , t."CourseCatalogURL"
+    , t."IdentificationCode"
 FROM "edfi"."CourseIdentificationCode" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."CourseIdentificationSystemDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -1454,10 +1472,10 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // DocumentUuid is $1, PageFilter for the documents of the page being read (when
 // the package initializes).
 const edfiCourseOfferedGradeLevelSelectSQL = `SELECT
-    t."Course_DocumentId",
-    t."CollectionItemId",
-    t."Course_DocumentId",
-    d0."Uri"
+      t."Course_DocumentId"
+    , t."CollectionItemId"
+    , t."Course_DocumentId"
+    , d0."Uri"
 FROM "edfi"."CourseOfferedGradeLevel" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -1484,10 +1502,10 @@ FOR UPDATE OF d`
 // edfiCourseDeletesSQL selects a page of the tombstones of the change-version
 // window $1..$2 ($3 limit, $4 offset).
 const edfiCourseDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldCourseCode",
-    c."OldEducationOrganization_EducationOrganizationId"::text
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldCourseCode"
+    , c."OldEducationOrganization_EducationOrganizationId"::text
 FROM "tracked_changes_edfi"."Course" c
 WHERE c."NewCourseCode" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -1525,12 +1543,12 @@ const edfiCourseKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldCourseCode",
-    f."OldEducationOrganization_EducationOrganizationId"::text,
-    l."NewCourseCode",
-    l."NewEducationOrganization_EducationOrganizationId"::text
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldCourseCode"
+    , f."OldEducationOrganization_EducationOrganizationId"::text
+    , l."NewCourseCode"
+    , l."NewEducationOrganization_EducationOrganizationId"::text
 FROM changed w
 JOIN "tracked_changes_edfi"."Course" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."Course" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

@@ -143,16 +143,16 @@ const (
 // PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiGradeLevelDescriptorSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    r."Namespace",
-    r."CodeValue",
-    r."ShortDescription",
-    r."Description",
-    r."EffectiveBeginDate",
-    r."EffectiveEndDate"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , r."Namespace"
+    , r."CodeValue"
+    , r."ShortDescription"
+    , r."Description"
+    , r."EffectiveBeginDate"
+    , r."EffectiveEndDate"
 FROM "dms"."Descriptor" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`
 
@@ -180,10 +180,10 @@ FOR UPDATE`
 // edfiGradeLevelDescriptorDeletesSQL selects a page of the tombstones of the
 // change-version window $1..$2 ($3 limit, $4 offset).
 const edfiGradeLevelDescriptorDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldNamespace",
-    c."OldCodeValue"
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldNamespace"
+    , c."OldCodeValue"
 FROM "tracked_changes_edfi"."Descriptor" c
 WHERE c."Discriminator" = 'Ed-Fi:GradeLevelDescriptor'
     AND c."NewNamespace" IS NULL

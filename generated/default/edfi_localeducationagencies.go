@@ -204,7 +204,14 @@ func decodeEdfiLocalEducationAgency(ctx context.Context, in engine.WriteInput, b
 // (unknown and null members are dropped; required members, types, lengths, patterns, formats and
 // bounds are checked in schema order).
 func readEdfiLocalEducationAgency(d *engine.Decoder, v jsonr.Value, x *EdfiLocalEducationAgency) {
-	var accountabilities, addresses, categories, federalFunds, localEducationAgencyCategoryDescriptor, localEducationAgencyId, nameOfInstitution, parentLocalEducationAgencyReference jsonr.Value
+	var accountabilities jsonr.Value
+	var addresses jsonr.Value
+	var categories jsonr.Value
+	var federalFunds jsonr.Value
+	var localEducationAgencyCategoryDescriptor jsonr.Value
+	var localEducationAgencyId jsonr.Value
+	var nameOfInstitution jsonr.Value
+	var parentLocalEducationAgencyReference jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "accountabilities":
@@ -364,7 +371,20 @@ func readEdfiLocalEducationAgencyAccountabilitySchoolYearTypeReference(d *engine
 // $.addresses[*] (unknown and null members are dropped; required members, types, lengths,
 // patterns, formats and bounds are checked in schema order).
 func readEdfiLocalEducationAgencyAddress(d *engine.Decoder, v jsonr.Value, x *EdfiLocalEducationAgencyAddress) {
-	var addressTypeDescriptor, apartmentRoomSuiteNumber, buildingSiteNumber, city, congressionalDistrict, countyFIPSCode, doNotPublishIndicator, latitude, longitude, nameOfCounty, periods, postalCode, stateAbbreviationDescriptor, streetNumberName jsonr.Value
+	var addressTypeDescriptor jsonr.Value
+	var apartmentRoomSuiteNumber jsonr.Value
+	var buildingSiteNumber jsonr.Value
+	var city jsonr.Value
+	var congressionalDistrict jsonr.Value
+	var countyFIPSCode jsonr.Value
+	var doNotPublishIndicator jsonr.Value
+	var latitude jsonr.Value
+	var longitude jsonr.Value
+	var nameOfCounty jsonr.Value
+	var periods jsonr.Value
+	var postalCode jsonr.Value
+	var stateAbbreviationDescriptor jsonr.Value
+	var streetNumberName jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "addressTypeDescriptor":
@@ -516,7 +536,8 @@ func readEdfiLocalEducationAgencyAddress(d *engine.Decoder, v jsonr.Value, x *Ed
 // validation of $.addresses[*].periods[*] (unknown and null members are dropped; required members,
 // types, lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiLocalEducationAgencyAddressPeriod(d *engine.Decoder, v jsonr.Value, x *EdfiLocalEducationAgencyAddressPeriod) {
-	var beginDate, endDate jsonr.Value
+	var beginDate jsonr.Value
+	var endDate jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "beginDate":
@@ -571,7 +592,15 @@ func readEdfiLocalEducationAgencyCategory(d *engine.Decoder, v jsonr.Value, x *E
 // validation of $.federalFunds[*] (unknown and null members are dropped; required members, types,
 // lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiLocalEducationAgencyFederalFund(d *engine.Decoder, v jsonr.Value, x *EdfiLocalEducationAgencyFederalFund) {
-	var fiscalYear, innovativeDollarsSpent, innovativeDollarsSpentStrategicPriorities, innovativeProgramsFundsReceived, schoolImprovementAllocation, schoolImprovementReservedFundsPercentage, stateAssessmentAdministrationFunding, supplementalEducationalServicesFundsSpent, supplementalEducationalServicesPerPupilExpenditure jsonr.Value
+	var fiscalYear jsonr.Value
+	var innovativeDollarsSpent jsonr.Value
+	var innovativeDollarsSpentStrategicPriorities jsonr.Value
+	var innovativeProgramsFundsReceived jsonr.Value
+	var schoolImprovementAllocation jsonr.Value
+	var schoolImprovementReservedFundsPercentage jsonr.Value
+	var stateAssessmentAdministrationFunding jsonr.Value
+	var supplementalEducationalServicesFundsSpent jsonr.Value
+	var supplementalEducationalServicesPerPupilExpenditure jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "fiscalYear":
@@ -1867,71 +1896,71 @@ const (
 // whose DocumentUuid is $1, of the document whose ReferentialId is $1 and of
 // the documents whose DocumentIds are $1.
 const edfiLocalEducationAgencyLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."ParentLocalEducationAgency_DocumentId"::text,
-    t."ParentLocalEducationAgency_LocalEducationAgencyId"::text,
-    t."LocalEducationAgencyCategoryDescriptor_DescriptorId"::text,
-    t."LocalEducationAgencyId"::text,
-    t."NameOfInstitution"
+      t."DocumentId"::text
+    , t."ParentLocalEducationAgency_DocumentId"::text
+    , t."ParentLocalEducationAgency_LocalEducationAgencyId"::text
+    , t."LocalEducationAgencyCategoryDescriptor_DescriptorId"::text
+    , t."LocalEducationAgencyId"::text
+    , t."NameOfInstitution"
 FROM "edfi"."LocalEducationAgency" t
 WHERE t."DocumentId" = `
 
 // edfiLocalEducationAgencyInsertSQL inserts edfi.LocalEducationAgency rows: one
 // text[] parameter per stored column.
 const edfiLocalEducationAgencyInsertSQL = `INSERT INTO "edfi"."LocalEducationAgency" (
-    "DocumentId",
-    "ParentLocalEducationAgency_DocumentId",
-    "ParentLocalEducationAgency_LocalEducationAgencyId",
-    "LocalEducationAgencyCategoryDescriptor_DescriptorId",
-    "LocalEducationAgencyId",
-    "NameOfInstitution"
+      "DocumentId"
+    , "ParentLocalEducationAgency_DocumentId"
+    , "ParentLocalEducationAgency_LocalEducationAgencyId"
+    , "LocalEducationAgencyCategoryDescriptor_DescriptorId"
+    , "LocalEducationAgencyId"
+    , "NameOfInstitution"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."ParentLocalEducationAgency_DocumentId"::bigint,
-    u."ParentLocalEducationAgency_LocalEducationAgencyId"::integer,
-    u."LocalEducationAgencyCategoryDescriptor_DescriptorId"::bigint,
-    u."LocalEducationAgencyId"::integer,
-    u."NameOfInstitution"
+      u."DocumentId"::bigint
+    , u."ParentLocalEducationAgency_DocumentId"::bigint
+    , u."ParentLocalEducationAgency_LocalEducationAgencyId"::integer
+    , u."LocalEducationAgencyCategoryDescriptor_DescriptorId"::bigint
+    , u."LocalEducationAgencyId"::integer
+    , u."NameOfInstitution"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "DocumentId",
-    "ParentLocalEducationAgency_DocumentId",
-    "ParentLocalEducationAgency_LocalEducationAgencyId",
-    "LocalEducationAgencyCategoryDescriptor_DescriptorId",
-    "LocalEducationAgencyId",
-    "NameOfInstitution"
+      "DocumentId"
+    , "ParentLocalEducationAgency_DocumentId"
+    , "ParentLocalEducationAgency_LocalEducationAgencyId"
+    , "LocalEducationAgencyCategoryDescriptor_DescriptorId"
+    , "LocalEducationAgencyId"
+    , "NameOfInstitution"
 )`
 
 // edfiLocalEducationAgencyUpdateSQL updates edfi.LocalEducationAgency rows by
 // key: one text[] parameter per stored column.
 const edfiLocalEducationAgencyUpdateSQL = `UPDATE "edfi"."LocalEducationAgency" AS t
 SET
-    "ParentLocalEducationAgency_DocumentId" = u."ParentLocalEducationAgency_DocumentId"::bigint,
-    "ParentLocalEducationAgency_LocalEducationAgencyId" = u."ParentLocalEducationAgency_LocalEducationAgencyId"::integer,
-    "LocalEducationAgencyCategoryDescriptor_DescriptorId" = u."LocalEducationAgencyCategoryDescriptor_DescriptorId"::bigint,
-    "LocalEducationAgencyId" = u."LocalEducationAgencyId"::integer,
-    "NameOfInstitution" = u."NameOfInstitution"
+      "ParentLocalEducationAgency_DocumentId" = u."ParentLocalEducationAgency_DocumentId"::bigint
+    , "ParentLocalEducationAgency_LocalEducationAgencyId" = u."ParentLocalEducationAgency_LocalEducationAgencyId"::integer
+    , "LocalEducationAgencyCategoryDescriptor_DescriptorId" = u."LocalEducationAgencyCategoryDescriptor_DescriptorId"::bigint
+    , "LocalEducationAgencyId" = u."LocalEducationAgencyId"::integer
+    , "NameOfInstitution" = u."NameOfInstitution"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "DocumentId",
-    "ParentLocalEducationAgency_DocumentId",
-    "ParentLocalEducationAgency_LocalEducationAgencyId",
-    "LocalEducationAgencyCategoryDescriptor_DescriptorId",
-    "LocalEducationAgencyId",
-    "NameOfInstitution"
+      "DocumentId"
+    , "ParentLocalEducationAgency_DocumentId"
+    , "ParentLocalEducationAgency_LocalEducationAgencyId"
+    , "LocalEducationAgencyCategoryDescriptor_DescriptorId"
+    , "LocalEducationAgencyId"
+    , "NameOfInstitution"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -1946,11 +1975,11 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiLocalEducationAgencyAccountabilityLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::text,
-    t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::text
+      t."CollectionItemId"::text
+    , t."LocalEducationAgency_DocumentId"::text
+    , t."Ordinal"::text
+    , t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::text
+    , t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::text
 FROM "edfi"."LocalEducationAgencyAccountability" t
 WHERE t."LocalEducationAgency_DocumentId" = `
 
@@ -1958,30 +1987,30 @@ WHERE t."LocalEducationAgency_DocumentId" = `
 // edfi.LocalEducationAgencyAccountability rows: one text[] parameter per stored
 // column.
 const edfiLocalEducationAgencyAccountabilityInsertSQL = `INSERT INTO "edfi"."LocalEducationAgencyAccountability" (
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "LocalEducationAgencyAccountabilitySchoolYear_DocumentId",
-    "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "LocalEducationAgencyAccountabilitySchoolYear_DocumentId"
+    , "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."LocalEducationAgency_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::bigint,
-    u."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::integer
+      u."CollectionItemId"::bigint
+    , u."LocalEducationAgency_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::bigint
+    , u."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "LocalEducationAgencyAccountabilitySchoolYear_DocumentId",
-    "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "LocalEducationAgencyAccountabilitySchoolYear_DocumentId"
+    , "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
 )`
 
 // edfiLocalEducationAgencyAccountabilityUpdateSQL updates
@@ -1989,22 +2018,22 @@ FROM unnest(
 // stored column.
 const edfiLocalEducationAgencyAccountabilityUpdateSQL = `UPDATE "edfi"."LocalEducationAgencyAccountability" AS t
 SET
-    "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "LocalEducationAgencyAccountabilitySchoolYear_DocumentId" = u."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::bigint,
-    "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear" = u."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::integer
+      "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "LocalEducationAgencyAccountabilitySchoolYear_DocumentId" = u."LocalEducationAgencyAccountabilitySchoolYear_DocumentId"::bigint
+    , "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear" = u."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "LocalEducationAgencyAccountabilitySchoolYear_DocumentId",
-    "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "LocalEducationAgencyAccountabilitySchoolYear_DocumentId"
+    , "LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2026,22 +2055,22 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiLocalEducationAgencyAddressLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."AddressTypeDescriptor_DescriptorId"::text,
-    t."StateAbbreviationDescriptor_DescriptorId"::text,
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator"::text,
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
+      t."CollectionItemId"::text
+    , t."LocalEducationAgency_DocumentId"::text
+    , t."Ordinal"::text
+    , t."AddressTypeDescriptor_DescriptorId"::text
+    , t."StateAbbreviationDescriptor_DescriptorId"::text
+    , t."ApartmentRoomSuiteNumber"
+    , t."BuildingSiteNumber"
+    , t."City"
+    , t."CongressionalDistrict"
+    , t."CountyFIPSCode"
+    , t."DoNotPublishIndicator"::text
+    , t."Latitude"
+    , t."Longitude"
+    , t."NameOfCounty"
+    , t."PostalCode"
+    , t."StreetNumberName"
 FROM "edfi"."LocalEducationAgencyAddress" t
 WHERE t."LocalEducationAgency_DocumentId" = `
 
@@ -2049,74 +2078,74 @@ WHERE t."LocalEducationAgency_DocumentId" = `
 // edfi.LocalEducationAgencyAddress rows: one text[] parameter per stored
 // column.
 const edfiLocalEducationAgencyAddressInsertSQL = `INSERT INTO "edfi"."LocalEducationAgencyAddress" (
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "AddressTypeDescriptor_DescriptorId",
-    "StateAbbreviationDescriptor_DescriptorId",
-    "ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber",
-    "City",
-    "CongressionalDistrict",
-    "CountyFIPSCode",
-    "DoNotPublishIndicator",
-    "Latitude",
-    "Longitude",
-    "NameOfCounty",
-    "PostalCode",
-    "StreetNumberName"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "AddressTypeDescriptor_DescriptorId"
+    , "StateAbbreviationDescriptor_DescriptorId"
+    , "ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber"
+    , "City"
+    , "CongressionalDistrict"
+    , "CountyFIPSCode"
+    , "DoNotPublishIndicator"
+    , "Latitude"
+    , "Longitude"
+    , "NameOfCounty"
+    , "PostalCode"
+    , "StreetNumberName"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."LocalEducationAgency_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."AddressTypeDescriptor_DescriptorId"::bigint,
-    u."StateAbbreviationDescriptor_DescriptorId"::bigint,
-    u."ApartmentRoomSuiteNumber",
-    u."BuildingSiteNumber",
-    u."City",
-    u."CongressionalDistrict",
-    u."CountyFIPSCode",
-    u."DoNotPublishIndicator"::boolean,
-    u."Latitude",
-    u."Longitude",
-    u."NameOfCounty",
-    u."PostalCode",
-    u."StreetNumberName"
+      u."CollectionItemId"::bigint
+    , u."LocalEducationAgency_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."AddressTypeDescriptor_DescriptorId"::bigint
+    , u."StateAbbreviationDescriptor_DescriptorId"::bigint
+    , u."ApartmentRoomSuiteNumber"
+    , u."BuildingSiteNumber"
+    , u."City"
+    , u."CongressionalDistrict"
+    , u."CountyFIPSCode"
+    , u."DoNotPublishIndicator"::boolean
+    , u."Latitude"
+    , u."Longitude"
+    , u."NameOfCounty"
+    , u."PostalCode"
+    , u."StreetNumberName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[],
-    $16::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
+    , $16::text[]
 ) AS u(
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "AddressTypeDescriptor_DescriptorId",
-    "StateAbbreviationDescriptor_DescriptorId",
-    "ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber",
-    "City",
-    "CongressionalDistrict",
-    "CountyFIPSCode",
-    "DoNotPublishIndicator",
-    "Latitude",
-    "Longitude",
-    "NameOfCounty",
-    "PostalCode",
-    "StreetNumberName"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "AddressTypeDescriptor_DescriptorId"
+    , "StateAbbreviationDescriptor_DescriptorId"
+    , "ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber"
+    , "City"
+    , "CongressionalDistrict"
+    , "CountyFIPSCode"
+    , "DoNotPublishIndicator"
+    , "Latitude"
+    , "Longitude"
+    , "NameOfCounty"
+    , "PostalCode"
+    , "StreetNumberName"
 )`
 
 // edfiLocalEducationAgencyAddressUpdateSQL updates
@@ -2124,55 +2153,55 @@ FROM unnest(
 // column.
 const edfiLocalEducationAgencyAddressUpdateSQL = `UPDATE "edfi"."LocalEducationAgencyAddress" AS t
 SET
-    "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "AddressTypeDescriptor_DescriptorId" = u."AddressTypeDescriptor_DescriptorId"::bigint,
-    "StateAbbreviationDescriptor_DescriptorId" = u."StateAbbreviationDescriptor_DescriptorId"::bigint,
-    "ApartmentRoomSuiteNumber" = u."ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber" = u."BuildingSiteNumber",
-    "City" = u."City",
-    "CongressionalDistrict" = u."CongressionalDistrict",
-    "CountyFIPSCode" = u."CountyFIPSCode",
-    "DoNotPublishIndicator" = u."DoNotPublishIndicator"::boolean,
-    "Latitude" = u."Latitude",
-    "Longitude" = u."Longitude",
-    "NameOfCounty" = u."NameOfCounty",
-    "PostalCode" = u."PostalCode",
-    "StreetNumberName" = u."StreetNumberName"
+      "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "AddressTypeDescriptor_DescriptorId" = u."AddressTypeDescriptor_DescriptorId"::bigint
+    , "StateAbbreviationDescriptor_DescriptorId" = u."StateAbbreviationDescriptor_DescriptorId"::bigint
+    , "ApartmentRoomSuiteNumber" = u."ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber" = u."BuildingSiteNumber"
+    , "City" = u."City"
+    , "CongressionalDistrict" = u."CongressionalDistrict"
+    , "CountyFIPSCode" = u."CountyFIPSCode"
+    , "DoNotPublishIndicator" = u."DoNotPublishIndicator"::boolean
+    , "Latitude" = u."Latitude"
+    , "Longitude" = u."Longitude"
+    , "NameOfCounty" = u."NameOfCounty"
+    , "PostalCode" = u."PostalCode"
+    , "StreetNumberName" = u."StreetNumberName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[],
-    $16::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
+    , $16::text[]
 ) AS u(
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "AddressTypeDescriptor_DescriptorId",
-    "StateAbbreviationDescriptor_DescriptorId",
-    "ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber",
-    "City",
-    "CongressionalDistrict",
-    "CountyFIPSCode",
-    "DoNotPublishIndicator",
-    "Latitude",
-    "Longitude",
-    "NameOfCounty",
-    "PostalCode",
-    "StreetNumberName"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "AddressTypeDescriptor_DescriptorId"
+    , "StateAbbreviationDescriptor_DescriptorId"
+    , "ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber"
+    , "City"
+    , "CongressionalDistrict"
+    , "CountyFIPSCode"
+    , "DoNotPublishIndicator"
+    , "Latitude"
+    , "Longitude"
+    , "NameOfCounty"
+    , "PostalCode"
+    , "StreetNumberName"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2194,10 +2223,10 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiLocalEducationAgencyCategoryLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."EducationOrganizationCategoryDescriptor_DescriptorId"::text
+      t."CollectionItemId"::text
+    , t."LocalEducationAgency_DocumentId"::text
+    , t."Ordinal"::text
+    , t."EducationOrganizationCategoryDescriptor_DescriptorId"::text
 FROM "edfi"."LocalEducationAgencyCategory" t
 WHERE t."LocalEducationAgency_DocumentId" = `
 
@@ -2205,26 +2234,26 @@ WHERE t."LocalEducationAgency_DocumentId" = `
 // edfi.LocalEducationAgencyCategory rows: one text[] parameter per stored
 // column.
 const edfiLocalEducationAgencyCategoryInsertSQL = `INSERT INTO "edfi"."LocalEducationAgencyCategory" (
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "EducationOrganizationCategoryDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "EducationOrganizationCategoryDescriptor_DescriptorId"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."LocalEducationAgency_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."EducationOrganizationCategoryDescriptor_DescriptorId"::bigint
+      u."CollectionItemId"::bigint
+    , u."LocalEducationAgency_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."EducationOrganizationCategoryDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "EducationOrganizationCategoryDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "EducationOrganizationCategoryDescriptor_DescriptorId"
 )`
 
 // edfiLocalEducationAgencyCategoryUpdateSQL updates
@@ -2232,19 +2261,19 @@ FROM unnest(
 // stored column.
 const edfiLocalEducationAgencyCategoryUpdateSQL = `UPDATE "edfi"."LocalEducationAgencyCategory" AS t
 SET
-    "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "EducationOrganizationCategoryDescriptor_DescriptorId" = u."EducationOrganizationCategoryDescriptor_DescriptorId"::bigint
+      "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "EducationOrganizationCategoryDescriptor_DescriptorId" = u."EducationOrganizationCategoryDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "EducationOrganizationCategoryDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "EducationOrganizationCategoryDescriptor_DescriptorId"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2266,18 +2295,18 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiLocalEducationAgencyFederalFundsLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."FiscalYear"::text,
-    trim_scale(t."InnovativeDollarsSpent")::text,
-    trim_scale(t."InnovativeDollarsSpentStrategicPriorities")::text,
-    trim_scale(t."InnovativeProgramsFundsReceived")::text,
-    trim_scale(t."SchoolImprovementAllocation")::text,
-    trim_scale(t."SchoolImprovementReservedFundsPercentage")::text,
-    trim_scale(t."StateAssessmentAdministrationFunding")::text,
-    trim_scale(t."SupplementalEducationalServicesFundsSpent")::text,
-    trim_scale(t."SupplementalEducationalServicesPerPupilExpenditure")::text
+      t."CollectionItemId"::text
+    , t."LocalEducationAgency_DocumentId"::text
+    , t."Ordinal"::text
+    , t."FiscalYear"::text
+    , trim_scale(t."InnovativeDollarsSpent")::text
+    , trim_scale(t."InnovativeDollarsSpentStrategicPriorities")::text
+    , trim_scale(t."InnovativeProgramsFundsReceived")::text
+    , trim_scale(t."SchoolImprovementAllocation")::text
+    , trim_scale(t."SchoolImprovementReservedFundsPercentage")::text
+    , trim_scale(t."StateAssessmentAdministrationFunding")::text
+    , trim_scale(t."SupplementalEducationalServicesFundsSpent")::text
+    , trim_scale(t."SupplementalEducationalServicesPerPupilExpenditure")::text
 FROM "edfi"."LocalEducationAgencyFederalFunds" t
 WHERE t."LocalEducationAgency_DocumentId" = `
 
@@ -2285,58 +2314,58 @@ WHERE t."LocalEducationAgency_DocumentId" = `
 // edfi.LocalEducationAgencyFederalFunds rows: one text[] parameter per stored
 // column.
 const edfiLocalEducationAgencyFederalFundsInsertSQL = `INSERT INTO "edfi"."LocalEducationAgencyFederalFunds" (
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "FiscalYear",
-    "InnovativeDollarsSpent",
-    "InnovativeDollarsSpentStrategicPriorities",
-    "InnovativeProgramsFundsReceived",
-    "SchoolImprovementAllocation",
-    "SchoolImprovementReservedFundsPercentage",
-    "StateAssessmentAdministrationFunding",
-    "SupplementalEducationalServicesFundsSpent",
-    "SupplementalEducationalServicesPerPupilExpenditure"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "FiscalYear"
+    , "InnovativeDollarsSpent"
+    , "InnovativeDollarsSpentStrategicPriorities"
+    , "InnovativeProgramsFundsReceived"
+    , "SchoolImprovementAllocation"
+    , "SchoolImprovementReservedFundsPercentage"
+    , "StateAssessmentAdministrationFunding"
+    , "SupplementalEducationalServicesFundsSpent"
+    , "SupplementalEducationalServicesPerPupilExpenditure"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."LocalEducationAgency_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."FiscalYear"::integer,
-    u."InnovativeDollarsSpent"::numeric,
-    u."InnovativeDollarsSpentStrategicPriorities"::numeric,
-    u."InnovativeProgramsFundsReceived"::numeric,
-    u."SchoolImprovementAllocation"::numeric,
-    u."SchoolImprovementReservedFundsPercentage"::numeric,
-    u."StateAssessmentAdministrationFunding"::numeric,
-    u."SupplementalEducationalServicesFundsSpent"::numeric,
-    u."SupplementalEducationalServicesPerPupilExpenditure"::numeric
+      u."CollectionItemId"::bigint
+    , u."LocalEducationAgency_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."FiscalYear"::integer
+    , u."InnovativeDollarsSpent"::numeric
+    , u."InnovativeDollarsSpentStrategicPriorities"::numeric
+    , u."InnovativeProgramsFundsReceived"::numeric
+    , u."SchoolImprovementAllocation"::numeric
+    , u."SchoolImprovementReservedFundsPercentage"::numeric
+    , u."StateAssessmentAdministrationFunding"::numeric
+    , u."SupplementalEducationalServicesFundsSpent"::numeric
+    , u."SupplementalEducationalServicesPerPupilExpenditure"::numeric
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
 ) AS u(
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "FiscalYear",
-    "InnovativeDollarsSpent",
-    "InnovativeDollarsSpentStrategicPriorities",
-    "InnovativeProgramsFundsReceived",
-    "SchoolImprovementAllocation",
-    "SchoolImprovementReservedFundsPercentage",
-    "StateAssessmentAdministrationFunding",
-    "SupplementalEducationalServicesFundsSpent",
-    "SupplementalEducationalServicesPerPupilExpenditure"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "FiscalYear"
+    , "InnovativeDollarsSpent"
+    , "InnovativeDollarsSpentStrategicPriorities"
+    , "InnovativeProgramsFundsReceived"
+    , "SchoolImprovementAllocation"
+    , "SchoolImprovementReservedFundsPercentage"
+    , "StateAssessmentAdministrationFunding"
+    , "SupplementalEducationalServicesFundsSpent"
+    , "SupplementalEducationalServicesPerPupilExpenditure"
 )`
 
 // edfiLocalEducationAgencyFederalFundsUpdateSQL updates
@@ -2344,43 +2373,43 @@ FROM unnest(
 // stored column.
 const edfiLocalEducationAgencyFederalFundsUpdateSQL = `UPDATE "edfi"."LocalEducationAgencyFederalFunds" AS t
 SET
-    "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "FiscalYear" = u."FiscalYear"::integer,
-    "InnovativeDollarsSpent" = u."InnovativeDollarsSpent"::numeric,
-    "InnovativeDollarsSpentStrategicPriorities" = u."InnovativeDollarsSpentStrategicPriorities"::numeric,
-    "InnovativeProgramsFundsReceived" = u."InnovativeProgramsFundsReceived"::numeric,
-    "SchoolImprovementAllocation" = u."SchoolImprovementAllocation"::numeric,
-    "SchoolImprovementReservedFundsPercentage" = u."SchoolImprovementReservedFundsPercentage"::numeric,
-    "StateAssessmentAdministrationFunding" = u."StateAssessmentAdministrationFunding"::numeric,
-    "SupplementalEducationalServicesFundsSpent" = u."SupplementalEducationalServicesFundsSpent"::numeric,
-    "SupplementalEducationalServicesPerPupilExpenditure" = u."SupplementalEducationalServicesPerPupilExpenditure"::numeric
+      "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "FiscalYear" = u."FiscalYear"::integer
+    , "InnovativeDollarsSpent" = u."InnovativeDollarsSpent"::numeric
+    , "InnovativeDollarsSpentStrategicPriorities" = u."InnovativeDollarsSpentStrategicPriorities"::numeric
+    , "InnovativeProgramsFundsReceived" = u."InnovativeProgramsFundsReceived"::numeric
+    , "SchoolImprovementAllocation" = u."SchoolImprovementAllocation"::numeric
+    , "SchoolImprovementReservedFundsPercentage" = u."SchoolImprovementReservedFundsPercentage"::numeric
+    , "StateAssessmentAdministrationFunding" = u."StateAssessmentAdministrationFunding"::numeric
+    , "SupplementalEducationalServicesFundsSpent" = u."SupplementalEducationalServicesFundsSpent"::numeric
+    , "SupplementalEducationalServicesPerPupilExpenditure" = u."SupplementalEducationalServicesPerPupilExpenditure"::numeric
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
 ) AS u(
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "FiscalYear",
-    "InnovativeDollarsSpent",
-    "InnovativeDollarsSpentStrategicPriorities",
-    "InnovativeProgramsFundsReceived",
-    "SchoolImprovementAllocation",
-    "SchoolImprovementReservedFundsPercentage",
-    "StateAssessmentAdministrationFunding",
-    "SupplementalEducationalServicesFundsSpent",
-    "SupplementalEducationalServicesPerPupilExpenditure"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "FiscalYear"
+    , "InnovativeDollarsSpent"
+    , "InnovativeDollarsSpentStrategicPriorities"
+    , "InnovativeProgramsFundsReceived"
+    , "SchoolImprovementAllocation"
+    , "SchoolImprovementReservedFundsPercentage"
+    , "StateAssessmentAdministrationFunding"
+    , "SupplementalEducationalServicesFundsSpent"
+    , "SupplementalEducationalServicesPerPupilExpenditure"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2402,12 +2431,12 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiLocalEducationAgencyAddressPeriodLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD')
+      t."CollectionItemId"::text
+    , t."LocalEducationAgency_DocumentId"::text
+    , t."Ordinal"::text
+    , t."ParentCollectionItemId"::text
+    , to_char(t."BeginDate", 'YYYY-MM-DD')
+    , to_char(t."EndDate", 'YYYY-MM-DD')
 FROM "edfi"."LocalEducationAgencyAddressPeriod" t
 WHERE t."LocalEducationAgency_DocumentId" = `
 
@@ -2415,34 +2444,34 @@ WHERE t."LocalEducationAgency_DocumentId" = `
 // edfi.LocalEducationAgencyAddressPeriod rows: one text[] parameter per stored
 // column.
 const edfiLocalEducationAgencyAddressPeriodInsertSQL = `INSERT INTO "edfi"."LocalEducationAgencyAddressPeriod" (
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "BeginDate",
-    "EndDate"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "BeginDate"
+    , "EndDate"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."LocalEducationAgency_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."ParentCollectionItemId"::bigint,
-    u."BeginDate"::date,
-    u."EndDate"::date
+      u."CollectionItemId"::bigint
+    , u."LocalEducationAgency_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."ParentCollectionItemId"::bigint
+    , u."BeginDate"::date
+    , u."EndDate"::date
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "BeginDate",
-    "EndDate"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "BeginDate"
+    , "EndDate"
 )`
 
 // edfiLocalEducationAgencyAddressPeriodUpdateSQL updates
@@ -2450,25 +2479,25 @@ FROM unnest(
 // stored column.
 const edfiLocalEducationAgencyAddressPeriodUpdateSQL = `UPDATE "edfi"."LocalEducationAgencyAddressPeriod" AS t
 SET
-    "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "ParentCollectionItemId" = u."ParentCollectionItemId"::bigint,
-    "BeginDate" = u."BeginDate"::date,
-    "EndDate" = u."EndDate"::date
+      "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "ParentCollectionItemId" = u."ParentCollectionItemId"::bigint
+    , "BeginDate" = u."BeginDate"::date
+    , "EndDate" = u."EndDate"::date
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "LocalEducationAgency_DocumentId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "BeginDate",
-    "EndDate"
+      "CollectionItemId"
+    , "LocalEducationAgency_DocumentId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "BeginDate"
+    , "EndDate"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2489,16 +2518,16 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // is $1, PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiLocalEducationAgencySelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."ParentLocalEducationAgency_LocalEducationAgencyId",
-    d1."Uri",
-    r."LocalEducationAgencyId",
-    r."NameOfInstitution"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."ParentLocalEducationAgency_LocalEducationAgencyId"
+    , d1."Uri"
+    , r."LocalEducationAgencyId"
+    , r."NameOfInstitution"
 FROM "edfi"."LocalEducationAgency" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ParentLocalEducationAgency_DocumentId" OFFSET 0) l0 ON true
@@ -2509,12 +2538,12 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const edfiLocalEducationAgencyAccountabilitySelectSQL = `SELECT
-    t."LocalEducationAgency_DocumentId",
-    t."CollectionItemId",
-    t."LocalEducationAgency_DocumentId",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
+      t."LocalEducationAgency_DocumentId"
+    , t."CollectionItemId"
+    , t."LocalEducationAgency_DocumentId"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , t."LocalEducationAgencyAccountabilitySchoolYear_SchoolYear"
 FROM "edfi"."LocalEducationAgencyAccountability" t
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."LocalEducationAgencyAccountabilitySchoolYear_DocumentId" OFFSET 0) l0 ON true`
 
@@ -2523,22 +2552,22 @@ LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" 
 // it for the document whose DocumentUuid is $1, PageFilter for the documents of
 // the page being read (when the package initializes).
 const edfiLocalEducationAgencyAddressSelectSQL = `SELECT
-    t."LocalEducationAgency_DocumentId",
-    t."CollectionItemId",
-    t."LocalEducationAgency_DocumentId",
-    d0."Uri",
-    d1."Uri",
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator",
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
+      t."LocalEducationAgency_DocumentId"
+    , t."CollectionItemId"
+    , t."LocalEducationAgency_DocumentId"
+    , d0."Uri"
+    , d1."Uri"
+    , t."ApartmentRoomSuiteNumber"
+    , t."BuildingSiteNumber"
+    , t."City"
+    , t."CongressionalDistrict"
+    , t."CountyFIPSCode"
+    , t."DoNotPublishIndicator"
+    , t."Latitude"
+    , t."Longitude"
+    , t."NameOfCounty"
+    , t."PostalCode"
+    , t."StreetNumberName"
 FROM "edfi"."LocalEducationAgencyAddress" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true`
@@ -2548,10 +2577,10 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // it for the document whose DocumentUuid is $1, PageFilter for the documents of
 // the page being read (when the package initializes).
 const edfiLocalEducationAgencyCategorySelectSQL = `SELECT
-    t."LocalEducationAgency_DocumentId",
-    t."CollectionItemId",
-    t."LocalEducationAgency_DocumentId",
-    d0."Uri"
+      t."LocalEducationAgency_DocumentId"
+    , t."CollectionItemId"
+    , t."LocalEducationAgency_DocumentId"
+    , d0."Uri"
 FROM "edfi"."LocalEducationAgencyCategory" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -2560,18 +2589,18 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const edfiLocalEducationAgencyFederalFundsSelectSQL = `SELECT
-    t."LocalEducationAgency_DocumentId",
-    t."CollectionItemId",
-    t."LocalEducationAgency_DocumentId",
-    t."FiscalYear",
-    t."InnovativeDollarsSpent"::text,
-    t."InnovativeDollarsSpentStrategicPriorities"::text,
-    t."InnovativeProgramsFundsReceived"::text,
-    t."SchoolImprovementAllocation"::text,
-    t."SchoolImprovementReservedFundsPercentage"::text,
-    t."StateAssessmentAdministrationFunding"::text,
-    t."SupplementalEducationalServicesFundsSpent"::text,
-    t."SupplementalEducationalServicesPerPupilExpenditure"::text
+      t."LocalEducationAgency_DocumentId"
+    , t."CollectionItemId"
+    , t."LocalEducationAgency_DocumentId"
+    , t."FiscalYear"
+    , t."InnovativeDollarsSpent"::text
+    , t."InnovativeDollarsSpentStrategicPriorities"::text
+    , t."InnovativeProgramsFundsReceived"::text
+    , t."SchoolImprovementAllocation"::text
+    , t."SchoolImprovementReservedFundsPercentage"::text
+    , t."StateAssessmentAdministrationFunding"::text
+    , t."SupplementalEducationalServicesFundsSpent"::text
+    , t."SupplementalEducationalServicesPerPupilExpenditure"::text
 FROM "edfi"."LocalEducationAgencyFederalFunds" t`
 
 // edfiLocalEducationAgencyAddressPeriodSelectSQL selects the
@@ -2579,11 +2608,11 @@ FROM "edfi"."LocalEducationAgencyFederalFunds" t`
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const edfiLocalEducationAgencyAddressPeriodSelectSQL = `SELECT
-    t."LocalEducationAgency_DocumentId",
-    t."CollectionItemId",
-    t."ParentCollectionItemId",
-    t."BeginDate",
-    t."EndDate"
+      t."LocalEducationAgency_DocumentId"
+    , t."CollectionItemId"
+    , t."ParentCollectionItemId"
+    , t."BeginDate"
+    , t."EndDate"
 FROM "edfi"."LocalEducationAgencyAddressPeriod" t`
 
 // edfiLocalEducationAgencyDeleteRootSQL deletes the document with DocumentUuid
@@ -2609,9 +2638,9 @@ FOR UPDATE OF d`
 // edfiLocalEducationAgencyDeletesSQL selects a page of the tombstones of the
 // change-version window $1..$2 ($3 limit, $4 offset).
 const edfiLocalEducationAgencyDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldLocalEducationAgencyId"::text
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldLocalEducationAgencyId"::text
 FROM "tracked_changes_edfi"."LocalEducationAgency" c
 WHERE c."NewLocalEducationAgencyId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2

@@ -71,7 +71,9 @@ func decodeEdfiProgram(ctx context.Context, in engine.WriteInput, body []byte) (
 // members are dropped; required members, types, lengths, patterns, formats and bounds are checked
 // in schema order).
 func readEdfiProgram(d *engine.Decoder, v jsonr.Value, x *EdfiProgram) {
-	var educationOrganizationReference, programName, programTypeDescriptor jsonr.Value
+	var educationOrganizationReference jsonr.Value
+	var programName jsonr.Value
+	var programTypeDescriptor jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "educationOrganizationReference":
@@ -412,63 +414,63 @@ const (
 // of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiProgramLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."EducationOrganization_DocumentId"::text,
-    t."EducationOrganization_EducationOrganizationId"::text,
-    t."ProgramTypeDescriptor_DescriptorId"::text,
-    t."ProgramName"
+      t."DocumentId"::text
+    , t."EducationOrganization_DocumentId"::text
+    , t."EducationOrganization_EducationOrganizationId"::text
+    , t."ProgramTypeDescriptor_DescriptorId"::text
+    , t."ProgramName"
 FROM "edfi"."Program" t
 WHERE t."DocumentId" = `
 
 // edfiProgramInsertSQL inserts edfi.Program rows: one text[] parameter per
 // stored column.
 const edfiProgramInsertSQL = `INSERT INTO "edfi"."Program" (
-    "DocumentId",
-    "EducationOrganization_DocumentId",
-    "EducationOrganization_EducationOrganizationId",
-    "ProgramTypeDescriptor_DescriptorId",
-    "ProgramName"
+      "DocumentId"
+    , "EducationOrganization_DocumentId"
+    , "EducationOrganization_EducationOrganizationId"
+    , "ProgramTypeDescriptor_DescriptorId"
+    , "ProgramName"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."EducationOrganization_DocumentId"::bigint,
-    u."EducationOrganization_EducationOrganizationId"::integer,
-    u."ProgramTypeDescriptor_DescriptorId"::bigint,
-    u."ProgramName"
+      u."DocumentId"::bigint
+    , u."EducationOrganization_DocumentId"::bigint
+    , u."EducationOrganization_EducationOrganizationId"::integer
+    , u."ProgramTypeDescriptor_DescriptorId"::bigint
+    , u."ProgramName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "DocumentId",
-    "EducationOrganization_DocumentId",
-    "EducationOrganization_EducationOrganizationId",
-    "ProgramTypeDescriptor_DescriptorId",
-    "ProgramName"
+      "DocumentId"
+    , "EducationOrganization_DocumentId"
+    , "EducationOrganization_EducationOrganizationId"
+    , "ProgramTypeDescriptor_DescriptorId"
+    , "ProgramName"
 )`
 
 // edfiProgramUpdateSQL updates edfi.Program rows by key: one text[] parameter
 // per stored column.
 const edfiProgramUpdateSQL = `UPDATE "edfi"."Program" AS t
 SET
-    "EducationOrganization_DocumentId" = u."EducationOrganization_DocumentId"::bigint,
-    "EducationOrganization_EducationOrganizationId" = u."EducationOrganization_EducationOrganizationId"::integer,
-    "ProgramTypeDescriptor_DescriptorId" = u."ProgramTypeDescriptor_DescriptorId"::bigint,
-    "ProgramName" = u."ProgramName"
+      "EducationOrganization_DocumentId" = u."EducationOrganization_DocumentId"::bigint
+    , "EducationOrganization_EducationOrganizationId" = u."EducationOrganization_EducationOrganizationId"::integer
+    , "ProgramTypeDescriptor_DescriptorId" = u."ProgramTypeDescriptor_DescriptorId"::bigint
+    , "ProgramName" = u."ProgramName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "DocumentId",
-    "EducationOrganization_DocumentId",
-    "EducationOrganization_EducationOrganizationId",
-    "ProgramTypeDescriptor_DescriptorId",
-    "ProgramName"
+      "DocumentId"
+    , "EducationOrganization_DocumentId"
+    , "EducationOrganization_EducationOrganizationId"
+    , "ProgramTypeDescriptor_DescriptorId"
+    , "ProgramName"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -480,15 +482,15 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
 // for the documents of the page being read (when the package initializes).
 const edfiProgramSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."EducationOrganization_EducationOrganizationId",
-    d1."Uri",
-    r."ProgramName"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."EducationOrganization_EducationOrganizationId"
+    , d1."Uri"
+    , r."ProgramName"
 FROM "edfi"."Program" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."EducationOrganization_DocumentId" OFFSET 0) l0 ON true
@@ -517,11 +519,11 @@ FOR UPDATE OF d`
 // edfiProgramDeletesSQL selects a page of the tombstones of the change-version
 // window $1..$2 ($3 limit, $4 offset).
 const edfiProgramDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldEducationOrganization_EducationOrganizationId"::text,
-    c."OldProgramName",
-    c."OldProgramTypeDescriptor_Namespace" || '#' || c."OldProgramTypeDescriptor_CodeValue"
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldEducationOrganization_EducationOrganizationId"::text
+    , c."OldProgramName"
+    , c."OldProgramTypeDescriptor_Namespace" || '#' || c."OldProgramTypeDescriptor_CodeValue"
 FROM "tracked_changes_edfi"."Program" c
 WHERE c."NewEducationOrganization_EducationOrganizationId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -561,14 +563,14 @@ const edfiProgramKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldEducationOrganization_EducationOrganizationId"::text,
-    f."OldProgramName",
-    f."OldProgramTypeDescriptor_Namespace" || '#' || f."OldProgramTypeDescriptor_CodeValue",
-    l."NewEducationOrganization_EducationOrganizationId"::text,
-    l."NewProgramName",
-    l."NewProgramTypeDescriptor_Namespace" || '#' || l."NewProgramTypeDescriptor_CodeValue"
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldEducationOrganization_EducationOrganizationId"::text
+    , f."OldProgramName"
+    , f."OldProgramTypeDescriptor_Namespace" || '#' || f."OldProgramTypeDescriptor_CodeValue"
+    , l."NewEducationOrganization_EducationOrganizationId"::text
+    , l."NewProgramName"
+    , l."NewProgramTypeDescriptor_Namespace" || '#' || l."NewProgramTypeDescriptor_CodeValue"
 FROM changed w
 JOIN "tracked_changes_edfi"."Program" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."Program" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

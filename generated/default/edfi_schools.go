@@ -200,7 +200,14 @@ func decodeEdfiSchool(ctx context.Context, in engine.WriteInput, body []byte) (*
 // members are dropped; required members, types, lengths, patterns, formats and bounds are checked
 // in schema order).
 func readEdfiSchool(d *engine.Decoder, v jsonr.Value, x *EdfiSchool) {
-	var addresses, charterApprovalSchoolYearTypeReference, educationOrganizationCategories, gradeLevels, localEducationAgencyReference, nameOfInstitution, schoolId, ext jsonr.Value
+	var addresses jsonr.Value
+	var charterApprovalSchoolYearTypeReference jsonr.Value
+	var educationOrganizationCategories jsonr.Value
+	var gradeLevels jsonr.Value
+	var localEducationAgencyReference jsonr.Value
+	var nameOfInstitution jsonr.Value
+	var schoolId jsonr.Value
+	var ext jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "addresses":
@@ -312,7 +319,20 @@ func readEdfiSchool(d *engine.Decoder, v jsonr.Value, x *EdfiSchool) {
 // $.addresses[*] (unknown and null members are dropped; required members, types, lengths,
 // patterns, formats and bounds are checked in schema order).
 func readEdfiSchoolAddress(d *engine.Decoder, v jsonr.Value, x *EdfiSchoolAddress) {
-	var addressTypeDescriptor, apartmentRoomSuiteNumber, buildingSiteNumber, city, congressionalDistrict, countyFIPSCode, doNotPublishIndicator, latitude, longitude, nameOfCounty, periods, postalCode, stateAbbreviationDescriptor, streetNumberName jsonr.Value
+	var addressTypeDescriptor jsonr.Value
+	var apartmentRoomSuiteNumber jsonr.Value
+	var buildingSiteNumber jsonr.Value
+	var city jsonr.Value
+	var congressionalDistrict jsonr.Value
+	var countyFIPSCode jsonr.Value
+	var doNotPublishIndicator jsonr.Value
+	var latitude jsonr.Value
+	var longitude jsonr.Value
+	var nameOfCounty jsonr.Value
+	var periods jsonr.Value
+	var postalCode jsonr.Value
+	var stateAbbreviationDescriptor jsonr.Value
+	var streetNumberName jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "addressTypeDescriptor":
@@ -464,7 +484,8 @@ func readEdfiSchoolAddress(d *engine.Decoder, v jsonr.Value, x *EdfiSchoolAddres
 // $.addresses[*].periods[*] (unknown and null members are dropped; required members, types,
 // lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiSchoolAddressPeriod(d *engine.Decoder, v jsonr.Value, x *EdfiSchoolAddressPeriod) {
-	var beginDate, endDate jsonr.Value
+	var beginDate jsonr.Value
+	var endDate jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "beginDate":
@@ -597,7 +618,8 @@ func readEdfiSchoolExt(d *engine.Decoder, v jsonr.Value, x *EdfiSchoolExt) {
 // $._ext.sample (unknown and null members are dropped; required members, types, lengths, patterns,
 // formats and bounds are checked in schema order).
 func readEdfiSchoolExtSample(d *engine.Decoder, v jsonr.Value, x *EdfiSchoolExtSample) {
-	var directlyOwnedBuses, isExemplary jsonr.Value
+	var directlyOwnedBuses jsonr.Value
+	var isExemplary jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "directlyOwnedBuses":
@@ -1912,79 +1934,79 @@ const (
 // document whose ReferentialId is $1 and of the documents whose DocumentIds are
 // $1.
 const edfiSchoolLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."CharterApprovalSchoolYear_DocumentId"::text,
-    t."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::text,
-    t."LocalEducationAgency_DocumentId"::text,
-    t."LocalEducationAgency_LocalEducationAgencyId"::text,
-    t."NameOfInstitution",
-    t."SchoolId"::text
+      t."DocumentId"::text
+    , t."CharterApprovalSchoolYear_DocumentId"::text
+    , t."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::text
+    , t."LocalEducationAgency_DocumentId"::text
+    , t."LocalEducationAgency_LocalEducationAgencyId"::text
+    , t."NameOfInstitution"
+    , t."SchoolId"::text
 FROM "edfi"."School" t
 WHERE t."DocumentId" = `
 
 // edfiSchoolInsertSQL inserts edfi.School rows: one text[] parameter per stored
 // column.
 const edfiSchoolInsertSQL = `INSERT INTO "edfi"."School" (
-    "DocumentId",
-    "CharterApprovalSchoolYear_DocumentId",
-    "CharterApprovalSchoolYear_CharterApprovalSchoolYear",
-    "LocalEducationAgency_DocumentId",
-    "LocalEducationAgency_LocalEducationAgencyId",
-    "NameOfInstitution",
-    "SchoolId"
+      "DocumentId"
+    , "CharterApprovalSchoolYear_DocumentId"
+    , "CharterApprovalSchoolYear_CharterApprovalSchoolYear"
+    , "LocalEducationAgency_DocumentId"
+    , "LocalEducationAgency_LocalEducationAgencyId"
+    , "NameOfInstitution"
+    , "SchoolId"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."CharterApprovalSchoolYear_DocumentId"::bigint,
-    u."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::integer,
-    u."LocalEducationAgency_DocumentId"::bigint,
-    u."LocalEducationAgency_LocalEducationAgencyId"::integer,
-    u."NameOfInstitution",
-    u."SchoolId"::integer
+      u."DocumentId"::bigint
+    , u."CharterApprovalSchoolYear_DocumentId"::bigint
+    , u."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::integer
+    , u."LocalEducationAgency_DocumentId"::bigint
+    , u."LocalEducationAgency_LocalEducationAgencyId"::integer
+    , u."NameOfInstitution"
+    , u."SchoolId"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
 ) AS u(
-    "DocumentId",
-    "CharterApprovalSchoolYear_DocumentId",
-    "CharterApprovalSchoolYear_CharterApprovalSchoolYear",
-    "LocalEducationAgency_DocumentId",
-    "LocalEducationAgency_LocalEducationAgencyId",
-    "NameOfInstitution",
-    "SchoolId"
+      "DocumentId"
+    , "CharterApprovalSchoolYear_DocumentId"
+    , "CharterApprovalSchoolYear_CharterApprovalSchoolYear"
+    , "LocalEducationAgency_DocumentId"
+    , "LocalEducationAgency_LocalEducationAgencyId"
+    , "NameOfInstitution"
+    , "SchoolId"
 )`
 
 // edfiSchoolUpdateSQL updates edfi.School rows by key: one text[] parameter per
 // stored column.
 const edfiSchoolUpdateSQL = `UPDATE "edfi"."School" AS t
 SET
-    "CharterApprovalSchoolYear_DocumentId" = u."CharterApprovalSchoolYear_DocumentId"::bigint,
-    "CharterApprovalSchoolYear_CharterApprovalSchoolYear" = u."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::integer,
-    "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint,
-    "LocalEducationAgency_LocalEducationAgencyId" = u."LocalEducationAgency_LocalEducationAgencyId"::integer,
-    "NameOfInstitution" = u."NameOfInstitution",
-    "SchoolId" = u."SchoolId"::integer
+      "CharterApprovalSchoolYear_DocumentId" = u."CharterApprovalSchoolYear_DocumentId"::bigint
+    , "CharterApprovalSchoolYear_CharterApprovalSchoolYear" = u."CharterApprovalSchoolYear_CharterApprovalSchoolYear"::integer
+    , "LocalEducationAgency_DocumentId" = u."LocalEducationAgency_DocumentId"::bigint
+    , "LocalEducationAgency_LocalEducationAgencyId" = u."LocalEducationAgency_LocalEducationAgencyId"::integer
+    , "NameOfInstitution" = u."NameOfInstitution"
+    , "SchoolId" = u."SchoolId"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
 ) AS u(
-    "DocumentId",
-    "CharterApprovalSchoolYear_DocumentId",
-    "CharterApprovalSchoolYear_CharterApprovalSchoolYear",
-    "LocalEducationAgency_DocumentId",
-    "LocalEducationAgency_LocalEducationAgencyId",
-    "NameOfInstitution",
-    "SchoolId"
+      "DocumentId"
+    , "CharterApprovalSchoolYear_DocumentId"
+    , "CharterApprovalSchoolYear_CharterApprovalSchoolYear"
+    , "LocalEducationAgency_DocumentId"
+    , "LocalEducationAgency_LocalEducationAgencyId"
+    , "NameOfInstitution"
+    , "SchoolId"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -1998,39 +2020,39 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
 // documents whose DocumentIds are $1.
 const sampleSchoolExtensionLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."IsExemplary"::text
+      t."DocumentId"::text
+    , t."IsExemplary"::text
 FROM "sample"."SchoolExtension" t
 WHERE t."DocumentId" = `
 
 // sampleSchoolExtensionInsertSQL inserts sample.SchoolExtension rows: one
 // text[] parameter per stored column.
 const sampleSchoolExtensionInsertSQL = `INSERT INTO "sample"."SchoolExtension" (
-    "DocumentId",
-    "IsExemplary"
+      "DocumentId"
+    , "IsExemplary"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."IsExemplary"::boolean
+      u."DocumentId"::bigint
+    , u."IsExemplary"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[]
+      $1::text[]
+    , $2::text[]
 ) AS u(
-    "DocumentId",
-    "IsExemplary"
+      "DocumentId"
+    , "IsExemplary"
 )`
 
 // sampleSchoolExtensionUpdateSQL updates sample.SchoolExtension rows by key:
 // one text[] parameter per stored column.
 const sampleSchoolExtensionUpdateSQL = `UPDATE "sample"."SchoolExtension" AS t
 SET
-    "IsExemplary" = u."IsExemplary"::boolean
+      "IsExemplary" = u."IsExemplary"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[]
+      $1::text[]
+    , $2::text[]
 ) AS u(
-    "DocumentId",
-    "IsExemplary"
+      "DocumentId"
+    , "IsExemplary"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -2045,11 +2067,11 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const sampleSchoolExtensionDirectlyOwnedBusLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."DirectlyOwnedBus_DocumentId"::text,
-    t."DirectlyOwnedBus_BusId"
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."School_DocumentId"::text
+    , t."DirectlyOwnedBus_DocumentId"::text
+    , t."DirectlyOwnedBus_BusId"
 FROM "sample"."SchoolExtensionDirectlyOwnedBus" t
 WHERE t."School_DocumentId" = `
 
@@ -2057,30 +2079,30 @@ WHERE t."School_DocumentId" = `
 // sample.SchoolExtensionDirectlyOwnedBus rows: one text[] parameter per stored
 // column.
 const sampleSchoolExtensionDirectlyOwnedBusInsertSQL = `INSERT INTO "sample"."SchoolExtensionDirectlyOwnedBus" (
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "DirectlyOwnedBus_DocumentId",
-    "DirectlyOwnedBus_BusId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "DirectlyOwnedBus_DocumentId"
+    , "DirectlyOwnedBus_BusId"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."School_DocumentId"::bigint,
-    u."DirectlyOwnedBus_DocumentId"::bigint,
-    u."DirectlyOwnedBus_BusId"
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."School_DocumentId"::bigint
+    , u."DirectlyOwnedBus_DocumentId"::bigint
+    , u."DirectlyOwnedBus_BusId"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "DirectlyOwnedBus_DocumentId",
-    "DirectlyOwnedBus_BusId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "DirectlyOwnedBus_DocumentId"
+    , "DirectlyOwnedBus_BusId"
 )`
 
 // sampleSchoolExtensionDirectlyOwnedBusUpdateSQL updates
@@ -2088,22 +2110,22 @@ FROM unnest(
 // stored column.
 const sampleSchoolExtensionDirectlyOwnedBusUpdateSQL = `UPDATE "sample"."SchoolExtensionDirectlyOwnedBus" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "School_DocumentId" = u."School_DocumentId"::bigint,
-    "DirectlyOwnedBus_DocumentId" = u."DirectlyOwnedBus_DocumentId"::bigint,
-    "DirectlyOwnedBus_BusId" = u."DirectlyOwnedBus_BusId"
+      "Ordinal" = u."Ordinal"::integer
+    , "School_DocumentId" = u."School_DocumentId"::bigint
+    , "DirectlyOwnedBus_DocumentId" = u."DirectlyOwnedBus_DocumentId"::bigint
+    , "DirectlyOwnedBus_BusId" = u."DirectlyOwnedBus_BusId"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "DirectlyOwnedBus_DocumentId",
-    "DirectlyOwnedBus_BusId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "DirectlyOwnedBus_DocumentId"
+    , "DirectlyOwnedBus_BusId"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2125,151 +2147,151 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // $1, of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiSchoolAddressLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."AddressTypeDescriptor_DescriptorId"::text,
-    t."StateAbbreviationDescriptor_DescriptorId"::text,
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator"::text,
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."School_DocumentId"::text
+    , t."AddressTypeDescriptor_DescriptorId"::text
+    , t."StateAbbreviationDescriptor_DescriptorId"::text
+    , t."ApartmentRoomSuiteNumber"
+    , t."BuildingSiteNumber"
+    , t."City"
+    , t."CongressionalDistrict"
+    , t."CountyFIPSCode"
+    , t."DoNotPublishIndicator"::text
+    , t."Latitude"
+    , t."Longitude"
+    , t."NameOfCounty"
+    , t."PostalCode"
+    , t."StreetNumberName"
 FROM "edfi"."SchoolAddress" t
 WHERE t."School_DocumentId" = `
 
 // edfiSchoolAddressInsertSQL inserts edfi.SchoolAddress rows: one text[]
 // parameter per stored column.
 const edfiSchoolAddressInsertSQL = `INSERT INTO "edfi"."SchoolAddress" (
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "AddressTypeDescriptor_DescriptorId",
-    "StateAbbreviationDescriptor_DescriptorId",
-    "ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber",
-    "City",
-    "CongressionalDistrict",
-    "CountyFIPSCode",
-    "DoNotPublishIndicator",
-    "Latitude",
-    "Longitude",
-    "NameOfCounty",
-    "PostalCode",
-    "StreetNumberName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "AddressTypeDescriptor_DescriptorId"
+    , "StateAbbreviationDescriptor_DescriptorId"
+    , "ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber"
+    , "City"
+    , "CongressionalDistrict"
+    , "CountyFIPSCode"
+    , "DoNotPublishIndicator"
+    , "Latitude"
+    , "Longitude"
+    , "NameOfCounty"
+    , "PostalCode"
+    , "StreetNumberName"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."School_DocumentId"::bigint,
-    u."AddressTypeDescriptor_DescriptorId"::bigint,
-    u."StateAbbreviationDescriptor_DescriptorId"::bigint,
-    u."ApartmentRoomSuiteNumber",
-    u."BuildingSiteNumber",
-    u."City",
-    u."CongressionalDistrict",
-    u."CountyFIPSCode",
-    u."DoNotPublishIndicator"::boolean,
-    u."Latitude",
-    u."Longitude",
-    u."NameOfCounty",
-    u."PostalCode",
-    u."StreetNumberName"
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."School_DocumentId"::bigint
+    , u."AddressTypeDescriptor_DescriptorId"::bigint
+    , u."StateAbbreviationDescriptor_DescriptorId"::bigint
+    , u."ApartmentRoomSuiteNumber"
+    , u."BuildingSiteNumber"
+    , u."City"
+    , u."CongressionalDistrict"
+    , u."CountyFIPSCode"
+    , u."DoNotPublishIndicator"::boolean
+    , u."Latitude"
+    , u."Longitude"
+    , u."NameOfCounty"
+    , u."PostalCode"
+    , u."StreetNumberName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[],
-    $16::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
+    , $16::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "AddressTypeDescriptor_DescriptorId",
-    "StateAbbreviationDescriptor_DescriptorId",
-    "ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber",
-    "City",
-    "CongressionalDistrict",
-    "CountyFIPSCode",
-    "DoNotPublishIndicator",
-    "Latitude",
-    "Longitude",
-    "NameOfCounty",
-    "PostalCode",
-    "StreetNumberName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "AddressTypeDescriptor_DescriptorId"
+    , "StateAbbreviationDescriptor_DescriptorId"
+    , "ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber"
+    , "City"
+    , "CongressionalDistrict"
+    , "CountyFIPSCode"
+    , "DoNotPublishIndicator"
+    , "Latitude"
+    , "Longitude"
+    , "NameOfCounty"
+    , "PostalCode"
+    , "StreetNumberName"
 )`
 
 // edfiSchoolAddressUpdateSQL updates edfi.SchoolAddress rows by key: one text[]
 // parameter per stored column.
 const edfiSchoolAddressUpdateSQL = `UPDATE "edfi"."SchoolAddress" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "School_DocumentId" = u."School_DocumentId"::bigint,
-    "AddressTypeDescriptor_DescriptorId" = u."AddressTypeDescriptor_DescriptorId"::bigint,
-    "StateAbbreviationDescriptor_DescriptorId" = u."StateAbbreviationDescriptor_DescriptorId"::bigint,
-    "ApartmentRoomSuiteNumber" = u."ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber" = u."BuildingSiteNumber",
-    "City" = u."City",
-    "CongressionalDistrict" = u."CongressionalDistrict",
-    "CountyFIPSCode" = u."CountyFIPSCode",
-    "DoNotPublishIndicator" = u."DoNotPublishIndicator"::boolean,
-    "Latitude" = u."Latitude",
-    "Longitude" = u."Longitude",
-    "NameOfCounty" = u."NameOfCounty",
-    "PostalCode" = u."PostalCode",
-    "StreetNumberName" = u."StreetNumberName"
+      "Ordinal" = u."Ordinal"::integer
+    , "School_DocumentId" = u."School_DocumentId"::bigint
+    , "AddressTypeDescriptor_DescriptorId" = u."AddressTypeDescriptor_DescriptorId"::bigint
+    , "StateAbbreviationDescriptor_DescriptorId" = u."StateAbbreviationDescriptor_DescriptorId"::bigint
+    , "ApartmentRoomSuiteNumber" = u."ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber" = u."BuildingSiteNumber"
+    , "City" = u."City"
+    , "CongressionalDistrict" = u."CongressionalDistrict"
+    , "CountyFIPSCode" = u."CountyFIPSCode"
+    , "DoNotPublishIndicator" = u."DoNotPublishIndicator"::boolean
+    , "Latitude" = u."Latitude"
+    , "Longitude" = u."Longitude"
+    , "NameOfCounty" = u."NameOfCounty"
+    , "PostalCode" = u."PostalCode"
+    , "StreetNumberName" = u."StreetNumberName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[],
-    $16::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
+    , $16::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "AddressTypeDescriptor_DescriptorId",
-    "StateAbbreviationDescriptor_DescriptorId",
-    "ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber",
-    "City",
-    "CongressionalDistrict",
-    "CountyFIPSCode",
-    "DoNotPublishIndicator",
-    "Latitude",
-    "Longitude",
-    "NameOfCounty",
-    "PostalCode",
-    "StreetNumberName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "AddressTypeDescriptor_DescriptorId"
+    , "StateAbbreviationDescriptor_DescriptorId"
+    , "ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber"
+    , "City"
+    , "CongressionalDistrict"
+    , "CountyFIPSCode"
+    , "DoNotPublishIndicator"
+    , "Latitude"
+    , "Longitude"
+    , "NameOfCounty"
+    , "PostalCode"
+    , "StreetNumberName"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2291,10 +2313,10 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // the loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiSchoolEducationOrganizationCategoryLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."EducationOrganizationCategoryDescriptor_DescriptorId"::text
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."School_DocumentId"::text
+    , t."EducationOrganizationCategoryDescriptor_DescriptorId"::text
 FROM "edfi"."SchoolEducationOrganizationCategory" t
 WHERE t."School_DocumentId" = `
 
@@ -2302,26 +2324,26 @@ WHERE t."School_DocumentId" = `
 // edfi.SchoolEducationOrganizationCategory rows: one text[] parameter per
 // stored column.
 const edfiSchoolEducationOrganizationCategoryInsertSQL = `INSERT INTO "edfi"."SchoolEducationOrganizationCategory" (
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "EducationOrganizationCategoryDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "EducationOrganizationCategoryDescriptor_DescriptorId"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."School_DocumentId"::bigint,
-    u."EducationOrganizationCategoryDescriptor_DescriptorId"::bigint
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."School_DocumentId"::bigint
+    , u."EducationOrganizationCategoryDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "EducationOrganizationCategoryDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "EducationOrganizationCategoryDescriptor_DescriptorId"
 )`
 
 // edfiSchoolEducationOrganizationCategoryUpdateSQL updates
@@ -2329,19 +2351,19 @@ FROM unnest(
 // per stored column.
 const edfiSchoolEducationOrganizationCategoryUpdateSQL = `UPDATE "edfi"."SchoolEducationOrganizationCategory" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "School_DocumentId" = u."School_DocumentId"::bigint,
-    "EducationOrganizationCategoryDescriptor_DescriptorId" = u."EducationOrganizationCategoryDescriptor_DescriptorId"::bigint
+      "Ordinal" = u."Ordinal"::integer
+    , "School_DocumentId" = u."School_DocumentId"::bigint
+    , "EducationOrganizationCategoryDescriptor_DescriptorId" = u."EducationOrganizationCategoryDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "EducationOrganizationCategoryDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "EducationOrganizationCategoryDescriptor_DescriptorId"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2363,55 +2385,55 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
 // documents whose DocumentIds are $1.
 const edfiSchoolGradeLevelLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."School_DocumentId"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."School_DocumentId"::text
+    , t."GradeLevelDescriptor_DescriptorId"::text
 FROM "edfi"."SchoolGradeLevel" t
 WHERE t."School_DocumentId" = `
 
 // edfiSchoolGradeLevelInsertSQL inserts edfi.SchoolGradeLevel rows: one text[]
 // parameter per stored column.
 const edfiSchoolGradeLevelInsertSQL = `INSERT INTO "edfi"."SchoolGradeLevel" (
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "GradeLevelDescriptor_DescriptorId"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."School_DocumentId"::bigint,
-    u."GradeLevelDescriptor_DescriptorId"::bigint
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."School_DocumentId"::bigint
+    , u."GradeLevelDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "GradeLevelDescriptor_DescriptorId"
 )`
 
 // edfiSchoolGradeLevelUpdateSQL updates edfi.SchoolGradeLevel rows by key: one
 // text[] parameter per stored column.
 const edfiSchoolGradeLevelUpdateSQL = `UPDATE "edfi"."SchoolGradeLevel" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "School_DocumentId" = u."School_DocumentId"::bigint,
-    "GradeLevelDescriptor_DescriptorId" = u."GradeLevelDescriptor_DescriptorId"::bigint
+      "Ordinal" = u."Ordinal"::integer
+    , "School_DocumentId" = u."School_DocumentId"::bigint
+    , "GradeLevelDescriptor_DescriptorId" = u."GradeLevelDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "School_DocumentId",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "School_DocumentId"
+    , "GradeLevelDescriptor_DescriptorId"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2433,71 +2455,71 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
 // documents whose DocumentIds are $1.
 const edfiSchoolAddressPeriodLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    t."School_DocumentId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD')
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."ParentCollectionItemId"::text
+    , t."School_DocumentId"::text
+    , to_char(t."BeginDate", 'YYYY-MM-DD')
+    , to_char(t."EndDate", 'YYYY-MM-DD')
 FROM "edfi"."SchoolAddressPeriod" t
 WHERE t."School_DocumentId" = `
 
 // edfiSchoolAddressPeriodInsertSQL inserts edfi.SchoolAddressPeriod rows: one
 // text[] parameter per stored column.
 const edfiSchoolAddressPeriodInsertSQL = `INSERT INTO "edfi"."SchoolAddressPeriod" (
-    "CollectionItemId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "School_DocumentId",
-    "BeginDate",
-    "EndDate"
+      "CollectionItemId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "School_DocumentId"
+    , "BeginDate"
+    , "EndDate"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."ParentCollectionItemId"::bigint,
-    u."School_DocumentId"::bigint,
-    u."BeginDate"::date,
-    u."EndDate"::date
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."ParentCollectionItemId"::bigint
+    , u."School_DocumentId"::bigint
+    , u."BeginDate"::date
+    , u."EndDate"::date
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "School_DocumentId",
-    "BeginDate",
-    "EndDate"
+      "CollectionItemId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "School_DocumentId"
+    , "BeginDate"
+    , "EndDate"
 )`
 
 // edfiSchoolAddressPeriodUpdateSQL updates edfi.SchoolAddressPeriod rows by
 // key: one text[] parameter per stored column.
 const edfiSchoolAddressPeriodUpdateSQL = `UPDATE "edfi"."SchoolAddressPeriod" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "ParentCollectionItemId" = u."ParentCollectionItemId"::bigint,
-    "School_DocumentId" = u."School_DocumentId"::bigint,
-    "BeginDate" = u."BeginDate"::date,
-    "EndDate" = u."EndDate"::date
+      "Ordinal" = u."Ordinal"::integer
+    , "ParentCollectionItemId" = u."ParentCollectionItemId"::bigint
+    , "School_DocumentId" = u."School_DocumentId"::bigint
+    , "BeginDate" = u."BeginDate"::date
+    , "EndDate" = u."EndDate"::date
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "School_DocumentId",
-    "BeginDate",
-    "EndDate"
+      "CollectionItemId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "School_DocumentId"
+    , "BeginDate"
+    , "EndDate"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2517,18 +2539,18 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const edfiSchoolSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."CharterApprovalSchoolYear_CharterApprovalSchoolYear",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."LocalEducationAgency_LocalEducationAgencyId",
-    r."NameOfInstitution",
-    r."SchoolId"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."CharterApprovalSchoolYear_CharterApprovalSchoolYear"
+    , l1."DocumentUuid"
+    , l1."ResourceKeyId"
+    , r."LocalEducationAgency_LocalEducationAgencyId"
+    , r."NameOfInstitution"
+    , r."SchoolId"
 FROM "edfi"."School" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CharterApprovalSchoolYear_DocumentId" OFFSET 0) l0 ON true
@@ -2539,10 +2561,10 @@ LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" 
 // PageFilter for the documents of the page being read (when the package
 // initializes).
 const sampleSchoolExtensionSelectSQL = `SELECT
-    t."DocumentId",
-    t."DocumentId",
-    t."DocumentId",
-    t."IsExemplary"
+      t."DocumentId"
+    , t."DocumentId"
+    , t."DocumentId"
+    , t."IsExemplary"
 FROM "sample"."SchoolExtension" t`
 
 // sampleSchoolExtensionDirectlyOwnedBusSelectSQL selects the
@@ -2550,12 +2572,12 @@ FROM "sample"."SchoolExtension" t`
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const sampleSchoolExtensionDirectlyOwnedBusSelectSQL = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."School_DocumentId",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    t."DirectlyOwnedBus_BusId"
+      t."School_DocumentId"
+    , t."CollectionItemId"
+    , t."School_DocumentId"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , t."DirectlyOwnedBus_BusId"
 FROM "sample"."SchoolExtensionDirectlyOwnedBus" t
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."DirectlyOwnedBus_DocumentId" OFFSET 0) l0 ON true`
 
@@ -2564,22 +2586,22 @@ LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" 
 // PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiSchoolAddressSelectSQL = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."School_DocumentId",
-    d0."Uri",
-    d1."Uri",
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator",
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
+      t."School_DocumentId"
+    , t."CollectionItemId"
+    , t."School_DocumentId"
+    , d0."Uri"
+    , d1."Uri"
+    , t."ApartmentRoomSuiteNumber"
+    , t."BuildingSiteNumber"
+    , t."City"
+    , t."CongressionalDistrict"
+    , t."CountyFIPSCode"
+    , t."DoNotPublishIndicator"
+    , t."Latitude"
+    , t."Longitude"
+    , t."NameOfCounty"
+    , t."PostalCode"
+    , t."StreetNumberName"
 FROM "edfi"."SchoolAddress" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true`
@@ -2589,10 +2611,10 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const edfiSchoolEducationOrganizationCategorySelectSQL = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."School_DocumentId",
-    d0."Uri"
+      t."School_DocumentId"
+    , t."CollectionItemId"
+    , t."School_DocumentId"
+    , d0."Uri"
 FROM "edfi"."SchoolEducationOrganizationCategory" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."EducationOrganizationCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -2601,10 +2623,10 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiSchoolGradeLevelSelectSQL = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."School_DocumentId",
-    d0."Uri"
+      t."School_DocumentId"
+    , t."CollectionItemId"
+    , t."School_DocumentId"
+    , d0."Uri"
 FROM "edfi"."SchoolGradeLevel" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -2613,11 +2635,11 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // $1, PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiSchoolAddressPeriodSelectSQL = `SELECT
-    t."School_DocumentId",
-    t."CollectionItemId",
-    t."ParentCollectionItemId",
-    t."BeginDate",
-    t."EndDate"
+      t."School_DocumentId"
+    , t."CollectionItemId"
+    , t."ParentCollectionItemId"
+    , t."BeginDate"
+    , t."EndDate"
 FROM "edfi"."SchoolAddressPeriod" t`
 
 // edfiSchoolDeleteRootSQL deletes the document with DocumentUuid $1 and returns
@@ -2643,9 +2665,9 @@ FOR UPDATE OF d`
 // edfiSchoolDeletesSQL selects a page of the tombstones of the change-version
 // window $1..$2 ($3 limit, $4 offset).
 const edfiSchoolDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldSchoolId"::text
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldSchoolId"::text
 FROM "tracked_changes_edfi"."School" c
 WHERE c."NewSchoolId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2

@@ -58,7 +58,9 @@ func decodeEdfiSchoolYearType(ctx context.Context, in engine.WriteInput, body []
 // and null members are dropped; required members, types, lengths, patterns, formats and bounds are
 // checked in schema order).
 func readEdfiSchoolYearType(d *engine.Decoder, v jsonr.Value, x *EdfiSchoolYearType) {
-	var currentSchoolYear, schoolYear, schoolYearDescription jsonr.Value
+	var currentSchoolYear jsonr.Value
+	var schoolYear jsonr.Value
+	var schoolYearDescription jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "currentSchoolYear":
@@ -310,55 +312,55 @@ const (
 // $1, of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiSchoolYearTypeLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."CurrentSchoolYear"::text,
-    t."SchoolYear"::text,
-    t."SchoolYearDescription"
+      t."DocumentId"::text
+    , t."CurrentSchoolYear"::text
+    , t."SchoolYear"::text
+    , t."SchoolYearDescription"
 FROM "edfi"."SchoolYearType" t
 WHERE t."DocumentId" = `
 
 // edfiSchoolYearTypeInsertSQL inserts edfi.SchoolYearType rows: one text[]
 // parameter per stored column.
 const edfiSchoolYearTypeInsertSQL = `INSERT INTO "edfi"."SchoolYearType" (
-    "DocumentId",
-    "CurrentSchoolYear",
-    "SchoolYear",
-    "SchoolYearDescription"
+      "DocumentId"
+    , "CurrentSchoolYear"
+    , "SchoolYear"
+    , "SchoolYearDescription"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."CurrentSchoolYear"::boolean,
-    u."SchoolYear"::integer,
-    u."SchoolYearDescription"
+      u."DocumentId"::bigint
+    , u."CurrentSchoolYear"::boolean
+    , u."SchoolYear"::integer
+    , u."SchoolYearDescription"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "DocumentId",
-    "CurrentSchoolYear",
-    "SchoolYear",
-    "SchoolYearDescription"
+      "DocumentId"
+    , "CurrentSchoolYear"
+    , "SchoolYear"
+    , "SchoolYearDescription"
 )`
 
 // edfiSchoolYearTypeUpdateSQL updates edfi.SchoolYearType rows by key: one
 // text[] parameter per stored column.
 const edfiSchoolYearTypeUpdateSQL = `UPDATE "edfi"."SchoolYearType" AS t
 SET
-    "CurrentSchoolYear" = u."CurrentSchoolYear"::boolean,
-    "SchoolYear" = u."SchoolYear"::integer,
-    "SchoolYearDescription" = u."SchoolYearDescription"
+      "CurrentSchoolYear" = u."CurrentSchoolYear"::boolean
+    , "SchoolYear" = u."SchoolYear"::integer
+    , "SchoolYearDescription" = u."SchoolYearDescription"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "DocumentId",
-    "CurrentSchoolYear",
-    "SchoolYear",
-    "SchoolYearDescription"
+      "DocumentId"
+    , "CurrentSchoolYear"
+    , "SchoolYear"
+    , "SchoolYearDescription"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -372,13 +374,13 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiSchoolYearTypeSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    r."CurrentSchoolYear",
-    r."SchoolYear",
-    r."SchoolYearDescription"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , r."CurrentSchoolYear"
+    , r."SchoolYear"
+    , r."SchoolYearDescription"
 FROM "edfi"."SchoolYearType" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`
 
@@ -405,9 +407,9 @@ FOR UPDATE OF d`
 // edfiSchoolYearTypeDeletesSQL selects a page of the tombstones of the
 // change-version window $1..$2 ($3 limit, $4 offset).
 const edfiSchoolYearTypeDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldSchoolYear"::text
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldSchoolYear"::text
 FROM "tracked_changes_edfi"."SchoolYearType" c
 WHERE c."NewSchoolYear" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -443,10 +445,10 @@ const edfiSchoolYearTypeKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldSchoolYear"::text,
-    l."NewSchoolYear"::text
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldSchoolYear"::text
+    , l."NewSchoolYear"::text
 FROM changed w
 JOIN "tracked_changes_edfi"."SchoolYearType" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."SchoolYearType" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

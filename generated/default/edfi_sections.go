@@ -169,7 +169,17 @@ func decodeEdfiSection(ctx context.Context, in engine.WriteInput, body []byte) (
 // members are dropped; required members, types, lengths, patterns, formats and bounds are checked
 // in schema order).
 func readEdfiSection(d *engine.Decoder, v jsonr.Value, x *EdfiSection) {
-	var availableCreditConversion, availableCredits, classPeriods, courseOfferingReference, locationSchoolReference, offeredGradeLevels, officialAttendancePeriod, programs, sectionIdentifier, sectionName, sequenceOfCourse jsonr.Value
+	var availableCreditConversion jsonr.Value
+	var availableCredits jsonr.Value
+	var classPeriods jsonr.Value
+	var courseOfferingReference jsonr.Value
+	var locationSchoolReference jsonr.Value
+	var offeredGradeLevels jsonr.Value
+	var officialAttendancePeriod jsonr.Value
+	var programs jsonr.Value
+	var sectionIdentifier jsonr.Value
+	var sectionName jsonr.Value
+	var sequenceOfCourse jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "availableCreditConversion":
@@ -315,7 +325,8 @@ func readEdfiSectionClassPeriod(d *engine.Decoder, v jsonr.Value, x *EdfiSection
 // validation of $.classPeriods[*].classPeriodReference (unknown and null members are dropped;
 // required members, types, lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiSectionClassPeriodClassPeriodReference(d *engine.Decoder, v jsonr.Value, x *EdfiSectionClassPeriodClassPeriodReference) {
-	var classPeriodName, schoolId jsonr.Value
+	var classPeriodName jsonr.Value
+	var schoolId jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "classPeriodName":
@@ -346,7 +357,10 @@ func readEdfiSectionClassPeriodClassPeriodReference(d *engine.Decoder, v jsonr.V
 // of $.courseOfferingReference (unknown and null members are dropped; required members, types,
 // lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiSectionCourseOfferingReference(d *engine.Decoder, v jsonr.Value, x *EdfiSectionCourseOfferingReference) {
-	var localCourseCode, schoolId, schoolYear, sessionName jsonr.Value
+	var localCourseCode jsonr.Value
+	var schoolId jsonr.Value
+	var schoolYear jsonr.Value
+	var sessionName jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "localCourseCode":
@@ -459,7 +473,9 @@ func readEdfiSectionProgram(d *engine.Decoder, v jsonr.Value, x *EdfiSectionProg
 // of $.programs[*].programReference (unknown and null members are dropped; required members,
 // types, lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiSectionProgramProgramReference(d *engine.Decoder, v jsonr.Value, x *EdfiSectionProgramProgramReference) {
-	var educationOrganizationId, programName, programTypeDescriptor jsonr.Value
+	var educationOrganizationId jsonr.Value
+	var programName jsonr.Value
+	var programTypeDescriptor jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "educationOrganizationId":
@@ -1391,135 +1407,135 @@ const (
 // of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiSectionLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."SchoolId_Unified"::text,
-    t."CourseOffering_DocumentId"::text,
-    t."CourseOffering_LocalCourseCode",
-    t."CourseOffering_SchoolYear"::text,
-    t."CourseOffering_SessionName",
-    t."LocationSchool_DocumentId"::text,
-    t."LocationSchool_SchoolId"::text,
-    trim_scale(t."AvailableCreditConversion")::text,
-    trim_scale(t."AvailableCredits")::text,
-    t."OfficialAttendancePeriod"::text,
-    t."SectionIdentifier",
-    t."SectionName",
-    t."SequenceOfCourse"::text
+      t."DocumentId"::text
+    , t."SchoolId_Unified"::text
+    , t."CourseOffering_DocumentId"::text
+    , t."CourseOffering_LocalCourseCode"
+    , t."CourseOffering_SchoolYear"::text
+    , t."CourseOffering_SessionName"
+    , t."LocationSchool_DocumentId"::text
+    , t."LocationSchool_SchoolId"::text
+    , trim_scale(t."AvailableCreditConversion")::text
+    , trim_scale(t."AvailableCredits")::text
+    , t."OfficialAttendancePeriod"::text
+    , t."SectionIdentifier"
+    , t."SectionName"
+    , t."SequenceOfCourse"::text
 FROM "edfi"."Section" t
 WHERE t."DocumentId" = `
 
 // edfiSectionInsertSQL inserts edfi.Section rows: one text[] parameter per
 // stored column.
 const edfiSectionInsertSQL = `INSERT INTO "edfi"."Section" (
-    "DocumentId",
-    "SchoolId_Unified",
-    "CourseOffering_DocumentId",
-    "CourseOffering_LocalCourseCode",
-    "CourseOffering_SchoolYear",
-    "CourseOffering_SessionName",
-    "LocationSchool_DocumentId",
-    "LocationSchool_SchoolId",
-    "AvailableCreditConversion",
-    "AvailableCredits",
-    "OfficialAttendancePeriod",
-    "SectionIdentifier",
-    "SectionName",
-    "SequenceOfCourse"
+      "DocumentId"
+    , "SchoolId_Unified"
+    , "CourseOffering_DocumentId"
+    , "CourseOffering_LocalCourseCode"
+    , "CourseOffering_SchoolYear"
+    , "CourseOffering_SessionName"
+    , "LocationSchool_DocumentId"
+    , "LocationSchool_SchoolId"
+    , "AvailableCreditConversion"
+    , "AvailableCredits"
+    , "OfficialAttendancePeriod"
+    , "SectionIdentifier"
+    , "SectionName"
+    , "SequenceOfCourse"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."SchoolId_Unified"::integer,
-    u."CourseOffering_DocumentId"::bigint,
-    u."CourseOffering_LocalCourseCode",
-    u."CourseOffering_SchoolYear"::integer,
-    u."CourseOffering_SessionName",
-    u."LocationSchool_DocumentId"::bigint,
-    u."LocationSchool_SchoolId"::integer,
-    u."AvailableCreditConversion"::numeric,
-    u."AvailableCredits"::numeric,
-    u."OfficialAttendancePeriod"::boolean,
-    u."SectionIdentifier",
-    u."SectionName",
-    u."SequenceOfCourse"::integer
+      u."DocumentId"::bigint
+    , u."SchoolId_Unified"::integer
+    , u."CourseOffering_DocumentId"::bigint
+    , u."CourseOffering_LocalCourseCode"
+    , u."CourseOffering_SchoolYear"::integer
+    , u."CourseOffering_SessionName"
+    , u."LocationSchool_DocumentId"::bigint
+    , u."LocationSchool_SchoolId"::integer
+    , u."AvailableCreditConversion"::numeric
+    , u."AvailableCredits"::numeric
+    , u."OfficialAttendancePeriod"::boolean
+    , u."SectionIdentifier"
+    , u."SectionName"
+    , u."SequenceOfCourse"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
 ) AS u(
-    "DocumentId",
-    "SchoolId_Unified",
-    "CourseOffering_DocumentId",
-    "CourseOffering_LocalCourseCode",
-    "CourseOffering_SchoolYear",
-    "CourseOffering_SessionName",
-    "LocationSchool_DocumentId",
-    "LocationSchool_SchoolId",
-    "AvailableCreditConversion",
-    "AvailableCredits",
-    "OfficialAttendancePeriod",
-    "SectionIdentifier",
-    "SectionName",
-    "SequenceOfCourse"
+      "DocumentId"
+    , "SchoolId_Unified"
+    , "CourseOffering_DocumentId"
+    , "CourseOffering_LocalCourseCode"
+    , "CourseOffering_SchoolYear"
+    , "CourseOffering_SessionName"
+    , "LocationSchool_DocumentId"
+    , "LocationSchool_SchoolId"
+    , "AvailableCreditConversion"
+    , "AvailableCredits"
+    , "OfficialAttendancePeriod"
+    , "SectionIdentifier"
+    , "SectionName"
+    , "SequenceOfCourse"
 )`
 
 // edfiSectionUpdateSQL updates edfi.Section rows by key: one text[] parameter
 // per stored column.
 const edfiSectionUpdateSQL = `UPDATE "edfi"."Section" AS t
 SET
-    "SchoolId_Unified" = u."SchoolId_Unified"::integer,
-    "CourseOffering_DocumentId" = u."CourseOffering_DocumentId"::bigint,
-    "CourseOffering_LocalCourseCode" = u."CourseOffering_LocalCourseCode",
-    "CourseOffering_SchoolYear" = u."CourseOffering_SchoolYear"::integer,
-    "CourseOffering_SessionName" = u."CourseOffering_SessionName",
-    "LocationSchool_DocumentId" = u."LocationSchool_DocumentId"::bigint,
-    "LocationSchool_SchoolId" = u."LocationSchool_SchoolId"::integer,
-    "AvailableCreditConversion" = u."AvailableCreditConversion"::numeric,
-    "AvailableCredits" = u."AvailableCredits"::numeric,
-    "OfficialAttendancePeriod" = u."OfficialAttendancePeriod"::boolean,
-    "SectionIdentifier" = u."SectionIdentifier",
-    "SectionName" = u."SectionName",
-    "SequenceOfCourse" = u."SequenceOfCourse"::integer
+      "SchoolId_Unified" = u."SchoolId_Unified"::integer
+    , "CourseOffering_DocumentId" = u."CourseOffering_DocumentId"::bigint
+    , "CourseOffering_LocalCourseCode" = u."CourseOffering_LocalCourseCode"
+    , "CourseOffering_SchoolYear" = u."CourseOffering_SchoolYear"::integer
+    , "CourseOffering_SessionName" = u."CourseOffering_SessionName"
+    , "LocationSchool_DocumentId" = u."LocationSchool_DocumentId"::bigint
+    , "LocationSchool_SchoolId" = u."LocationSchool_SchoolId"::integer
+    , "AvailableCreditConversion" = u."AvailableCreditConversion"::numeric
+    , "AvailableCredits" = u."AvailableCredits"::numeric
+    , "OfficialAttendancePeriod" = u."OfficialAttendancePeriod"::boolean
+    , "SectionIdentifier" = u."SectionIdentifier"
+    , "SectionName" = u."SectionName"
+    , "SequenceOfCourse" = u."SequenceOfCourse"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
 ) AS u(
-    "DocumentId",
-    "SchoolId_Unified",
-    "CourseOffering_DocumentId",
-    "CourseOffering_LocalCourseCode",
-    "CourseOffering_SchoolYear",
-    "CourseOffering_SessionName",
-    "LocationSchool_DocumentId",
-    "LocationSchool_SchoolId",
-    "AvailableCreditConversion",
-    "AvailableCredits",
-    "OfficialAttendancePeriod",
-    "SectionIdentifier",
-    "SectionName",
-    "SequenceOfCourse"
+      "DocumentId"
+    , "SchoolId_Unified"
+    , "CourseOffering_DocumentId"
+    , "CourseOffering_LocalCourseCode"
+    , "CourseOffering_SchoolYear"
+    , "CourseOffering_SessionName"
+    , "LocationSchool_DocumentId"
+    , "LocationSchool_SchoolId"
+    , "AvailableCreditConversion"
+    , "AvailableCredits"
+    , "OfficialAttendancePeriod"
+    , "SectionIdentifier"
+    , "SectionName"
+    , "SequenceOfCourse"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -1533,71 +1549,71 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
 // documents whose DocumentIds are $1.
 const edfiSectionClassPeriodLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Section_DocumentId"::text,
-    t."ClassPeriod_DocumentId"::text,
-    t."ClassPeriod_ClassPeriodName",
-    t."ClassPeriod_SchoolId"::text
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."Section_DocumentId"::text
+    , t."ClassPeriod_DocumentId"::text
+    , t."ClassPeriod_ClassPeriodName"
+    , t."ClassPeriod_SchoolId"::text
 FROM "edfi"."SectionClassPeriod" t
 WHERE t."Section_DocumentId" = `
 
 // edfiSectionClassPeriodInsertSQL inserts edfi.SectionClassPeriod rows: one
 // text[] parameter per stored column.
 const edfiSectionClassPeriodInsertSQL = `INSERT INTO "edfi"."SectionClassPeriod" (
-    "CollectionItemId",
-    "Ordinal",
-    "Section_DocumentId",
-    "ClassPeriod_DocumentId",
-    "ClassPeriod_ClassPeriodName",
-    "ClassPeriod_SchoolId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Section_DocumentId"
+    , "ClassPeriod_DocumentId"
+    , "ClassPeriod_ClassPeriodName"
+    , "ClassPeriod_SchoolId"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."Section_DocumentId"::bigint,
-    u."ClassPeriod_DocumentId"::bigint,
-    u."ClassPeriod_ClassPeriodName",
-    u."ClassPeriod_SchoolId"::integer
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."Section_DocumentId"::bigint
+    , u."ClassPeriod_DocumentId"::bigint
+    , u."ClassPeriod_ClassPeriodName"
+    , u."ClassPeriod_SchoolId"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Section_DocumentId",
-    "ClassPeriod_DocumentId",
-    "ClassPeriod_ClassPeriodName",
-    "ClassPeriod_SchoolId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Section_DocumentId"
+    , "ClassPeriod_DocumentId"
+    , "ClassPeriod_ClassPeriodName"
+    , "ClassPeriod_SchoolId"
 )`
 
 // edfiSectionClassPeriodUpdateSQL updates edfi.SectionClassPeriod rows by key:
 // one text[] parameter per stored column.
 const edfiSectionClassPeriodUpdateSQL = `UPDATE "edfi"."SectionClassPeriod" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "Section_DocumentId" = u."Section_DocumentId"::bigint,
-    "ClassPeriod_DocumentId" = u."ClassPeriod_DocumentId"::bigint,
-    "ClassPeriod_ClassPeriodName" = u."ClassPeriod_ClassPeriodName",
-    "ClassPeriod_SchoolId" = u."ClassPeriod_SchoolId"::integer
+      "Ordinal" = u."Ordinal"::integer
+    , "Section_DocumentId" = u."Section_DocumentId"::bigint
+    , "ClassPeriod_DocumentId" = u."ClassPeriod_DocumentId"::bigint
+    , "ClassPeriod_ClassPeriodName" = u."ClassPeriod_ClassPeriodName"
+    , "ClassPeriod_SchoolId" = u."ClassPeriod_SchoolId"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Section_DocumentId",
-    "ClassPeriod_DocumentId",
-    "ClassPeriod_ClassPeriodName",
-    "ClassPeriod_SchoolId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Section_DocumentId"
+    , "ClassPeriod_DocumentId"
+    , "ClassPeriod_ClassPeriodName"
+    , "ClassPeriod_SchoolId"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1619,55 +1635,55 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiSectionOfferedGradeLevelLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Section_DocumentId"::text,
-    t."GradeLevelDescriptor_DescriptorId"::text
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."Section_DocumentId"::text
+    , t."GradeLevelDescriptor_DescriptorId"::text
 FROM "edfi"."SectionOfferedGradeLevel" t
 WHERE t."Section_DocumentId" = `
 
 // edfiSectionOfferedGradeLevelInsertSQL inserts edfi.SectionOfferedGradeLevel
 // rows: one text[] parameter per stored column.
 const edfiSectionOfferedGradeLevelInsertSQL = `INSERT INTO "edfi"."SectionOfferedGradeLevel" (
-    "CollectionItemId",
-    "Ordinal",
-    "Section_DocumentId",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Section_DocumentId"
+    , "GradeLevelDescriptor_DescriptorId"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."Section_DocumentId"::bigint,
-    u."GradeLevelDescriptor_DescriptorId"::bigint
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."Section_DocumentId"::bigint
+    , u."GradeLevelDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Section_DocumentId",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Section_DocumentId"
+    , "GradeLevelDescriptor_DescriptorId"
 )`
 
 // edfiSectionOfferedGradeLevelUpdateSQL updates edfi.SectionOfferedGradeLevel
 // rows by key: one text[] parameter per stored column.
 const edfiSectionOfferedGradeLevelUpdateSQL = `UPDATE "edfi"."SectionOfferedGradeLevel" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "Section_DocumentId" = u."Section_DocumentId"::bigint,
-    "GradeLevelDescriptor_DescriptorId" = u."GradeLevelDescriptor_DescriptorId"::bigint
+      "Ordinal" = u."Ordinal"::integer
+    , "Section_DocumentId" = u."Section_DocumentId"::bigint
+    , "GradeLevelDescriptor_DescriptorId" = u."GradeLevelDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Section_DocumentId",
-    "GradeLevelDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Section_DocumentId"
+    , "GradeLevelDescriptor_DescriptorId"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1689,79 +1705,79 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // $1, of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiSectionProgramLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Section_DocumentId"::text,
-    t."Program_DocumentId"::text,
-    t."Program_EducationOrganizationId"::text,
-    t."Program_ProgramName",
-    t."Program_ProgramTypeDescriptor_DescriptorId"::text
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."Section_DocumentId"::text
+    , t."Program_DocumentId"::text
+    , t."Program_EducationOrganizationId"::text
+    , t."Program_ProgramName"
+    , t."Program_ProgramTypeDescriptor_DescriptorId"::text
 FROM "edfi"."SectionProgram" t
 WHERE t."Section_DocumentId" = `
 
 // edfiSectionProgramInsertSQL inserts edfi.SectionProgram rows: one text[]
 // parameter per stored column.
 const edfiSectionProgramInsertSQL = `INSERT INTO "edfi"."SectionProgram" (
-    "CollectionItemId",
-    "Ordinal",
-    "Section_DocumentId",
-    "Program_DocumentId",
-    "Program_EducationOrganizationId",
-    "Program_ProgramName",
-    "Program_ProgramTypeDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Section_DocumentId"
+    , "Program_DocumentId"
+    , "Program_EducationOrganizationId"
+    , "Program_ProgramName"
+    , "Program_ProgramTypeDescriptor_DescriptorId"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."Section_DocumentId"::bigint,
-    u."Program_DocumentId"::bigint,
-    u."Program_EducationOrganizationId"::integer,
-    u."Program_ProgramName",
-    u."Program_ProgramTypeDescriptor_DescriptorId"::bigint
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."Section_DocumentId"::bigint
+    , u."Program_DocumentId"::bigint
+    , u."Program_EducationOrganizationId"::integer
+    , u."Program_ProgramName"
+    , u."Program_ProgramTypeDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Section_DocumentId",
-    "Program_DocumentId",
-    "Program_EducationOrganizationId",
-    "Program_ProgramName",
-    "Program_ProgramTypeDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Section_DocumentId"
+    , "Program_DocumentId"
+    , "Program_EducationOrganizationId"
+    , "Program_ProgramName"
+    , "Program_ProgramTypeDescriptor_DescriptorId"
 )`
 
 // edfiSectionProgramUpdateSQL updates edfi.SectionProgram rows by key: one
 // text[] parameter per stored column.
 const edfiSectionProgramUpdateSQL = `UPDATE "edfi"."SectionProgram" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "Section_DocumentId" = u."Section_DocumentId"::bigint,
-    "Program_DocumentId" = u."Program_DocumentId"::bigint,
-    "Program_EducationOrganizationId" = u."Program_EducationOrganizationId"::integer,
-    "Program_ProgramName" = u."Program_ProgramName",
-    "Program_ProgramTypeDescriptor_DescriptorId" = u."Program_ProgramTypeDescriptor_DescriptorId"::bigint
+      "Ordinal" = u."Ordinal"::integer
+    , "Section_DocumentId" = u."Section_DocumentId"::bigint
+    , "Program_DocumentId" = u."Program_DocumentId"::bigint
+    , "Program_EducationOrganizationId" = u."Program_EducationOrganizationId"::integer
+    , "Program_ProgramName" = u."Program_ProgramName"
+    , "Program_ProgramTypeDescriptor_DescriptorId" = u."Program_ProgramTypeDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Section_DocumentId",
-    "Program_DocumentId",
-    "Program_EducationOrganizationId",
-    "Program_ProgramName",
-    "Program_ProgramTypeDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Section_DocumentId"
+    , "Program_DocumentId"
+    , "Program_EducationOrganizationId"
+    , "Program_ProgramName"
+    , "Program_ProgramTypeDescriptor_DescriptorId"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1780,32 +1796,32 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // edfiSectionCascadeCountSQL counts, in the transaction of an identity update,
 // the other documents the change cascaded into.
 const edfiSectionCascadeCountSQL = `SELECT
-    (SELECT count(*) FROM "edfi"."StudentSectionAssociation" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
+      (SELECT count(*) FROM "edfi"."StudentSectionAssociation" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
 
 // edfiSectionSelectSQL selects the edfi.Section rows a read hydrates:
 // ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
 // for the documents of the page being read (when the package initializes).
 const edfiSectionSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."CourseOffering_LocalCourseCode",
-    r."CourseOffering_SchoolReferenceSchoolId",
-    r."CourseOffering_SessionReferenceSchoolId",
-    r."CourseOffering_SchoolYear",
-    r."CourseOffering_SessionName",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."LocationSchool_SchoolId",
-    r."AvailableCreditConversion"::text,
-    r."AvailableCredits"::text,
-    r."OfficialAttendancePeriod",
-    r."SectionIdentifier",
-    r."SectionName",
-    r."SequenceOfCourse"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."CourseOffering_LocalCourseCode"
+    , r."CourseOffering_SchoolReferenceSchoolId"
+    , r."CourseOffering_SessionReferenceSchoolId"
+    , r."CourseOffering_SchoolYear"
+    , r."CourseOffering_SessionName"
+    , l1."DocumentUuid"
+    , l1."ResourceKeyId"
+    , r."LocationSchool_SchoolId"
+    , r."AvailableCreditConversion"::text
+    , r."AvailableCredits"::text
+    , r."OfficialAttendancePeriod"
+    , r."SectionIdentifier"
+    , r."SectionName"
+    , r."SequenceOfCourse"
 FROM "edfi"."Section" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."CourseOffering_DocumentId" OFFSET 0) l0 ON true
@@ -1816,13 +1832,13 @@ LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" 
 // $1, PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiSectionClassPeriodSelectSQL = `SELECT
-    t."Section_DocumentId",
-    t."CollectionItemId",
-    t."Section_DocumentId",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    t."ClassPeriod_ClassPeriodName",
-    t."ClassPeriod_SchoolId"
+      t."Section_DocumentId"
+    , t."CollectionItemId"
+    , t."Section_DocumentId"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , t."ClassPeriod_ClassPeriodName"
+    , t."ClassPeriod_SchoolId"
 FROM "edfi"."SectionClassPeriod" t
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."ClassPeriod_DocumentId" OFFSET 0) l0 ON true`
 
@@ -1831,10 +1847,10 @@ LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" 
 // for the document whose DocumentUuid is $1, PageFilter for the documents of
 // the page being read (when the package initializes).
 const edfiSectionOfferedGradeLevelSelectSQL = `SELECT
-    t."Section_DocumentId",
-    t."CollectionItemId",
-    t."Section_DocumentId",
-    d0."Uri"
+      t."Section_DocumentId"
+    , t."CollectionItemId"
+    , t."Section_DocumentId"
+    , d0."Uri"
 FROM "edfi"."SectionOfferedGradeLevel" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."GradeLevelDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -1843,14 +1859,14 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiSectionProgramSelectSQL = `SELECT
-    t."Section_DocumentId",
-    t."CollectionItemId",
-    t."Section_DocumentId",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    t."Program_EducationOrganizationId",
-    t."Program_ProgramName",
-    d1."Uri"
+      t."Section_DocumentId"
+    , t."CollectionItemId"
+    , t."Section_DocumentId"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , t."Program_EducationOrganizationId"
+    , t."Program_ProgramName"
+    , d1."Uri"
 FROM "edfi"."SectionProgram" t
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true`
@@ -1878,13 +1894,13 @@ FOR UPDATE OF d`
 // edfiSectionDeletesSQL selects a page of the tombstones of the change-version
 // window $1..$2 ($3 limit, $4 offset).
 const edfiSectionDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldCourseOffering_LocalCourseCode",
-    c."OldSchoolId_Unified"::text,
-    c."OldCourseOffering_SchoolYear"::text,
-    c."OldCourseOffering_SessionName",
-    c."OldSectionIdentifier"
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldCourseOffering_LocalCourseCode"
+    , c."OldSchoolId_Unified"::text
+    , c."OldCourseOffering_SchoolYear"::text
+    , c."OldCourseOffering_SessionName"
+    , c."OldSectionIdentifier"
 FROM "tracked_changes_edfi"."Section" c
 WHERE c."NewCourseOffering_LocalCourseCode" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -1928,18 +1944,18 @@ const edfiSectionKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldCourseOffering_LocalCourseCode",
-    f."OldSchoolId_Unified"::text,
-    f."OldCourseOffering_SchoolYear"::text,
-    f."OldCourseOffering_SessionName",
-    f."OldSectionIdentifier",
-    l."NewCourseOffering_LocalCourseCode",
-    l."NewSchoolId_Unified"::text,
-    l."NewCourseOffering_SchoolYear"::text,
-    l."NewCourseOffering_SessionName",
-    l."NewSectionIdentifier"
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldCourseOffering_LocalCourseCode"
+    , f."OldSchoolId_Unified"::text
+    , f."OldCourseOffering_SchoolYear"::text
+    , f."OldCourseOffering_SessionName"
+    , f."OldSectionIdentifier"
+    , l."NewCourseOffering_LocalCourseCode"
+    , l."NewSchoolId_Unified"::text
+    , l."NewCourseOffering_SchoolYear"::text
+    , l."NewCourseOffering_SessionName"
+    , l."NewSectionIdentifier"
 FROM changed w
 JOIN "tracked_changes_edfi"."Section" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."Section" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

@@ -89,7 +89,13 @@ func decodeEdfiSession(ctx context.Context, in engine.WriteInput, body []byte) (
 // members are dropped; required members, types, lengths, patterns, formats and bounds are checked
 // in schema order).
 func readEdfiSession(d *engine.Decoder, v jsonr.Value, x *EdfiSession) {
-	var beginDate, endDate, schoolReference, schoolYearTypeReference, sessionName, termDescriptor, totalInstructionalDays jsonr.Value
+	var beginDate jsonr.Value
+	var endDate jsonr.Value
+	var schoolReference jsonr.Value
+	var schoolYearTypeReference jsonr.Value
+	var sessionName jsonr.Value
+	var termDescriptor jsonr.Value
+	var totalInstructionalDays jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "beginDate":
@@ -555,103 +561,103 @@ const (
 // of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiSessionLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."SchoolYear_DocumentId"::text,
-    t."SchoolYear_SchoolYear"::text,
-    t."School_DocumentId"::text,
-    t."School_SchoolId"::text,
-    t."TermDescriptor_DescriptorId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD'),
-    t."SessionName",
-    t."TotalInstructionalDays"::text
+      t."DocumentId"::text
+    , t."SchoolYear_DocumentId"::text
+    , t."SchoolYear_SchoolYear"::text
+    , t."School_DocumentId"::text
+    , t."School_SchoolId"::text
+    , t."TermDescriptor_DescriptorId"::text
+    , to_char(t."BeginDate", 'YYYY-MM-DD')
+    , to_char(t."EndDate", 'YYYY-MM-DD')
+    , t."SessionName"
+    , t."TotalInstructionalDays"::text
 FROM "edfi"."Session" t
 WHERE t."DocumentId" = `
 
 // edfiSessionInsertSQL inserts edfi.Session rows: one text[] parameter per
 // stored column.
 const edfiSessionInsertSQL = `INSERT INTO "edfi"."Session" (
-    "DocumentId",
-    "SchoolYear_DocumentId",
-    "SchoolYear_SchoolYear",
-    "School_DocumentId",
-    "School_SchoolId",
-    "TermDescriptor_DescriptorId",
-    "BeginDate",
-    "EndDate",
-    "SessionName",
-    "TotalInstructionalDays"
+      "DocumentId"
+    , "SchoolYear_DocumentId"
+    , "SchoolYear_SchoolYear"
+    , "School_DocumentId"
+    , "School_SchoolId"
+    , "TermDescriptor_DescriptorId"
+    , "BeginDate"
+    , "EndDate"
+    , "SessionName"
+    , "TotalInstructionalDays"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."SchoolYear_DocumentId"::bigint,
-    u."SchoolYear_SchoolYear"::integer,
-    u."School_DocumentId"::bigint,
-    u."School_SchoolId"::integer,
-    u."TermDescriptor_DescriptorId"::bigint,
-    u."BeginDate"::date,
-    u."EndDate"::date,
-    u."SessionName",
-    u."TotalInstructionalDays"::integer
+      u."DocumentId"::bigint
+    , u."SchoolYear_DocumentId"::bigint
+    , u."SchoolYear_SchoolYear"::integer
+    , u."School_DocumentId"::bigint
+    , u."School_SchoolId"::integer
+    , u."TermDescriptor_DescriptorId"::bigint
+    , u."BeginDate"::date
+    , u."EndDate"::date
+    , u."SessionName"
+    , u."TotalInstructionalDays"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
 ) AS u(
-    "DocumentId",
-    "SchoolYear_DocumentId",
-    "SchoolYear_SchoolYear",
-    "School_DocumentId",
-    "School_SchoolId",
-    "TermDescriptor_DescriptorId",
-    "BeginDate",
-    "EndDate",
-    "SessionName",
-    "TotalInstructionalDays"
+      "DocumentId"
+    , "SchoolYear_DocumentId"
+    , "SchoolYear_SchoolYear"
+    , "School_DocumentId"
+    , "School_SchoolId"
+    , "TermDescriptor_DescriptorId"
+    , "BeginDate"
+    , "EndDate"
+    , "SessionName"
+    , "TotalInstructionalDays"
 )`
 
 // edfiSessionUpdateSQL updates edfi.Session rows by key: one text[] parameter
 // per stored column.
 const edfiSessionUpdateSQL = `UPDATE "edfi"."Session" AS t
 SET
-    "SchoolYear_DocumentId" = u."SchoolYear_DocumentId"::bigint,
-    "SchoolYear_SchoolYear" = u."SchoolYear_SchoolYear"::integer,
-    "School_DocumentId" = u."School_DocumentId"::bigint,
-    "School_SchoolId" = u."School_SchoolId"::integer,
-    "TermDescriptor_DescriptorId" = u."TermDescriptor_DescriptorId"::bigint,
-    "BeginDate" = u."BeginDate"::date,
-    "EndDate" = u."EndDate"::date,
-    "SessionName" = u."SessionName",
-    "TotalInstructionalDays" = u."TotalInstructionalDays"::integer
+      "SchoolYear_DocumentId" = u."SchoolYear_DocumentId"::bigint
+    , "SchoolYear_SchoolYear" = u."SchoolYear_SchoolYear"::integer
+    , "School_DocumentId" = u."School_DocumentId"::bigint
+    , "School_SchoolId" = u."School_SchoolId"::integer
+    , "TermDescriptor_DescriptorId" = u."TermDescriptor_DescriptorId"::bigint
+    , "BeginDate" = u."BeginDate"::date
+    , "EndDate" = u."EndDate"::date
+    , "SessionName" = u."SessionName"
+    , "TotalInstructionalDays" = u."TotalInstructionalDays"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
 ) AS u(
-    "DocumentId",
-    "SchoolYear_DocumentId",
-    "SchoolYear_SchoolYear",
-    "School_DocumentId",
-    "School_SchoolId",
-    "TermDescriptor_DescriptorId",
-    "BeginDate",
-    "EndDate",
-    "SessionName",
-    "TotalInstructionalDays"
+      "DocumentId"
+    , "SchoolYear_DocumentId"
+    , "SchoolYear_SchoolYear"
+    , "School_DocumentId"
+    , "School_SchoolId"
+    , "TermDescriptor_DescriptorId"
+    , "BeginDate"
+    , "EndDate"
+    , "SessionName"
+    , "TotalInstructionalDays"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -662,7 +668,7 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // edfiSessionCascadeCountSQL counts, in the transaction of an identity update,
 // the other documents the change cascaded into.
 const edfiSessionCascadeCountSQL = `SELECT
-    (SELECT count(*) FROM "edfi"."CourseOffering" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)
+      (SELECT count(*) FROM "edfi"."CourseOffering" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)
     + (SELECT count(*) FROM "edfi"."Section" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)
     + (SELECT count(*) FROM "edfi"."StudentSectionAssociation" WHERE "ContentVersion" > current_setting('dmsc.stamp_floor')::bigint AND xmin = pg_current_xact_id()::xid AND "DocumentId" <> $1)`
 
@@ -670,21 +676,21 @@ const edfiSessionCascadeCountSQL = `SELECT
 // ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
 // for the documents of the page being read (when the package initializes).
 const edfiSessionSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."SchoolYear_SchoolYear",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."School_SchoolId",
-    d2."Uri",
-    r."BeginDate",
-    r."EndDate",
-    r."SessionName",
-    r."TotalInstructionalDays"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."SchoolYear_SchoolYear"
+    , l1."DocumentUuid"
+    , l1."ResourceKeyId"
+    , r."School_SchoolId"
+    , d2."Uri"
+    , r."BeginDate"
+    , r."EndDate"
+    , r."SessionName"
+    , r."TotalInstructionalDays"
 FROM "edfi"."Session" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."SchoolYear_DocumentId" OFFSET 0) l0 ON true
@@ -714,11 +720,11 @@ FOR UPDATE OF d`
 // edfiSessionDeletesSQL selects a page of the tombstones of the change-version
 // window $1..$2 ($3 limit, $4 offset).
 const edfiSessionDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldSchool_SchoolId"::text,
-    c."OldSchoolYear_SchoolYear"::text,
-    c."OldSessionName"
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldSchool_SchoolId"::text
+    , c."OldSchoolYear_SchoolYear"::text
+    , c."OldSessionName"
 FROM "tracked_changes_edfi"."Session" c
 WHERE c."NewSchool_SchoolId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -758,14 +764,14 @@ const edfiSessionKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldSchool_SchoolId"::text,
-    f."OldSchoolYear_SchoolYear"::text,
-    f."OldSessionName",
-    l."NewSchool_SchoolId"::text,
-    l."NewSchoolYear_SchoolYear"::text,
-    l."NewSessionName"
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldSchool_SchoolId"::text
+    , f."OldSchoolYear_SchoolYear"::text
+    , f."OldSessionName"
+    , l."NewSchool_SchoolId"::text
+    , l."NewSchoolYear_SchoolYear"::text
+    , l."NewSessionName"
 FROM changed w
 JOIN "tracked_changes_edfi"."Session" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."Session" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

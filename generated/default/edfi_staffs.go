@@ -174,7 +174,22 @@ func decodeEdfiStaff(ctx context.Context, in engine.WriteInput, body []byte) (*E
 // members are dropped; required members, types, lengths, patterns, formats and bounds are checked
 // in schema order).
 func readEdfiStaff(d *engine.Decoder, v jsonr.Value, x *EdfiStaff) {
-	var addresses, birthDate, firstName, generationCodeSuffix, highlyQualifiedTeacher, hispanicLatinoEthnicity, lastSurname, loginId, maidenName, middleName, personalTitlePrefix, sexDescriptor, staffUniqueId, telephones, yearsOfPriorProfessionalExperience, yearsOfPriorTeachingExperience jsonr.Value
+	var addresses jsonr.Value
+	var birthDate jsonr.Value
+	var firstName jsonr.Value
+	var generationCodeSuffix jsonr.Value
+	var highlyQualifiedTeacher jsonr.Value
+	var hispanicLatinoEthnicity jsonr.Value
+	var lastSurname jsonr.Value
+	var loginId jsonr.Value
+	var maidenName jsonr.Value
+	var middleName jsonr.Value
+	var personalTitlePrefix jsonr.Value
+	var sexDescriptor jsonr.Value
+	var staffUniqueId jsonr.Value
+	var telephones jsonr.Value
+	var yearsOfPriorProfessionalExperience jsonr.Value
+	var yearsOfPriorTeachingExperience jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "addresses":
@@ -343,7 +358,20 @@ func readEdfiStaff(d *engine.Decoder, v jsonr.Value, x *EdfiStaff) {
 // (unknown and null members are dropped; required members, types, lengths, patterns, formats and
 // bounds are checked in schema order).
 func readEdfiStaffAddress(d *engine.Decoder, v jsonr.Value, x *EdfiStaffAddress) {
-	var addressTypeDescriptor, apartmentRoomSuiteNumber, buildingSiteNumber, city, congressionalDistrict, countyFIPSCode, doNotPublishIndicator, latitude, longitude, nameOfCounty, periods, postalCode, stateAbbreviationDescriptor, streetNumberName jsonr.Value
+	var addressTypeDescriptor jsonr.Value
+	var apartmentRoomSuiteNumber jsonr.Value
+	var buildingSiteNumber jsonr.Value
+	var city jsonr.Value
+	var congressionalDistrict jsonr.Value
+	var countyFIPSCode jsonr.Value
+	var doNotPublishIndicator jsonr.Value
+	var latitude jsonr.Value
+	var longitude jsonr.Value
+	var nameOfCounty jsonr.Value
+	var periods jsonr.Value
+	var postalCode jsonr.Value
+	var stateAbbreviationDescriptor jsonr.Value
+	var streetNumberName jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "addressTypeDescriptor":
@@ -495,7 +523,8 @@ func readEdfiStaffAddress(d *engine.Decoder, v jsonr.Value, x *EdfiStaffAddress)
 // $.addresses[*].periods[*] (unknown and null members are dropped; required members, types,
 // lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiStaffAddressPeriod(d *engine.Decoder, v jsonr.Value, x *EdfiStaffAddressPeriod) {
-	var beginDate, endDate jsonr.Value
+	var beginDate jsonr.Value
+	var endDate jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "beginDate":
@@ -528,7 +557,11 @@ func readEdfiStaffAddressPeriod(d *engine.Decoder, v jsonr.Value, x *EdfiStaffAd
 // $.telephones[*] (unknown and null members are dropped; required members, types, lengths,
 // patterns, formats and bounds are checked in schema order).
 func readEdfiStaffTelephone(d *engine.Decoder, v jsonr.Value, x *EdfiStaffTelephone) {
-	var doNotPublishIndicator, orderOfPriority, telephoneNumber, telephoneNumberTypeDescriptor, textMessageCapabilityIndicator jsonr.Value
+	var doNotPublishIndicator jsonr.Value
+	var orderOfPriority jsonr.Value
+	var telephoneNumber jsonr.Value
+	var telephoneNumberTypeDescriptor jsonr.Value
+	var textMessageCapabilityIndicator jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "doNotPublishIndicator":
@@ -1480,143 +1513,143 @@ const (
 // document whose ReferentialId is $1 and of the documents whose DocumentIds are
 // $1.
 const edfiStaffLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."SexDescriptor_DescriptorId"::text,
-    to_char(t."BirthDate", 'YYYY-MM-DD'),
-    t."FirstName",
-    t."GenerationCodeSuffix",
-    t."HighlyQualifiedTeacher"::text,
-    t."HispanicLatinoEthnicity"::text,
-    t."LastSurname",
-    t."LoginId",
-    t."MaidenName",
-    t."MiddleName",
-    t."PersonalTitlePrefix",
-    t."StaffUniqueId",
-    trim_scale(t."YearsOfPriorProfessionalExperience")::text,
-    trim_scale(t."YearsOfPriorTeachingExperience")::text
+      t."DocumentId"::text
+    , t."SexDescriptor_DescriptorId"::text
+    , to_char(t."BirthDate", 'YYYY-MM-DD')
+    , t."FirstName"
+    , t."GenerationCodeSuffix"
+    , t."HighlyQualifiedTeacher"::text
+    , t."HispanicLatinoEthnicity"::text
+    , t."LastSurname"
+    , t."LoginId"
+    , t."MaidenName"
+    , t."MiddleName"
+    , t."PersonalTitlePrefix"
+    , t."StaffUniqueId"
+    , trim_scale(t."YearsOfPriorProfessionalExperience")::text
+    , trim_scale(t."YearsOfPriorTeachingExperience")::text
 FROM "edfi"."Staff" t
 WHERE t."DocumentId" = `
 
 // edfiStaffInsertSQL inserts edfi.Staff rows: one text[] parameter per stored
 // column.
 const edfiStaffInsertSQL = `INSERT INTO "edfi"."Staff" (
-    "DocumentId",
-    "SexDescriptor_DescriptorId",
-    "BirthDate",
-    "FirstName",
-    "GenerationCodeSuffix",
-    "HighlyQualifiedTeacher",
-    "HispanicLatinoEthnicity",
-    "LastSurname",
-    "LoginId",
-    "MaidenName",
-    "MiddleName",
-    "PersonalTitlePrefix",
-    "StaffUniqueId",
-    "YearsOfPriorProfessionalExperience",
-    "YearsOfPriorTeachingExperience"
+      "DocumentId"
+    , "SexDescriptor_DescriptorId"
+    , "BirthDate"
+    , "FirstName"
+    , "GenerationCodeSuffix"
+    , "HighlyQualifiedTeacher"
+    , "HispanicLatinoEthnicity"
+    , "LastSurname"
+    , "LoginId"
+    , "MaidenName"
+    , "MiddleName"
+    , "PersonalTitlePrefix"
+    , "StaffUniqueId"
+    , "YearsOfPriorProfessionalExperience"
+    , "YearsOfPriorTeachingExperience"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."SexDescriptor_DescriptorId"::bigint,
-    u."BirthDate"::date,
-    u."FirstName",
-    u."GenerationCodeSuffix",
-    u."HighlyQualifiedTeacher"::boolean,
-    u."HispanicLatinoEthnicity"::boolean,
-    u."LastSurname",
-    u."LoginId",
-    u."MaidenName",
-    u."MiddleName",
-    u."PersonalTitlePrefix",
-    u."StaffUniqueId",
-    u."YearsOfPriorProfessionalExperience"::numeric,
-    u."YearsOfPriorTeachingExperience"::numeric
+      u."DocumentId"::bigint
+    , u."SexDescriptor_DescriptorId"::bigint
+    , u."BirthDate"::date
+    , u."FirstName"
+    , u."GenerationCodeSuffix"
+    , u."HighlyQualifiedTeacher"::boolean
+    , u."HispanicLatinoEthnicity"::boolean
+    , u."LastSurname"
+    , u."LoginId"
+    , u."MaidenName"
+    , u."MiddleName"
+    , u."PersonalTitlePrefix"
+    , u."StaffUniqueId"
+    , u."YearsOfPriorProfessionalExperience"::numeric
+    , u."YearsOfPriorTeachingExperience"::numeric
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
 ) AS u(
-    "DocumentId",
-    "SexDescriptor_DescriptorId",
-    "BirthDate",
-    "FirstName",
-    "GenerationCodeSuffix",
-    "HighlyQualifiedTeacher",
-    "HispanicLatinoEthnicity",
-    "LastSurname",
-    "LoginId",
-    "MaidenName",
-    "MiddleName",
-    "PersonalTitlePrefix",
-    "StaffUniqueId",
-    "YearsOfPriorProfessionalExperience",
-    "YearsOfPriorTeachingExperience"
+      "DocumentId"
+    , "SexDescriptor_DescriptorId"
+    , "BirthDate"
+    , "FirstName"
+    , "GenerationCodeSuffix"
+    , "HighlyQualifiedTeacher"
+    , "HispanicLatinoEthnicity"
+    , "LastSurname"
+    , "LoginId"
+    , "MaidenName"
+    , "MiddleName"
+    , "PersonalTitlePrefix"
+    , "StaffUniqueId"
+    , "YearsOfPriorProfessionalExperience"
+    , "YearsOfPriorTeachingExperience"
 )`
 
 // edfiStaffUpdateSQL updates edfi.Staff rows by key: one text[] parameter per
 // stored column.
 const edfiStaffUpdateSQL = `UPDATE "edfi"."Staff" AS t
 SET
-    "SexDescriptor_DescriptorId" = u."SexDescriptor_DescriptorId"::bigint,
-    "BirthDate" = u."BirthDate"::date,
-    "FirstName" = u."FirstName",
-    "GenerationCodeSuffix" = u."GenerationCodeSuffix",
-    "HighlyQualifiedTeacher" = u."HighlyQualifiedTeacher"::boolean,
-    "HispanicLatinoEthnicity" = u."HispanicLatinoEthnicity"::boolean,
-    "LastSurname" = u."LastSurname",
-    "LoginId" = u."LoginId",
-    "MaidenName" = u."MaidenName",
-    "MiddleName" = u."MiddleName",
-    "PersonalTitlePrefix" = u."PersonalTitlePrefix",
-    "StaffUniqueId" = u."StaffUniqueId",
-    "YearsOfPriorProfessionalExperience" = u."YearsOfPriorProfessionalExperience"::numeric,
-    "YearsOfPriorTeachingExperience" = u."YearsOfPriorTeachingExperience"::numeric
+      "SexDescriptor_DescriptorId" = u."SexDescriptor_DescriptorId"::bigint
+    , "BirthDate" = u."BirthDate"::date
+    , "FirstName" = u."FirstName"
+    , "GenerationCodeSuffix" = u."GenerationCodeSuffix"
+    , "HighlyQualifiedTeacher" = u."HighlyQualifiedTeacher"::boolean
+    , "HispanicLatinoEthnicity" = u."HispanicLatinoEthnicity"::boolean
+    , "LastSurname" = u."LastSurname"
+    , "LoginId" = u."LoginId"
+    , "MaidenName" = u."MaidenName"
+    , "MiddleName" = u."MiddleName"
+    , "PersonalTitlePrefix" = u."PersonalTitlePrefix"
+    , "StaffUniqueId" = u."StaffUniqueId"
+    , "YearsOfPriorProfessionalExperience" = u."YearsOfPriorProfessionalExperience"::numeric
+    , "YearsOfPriorTeachingExperience" = u."YearsOfPriorTeachingExperience"::numeric
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
 ) AS u(
-    "DocumentId",
-    "SexDescriptor_DescriptorId",
-    "BirthDate",
-    "FirstName",
-    "GenerationCodeSuffix",
-    "HighlyQualifiedTeacher",
-    "HispanicLatinoEthnicity",
-    "LastSurname",
-    "LoginId",
-    "MaidenName",
-    "MiddleName",
-    "PersonalTitlePrefix",
-    "StaffUniqueId",
-    "YearsOfPriorProfessionalExperience",
-    "YearsOfPriorTeachingExperience"
+      "DocumentId"
+    , "SexDescriptor_DescriptorId"
+    , "BirthDate"
+    , "FirstName"
+    , "GenerationCodeSuffix"
+    , "HighlyQualifiedTeacher"
+    , "HispanicLatinoEthnicity"
+    , "LastSurname"
+    , "LoginId"
+    , "MaidenName"
+    , "MiddleName"
+    , "PersonalTitlePrefix"
+    , "StaffUniqueId"
+    , "YearsOfPriorProfessionalExperience"
+    , "YearsOfPriorTeachingExperience"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -1630,151 +1663,151 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiStaffAddressLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Staff_DocumentId"::text,
-    t."AddressTypeDescriptor_DescriptorId"::text,
-    t."StateAbbreviationDescriptor_DescriptorId"::text,
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator"::text,
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."Staff_DocumentId"::text
+    , t."AddressTypeDescriptor_DescriptorId"::text
+    , t."StateAbbreviationDescriptor_DescriptorId"::text
+    , t."ApartmentRoomSuiteNumber"
+    , t."BuildingSiteNumber"
+    , t."City"
+    , t."CongressionalDistrict"
+    , t."CountyFIPSCode"
+    , t."DoNotPublishIndicator"::text
+    , t."Latitude"
+    , t."Longitude"
+    , t."NameOfCounty"
+    , t."PostalCode"
+    , t."StreetNumberName"
 FROM "edfi"."StaffAddress" t
 WHERE t."Staff_DocumentId" = `
 
 // edfiStaffAddressInsertSQL inserts edfi.StaffAddress rows: one text[]
 // parameter per stored column.
 const edfiStaffAddressInsertSQL = `INSERT INTO "edfi"."StaffAddress" (
-    "CollectionItemId",
-    "Ordinal",
-    "Staff_DocumentId",
-    "AddressTypeDescriptor_DescriptorId",
-    "StateAbbreviationDescriptor_DescriptorId",
-    "ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber",
-    "City",
-    "CongressionalDistrict",
-    "CountyFIPSCode",
-    "DoNotPublishIndicator",
-    "Latitude",
-    "Longitude",
-    "NameOfCounty",
-    "PostalCode",
-    "StreetNumberName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Staff_DocumentId"
+    , "AddressTypeDescriptor_DescriptorId"
+    , "StateAbbreviationDescriptor_DescriptorId"
+    , "ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber"
+    , "City"
+    , "CongressionalDistrict"
+    , "CountyFIPSCode"
+    , "DoNotPublishIndicator"
+    , "Latitude"
+    , "Longitude"
+    , "NameOfCounty"
+    , "PostalCode"
+    , "StreetNumberName"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."Staff_DocumentId"::bigint,
-    u."AddressTypeDescriptor_DescriptorId"::bigint,
-    u."StateAbbreviationDescriptor_DescriptorId"::bigint,
-    u."ApartmentRoomSuiteNumber",
-    u."BuildingSiteNumber",
-    u."City",
-    u."CongressionalDistrict",
-    u."CountyFIPSCode",
-    u."DoNotPublishIndicator"::boolean,
-    u."Latitude",
-    u."Longitude",
-    u."NameOfCounty",
-    u."PostalCode",
-    u."StreetNumberName"
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."Staff_DocumentId"::bigint
+    , u."AddressTypeDescriptor_DescriptorId"::bigint
+    , u."StateAbbreviationDescriptor_DescriptorId"::bigint
+    , u."ApartmentRoomSuiteNumber"
+    , u."BuildingSiteNumber"
+    , u."City"
+    , u."CongressionalDistrict"
+    , u."CountyFIPSCode"
+    , u."DoNotPublishIndicator"::boolean
+    , u."Latitude"
+    , u."Longitude"
+    , u."NameOfCounty"
+    , u."PostalCode"
+    , u."StreetNumberName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[],
-    $16::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
+    , $16::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Staff_DocumentId",
-    "AddressTypeDescriptor_DescriptorId",
-    "StateAbbreviationDescriptor_DescriptorId",
-    "ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber",
-    "City",
-    "CongressionalDistrict",
-    "CountyFIPSCode",
-    "DoNotPublishIndicator",
-    "Latitude",
-    "Longitude",
-    "NameOfCounty",
-    "PostalCode",
-    "StreetNumberName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Staff_DocumentId"
+    , "AddressTypeDescriptor_DescriptorId"
+    , "StateAbbreviationDescriptor_DescriptorId"
+    , "ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber"
+    , "City"
+    , "CongressionalDistrict"
+    , "CountyFIPSCode"
+    , "DoNotPublishIndicator"
+    , "Latitude"
+    , "Longitude"
+    , "NameOfCounty"
+    , "PostalCode"
+    , "StreetNumberName"
 )`
 
 // edfiStaffAddressUpdateSQL updates edfi.StaffAddress rows by key: one text[]
 // parameter per stored column.
 const edfiStaffAddressUpdateSQL = `UPDATE "edfi"."StaffAddress" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "Staff_DocumentId" = u."Staff_DocumentId"::bigint,
-    "AddressTypeDescriptor_DescriptorId" = u."AddressTypeDescriptor_DescriptorId"::bigint,
-    "StateAbbreviationDescriptor_DescriptorId" = u."StateAbbreviationDescriptor_DescriptorId"::bigint,
-    "ApartmentRoomSuiteNumber" = u."ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber" = u."BuildingSiteNumber",
-    "City" = u."City",
-    "CongressionalDistrict" = u."CongressionalDistrict",
-    "CountyFIPSCode" = u."CountyFIPSCode",
-    "DoNotPublishIndicator" = u."DoNotPublishIndicator"::boolean,
-    "Latitude" = u."Latitude",
-    "Longitude" = u."Longitude",
-    "NameOfCounty" = u."NameOfCounty",
-    "PostalCode" = u."PostalCode",
-    "StreetNumberName" = u."StreetNumberName"
+      "Ordinal" = u."Ordinal"::integer
+    , "Staff_DocumentId" = u."Staff_DocumentId"::bigint
+    , "AddressTypeDescriptor_DescriptorId" = u."AddressTypeDescriptor_DescriptorId"::bigint
+    , "StateAbbreviationDescriptor_DescriptorId" = u."StateAbbreviationDescriptor_DescriptorId"::bigint
+    , "ApartmentRoomSuiteNumber" = u."ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber" = u."BuildingSiteNumber"
+    , "City" = u."City"
+    , "CongressionalDistrict" = u."CongressionalDistrict"
+    , "CountyFIPSCode" = u."CountyFIPSCode"
+    , "DoNotPublishIndicator" = u."DoNotPublishIndicator"::boolean
+    , "Latitude" = u."Latitude"
+    , "Longitude" = u."Longitude"
+    , "NameOfCounty" = u."NameOfCounty"
+    , "PostalCode" = u."PostalCode"
+    , "StreetNumberName" = u."StreetNumberName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[],
-    $16::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
+    , $16::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Staff_DocumentId",
-    "AddressTypeDescriptor_DescriptorId",
-    "StateAbbreviationDescriptor_DescriptorId",
-    "ApartmentRoomSuiteNumber",
-    "BuildingSiteNumber",
-    "City",
-    "CongressionalDistrict",
-    "CountyFIPSCode",
-    "DoNotPublishIndicator",
-    "Latitude",
-    "Longitude",
-    "NameOfCounty",
-    "PostalCode",
-    "StreetNumberName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Staff_DocumentId"
+    , "AddressTypeDescriptor_DescriptorId"
+    , "StateAbbreviationDescriptor_DescriptorId"
+    , "ApartmentRoomSuiteNumber"
+    , "BuildingSiteNumber"
+    , "City"
+    , "CongressionalDistrict"
+    , "CountyFIPSCode"
+    , "DoNotPublishIndicator"
+    , "Latitude"
+    , "Longitude"
+    , "NameOfCounty"
+    , "PostalCode"
+    , "StreetNumberName"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1795,87 +1828,87 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // $1, of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiStaffTelephoneLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Staff_DocumentId"::text,
-    t."TelephoneNumberTypeDescriptor_DescriptorId"::text,
-    t."DoNotPublishIndicator"::text,
-    t."OrderOfPriority"::text,
-    t."TelephoneNumber",
-    t."TextMessageCapabilityIndicator"::text
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."Staff_DocumentId"::text
+    , t."TelephoneNumberTypeDescriptor_DescriptorId"::text
+    , t."DoNotPublishIndicator"::text
+    , t."OrderOfPriority"::text
+    , t."TelephoneNumber"
+    , t."TextMessageCapabilityIndicator"::text
 FROM "edfi"."StaffTelephone" t
 WHERE t."Staff_DocumentId" = `
 
 // edfiStaffTelephoneInsertSQL inserts edfi.StaffTelephone rows: one text[]
 // parameter per stored column.
 const edfiStaffTelephoneInsertSQL = `INSERT INTO "edfi"."StaffTelephone" (
-    "CollectionItemId",
-    "Ordinal",
-    "Staff_DocumentId",
-    "TelephoneNumberTypeDescriptor_DescriptorId",
-    "DoNotPublishIndicator",
-    "OrderOfPriority",
-    "TelephoneNumber",
-    "TextMessageCapabilityIndicator"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Staff_DocumentId"
+    , "TelephoneNumberTypeDescriptor_DescriptorId"
+    , "DoNotPublishIndicator"
+    , "OrderOfPriority"
+    , "TelephoneNumber"
+    , "TextMessageCapabilityIndicator"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."Staff_DocumentId"::bigint,
-    u."TelephoneNumberTypeDescriptor_DescriptorId"::bigint,
-    u."DoNotPublishIndicator"::boolean,
-    u."OrderOfPriority"::integer,
-    u."TelephoneNumber",
-    u."TextMessageCapabilityIndicator"::boolean
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."Staff_DocumentId"::bigint
+    , u."TelephoneNumberTypeDescriptor_DescriptorId"::bigint
+    , u."DoNotPublishIndicator"::boolean
+    , u."OrderOfPriority"::integer
+    , u."TelephoneNumber"
+    , u."TextMessageCapabilityIndicator"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Staff_DocumentId",
-    "TelephoneNumberTypeDescriptor_DescriptorId",
-    "DoNotPublishIndicator",
-    "OrderOfPriority",
-    "TelephoneNumber",
-    "TextMessageCapabilityIndicator"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Staff_DocumentId"
+    , "TelephoneNumberTypeDescriptor_DescriptorId"
+    , "DoNotPublishIndicator"
+    , "OrderOfPriority"
+    , "TelephoneNumber"
+    , "TextMessageCapabilityIndicator"
 )`
 
 // edfiStaffTelephoneUpdateSQL updates edfi.StaffTelephone rows by key: one
 // text[] parameter per stored column.
 const edfiStaffTelephoneUpdateSQL = `UPDATE "edfi"."StaffTelephone" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "Staff_DocumentId" = u."Staff_DocumentId"::bigint,
-    "TelephoneNumberTypeDescriptor_DescriptorId" = u."TelephoneNumberTypeDescriptor_DescriptorId"::bigint,
-    "DoNotPublishIndicator" = u."DoNotPublishIndicator"::boolean,
-    "OrderOfPriority" = u."OrderOfPriority"::integer,
-    "TelephoneNumber" = u."TelephoneNumber",
-    "TextMessageCapabilityIndicator" = u."TextMessageCapabilityIndicator"::boolean
+      "Ordinal" = u."Ordinal"::integer
+    , "Staff_DocumentId" = u."Staff_DocumentId"::bigint
+    , "TelephoneNumberTypeDescriptor_DescriptorId" = u."TelephoneNumberTypeDescriptor_DescriptorId"::bigint
+    , "DoNotPublishIndicator" = u."DoNotPublishIndicator"::boolean
+    , "OrderOfPriority" = u."OrderOfPriority"::integer
+    , "TelephoneNumber" = u."TelephoneNumber"
+    , "TextMessageCapabilityIndicator" = u."TextMessageCapabilityIndicator"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Staff_DocumentId",
-    "TelephoneNumberTypeDescriptor_DescriptorId",
-    "DoNotPublishIndicator",
-    "OrderOfPriority",
-    "TelephoneNumber",
-    "TextMessageCapabilityIndicator"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Staff_DocumentId"
+    , "TelephoneNumberTypeDescriptor_DescriptorId"
+    , "DoNotPublishIndicator"
+    , "OrderOfPriority"
+    , "TelephoneNumber"
+    , "TextMessageCapabilityIndicator"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1897,71 +1930,71 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
 // documents whose DocumentIds are $1.
 const edfiStaffAddressPeriodLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    t."Staff_DocumentId"::text,
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD')
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."ParentCollectionItemId"::text
+    , t."Staff_DocumentId"::text
+    , to_char(t."BeginDate", 'YYYY-MM-DD')
+    , to_char(t."EndDate", 'YYYY-MM-DD')
 FROM "edfi"."StaffAddressPeriod" t
 WHERE t."Staff_DocumentId" = `
 
 // edfiStaffAddressPeriodInsertSQL inserts edfi.StaffAddressPeriod rows: one
 // text[] parameter per stored column.
 const edfiStaffAddressPeriodInsertSQL = `INSERT INTO "edfi"."StaffAddressPeriod" (
-    "CollectionItemId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "Staff_DocumentId",
-    "BeginDate",
-    "EndDate"
+      "CollectionItemId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "Staff_DocumentId"
+    , "BeginDate"
+    , "EndDate"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."ParentCollectionItemId"::bigint,
-    u."Staff_DocumentId"::bigint,
-    u."BeginDate"::date,
-    u."EndDate"::date
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."ParentCollectionItemId"::bigint
+    , u."Staff_DocumentId"::bigint
+    , u."BeginDate"::date
+    , u."EndDate"::date
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "Staff_DocumentId",
-    "BeginDate",
-    "EndDate"
+      "CollectionItemId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "Staff_DocumentId"
+    , "BeginDate"
+    , "EndDate"
 )`
 
 // edfiStaffAddressPeriodUpdateSQL updates edfi.StaffAddressPeriod rows by key:
 // one text[] parameter per stored column.
 const edfiStaffAddressPeriodUpdateSQL = `UPDATE "edfi"."StaffAddressPeriod" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "ParentCollectionItemId" = u."ParentCollectionItemId"::bigint,
-    "Staff_DocumentId" = u."Staff_DocumentId"::bigint,
-    "BeginDate" = u."BeginDate"::date,
-    "EndDate" = u."EndDate"::date
+      "Ordinal" = u."Ordinal"::integer
+    , "ParentCollectionItemId" = u."ParentCollectionItemId"::bigint
+    , "Staff_DocumentId" = u."Staff_DocumentId"::bigint
+    , "BeginDate" = u."BeginDate"::date
+    , "EndDate" = u."EndDate"::date
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "Staff_DocumentId",
-    "BeginDate",
-    "EndDate"
+      "CollectionItemId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "Staff_DocumentId"
+    , "BeginDate"
+    , "EndDate"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1981,24 +2014,24 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const edfiStaffSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    d0."Uri",
-    r."BirthDate",
-    r."FirstName",
-    r."GenerationCodeSuffix",
-    r."HighlyQualifiedTeacher",
-    r."HispanicLatinoEthnicity",
-    r."LastSurname",
-    r."LoginId",
-    r."MaidenName",
-    r."MiddleName",
-    r."PersonalTitlePrefix",
-    r."StaffUniqueId",
-    r."YearsOfPriorProfessionalExperience"::text,
-    r."YearsOfPriorTeachingExperience"::text
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , d0."Uri"
+    , r."BirthDate"
+    , r."FirstName"
+    , r."GenerationCodeSuffix"
+    , r."HighlyQualifiedTeacher"
+    , r."HispanicLatinoEthnicity"
+    , r."LastSurname"
+    , r."LoginId"
+    , r."MaidenName"
+    , r."MiddleName"
+    , r."PersonalTitlePrefix"
+    , r."StaffUniqueId"
+    , r."YearsOfPriorProfessionalExperience"::text
+    , r."YearsOfPriorTeachingExperience"::text
 FROM "edfi"."Staff" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."SexDescriptor_DescriptorId" OFFSET 0) d0 ON true`
@@ -2007,22 +2040,22 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."
 // ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
 // for the documents of the page being read (when the package initializes).
 const edfiStaffAddressSelectSQL = `SELECT
-    t."Staff_DocumentId",
-    t."CollectionItemId",
-    t."Staff_DocumentId",
-    d0."Uri",
-    d1."Uri",
-    t."ApartmentRoomSuiteNumber",
-    t."BuildingSiteNumber",
-    t."City",
-    t."CongressionalDistrict",
-    t."CountyFIPSCode",
-    t."DoNotPublishIndicator",
-    t."Latitude",
-    t."Longitude",
-    t."NameOfCounty",
-    t."PostalCode",
-    t."StreetNumberName"
+      t."Staff_DocumentId"
+    , t."CollectionItemId"
+    , t."Staff_DocumentId"
+    , d0."Uri"
+    , d1."Uri"
+    , t."ApartmentRoomSuiteNumber"
+    , t."BuildingSiteNumber"
+    , t."City"
+    , t."CongressionalDistrict"
+    , t."CountyFIPSCode"
+    , t."DoNotPublishIndicator"
+    , t."Latitude"
+    , t."Longitude"
+    , t."NameOfCounty"
+    , t."PostalCode"
+    , t."StreetNumberName"
 FROM "edfi"."StaffAddress" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."AddressTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."StateAbbreviationDescriptor_DescriptorId" OFFSET 0) d1 ON true`
@@ -2032,14 +2065,14 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiStaffTelephoneSelectSQL = `SELECT
-    t."Staff_DocumentId",
-    t."CollectionItemId",
-    t."Staff_DocumentId",
-    d0."Uri",
-    t."DoNotPublishIndicator",
-    t."OrderOfPriority",
-    t."TelephoneNumber",
-    t."TextMessageCapabilityIndicator"
+      t."Staff_DocumentId"
+    , t."CollectionItemId"
+    , t."Staff_DocumentId"
+    , d0."Uri"
+    , t."DoNotPublishIndicator"
+    , t."OrderOfPriority"
+    , t."TelephoneNumber"
+    , t."TextMessageCapabilityIndicator"
 FROM "edfi"."StaffTelephone" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -2048,11 +2081,11 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // $1, PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiStaffAddressPeriodSelectSQL = `SELECT
-    t."Staff_DocumentId",
-    t."CollectionItemId",
-    t."ParentCollectionItemId",
-    t."BeginDate",
-    t."EndDate"
+      t."Staff_DocumentId"
+    , t."CollectionItemId"
+    , t."ParentCollectionItemId"
+    , t."BeginDate"
+    , t."EndDate"
 FROM "edfi"."StaffAddressPeriod" t`
 
 // edfiStaffDeleteRootSQL deletes the document with DocumentUuid $1 and returns
@@ -2078,9 +2111,9 @@ FOR UPDATE OF d`
 // edfiStaffDeletesSQL selects a page of the tombstones of the change-version
 // window $1..$2 ($3 limit, $4 offset).
 const edfiStaffDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldStaffUniqueId"
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldStaffUniqueId"
 FROM "tracked_changes_edfi"."Staff" c
 WHERE c."NewStaffUniqueId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -2116,10 +2149,10 @@ const edfiStaffKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldStaffUniqueId",
-    l."NewStaffUniqueId"
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldStaffUniqueId"
+    , l."NewStaffUniqueId"
 FROM changed w
 JOIN "tracked_changes_edfi"."Staff" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."Staff" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

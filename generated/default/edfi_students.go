@@ -170,7 +170,21 @@ func decodeEdfiStudent(ctx context.Context, in engine.WriteInput, body []byte) (
 // members are dropped; required members, types, lengths, patterns, formats and bounds are checked
 // in schema order).
 func readEdfiStudent(d *engine.Decoder, v jsonr.Value, x *EdfiStudent) {
-	var birthCity, birthDate, birthInternationalProvince, birthSexDescriptor, birthStateAbbreviationDescriptor, dateEnteredUS, firstName, generationCodeSuffix, lastSurname, maidenName, middleName, multipleBirthStatus, personalTitlePrefix, studentUniqueId, ext jsonr.Value
+	var birthCity jsonr.Value
+	var birthDate jsonr.Value
+	var birthInternationalProvince jsonr.Value
+	var birthSexDescriptor jsonr.Value
+	var birthStateAbbreviationDescriptor jsonr.Value
+	var dateEnteredUS jsonr.Value
+	var firstName jsonr.Value
+	var generationCodeSuffix jsonr.Value
+	var lastSurname jsonr.Value
+	var maidenName jsonr.Value
+	var middleName jsonr.Value
+	var multipleBirthStatus jsonr.Value
+	var personalTitlePrefix jsonr.Value
+	var studentUniqueId jsonr.Value
+	var ext jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "birthCity":
@@ -344,7 +358,10 @@ func readEdfiStudentExt(d *engine.Decoder, v jsonr.Value, x *EdfiStudentExt) {
 // $._ext.sample (unknown and null members are dropped; required members, types, lengths, patterns,
 // formats and bounds are checked in schema order).
 func readEdfiStudentExtSample(d *engine.Decoder, v jsonr.Value, x *EdfiStudentExtSample) {
-	var aquaticPets, favoriteBooks, petPreference, pets jsonr.Value
+	var aquaticPets jsonr.Value
+	var favoriteBooks jsonr.Value
+	var petPreference jsonr.Value
+	var pets jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "aquaticPets":
@@ -405,7 +422,9 @@ func readEdfiStudentExtSample(d *engine.Decoder, v jsonr.Value, x *EdfiStudentEx
 // $._ext.sample.aquaticPets[*] (unknown and null members are dropped; required members, types,
 // lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiStudentExtSampleAquaticPet(d *engine.Decoder, v jsonr.Value, x *EdfiStudentExtSampleAquaticPet) {
-	var isFixed, mimimumTankVolume, petName jsonr.Value
+	var isFixed jsonr.Value
+	var mimimumTankVolume jsonr.Value
+	var petName jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "isFixed":
@@ -442,7 +461,9 @@ func readEdfiStudentExtSampleAquaticPet(d *engine.Decoder, v jsonr.Value, x *Edf
 // of $._ext.sample.favoriteBooks[*] (unknown and null members are dropped; required members,
 // types, lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiStudentExtSampleFavoriteBook(d *engine.Decoder, v jsonr.Value, x *EdfiStudentExtSampleFavoriteBook) {
-	var artMedia, bookTitle, favoriteBookCategoryDescriptor jsonr.Value
+	var artMedia jsonr.Value
+	var bookTitle jsonr.Value
+	var favoriteBookCategoryDescriptor jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "artMedia":
@@ -487,7 +508,8 @@ func readEdfiStudentExtSampleFavoriteBook(d *engine.Decoder, v jsonr.Value, x *E
 // validation of $._ext.sample.favoriteBooks[*].artMedia[*] (unknown and null members are dropped;
 // required members, types, lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiStudentExtSampleFavoriteBookArtMedia(d *engine.Decoder, v jsonr.Value, x *EdfiStudentExtSampleFavoriteBookArtMedia) {
-	var artMediumDescriptor, artPieces jsonr.Value
+	var artMediumDescriptor jsonr.Value
+	var artPieces jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "artMediumDescriptor":
@@ -515,7 +537,8 @@ func readEdfiStudentExtSampleFavoriteBookArtMedia(d *engine.Decoder, v jsonr.Val
 // of $._ext.sample.petPreference (unknown and null members are dropped; required members, types,
 // lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiStudentExtSamplePetPreference(d *engine.Decoder, v jsonr.Value, x *EdfiStudentExtSamplePetPreference) {
-	var maximumWeight, minimumWeight jsonr.Value
+	var maximumWeight jsonr.Value
+	var minimumWeight jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "maximumWeight":
@@ -542,7 +565,8 @@ func readEdfiStudentExtSamplePetPreference(d *engine.Decoder, v jsonr.Value, x *
 // $._ext.sample.pets[*] (unknown and null members are dropped; required members, types, lengths,
 // patterns, formats and bounds are checked in schema order).
 func readEdfiStudentExtSamplePet(d *engine.Decoder, v jsonr.Value, x *EdfiStudentExtSamplePet) {
-	var isFixed, petName jsonr.Value
+	var isFixed jsonr.Value
+	var petName jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "isFixed":
@@ -1643,143 +1667,143 @@ const (
 // of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const edfiStudentLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."BirthSexDescriptor_DescriptorId"::text,
-    t."BirthStateAbbreviationDescriptor_DescriptorId"::text,
-    t."BirthCity",
-    to_char(t."BirthDate", 'YYYY-MM-DD'),
-    t."BirthInternationalProvince",
-    to_char(t."DateEnteredUS", 'YYYY-MM-DD'),
-    t."FirstName",
-    t."GenerationCodeSuffix",
-    t."LastSurname",
-    t."MaidenName",
-    t."MiddleName",
-    t."MultipleBirthStatus"::text,
-    t."PersonalTitlePrefix",
-    t."StudentUniqueId"
+      t."DocumentId"::text
+    , t."BirthSexDescriptor_DescriptorId"::text
+    , t."BirthStateAbbreviationDescriptor_DescriptorId"::text
+    , t."BirthCity"
+    , to_char(t."BirthDate", 'YYYY-MM-DD')
+    , t."BirthInternationalProvince"
+    , to_char(t."DateEnteredUS", 'YYYY-MM-DD')
+    , t."FirstName"
+    , t."GenerationCodeSuffix"
+    , t."LastSurname"
+    , t."MaidenName"
+    , t."MiddleName"
+    , t."MultipleBirthStatus"::text
+    , t."PersonalTitlePrefix"
+    , t."StudentUniqueId"
 FROM "edfi"."Student" t
 WHERE t."DocumentId" = `
 
 // edfiStudentInsertSQL inserts edfi.Student rows: one text[] parameter per
 // stored column.
 const edfiStudentInsertSQL = `INSERT INTO "edfi"."Student" (
-    "DocumentId",
-    "BirthSexDescriptor_DescriptorId",
-    "BirthStateAbbreviationDescriptor_DescriptorId",
-    "BirthCity",
-    "BirthDate",
-    "BirthInternationalProvince",
-    "DateEnteredUS",
-    "FirstName",
-    "GenerationCodeSuffix",
-    "LastSurname",
-    "MaidenName",
-    "MiddleName",
-    "MultipleBirthStatus",
-    "PersonalTitlePrefix",
-    "StudentUniqueId"
+      "DocumentId"
+    , "BirthSexDescriptor_DescriptorId"
+    , "BirthStateAbbreviationDescriptor_DescriptorId"
+    , "BirthCity"
+    , "BirthDate"
+    , "BirthInternationalProvince"
+    , "DateEnteredUS"
+    , "FirstName"
+    , "GenerationCodeSuffix"
+    , "LastSurname"
+    , "MaidenName"
+    , "MiddleName"
+    , "MultipleBirthStatus"
+    , "PersonalTitlePrefix"
+    , "StudentUniqueId"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."BirthSexDescriptor_DescriptorId"::bigint,
-    u."BirthStateAbbreviationDescriptor_DescriptorId"::bigint,
-    u."BirthCity",
-    u."BirthDate"::date,
-    u."BirthInternationalProvince",
-    u."DateEnteredUS"::date,
-    u."FirstName",
-    u."GenerationCodeSuffix",
-    u."LastSurname",
-    u."MaidenName",
-    u."MiddleName",
-    u."MultipleBirthStatus"::boolean,
-    u."PersonalTitlePrefix",
-    u."StudentUniqueId"
+      u."DocumentId"::bigint
+    , u."BirthSexDescriptor_DescriptorId"::bigint
+    , u."BirthStateAbbreviationDescriptor_DescriptorId"::bigint
+    , u."BirthCity"
+    , u."BirthDate"::date
+    , u."BirthInternationalProvince"
+    , u."DateEnteredUS"::date
+    , u."FirstName"
+    , u."GenerationCodeSuffix"
+    , u."LastSurname"
+    , u."MaidenName"
+    , u."MiddleName"
+    , u."MultipleBirthStatus"::boolean
+    , u."PersonalTitlePrefix"
+    , u."StudentUniqueId"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
 ) AS u(
-    "DocumentId",
-    "BirthSexDescriptor_DescriptorId",
-    "BirthStateAbbreviationDescriptor_DescriptorId",
-    "BirthCity",
-    "BirthDate",
-    "BirthInternationalProvince",
-    "DateEnteredUS",
-    "FirstName",
-    "GenerationCodeSuffix",
-    "LastSurname",
-    "MaidenName",
-    "MiddleName",
-    "MultipleBirthStatus",
-    "PersonalTitlePrefix",
-    "StudentUniqueId"
+      "DocumentId"
+    , "BirthSexDescriptor_DescriptorId"
+    , "BirthStateAbbreviationDescriptor_DescriptorId"
+    , "BirthCity"
+    , "BirthDate"
+    , "BirthInternationalProvince"
+    , "DateEnteredUS"
+    , "FirstName"
+    , "GenerationCodeSuffix"
+    , "LastSurname"
+    , "MaidenName"
+    , "MiddleName"
+    , "MultipleBirthStatus"
+    , "PersonalTitlePrefix"
+    , "StudentUniqueId"
 )`
 
 // edfiStudentUpdateSQL updates edfi.Student rows by key: one text[] parameter
 // per stored column.
 const edfiStudentUpdateSQL = `UPDATE "edfi"."Student" AS t
 SET
-    "BirthSexDescriptor_DescriptorId" = u."BirthSexDescriptor_DescriptorId"::bigint,
-    "BirthStateAbbreviationDescriptor_DescriptorId" = u."BirthStateAbbreviationDescriptor_DescriptorId"::bigint,
-    "BirthCity" = u."BirthCity",
-    "BirthDate" = u."BirthDate"::date,
-    "BirthInternationalProvince" = u."BirthInternationalProvince",
-    "DateEnteredUS" = u."DateEnteredUS"::date,
-    "FirstName" = u."FirstName",
-    "GenerationCodeSuffix" = u."GenerationCodeSuffix",
-    "LastSurname" = u."LastSurname",
-    "MaidenName" = u."MaidenName",
-    "MiddleName" = u."MiddleName",
-    "MultipleBirthStatus" = u."MultipleBirthStatus"::boolean,
-    "PersonalTitlePrefix" = u."PersonalTitlePrefix",
-    "StudentUniqueId" = u."StudentUniqueId"
+      "BirthSexDescriptor_DescriptorId" = u."BirthSexDescriptor_DescriptorId"::bigint
+    , "BirthStateAbbreviationDescriptor_DescriptorId" = u."BirthStateAbbreviationDescriptor_DescriptorId"::bigint
+    , "BirthCity" = u."BirthCity"
+    , "BirthDate" = u."BirthDate"::date
+    , "BirthInternationalProvince" = u."BirthInternationalProvince"
+    , "DateEnteredUS" = u."DateEnteredUS"::date
+    , "FirstName" = u."FirstName"
+    , "GenerationCodeSuffix" = u."GenerationCodeSuffix"
+    , "LastSurname" = u."LastSurname"
+    , "MaidenName" = u."MaidenName"
+    , "MiddleName" = u."MiddleName"
+    , "MultipleBirthStatus" = u."MultipleBirthStatus"::boolean
+    , "PersonalTitlePrefix" = u."PersonalTitlePrefix"
+    , "StudentUniqueId" = u."StudentUniqueId"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
 ) AS u(
-    "DocumentId",
-    "BirthSexDescriptor_DescriptorId",
-    "BirthStateAbbreviationDescriptor_DescriptorId",
-    "BirthCity",
-    "BirthDate",
-    "BirthInternationalProvince",
-    "DateEnteredUS",
-    "FirstName",
-    "GenerationCodeSuffix",
-    "LastSurname",
-    "MaidenName",
-    "MiddleName",
-    "MultipleBirthStatus",
-    "PersonalTitlePrefix",
-    "StudentUniqueId"
+      "DocumentId"
+    , "BirthSexDescriptor_DescriptorId"
+    , "BirthStateAbbreviationDescriptor_DescriptorId"
+    , "BirthCity"
+    , "BirthDate"
+    , "BirthInternationalProvince"
+    , "DateEnteredUS"
+    , "FirstName"
+    , "GenerationCodeSuffix"
+    , "LastSurname"
+    , "MaidenName"
+    , "MiddleName"
+    , "MultipleBirthStatus"
+    , "PersonalTitlePrefix"
+    , "StudentUniqueId"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -1793,47 +1817,47 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
 // documents whose DocumentIds are $1.
 const sampleStudentExtensionLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."PetPreferenceMaximumWeight"::text,
-    t."PetPreferenceMinimumWeight"::text
+      t."DocumentId"::text
+    , t."PetPreferenceMaximumWeight"::text
+    , t."PetPreferenceMinimumWeight"::text
 FROM "sample"."StudentExtension" t
 WHERE t."DocumentId" = `
 
 // sampleStudentExtensionInsertSQL inserts sample.StudentExtension rows: one
 // text[] parameter per stored column.
 const sampleStudentExtensionInsertSQL = `INSERT INTO "sample"."StudentExtension" (
-    "DocumentId",
-    "PetPreferenceMaximumWeight",
-    "PetPreferenceMinimumWeight"
+      "DocumentId"
+    , "PetPreferenceMaximumWeight"
+    , "PetPreferenceMinimumWeight"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."PetPreferenceMaximumWeight"::integer,
-    u."PetPreferenceMinimumWeight"::integer
+      u."DocumentId"::bigint
+    , u."PetPreferenceMaximumWeight"::integer
+    , u."PetPreferenceMinimumWeight"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
 ) AS u(
-    "DocumentId",
-    "PetPreferenceMaximumWeight",
-    "PetPreferenceMinimumWeight"
+      "DocumentId"
+    , "PetPreferenceMaximumWeight"
+    , "PetPreferenceMinimumWeight"
 )`
 
 // sampleStudentExtensionUpdateSQL updates sample.StudentExtension rows by key:
 // one text[] parameter per stored column.
 const sampleStudentExtensionUpdateSQL = `UPDATE "sample"."StudentExtension" AS t
 SET
-    "PetPreferenceMaximumWeight" = u."PetPreferenceMaximumWeight"::integer,
-    "PetPreferenceMinimumWeight" = u."PetPreferenceMinimumWeight"::integer
+      "PetPreferenceMaximumWeight" = u."PetPreferenceMaximumWeight"::integer
+    , "PetPreferenceMinimumWeight" = u."PetPreferenceMinimumWeight"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
 ) AS u(
-    "DocumentId",
-    "PetPreferenceMaximumWeight",
-    "PetPreferenceMinimumWeight"
+      "DocumentId"
+    , "PetPreferenceMaximumWeight"
+    , "PetPreferenceMinimumWeight"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -1848,12 +1872,12 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const sampleStudentExtensionAquaticPetLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Student_DocumentId"::text,
-    t."IsFixed"::text,
-    t."MimimumTankVolume"::text,
-    t."PetName"
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."Student_DocumentId"::text
+    , t."IsFixed"::text
+    , t."MimimumTankVolume"::text
+    , t."PetName"
 FROM "sample"."StudentExtensionAquaticPet" t
 WHERE t."Student_DocumentId" = `
 
@@ -1861,34 +1885,34 @@ WHERE t."Student_DocumentId" = `
 // sample.StudentExtensionAquaticPet rows: one text[] parameter per stored
 // column.
 const sampleStudentExtensionAquaticPetInsertSQL = `INSERT INTO "sample"."StudentExtensionAquaticPet" (
-    "CollectionItemId",
-    "Ordinal",
-    "Student_DocumentId",
-    "IsFixed",
-    "MimimumTankVolume",
-    "PetName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Student_DocumentId"
+    , "IsFixed"
+    , "MimimumTankVolume"
+    , "PetName"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."Student_DocumentId"::bigint,
-    u."IsFixed"::boolean,
-    u."MimimumTankVolume"::integer,
-    u."PetName"
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."Student_DocumentId"::bigint
+    , u."IsFixed"::boolean
+    , u."MimimumTankVolume"::integer
+    , u."PetName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Student_DocumentId",
-    "IsFixed",
-    "MimimumTankVolume",
-    "PetName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Student_DocumentId"
+    , "IsFixed"
+    , "MimimumTankVolume"
+    , "PetName"
 )`
 
 // sampleStudentExtensionAquaticPetUpdateSQL updates
@@ -1896,25 +1920,25 @@ FROM unnest(
 // stored column.
 const sampleStudentExtensionAquaticPetUpdateSQL = `UPDATE "sample"."StudentExtensionAquaticPet" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "Student_DocumentId" = u."Student_DocumentId"::bigint,
-    "IsFixed" = u."IsFixed"::boolean,
-    "MimimumTankVolume" = u."MimimumTankVolume"::integer,
-    "PetName" = u."PetName"
+      "Ordinal" = u."Ordinal"::integer
+    , "Student_DocumentId" = u."Student_DocumentId"::bigint
+    , "IsFixed" = u."IsFixed"::boolean
+    , "MimimumTankVolume" = u."MimimumTankVolume"::integer
+    , "PetName" = u."PetName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Student_DocumentId",
-    "IsFixed",
-    "MimimumTankVolume",
-    "PetName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Student_DocumentId"
+    , "IsFixed"
+    , "MimimumTankVolume"
+    , "PetName"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1936,11 +1960,11 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const sampleStudentExtensionFavoriteBookLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Student_DocumentId"::text,
-    t."FavoriteBookCategoryDescriptor_DescriptorId"::text,
-    t."BookTitle"
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."Student_DocumentId"::text
+    , t."FavoriteBookCategoryDescriptor_DescriptorId"::text
+    , t."BookTitle"
 FROM "sample"."StudentExtensionFavoriteBook" t
 WHERE t."Student_DocumentId" = `
 
@@ -1948,30 +1972,30 @@ WHERE t."Student_DocumentId" = `
 // sample.StudentExtensionFavoriteBook rows: one text[] parameter per stored
 // column.
 const sampleStudentExtensionFavoriteBookInsertSQL = `INSERT INTO "sample"."StudentExtensionFavoriteBook" (
-    "CollectionItemId",
-    "Ordinal",
-    "Student_DocumentId",
-    "FavoriteBookCategoryDescriptor_DescriptorId",
-    "BookTitle"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Student_DocumentId"
+    , "FavoriteBookCategoryDescriptor_DescriptorId"
+    , "BookTitle"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."Student_DocumentId"::bigint,
-    u."FavoriteBookCategoryDescriptor_DescriptorId"::bigint,
-    u."BookTitle"
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."Student_DocumentId"::bigint
+    , u."FavoriteBookCategoryDescriptor_DescriptorId"::bigint
+    , u."BookTitle"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Student_DocumentId",
-    "FavoriteBookCategoryDescriptor_DescriptorId",
-    "BookTitle"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Student_DocumentId"
+    , "FavoriteBookCategoryDescriptor_DescriptorId"
+    , "BookTitle"
 )`
 
 // sampleStudentExtensionFavoriteBookUpdateSQL updates
@@ -1979,22 +2003,22 @@ FROM unnest(
 // stored column.
 const sampleStudentExtensionFavoriteBookUpdateSQL = `UPDATE "sample"."StudentExtensionFavoriteBook" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "Student_DocumentId" = u."Student_DocumentId"::bigint,
-    "FavoriteBookCategoryDescriptor_DescriptorId" = u."FavoriteBookCategoryDescriptor_DescriptorId"::bigint,
-    "BookTitle" = u."BookTitle"
+      "Ordinal" = u."Ordinal"::integer
+    , "Student_DocumentId" = u."Student_DocumentId"::bigint
+    , "FavoriteBookCategoryDescriptor_DescriptorId" = u."FavoriteBookCategoryDescriptor_DescriptorId"::bigint
+    , "BookTitle" = u."BookTitle"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Student_DocumentId",
-    "FavoriteBookCategoryDescriptor_DescriptorId",
-    "BookTitle"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Student_DocumentId"
+    , "FavoriteBookCategoryDescriptor_DescriptorId"
+    , "BookTitle"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2016,63 +2040,63 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // whose DocumentUuid is $1, of the document whose ReferentialId is $1 and of
 // the documents whose DocumentIds are $1.
 const sampleStudentExtensionPetLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."Student_DocumentId"::text,
-    t."IsFixed"::text,
-    t."PetName"
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."Student_DocumentId"::text
+    , t."IsFixed"::text
+    , t."PetName"
 FROM "sample"."StudentExtensionPet" t
 WHERE t."Student_DocumentId" = `
 
 // sampleStudentExtensionPetInsertSQL inserts sample.StudentExtensionPet rows:
 // one text[] parameter per stored column.
 const sampleStudentExtensionPetInsertSQL = `INSERT INTO "sample"."StudentExtensionPet" (
-    "CollectionItemId",
-    "Ordinal",
-    "Student_DocumentId",
-    "IsFixed",
-    "PetName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Student_DocumentId"
+    , "IsFixed"
+    , "PetName"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."Student_DocumentId"::bigint,
-    u."IsFixed"::boolean,
-    u."PetName"
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."Student_DocumentId"::bigint
+    , u."IsFixed"::boolean
+    , u."PetName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Student_DocumentId",
-    "IsFixed",
-    "PetName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Student_DocumentId"
+    , "IsFixed"
+    , "PetName"
 )`
 
 // sampleStudentExtensionPetUpdateSQL updates sample.StudentExtensionPet rows by
 // key: one text[] parameter per stored column.
 const sampleStudentExtensionPetUpdateSQL = `UPDATE "sample"."StudentExtensionPet" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "Student_DocumentId" = u."Student_DocumentId"::bigint,
-    "IsFixed" = u."IsFixed"::boolean,
-    "PetName" = u."PetName"
+      "Ordinal" = u."Ordinal"::integer
+    , "Student_DocumentId" = u."Student_DocumentId"::bigint
+    , "IsFixed" = u."IsFixed"::boolean
+    , "PetName" = u."PetName"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "Student_DocumentId",
-    "IsFixed",
-    "PetName"
+      "CollectionItemId"
+    , "Ordinal"
+    , "Student_DocumentId"
+    , "IsFixed"
+    , "PetName"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2094,12 +2118,12 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // the loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const sampleStudentExtensionFavoriteBookArtMediaLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."Ordinal"::text,
-    t."ParentCollectionItemId"::text,
-    t."Student_DocumentId"::text,
-    t."ArtMediumDescriptor_DescriptorId"::text,
-    t."ArtPieces"::text
+      t."CollectionItemId"::text
+    , t."Ordinal"::text
+    , t."ParentCollectionItemId"::text
+    , t."Student_DocumentId"::text
+    , t."ArtMediumDescriptor_DescriptorId"::text
+    , t."ArtPieces"::text
 FROM "sample"."StudentExtensionFavoriteBookArtMedia" t
 WHERE t."Student_DocumentId" = `
 
@@ -2107,34 +2131,34 @@ WHERE t."Student_DocumentId" = `
 // sample.StudentExtensionFavoriteBookArtMedia rows: one text[] parameter per
 // stored column.
 const sampleStudentExtensionFavoriteBookArtMediaInsertSQL = `INSERT INTO "sample"."StudentExtensionFavoriteBookArtMedia" (
-    "CollectionItemId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "Student_DocumentId",
-    "ArtMediumDescriptor_DescriptorId",
-    "ArtPieces"
+      "CollectionItemId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "Student_DocumentId"
+    , "ArtMediumDescriptor_DescriptorId"
+    , "ArtPieces"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."Ordinal"::integer,
-    u."ParentCollectionItemId"::bigint,
-    u."Student_DocumentId"::bigint,
-    u."ArtMediumDescriptor_DescriptorId"::bigint,
-    u."ArtPieces"::integer
+      u."CollectionItemId"::bigint
+    , u."Ordinal"::integer
+    , u."ParentCollectionItemId"::bigint
+    , u."Student_DocumentId"::bigint
+    , u."ArtMediumDescriptor_DescriptorId"::bigint
+    , u."ArtPieces"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "Student_DocumentId",
-    "ArtMediumDescriptor_DescriptorId",
-    "ArtPieces"
+      "CollectionItemId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "Student_DocumentId"
+    , "ArtMediumDescriptor_DescriptorId"
+    , "ArtPieces"
 )`
 
 // sampleStudentExtensionFavoriteBookArtMediaUpdateSQL updates
@@ -2142,25 +2166,25 @@ FROM unnest(
 // per stored column.
 const sampleStudentExtensionFavoriteBookArtMediaUpdateSQL = `UPDATE "sample"."StudentExtensionFavoriteBookArtMedia" AS t
 SET
-    "Ordinal" = u."Ordinal"::integer,
-    "ParentCollectionItemId" = u."ParentCollectionItemId"::bigint,
-    "Student_DocumentId" = u."Student_DocumentId"::bigint,
-    "ArtMediumDescriptor_DescriptorId" = u."ArtMediumDescriptor_DescriptorId"::bigint,
-    "ArtPieces" = u."ArtPieces"::integer
+      "Ordinal" = u."Ordinal"::integer
+    , "ParentCollectionItemId" = u."ParentCollectionItemId"::bigint
+    , "Student_DocumentId" = u."Student_DocumentId"::bigint
+    , "ArtMediumDescriptor_DescriptorId" = u."ArtMediumDescriptor_DescriptorId"::bigint
+    , "ArtPieces" = u."ArtPieces"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
 ) AS u(
-    "CollectionItemId",
-    "Ordinal",
-    "ParentCollectionItemId",
-    "Student_DocumentId",
-    "ArtMediumDescriptor_DescriptorId",
-    "ArtPieces"
+      "CollectionItemId"
+    , "Ordinal"
+    , "ParentCollectionItemId"
+    , "Student_DocumentId"
+    , "ArtMediumDescriptor_DescriptorId"
+    , "ArtPieces"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2180,24 +2204,24 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
 // for the documents of the page being read (when the package initializes).
 const edfiStudentSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    d0."Uri",
-    d1."Uri",
-    r."BirthCity",
-    r."BirthDate",
-    r."BirthInternationalProvince",
-    r."DateEnteredUS",
-    r."FirstName",
-    r."GenerationCodeSuffix",
-    r."LastSurname",
-    r."MaidenName",
-    r."MiddleName",
-    r."MultipleBirthStatus",
-    r."PersonalTitlePrefix",
-    r."StudentUniqueId"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , d0."Uri"
+    , d1."Uri"
+    , r."BirthCity"
+    , r."BirthDate"
+    , r."BirthInternationalProvince"
+    , r."DateEnteredUS"
+    , r."FirstName"
+    , r."GenerationCodeSuffix"
+    , r."LastSurname"
+    , r."MaidenName"
+    , r."MiddleName"
+    , r."MultipleBirthStatus"
+    , r."PersonalTitlePrefix"
+    , r."StudentUniqueId"
 FROM "edfi"."Student" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."BirthSexDescriptor_DescriptorId" OFFSET 0) d0 ON true
@@ -2208,11 +2232,11 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = r."
 // $1, PageFilter for the documents of the page being read (when the package
 // initializes).
 const sampleStudentExtensionSelectSQL = `SELECT
-    t."DocumentId",
-    t."DocumentId",
-    t."DocumentId",
-    t."PetPreferenceMaximumWeight",
-    t."PetPreferenceMinimumWeight"
+      t."DocumentId"
+    , t."DocumentId"
+    , t."DocumentId"
+    , t."PetPreferenceMaximumWeight"
+    , t."PetPreferenceMinimumWeight"
 FROM "sample"."StudentExtension" t`
 
 // sampleStudentExtensionAquaticPetSelectSQL selects the
@@ -2220,12 +2244,12 @@ FROM "sample"."StudentExtension" t`
 // it for the document whose DocumentUuid is $1, PageFilter for the documents of
 // the page being read (when the package initializes).
 const sampleStudentExtensionAquaticPetSelectSQL = `SELECT
-    t."Student_DocumentId",
-    t."CollectionItemId",
-    t."Student_DocumentId",
-    t."IsFixed",
-    t."MimimumTankVolume",
-    t."PetName"
+      t."Student_DocumentId"
+    , t."CollectionItemId"
+    , t."Student_DocumentId"
+    , t."IsFixed"
+    , t."MimimumTankVolume"
+    , t."PetName"
 FROM "sample"."StudentExtensionAquaticPet" t`
 
 // sampleStudentExtensionFavoriteBookSelectSQL selects the
@@ -2233,11 +2257,11 @@ FROM "sample"."StudentExtensionAquaticPet" t`
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const sampleStudentExtensionFavoriteBookSelectSQL = `SELECT
-    t."Student_DocumentId",
-    t."CollectionItemId",
-    t."Student_DocumentId",
-    d0."Uri",
-    t."BookTitle"
+      t."Student_DocumentId"
+    , t."CollectionItemId"
+    , t."Student_DocumentId"
+    , d0."Uri"
+    , t."BookTitle"
 FROM "sample"."StudentExtensionFavoriteBook" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."FavoriteBookCategoryDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -2246,11 +2270,11 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // DocumentUuid is $1, PageFilter for the documents of the page being read (when
 // the package initializes).
 const sampleStudentExtensionPetSelectSQL = `SELECT
-    t."Student_DocumentId",
-    t."CollectionItemId",
-    t."Student_DocumentId",
-    t."IsFixed",
-    t."PetName"
+      t."Student_DocumentId"
+    , t."CollectionItemId"
+    , t."Student_DocumentId"
+    , t."IsFixed"
+    , t."PetName"
 FROM "sample"."StudentExtensionPet" t`
 
 // sampleStudentExtensionFavoriteBookArtMediaSelectSQL selects the
@@ -2258,11 +2282,11 @@ FROM "sample"."StudentExtensionPet" t`
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const sampleStudentExtensionFavoriteBookArtMediaSelectSQL = `SELECT
-    t."Student_DocumentId",
-    t."CollectionItemId",
-    t."ParentCollectionItemId",
-    d0."Uri",
-    t."ArtPieces"
+      t."Student_DocumentId"
+    , t."CollectionItemId"
+    , t."ParentCollectionItemId"
+    , d0."Uri"
+    , t."ArtPieces"
 FROM "sample"."StudentExtensionFavoriteBookArtMedia" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."ArtMediumDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -2289,9 +2313,9 @@ FOR UPDATE OF d`
 // edfiStudentDeletesSQL selects a page of the tombstones of the change-version
 // window $1..$2 ($3 limit, $4 offset).
 const edfiStudentDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldStudentUniqueId"
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldStudentUniqueId"
 FROM "tracked_changes_edfi"."Student" c
 WHERE c."NewStudentUniqueId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -2327,10 +2351,10 @@ const edfiStudentKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldStudentUniqueId",
-    l."NewStudentUniqueId"
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldStudentUniqueId"
+    , l."NewStudentUniqueId"
 FROM changed w
 JOIN "tracked_changes_edfi"."Student" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."Student" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

@@ -128,7 +128,19 @@ func decodeEdfiStudentSchoolAssociation(ctx context.Context, in engine.WriteInpu
 // (unknown and null members are dropped; required members, types, lengths, patterns, formats and
 // bounds are checked in schema order).
 func readEdfiStudentSchoolAssociation(d *engine.Decoder, v jsonr.Value, x *EdfiStudentSchoolAssociation) {
-	var classOfSchoolYearTypeReference, employedWhileEnrolled, entryDate, entryGradeLevelDescriptor, exitWithdrawDate, fullTimeEquivalency, primarySchool, repeatGradeIndicator, schoolChoiceTransfer, schoolReference, schoolYearTypeReference, studentReference, termCompletionIndicator jsonr.Value
+	var classOfSchoolYearTypeReference jsonr.Value
+	var employedWhileEnrolled jsonr.Value
+	var entryDate jsonr.Value
+	var entryGradeLevelDescriptor jsonr.Value
+	var exitWithdrawDate jsonr.Value
+	var fullTimeEquivalency jsonr.Value
+	var primarySchool jsonr.Value
+	var repeatGradeIndicator jsonr.Value
+	var schoolChoiceTransfer jsonr.Value
+	var schoolReference jsonr.Value
+	var schoolYearTypeReference jsonr.Value
+	var studentReference jsonr.Value
+	var termCompletionIndicator jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "classOfSchoolYearTypeReference":
@@ -833,167 +845,167 @@ const (
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiStudentSchoolAssociationLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."ClassOfSchoolYear_DocumentId"::text,
-    t."ClassOfSchoolYear_ClassOfSchoolYear"::text,
-    t."SchoolYear_DocumentId"::text,
-    t."SchoolYear_SchoolYear"::text,
-    t."School_DocumentId"::text,
-    t."School_SchoolId"::text,
-    t."Student_DocumentId"::text,
-    t."Student_StudentUniqueId",
-    t."EntryGradeLevelDescriptor_DescriptorId"::text,
-    t."EmployedWhileEnrolled"::text,
-    to_char(t."EntryDate", 'YYYY-MM-DD'),
-    to_char(t."ExitWithdrawDate", 'YYYY-MM-DD'),
-    trim_scale(t."FullTimeEquivalency")::text,
-    t."PrimarySchool"::text,
-    t."RepeatGradeIndicator"::text,
-    t."SchoolChoiceTransfer"::text,
-    t."TermCompletionIndicator"::text
+      t."DocumentId"::text
+    , t."ClassOfSchoolYear_DocumentId"::text
+    , t."ClassOfSchoolYear_ClassOfSchoolYear"::text
+    , t."SchoolYear_DocumentId"::text
+    , t."SchoolYear_SchoolYear"::text
+    , t."School_DocumentId"::text
+    , t."School_SchoolId"::text
+    , t."Student_DocumentId"::text
+    , t."Student_StudentUniqueId"
+    , t."EntryGradeLevelDescriptor_DescriptorId"::text
+    , t."EmployedWhileEnrolled"::text
+    , to_char(t."EntryDate", 'YYYY-MM-DD')
+    , to_char(t."ExitWithdrawDate", 'YYYY-MM-DD')
+    , trim_scale(t."FullTimeEquivalency")::text
+    , t."PrimarySchool"::text
+    , t."RepeatGradeIndicator"::text
+    , t."SchoolChoiceTransfer"::text
+    , t."TermCompletionIndicator"::text
 FROM "edfi"."StudentSchoolAssociation" t
 WHERE t."DocumentId" = `
 
 // edfiStudentSchoolAssociationInsertSQL inserts edfi.StudentSchoolAssociation
 // rows: one text[] parameter per stored column.
 const edfiStudentSchoolAssociationInsertSQL = `INSERT INTO "edfi"."StudentSchoolAssociation" (
-    "DocumentId",
-    "ClassOfSchoolYear_DocumentId",
-    "ClassOfSchoolYear_ClassOfSchoolYear",
-    "SchoolYear_DocumentId",
-    "SchoolYear_SchoolYear",
-    "School_DocumentId",
-    "School_SchoolId",
-    "Student_DocumentId",
-    "Student_StudentUniqueId",
-    "EntryGradeLevelDescriptor_DescriptorId",
-    "EmployedWhileEnrolled",
-    "EntryDate",
-    "ExitWithdrawDate",
-    "FullTimeEquivalency",
-    "PrimarySchool",
-    "RepeatGradeIndicator",
-    "SchoolChoiceTransfer",
-    "TermCompletionIndicator"
+      "DocumentId"
+    , "ClassOfSchoolYear_DocumentId"
+    , "ClassOfSchoolYear_ClassOfSchoolYear"
+    , "SchoolYear_DocumentId"
+    , "SchoolYear_SchoolYear"
+    , "School_DocumentId"
+    , "School_SchoolId"
+    , "Student_DocumentId"
+    , "Student_StudentUniqueId"
+    , "EntryGradeLevelDescriptor_DescriptorId"
+    , "EmployedWhileEnrolled"
+    , "EntryDate"
+    , "ExitWithdrawDate"
+    , "FullTimeEquivalency"
+    , "PrimarySchool"
+    , "RepeatGradeIndicator"
+    , "SchoolChoiceTransfer"
+    , "TermCompletionIndicator"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."ClassOfSchoolYear_DocumentId"::bigint,
-    u."ClassOfSchoolYear_ClassOfSchoolYear"::integer,
-    u."SchoolYear_DocumentId"::bigint,
-    u."SchoolYear_SchoolYear"::integer,
-    u."School_DocumentId"::bigint,
-    u."School_SchoolId"::integer,
-    u."Student_DocumentId"::bigint,
-    u."Student_StudentUniqueId",
-    u."EntryGradeLevelDescriptor_DescriptorId"::bigint,
-    u."EmployedWhileEnrolled"::boolean,
-    u."EntryDate"::date,
-    u."ExitWithdrawDate"::date,
-    u."FullTimeEquivalency"::numeric,
-    u."PrimarySchool"::boolean,
-    u."RepeatGradeIndicator"::boolean,
-    u."SchoolChoiceTransfer"::boolean,
-    u."TermCompletionIndicator"::boolean
+      u."DocumentId"::bigint
+    , u."ClassOfSchoolYear_DocumentId"::bigint
+    , u."ClassOfSchoolYear_ClassOfSchoolYear"::integer
+    , u."SchoolYear_DocumentId"::bigint
+    , u."SchoolYear_SchoolYear"::integer
+    , u."School_DocumentId"::bigint
+    , u."School_SchoolId"::integer
+    , u."Student_DocumentId"::bigint
+    , u."Student_StudentUniqueId"
+    , u."EntryGradeLevelDescriptor_DescriptorId"::bigint
+    , u."EmployedWhileEnrolled"::boolean
+    , u."EntryDate"::date
+    , u."ExitWithdrawDate"::date
+    , u."FullTimeEquivalency"::numeric
+    , u."PrimarySchool"::boolean
+    , u."RepeatGradeIndicator"::boolean
+    , u."SchoolChoiceTransfer"::boolean
+    , u."TermCompletionIndicator"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[],
-    $16::text[],
-    $17::text[],
-    $18::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
+    , $16::text[]
+    , $17::text[]
+    , $18::text[]
 ) AS u(
-    "DocumentId",
-    "ClassOfSchoolYear_DocumentId",
-    "ClassOfSchoolYear_ClassOfSchoolYear",
-    "SchoolYear_DocumentId",
-    "SchoolYear_SchoolYear",
-    "School_DocumentId",
-    "School_SchoolId",
-    "Student_DocumentId",
-    "Student_StudentUniqueId",
-    "EntryGradeLevelDescriptor_DescriptorId",
-    "EmployedWhileEnrolled",
-    "EntryDate",
-    "ExitWithdrawDate",
-    "FullTimeEquivalency",
-    "PrimarySchool",
-    "RepeatGradeIndicator",
-    "SchoolChoiceTransfer",
-    "TermCompletionIndicator"
+      "DocumentId"
+    , "ClassOfSchoolYear_DocumentId"
+    , "ClassOfSchoolYear_ClassOfSchoolYear"
+    , "SchoolYear_DocumentId"
+    , "SchoolYear_SchoolYear"
+    , "School_DocumentId"
+    , "School_SchoolId"
+    , "Student_DocumentId"
+    , "Student_StudentUniqueId"
+    , "EntryGradeLevelDescriptor_DescriptorId"
+    , "EmployedWhileEnrolled"
+    , "EntryDate"
+    , "ExitWithdrawDate"
+    , "FullTimeEquivalency"
+    , "PrimarySchool"
+    , "RepeatGradeIndicator"
+    , "SchoolChoiceTransfer"
+    , "TermCompletionIndicator"
 )`
 
 // edfiStudentSchoolAssociationUpdateSQL updates edfi.StudentSchoolAssociation
 // rows by key: one text[] parameter per stored column.
 const edfiStudentSchoolAssociationUpdateSQL = `UPDATE "edfi"."StudentSchoolAssociation" AS t
 SET
-    "ClassOfSchoolYear_DocumentId" = u."ClassOfSchoolYear_DocumentId"::bigint,
-    "ClassOfSchoolYear_ClassOfSchoolYear" = u."ClassOfSchoolYear_ClassOfSchoolYear"::integer,
-    "SchoolYear_DocumentId" = u."SchoolYear_DocumentId"::bigint,
-    "SchoolYear_SchoolYear" = u."SchoolYear_SchoolYear"::integer,
-    "School_DocumentId" = u."School_DocumentId"::bigint,
-    "School_SchoolId" = u."School_SchoolId"::integer,
-    "Student_DocumentId" = u."Student_DocumentId"::bigint,
-    "Student_StudentUniqueId" = u."Student_StudentUniqueId",
-    "EntryGradeLevelDescriptor_DescriptorId" = u."EntryGradeLevelDescriptor_DescriptorId"::bigint,
-    "EmployedWhileEnrolled" = u."EmployedWhileEnrolled"::boolean,
-    "EntryDate" = u."EntryDate"::date,
-    "ExitWithdrawDate" = u."ExitWithdrawDate"::date,
-    "FullTimeEquivalency" = u."FullTimeEquivalency"::numeric,
-    "PrimarySchool" = u."PrimarySchool"::boolean,
-    "RepeatGradeIndicator" = u."RepeatGradeIndicator"::boolean,
-    "SchoolChoiceTransfer" = u."SchoolChoiceTransfer"::boolean,
-    "TermCompletionIndicator" = u."TermCompletionIndicator"::boolean
+      "ClassOfSchoolYear_DocumentId" = u."ClassOfSchoolYear_DocumentId"::bigint
+    , "ClassOfSchoolYear_ClassOfSchoolYear" = u."ClassOfSchoolYear_ClassOfSchoolYear"::integer
+    , "SchoolYear_DocumentId" = u."SchoolYear_DocumentId"::bigint
+    , "SchoolYear_SchoolYear" = u."SchoolYear_SchoolYear"::integer
+    , "School_DocumentId" = u."School_DocumentId"::bigint
+    , "School_SchoolId" = u."School_SchoolId"::integer
+    , "Student_DocumentId" = u."Student_DocumentId"::bigint
+    , "Student_StudentUniqueId" = u."Student_StudentUniqueId"
+    , "EntryGradeLevelDescriptor_DescriptorId" = u."EntryGradeLevelDescriptor_DescriptorId"::bigint
+    , "EmployedWhileEnrolled" = u."EmployedWhileEnrolled"::boolean
+    , "EntryDate" = u."EntryDate"::date
+    , "ExitWithdrawDate" = u."ExitWithdrawDate"::date
+    , "FullTimeEquivalency" = u."FullTimeEquivalency"::numeric
+    , "PrimarySchool" = u."PrimarySchool"::boolean
+    , "RepeatGradeIndicator" = u."RepeatGradeIndicator"::boolean
+    , "SchoolChoiceTransfer" = u."SchoolChoiceTransfer"::boolean
+    , "TermCompletionIndicator" = u."TermCompletionIndicator"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[],
-    $14::text[],
-    $15::text[],
-    $16::text[],
-    $17::text[],
-    $18::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
+    , $14::text[]
+    , $15::text[]
+    , $16::text[]
+    , $17::text[]
+    , $18::text[]
 ) AS u(
-    "DocumentId",
-    "ClassOfSchoolYear_DocumentId",
-    "ClassOfSchoolYear_ClassOfSchoolYear",
-    "SchoolYear_DocumentId",
-    "SchoolYear_SchoolYear",
-    "School_DocumentId",
-    "School_SchoolId",
-    "Student_DocumentId",
-    "Student_StudentUniqueId",
-    "EntryGradeLevelDescriptor_DescriptorId",
-    "EmployedWhileEnrolled",
-    "EntryDate",
-    "ExitWithdrawDate",
-    "FullTimeEquivalency",
-    "PrimarySchool",
-    "RepeatGradeIndicator",
-    "SchoolChoiceTransfer",
-    "TermCompletionIndicator"
+      "DocumentId"
+    , "ClassOfSchoolYear_DocumentId"
+    , "ClassOfSchoolYear_ClassOfSchoolYear"
+    , "SchoolYear_DocumentId"
+    , "SchoolYear_SchoolYear"
+    , "School_DocumentId"
+    , "School_SchoolId"
+    , "Student_DocumentId"
+    , "Student_StudentUniqueId"
+    , "EntryGradeLevelDescriptor_DescriptorId"
+    , "EmployedWhileEnrolled"
+    , "EntryDate"
+    , "ExitWithdrawDate"
+    , "FullTimeEquivalency"
+    , "PrimarySchool"
+    , "RepeatGradeIndicator"
+    , "SchoolChoiceTransfer"
+    , "TermCompletionIndicator"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -1011,31 +1023,31 @@ const edfiStudentSchoolAssociationCascadeCountSQL = "SELECT 0::bigint"
 // for the document whose DocumentUuid is $1, PageFilter for the documents of
 // the page being read (when the package initializes).
 const edfiStudentSchoolAssociationSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."ClassOfSchoolYear_ClassOfSchoolYear",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."SchoolYear_SchoolYear",
-    l2."DocumentUuid",
-    l2."ResourceKeyId",
-    r."School_SchoolId",
-    l3."DocumentUuid",
-    l3."ResourceKeyId",
-    r."Student_StudentUniqueId",
-    d4."Uri",
-    r."EmployedWhileEnrolled",
-    r."EntryDate",
-    r."ExitWithdrawDate",
-    r."FullTimeEquivalency"::text,
-    r."PrimarySchool",
-    r."RepeatGradeIndicator",
-    r."SchoolChoiceTransfer",
-    r."TermCompletionIndicator"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."ClassOfSchoolYear_ClassOfSchoolYear"
+    , l1."DocumentUuid"
+    , l1."ResourceKeyId"
+    , r."SchoolYear_SchoolYear"
+    , l2."DocumentUuid"
+    , l2."ResourceKeyId"
+    , r."School_SchoolId"
+    , l3."DocumentUuid"
+    , l3."ResourceKeyId"
+    , r."Student_StudentUniqueId"
+    , d4."Uri"
+    , r."EmployedWhileEnrolled"
+    , r."EntryDate"
+    , r."ExitWithdrawDate"
+    , r."FullTimeEquivalency"::text
+    , r."PrimarySchool"
+    , r."RepeatGradeIndicator"
+    , r."SchoolChoiceTransfer"
+    , r."TermCompletionIndicator"
 FROM "edfi"."StudentSchoolAssociation" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."ClassOfSchoolYear_DocumentId" OFFSET 0) l0 ON true
@@ -1067,11 +1079,11 @@ FOR UPDATE OF d`
 // edfiStudentSchoolAssociationDeletesSQL selects a page of the tombstones of
 // the change-version window $1..$2 ($3 limit, $4 offset).
 const edfiStudentSchoolAssociationDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    to_char(c."OldEntryDate", 'YYYY-MM-DD'),
-    c."OldSchool_SchoolId"::text,
-    c."OldStudent_StudentUniqueId"
+      c."Id"
+    , c."ChangeVersion"
+    , to_char(c."OldEntryDate", 'YYYY-MM-DD')
+    , c."OldSchool_SchoolId"::text
+    , c."OldStudent_StudentUniqueId"
 FROM "tracked_changes_edfi"."StudentSchoolAssociation" c
 WHERE c."NewEntryDate" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -1111,14 +1123,14 @@ const edfiStudentSchoolAssociationKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    to_char(f."OldEntryDate", 'YYYY-MM-DD'),
-    f."OldSchool_SchoolId"::text,
-    f."OldStudent_StudentUniqueId",
-    to_char(l."NewEntryDate", 'YYYY-MM-DD'),
-    l."NewSchool_SchoolId"::text,
-    l."NewStudent_StudentUniqueId"
+      w."Id"
+    , w."LastChangeVersion"
+    , to_char(f."OldEntryDate", 'YYYY-MM-DD')
+    , f."OldSchool_SchoolId"::text
+    , f."OldStudent_StudentUniqueId"
+    , to_char(l."NewEntryDate", 'YYYY-MM-DD')
+    , l."NewSchool_SchoolId"::text
+    , l."NewStudent_StudentUniqueId"
 FROM changed w
 JOIN "tracked_changes_edfi"."StudentSchoolAssociation" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."StudentSchoolAssociation" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

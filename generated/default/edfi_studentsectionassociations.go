@@ -98,7 +98,12 @@ func decodeEdfiStudentSectionAssociation(ctx context.Context, in engine.WriteInp
 // (unknown and null members are dropped; required members, types, lengths, patterns, formats and
 // bounds are checked in schema order).
 func readEdfiStudentSectionAssociation(d *engine.Decoder, v jsonr.Value, x *EdfiStudentSectionAssociation) {
-	var beginDate, endDate, homeroomIndicator, sectionReference, studentReference, teacherStudentDataLinkExclusion jsonr.Value
+	var beginDate jsonr.Value
+	var endDate jsonr.Value
+	var homeroomIndicator jsonr.Value
+	var sectionReference jsonr.Value
+	var studentReference jsonr.Value
+	var teacherStudentDataLinkExclusion jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "beginDate":
@@ -163,7 +168,11 @@ func readEdfiStudentSectionAssociation(d *engine.Decoder, v jsonr.Value, x *Edfi
 // validation of $.sectionReference (unknown and null members are dropped; required members, types,
 // lengths, patterns, formats and bounds are checked in schema order).
 func readEdfiStudentSectionAssociationSectionReference(d *engine.Decoder, v jsonr.Value, x *EdfiStudentSectionAssociationSectionReference) {
-	var localCourseCode, schoolId, schoolYear, sectionIdentifier, sessionName jsonr.Value
+	var localCourseCode jsonr.Value
+	var schoolId jsonr.Value
+	var schoolYear jsonr.Value
+	var sectionIdentifier jsonr.Value
+	var sessionName jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "localCourseCode":
@@ -627,127 +636,127 @@ const (
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const edfiStudentSectionAssociationLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."Section_DocumentId"::text,
-    t."Section_LocalCourseCode",
-    t."Section_SchoolId"::text,
-    t."Section_SchoolYear"::text,
-    t."Section_SessionName",
-    t."Section_SectionIdentifier",
-    t."Student_DocumentId"::text,
-    t."Student_StudentUniqueId",
-    to_char(t."BeginDate", 'YYYY-MM-DD'),
-    to_char(t."EndDate", 'YYYY-MM-DD'),
-    t."HomeroomIndicator"::text,
-    t."TeacherStudentDataLinkExclusion"::text
+      t."DocumentId"::text
+    , t."Section_DocumentId"::text
+    , t."Section_LocalCourseCode"
+    , t."Section_SchoolId"::text
+    , t."Section_SchoolYear"::text
+    , t."Section_SessionName"
+    , t."Section_SectionIdentifier"
+    , t."Student_DocumentId"::text
+    , t."Student_StudentUniqueId"
+    , to_char(t."BeginDate", 'YYYY-MM-DD')
+    , to_char(t."EndDate", 'YYYY-MM-DD')
+    , t."HomeroomIndicator"::text
+    , t."TeacherStudentDataLinkExclusion"::text
 FROM "edfi"."StudentSectionAssociation" t
 WHERE t."DocumentId" = `
 
 // edfiStudentSectionAssociationInsertSQL inserts edfi.StudentSectionAssociation
 // rows: one text[] parameter per stored column.
 const edfiStudentSectionAssociationInsertSQL = `INSERT INTO "edfi"."StudentSectionAssociation" (
-    "DocumentId",
-    "Section_DocumentId",
-    "Section_LocalCourseCode",
-    "Section_SchoolId",
-    "Section_SchoolYear",
-    "Section_SessionName",
-    "Section_SectionIdentifier",
-    "Student_DocumentId",
-    "Student_StudentUniqueId",
-    "BeginDate",
-    "EndDate",
-    "HomeroomIndicator",
-    "TeacherStudentDataLinkExclusion"
+      "DocumentId"
+    , "Section_DocumentId"
+    , "Section_LocalCourseCode"
+    , "Section_SchoolId"
+    , "Section_SchoolYear"
+    , "Section_SessionName"
+    , "Section_SectionIdentifier"
+    , "Student_DocumentId"
+    , "Student_StudentUniqueId"
+    , "BeginDate"
+    , "EndDate"
+    , "HomeroomIndicator"
+    , "TeacherStudentDataLinkExclusion"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."Section_DocumentId"::bigint,
-    u."Section_LocalCourseCode",
-    u."Section_SchoolId"::integer,
-    u."Section_SchoolYear"::integer,
-    u."Section_SessionName",
-    u."Section_SectionIdentifier",
-    u."Student_DocumentId"::bigint,
-    u."Student_StudentUniqueId",
-    u."BeginDate"::date,
-    u."EndDate"::date,
-    u."HomeroomIndicator"::boolean,
-    u."TeacherStudentDataLinkExclusion"::boolean
+      u."DocumentId"::bigint
+    , u."Section_DocumentId"::bigint
+    , u."Section_LocalCourseCode"
+    , u."Section_SchoolId"::integer
+    , u."Section_SchoolYear"::integer
+    , u."Section_SessionName"
+    , u."Section_SectionIdentifier"
+    , u."Student_DocumentId"::bigint
+    , u."Student_StudentUniqueId"
+    , u."BeginDate"::date
+    , u."EndDate"::date
+    , u."HomeroomIndicator"::boolean
+    , u."TeacherStudentDataLinkExclusion"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
 ) AS u(
-    "DocumentId",
-    "Section_DocumentId",
-    "Section_LocalCourseCode",
-    "Section_SchoolId",
-    "Section_SchoolYear",
-    "Section_SessionName",
-    "Section_SectionIdentifier",
-    "Student_DocumentId",
-    "Student_StudentUniqueId",
-    "BeginDate",
-    "EndDate",
-    "HomeroomIndicator",
-    "TeacherStudentDataLinkExclusion"
+      "DocumentId"
+    , "Section_DocumentId"
+    , "Section_LocalCourseCode"
+    , "Section_SchoolId"
+    , "Section_SchoolYear"
+    , "Section_SessionName"
+    , "Section_SectionIdentifier"
+    , "Student_DocumentId"
+    , "Student_StudentUniqueId"
+    , "BeginDate"
+    , "EndDate"
+    , "HomeroomIndicator"
+    , "TeacherStudentDataLinkExclusion"
 )`
 
 // edfiStudentSectionAssociationUpdateSQL updates edfi.StudentSectionAssociation
 // rows by key: one text[] parameter per stored column.
 const edfiStudentSectionAssociationUpdateSQL = `UPDATE "edfi"."StudentSectionAssociation" AS t
 SET
-    "Section_DocumentId" = u."Section_DocumentId"::bigint,
-    "Section_LocalCourseCode" = u."Section_LocalCourseCode",
-    "Section_SchoolId" = u."Section_SchoolId"::integer,
-    "Section_SchoolYear" = u."Section_SchoolYear"::integer,
-    "Section_SessionName" = u."Section_SessionName",
-    "Section_SectionIdentifier" = u."Section_SectionIdentifier",
-    "Student_DocumentId" = u."Student_DocumentId"::bigint,
-    "Student_StudentUniqueId" = u."Student_StudentUniqueId",
-    "BeginDate" = u."BeginDate"::date,
-    "EndDate" = u."EndDate"::date,
-    "HomeroomIndicator" = u."HomeroomIndicator"::boolean,
-    "TeacherStudentDataLinkExclusion" = u."TeacherStudentDataLinkExclusion"::boolean
+      "Section_DocumentId" = u."Section_DocumentId"::bigint
+    , "Section_LocalCourseCode" = u."Section_LocalCourseCode"
+    , "Section_SchoolId" = u."Section_SchoolId"::integer
+    , "Section_SchoolYear" = u."Section_SchoolYear"::integer
+    , "Section_SessionName" = u."Section_SessionName"
+    , "Section_SectionIdentifier" = u."Section_SectionIdentifier"
+    , "Student_DocumentId" = u."Student_DocumentId"::bigint
+    , "Student_StudentUniqueId" = u."Student_StudentUniqueId"
+    , "BeginDate" = u."BeginDate"::date
+    , "EndDate" = u."EndDate"::date
+    , "HomeroomIndicator" = u."HomeroomIndicator"::boolean
+    , "TeacherStudentDataLinkExclusion" = u."TeacherStudentDataLinkExclusion"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
 ) AS u(
-    "DocumentId",
-    "Section_DocumentId",
-    "Section_LocalCourseCode",
-    "Section_SchoolId",
-    "Section_SchoolYear",
-    "Section_SessionName",
-    "Section_SectionIdentifier",
-    "Student_DocumentId",
-    "Student_StudentUniqueId",
-    "BeginDate",
-    "EndDate",
-    "HomeroomIndicator",
-    "TeacherStudentDataLinkExclusion"
+      "DocumentId"
+    , "Section_DocumentId"
+    , "Section_LocalCourseCode"
+    , "Section_SchoolId"
+    , "Section_SchoolYear"
+    , "Section_SessionName"
+    , "Section_SectionIdentifier"
+    , "Student_DocumentId"
+    , "Student_StudentUniqueId"
+    , "BeginDate"
+    , "EndDate"
+    , "HomeroomIndicator"
+    , "TeacherStudentDataLinkExclusion"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -765,24 +774,24 @@ const edfiStudentSectionAssociationCascadeCountSQL = "SELECT 0::bigint"
 // for the document whose DocumentUuid is $1, PageFilter for the documents of
 // the page being read (when the package initializes).
 const edfiStudentSectionAssociationSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."Section_LocalCourseCode",
-    r."Section_SchoolId",
-    r."Section_SchoolYear",
-    r."Section_SessionName",
-    r."Section_SectionIdentifier",
-    l1."DocumentUuid",
-    l1."ResourceKeyId",
-    r."Student_StudentUniqueId",
-    r."BeginDate",
-    r."EndDate",
-    r."HomeroomIndicator",
-    r."TeacherStudentDataLinkExclusion"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."Section_LocalCourseCode"
+    , r."Section_SchoolId"
+    , r."Section_SchoolYear"
+    , r."Section_SessionName"
+    , r."Section_SectionIdentifier"
+    , l1."DocumentUuid"
+    , l1."ResourceKeyId"
+    , r."Student_StudentUniqueId"
+    , r."BeginDate"
+    , r."EndDate"
+    , r."HomeroomIndicator"
+    , r."TeacherStudentDataLinkExclusion"
 FROM "edfi"."StudentSectionAssociation" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Section_DocumentId" OFFSET 0) l0 ON true
@@ -811,15 +820,15 @@ FOR UPDATE OF d`
 // edfiStudentSectionAssociationDeletesSQL selects a page of the tombstones of
 // the change-version window $1..$2 ($3 limit, $4 offset).
 const edfiStudentSectionAssociationDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    to_char(c."OldBeginDate", 'YYYY-MM-DD'),
-    c."OldSection_LocalCourseCode",
-    c."OldSection_SchoolId"::text,
-    c."OldSection_SchoolYear"::text,
-    c."OldSection_SectionIdentifier",
-    c."OldSection_SessionName",
-    c."OldStudent_StudentUniqueId"
+      c."Id"
+    , c."ChangeVersion"
+    , to_char(c."OldBeginDate", 'YYYY-MM-DD')
+    , c."OldSection_LocalCourseCode"
+    , c."OldSection_SchoolId"::text
+    , c."OldSection_SchoolYear"::text
+    , c."OldSection_SectionIdentifier"
+    , c."OldSection_SessionName"
+    , c."OldStudent_StudentUniqueId"
 FROM "tracked_changes_edfi"."StudentSectionAssociation" c
 WHERE c."NewBeginDate" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -867,22 +876,22 @@ const edfiStudentSectionAssociationKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    to_char(f."OldBeginDate", 'YYYY-MM-DD'),
-    f."OldSection_LocalCourseCode",
-    f."OldSection_SchoolId"::text,
-    f."OldSection_SchoolYear"::text,
-    f."OldSection_SectionIdentifier",
-    f."OldSection_SessionName",
-    f."OldStudent_StudentUniqueId",
-    to_char(l."NewBeginDate", 'YYYY-MM-DD'),
-    l."NewSection_LocalCourseCode",
-    l."NewSection_SchoolId"::text,
-    l."NewSection_SchoolYear"::text,
-    l."NewSection_SectionIdentifier",
-    l."NewSection_SessionName",
-    l."NewStudent_StudentUniqueId"
+      w."Id"
+    , w."LastChangeVersion"
+    , to_char(f."OldBeginDate", 'YYYY-MM-DD')
+    , f."OldSection_LocalCourseCode"
+    , f."OldSection_SchoolId"::text
+    , f."OldSection_SchoolYear"::text
+    , f."OldSection_SectionIdentifier"
+    , f."OldSection_SessionName"
+    , f."OldStudent_StudentUniqueId"
+    , to_char(l."NewBeginDate", 'YYYY-MM-DD')
+    , l."NewSection_LocalCourseCode"
+    , l."NewSection_SchoolId"::text
+    , l."NewSection_SchoolYear"::text
+    , l."NewSection_SectionIdentifier"
+    , l."NewSection_SessionName"
+    , l."NewStudent_StudentUniqueId"
 FROM changed w
 JOIN "tracked_changes_edfi"."StudentSectionAssociation" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_edfi"."StudentSectionAssociation" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

@@ -140,16 +140,16 @@ const (
 // $1, PageFilter for the documents of the page being read (when the package
 // initializes).
 const edfiTelephoneNumberTypeDescriptorSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    r."Namespace",
-    r."CodeValue",
-    r."ShortDescription",
-    r."Description",
-    r."EffectiveBeginDate",
-    r."EffectiveEndDate"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , r."Namespace"
+    , r."CodeValue"
+    , r."ShortDescription"
+    , r."Description"
+    , r."EffectiveBeginDate"
+    , r."EffectiveEndDate"
 FROM "dms"."Descriptor" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`
 
@@ -177,10 +177,10 @@ FOR UPDATE`
 // edfiTelephoneNumberTypeDescriptorDeletesSQL selects a page of the tombstones
 // of the change-version window $1..$2 ($3 limit, $4 offset).
 const edfiTelephoneNumberTypeDescriptorDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldNamespace",
-    c."OldCodeValue"
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldNamespace"
+    , c."OldCodeValue"
 FROM "tracked_changes_edfi"."Descriptor" c
 WHERE c."Discriminator" = 'Ed-Fi:TelephoneNumberTypeDescriptor'
     AND c."NewNamespace" IS NULL

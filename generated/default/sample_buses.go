@@ -268,39 +268,39 @@ const (
 // document whose ReferentialId is $1 and of the documents whose DocumentIds are
 // $1.
 const sampleBusLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."BusId"
+      t."DocumentId"::text
+    , t."BusId"
 FROM "sample"."Bus" t
 WHERE t."DocumentId" = `
 
 // sampleBusInsertSQL inserts sample.Bus rows: one text[] parameter per stored
 // column.
 const sampleBusInsertSQL = `INSERT INTO "sample"."Bus" (
-    "DocumentId",
-    "BusId"
+      "DocumentId"
+    , "BusId"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."BusId"
+      u."DocumentId"::bigint
+    , u."BusId"
 FROM unnest(
-    $1::text[],
-    $2::text[]
+      $1::text[]
+    , $2::text[]
 ) AS u(
-    "DocumentId",
-    "BusId"
+      "DocumentId"
+    , "BusId"
 )`
 
 // sampleBusUpdateSQL updates sample.Bus rows by key: one text[] parameter per
 // stored column.
 const sampleBusUpdateSQL = `UPDATE "sample"."Bus" AS t
 SET
-    "BusId" = u."BusId"
+      "BusId" = u."BusId"
 FROM unnest(
-    $1::text[],
-    $2::text[]
+      $1::text[]
+    , $2::text[]
 ) AS u(
-    "DocumentId",
-    "BusId"
+      "DocumentId"
+    , "BusId"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -312,11 +312,11 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const sampleBusSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    r."BusId"
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , r."BusId"
 FROM "sample"."Bus" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"`
 
@@ -343,9 +343,9 @@ FOR UPDATE OF d`
 // sampleBusDeletesSQL selects a page of the tombstones of the change-version
 // window $1..$2 ($3 limit, $4 offset).
 const sampleBusDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldBusId"
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldBusId"
 FROM "tracked_changes_sample"."Bus" c
 WHERE c."NewBusId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -381,10 +381,10 @@ const sampleBusKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldBusId",
-    l."NewBusId"
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldBusId"
+    , l."NewBusId"
 FROM changed w
 JOIN "tracked_changes_sample"."Bus" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_sample"."Bus" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2

@@ -171,7 +171,22 @@ func decodeSampleBusRoute(ctx context.Context, in engine.WriteInput, body []byte
 // null members are dropped; required members, types, lengths, patterns, formats and bounds are
 // checked in schema order).
 func readSampleBusRoute(d *engine.Decoder, v jsonr.Value, x *SampleBusRoute) {
-	var busReference, busRouteDirection, busRouteDuration, busRouteNumber, busYears, daily, expectedTransitTime, hoursPerWeek, operatingCost, optimalCapacity, programs, serviceAreaPostalCodes, startDate, startTimes, telephones, weeklyMileage jsonr.Value
+	var busReference jsonr.Value
+	var busRouteDirection jsonr.Value
+	var busRouteDuration jsonr.Value
+	var busRouteNumber jsonr.Value
+	var busYears jsonr.Value
+	var daily jsonr.Value
+	var expectedTransitTime jsonr.Value
+	var hoursPerWeek jsonr.Value
+	var operatingCost jsonr.Value
+	var optimalCapacity jsonr.Value
+	var programs jsonr.Value
+	var serviceAreaPostalCodes jsonr.Value
+	var startDate jsonr.Value
+	var startTimes jsonr.Value
+	var telephones jsonr.Value
+	var weeklyMileage jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "busReference":
@@ -431,7 +446,9 @@ func readSampleBusRouteProgram(d *engine.Decoder, v jsonr.Value, x *SampleBusRou
 // validation of $.programs[*].programReference (unknown and null members are dropped; required
 // members, types, lengths, patterns, formats and bounds are checked in schema order).
 func readSampleBusRouteProgramProgramReference(d *engine.Decoder, v jsonr.Value, x *SampleBusRouteProgramProgramReference) {
-	var educationOrganizationId, programName, programTypeDescriptor jsonr.Value
+	var educationOrganizationId jsonr.Value
+	var programName jsonr.Value
+	var programTypeDescriptor jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "educationOrganizationId":
@@ -518,7 +535,11 @@ func readSampleBusRouteStartTime(d *engine.Decoder, v jsonr.Value, x *SampleBusR
 // $.telephones[*] (unknown and null members are dropped; required members, types, lengths,
 // patterns, formats and bounds are checked in schema order).
 func readSampleBusRouteTelephone(d *engine.Decoder, v jsonr.Value, x *SampleBusRouteTelephone) {
-	var doNotPublishIndicator, orderOfPriority, telephoneNumber, telephoneNumberTypeDescriptor, textMessageCapabilityIndicator jsonr.Value
+	var doNotPublishIndicator jsonr.Value
+	var orderOfPriority jsonr.Value
+	var telephoneNumber jsonr.Value
+	var telephoneNumberTypeDescriptor jsonr.Value
+	var textMessageCapabilityIndicator jsonr.Value
 	for m := d.Doc.Members(v); m.NextPresent(); {
 		switch m.Key() {
 		case "doNotPublishIndicator":
@@ -1615,127 +1636,127 @@ const (
 // of the document whose ReferentialId is $1 and of the documents whose
 // DocumentIds are $1.
 const sampleBusRouteLoadSQL = `SELECT
-    t."DocumentId"::text,
-    t."Bus_DocumentId"::text,
-    t."Bus_BusId",
-    t."BusRouteDirection",
-    t."BusRouteDuration"::text,
-    t."BusRouteNumber"::text,
-    t."Daily"::text,
-    t."ExpectedTransitTime",
-    trim_scale(t."HoursPerWeek")::text,
-    trim_scale(t."OperatingCost")::text,
-    trim_scale(t."OptimalCapacity")::text,
-    to_char(t."StartDate", 'YYYY-MM-DD'),
-    trim_scale(t."WeeklyMileage")::text
+      t."DocumentId"::text
+    , t."Bus_DocumentId"::text
+    , t."Bus_BusId"
+    , t."BusRouteDirection"
+    , t."BusRouteDuration"::text
+    , t."BusRouteNumber"::text
+    , t."Daily"::text
+    , t."ExpectedTransitTime"
+    , trim_scale(t."HoursPerWeek")::text
+    , trim_scale(t."OperatingCost")::text
+    , trim_scale(t."OptimalCapacity")::text
+    , to_char(t."StartDate", 'YYYY-MM-DD')
+    , trim_scale(t."WeeklyMileage")::text
 FROM "sample"."BusRoute" t
 WHERE t."DocumentId" = `
 
 // sampleBusRouteInsertSQL inserts sample.BusRoute rows: one text[] parameter
 // per stored column.
 const sampleBusRouteInsertSQL = `INSERT INTO "sample"."BusRoute" (
-    "DocumentId",
-    "Bus_DocumentId",
-    "Bus_BusId",
-    "BusRouteDirection",
-    "BusRouteDuration",
-    "BusRouteNumber",
-    "Daily",
-    "ExpectedTransitTime",
-    "HoursPerWeek",
-    "OperatingCost",
-    "OptimalCapacity",
-    "StartDate",
-    "WeeklyMileage"
+      "DocumentId"
+    , "Bus_DocumentId"
+    , "Bus_BusId"
+    , "BusRouteDirection"
+    , "BusRouteDuration"
+    , "BusRouteNumber"
+    , "Daily"
+    , "ExpectedTransitTime"
+    , "HoursPerWeek"
+    , "OperatingCost"
+    , "OptimalCapacity"
+    , "StartDate"
+    , "WeeklyMileage"
 )
 SELECT
-    u."DocumentId"::bigint,
-    u."Bus_DocumentId"::bigint,
-    u."Bus_BusId",
-    u."BusRouteDirection",
-    u."BusRouteDuration"::integer,
-    u."BusRouteNumber"::integer,
-    u."Daily"::boolean,
-    u."ExpectedTransitTime",
-    u."HoursPerWeek"::numeric,
-    u."OperatingCost"::numeric,
-    u."OptimalCapacity"::numeric,
-    u."StartDate"::date,
-    u."WeeklyMileage"::numeric
+      u."DocumentId"::bigint
+    , u."Bus_DocumentId"::bigint
+    , u."Bus_BusId"
+    , u."BusRouteDirection"
+    , u."BusRouteDuration"::integer
+    , u."BusRouteNumber"::integer
+    , u."Daily"::boolean
+    , u."ExpectedTransitTime"
+    , u."HoursPerWeek"::numeric
+    , u."OperatingCost"::numeric
+    , u."OptimalCapacity"::numeric
+    , u."StartDate"::date
+    , u."WeeklyMileage"::numeric
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
 ) AS u(
-    "DocumentId",
-    "Bus_DocumentId",
-    "Bus_BusId",
-    "BusRouteDirection",
-    "BusRouteDuration",
-    "BusRouteNumber",
-    "Daily",
-    "ExpectedTransitTime",
-    "HoursPerWeek",
-    "OperatingCost",
-    "OptimalCapacity",
-    "StartDate",
-    "WeeklyMileage"
+      "DocumentId"
+    , "Bus_DocumentId"
+    , "Bus_BusId"
+    , "BusRouteDirection"
+    , "BusRouteDuration"
+    , "BusRouteNumber"
+    , "Daily"
+    , "ExpectedTransitTime"
+    , "HoursPerWeek"
+    , "OperatingCost"
+    , "OptimalCapacity"
+    , "StartDate"
+    , "WeeklyMileage"
 )`
 
 // sampleBusRouteUpdateSQL updates sample.BusRoute rows by key: one text[]
 // parameter per stored column.
 const sampleBusRouteUpdateSQL = `UPDATE "sample"."BusRoute" AS t
 SET
-    "Bus_DocumentId" = u."Bus_DocumentId"::bigint,
-    "Bus_BusId" = u."Bus_BusId",
-    "BusRouteDirection" = u."BusRouteDirection",
-    "BusRouteDuration" = u."BusRouteDuration"::integer,
-    "BusRouteNumber" = u."BusRouteNumber"::integer,
-    "Daily" = u."Daily"::boolean,
-    "ExpectedTransitTime" = u."ExpectedTransitTime",
-    "HoursPerWeek" = u."HoursPerWeek"::numeric,
-    "OperatingCost" = u."OperatingCost"::numeric,
-    "OptimalCapacity" = u."OptimalCapacity"::numeric,
-    "StartDate" = u."StartDate"::date,
-    "WeeklyMileage" = u."WeeklyMileage"::numeric
+      "Bus_DocumentId" = u."Bus_DocumentId"::bigint
+    , "Bus_BusId" = u."Bus_BusId"
+    , "BusRouteDirection" = u."BusRouteDirection"
+    , "BusRouteDuration" = u."BusRouteDuration"::integer
+    , "BusRouteNumber" = u."BusRouteNumber"::integer
+    , "Daily" = u."Daily"::boolean
+    , "ExpectedTransitTime" = u."ExpectedTransitTime"
+    , "HoursPerWeek" = u."HoursPerWeek"::numeric
+    , "OperatingCost" = u."OperatingCost"::numeric
+    , "OptimalCapacity" = u."OptimalCapacity"::numeric
+    , "StartDate" = u."StartDate"::date
+    , "WeeklyMileage" = u."WeeklyMileage"::numeric
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[],
-    $9::text[],
-    $10::text[],
-    $11::text[],
-    $12::text[],
-    $13::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
+    , $9::text[]
+    , $10::text[]
+    , $11::text[]
+    , $12::text[]
+    , $13::text[]
 ) AS u(
-    "DocumentId",
-    "Bus_DocumentId",
-    "Bus_BusId",
-    "BusRouteDirection",
-    "BusRouteDuration",
-    "BusRouteNumber",
-    "Daily",
-    "ExpectedTransitTime",
-    "HoursPerWeek",
-    "OperatingCost",
-    "OptimalCapacity",
-    "StartDate",
-    "WeeklyMileage"
+      "DocumentId"
+    , "Bus_DocumentId"
+    , "Bus_BusId"
+    , "BusRouteDirection"
+    , "BusRouteDuration"
+    , "BusRouteNumber"
+    , "Daily"
+    , "ExpectedTransitTime"
+    , "HoursPerWeek"
+    , "OperatingCost"
+    , "OptimalCapacity"
+    , "StartDate"
+    , "WeeklyMileage"
 )
 WHERE t."DocumentId" = u."DocumentId"::bigint`
 
@@ -1749,55 +1770,55 @@ WHERE "DocumentId" = ANY($1::bigint[])`
 // DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
 // documents whose DocumentIds are $1.
 const sampleBusRouteBusYearLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."BusYear"::text
+      t."CollectionItemId"::text
+    , t."BusRoute_DocumentId"::text
+    , t."Ordinal"::text
+    , t."BusYear"::text
 FROM "sample"."BusRouteBusYear" t
 WHERE t."BusRoute_DocumentId" = `
 
 // sampleBusRouteBusYearInsertSQL inserts sample.BusRouteBusYear rows: one
 // text[] parameter per stored column.
 const sampleBusRouteBusYearInsertSQL = `INSERT INTO "sample"."BusRouteBusYear" (
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "BusYear"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "BusYear"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."BusRoute_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."BusYear"::integer
+      u."CollectionItemId"::bigint
+    , u."BusRoute_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."BusYear"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "BusYear"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "BusYear"
 )`
 
 // sampleBusRouteBusYearUpdateSQL updates sample.BusRouteBusYear rows by key:
 // one text[] parameter per stored column.
 const sampleBusRouteBusYearUpdateSQL = `UPDATE "sample"."BusRouteBusYear" AS t
 SET
-    "BusRoute_DocumentId" = u."BusRoute_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "BusYear" = u."BusYear"::integer
+      "BusRoute_DocumentId" = u."BusRoute_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "BusYear" = u."BusYear"::integer
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "BusYear"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "BusYear"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1819,79 +1840,79 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
 // documents whose DocumentIds are $1.
 const sampleBusRouteProgramLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."Program_DocumentId"::text,
-    t."Program_EducationOrganizationId"::text,
-    t."Program_ProgramName",
-    t."Program_ProgramTypeDescriptor_DescriptorId"::text
+      t."CollectionItemId"::text
+    , t."BusRoute_DocumentId"::text
+    , t."Ordinal"::text
+    , t."Program_DocumentId"::text
+    , t."Program_EducationOrganizationId"::text
+    , t."Program_ProgramName"
+    , t."Program_ProgramTypeDescriptor_DescriptorId"::text
 FROM "sample"."BusRouteProgram" t
 WHERE t."BusRoute_DocumentId" = `
 
 // sampleBusRouteProgramInsertSQL inserts sample.BusRouteProgram rows: one
 // text[] parameter per stored column.
 const sampleBusRouteProgramInsertSQL = `INSERT INTO "sample"."BusRouteProgram" (
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "Program_DocumentId",
-    "Program_EducationOrganizationId",
-    "Program_ProgramName",
-    "Program_ProgramTypeDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "Program_DocumentId"
+    , "Program_EducationOrganizationId"
+    , "Program_ProgramName"
+    , "Program_ProgramTypeDescriptor_DescriptorId"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."BusRoute_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."Program_DocumentId"::bigint,
-    u."Program_EducationOrganizationId"::bigint,
-    u."Program_ProgramName",
-    u."Program_ProgramTypeDescriptor_DescriptorId"::bigint
+      u."CollectionItemId"::bigint
+    , u."BusRoute_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."Program_DocumentId"::bigint
+    , u."Program_EducationOrganizationId"::bigint
+    , u."Program_ProgramName"
+    , u."Program_ProgramTypeDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
 ) AS u(
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "Program_DocumentId",
-    "Program_EducationOrganizationId",
-    "Program_ProgramName",
-    "Program_ProgramTypeDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "Program_DocumentId"
+    , "Program_EducationOrganizationId"
+    , "Program_ProgramName"
+    , "Program_ProgramTypeDescriptor_DescriptorId"
 )`
 
 // sampleBusRouteProgramUpdateSQL updates sample.BusRouteProgram rows by key:
 // one text[] parameter per stored column.
 const sampleBusRouteProgramUpdateSQL = `UPDATE "sample"."BusRouteProgram" AS t
 SET
-    "BusRoute_DocumentId" = u."BusRoute_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "Program_DocumentId" = u."Program_DocumentId"::bigint,
-    "Program_EducationOrganizationId" = u."Program_EducationOrganizationId"::bigint,
-    "Program_ProgramName" = u."Program_ProgramName",
-    "Program_ProgramTypeDescriptor_DescriptorId" = u."Program_ProgramTypeDescriptor_DescriptorId"::bigint
+      "BusRoute_DocumentId" = u."BusRoute_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "Program_DocumentId" = u."Program_DocumentId"::bigint
+    , "Program_EducationOrganizationId" = u."Program_EducationOrganizationId"::bigint
+    , "Program_ProgramName" = u."Program_ProgramName"
+    , "Program_ProgramTypeDescriptor_DescriptorId" = u."Program_ProgramTypeDescriptor_DescriptorId"::bigint
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
 ) AS u(
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "Program_DocumentId",
-    "Program_EducationOrganizationId",
-    "Program_ProgramName",
-    "Program_ProgramTypeDescriptor_DescriptorId"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "Program_DocumentId"
+    , "Program_EducationOrganizationId"
+    , "Program_ProgramName"
+    , "Program_ProgramTypeDescriptor_DescriptorId"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1913,10 +1934,10 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // loads of the document whose DocumentUuid is $1, of the document whose
 // ReferentialId is $1 and of the documents whose DocumentIds are $1.
 const sampleBusRouteServiceAreaPostalCodeLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."ServiceAreaPostalCode"
+      t."CollectionItemId"::text
+    , t."BusRoute_DocumentId"::text
+    , t."Ordinal"::text
+    , t."ServiceAreaPostalCode"
 FROM "sample"."BusRouteServiceAreaPostalCode" t
 WHERE t."BusRoute_DocumentId" = `
 
@@ -1924,26 +1945,26 @@ WHERE t."BusRoute_DocumentId" = `
 // sample.BusRouteServiceAreaPostalCode rows: one text[] parameter per stored
 // column.
 const sampleBusRouteServiceAreaPostalCodeInsertSQL = `INSERT INTO "sample"."BusRouteServiceAreaPostalCode" (
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "ServiceAreaPostalCode"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "ServiceAreaPostalCode"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."BusRoute_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."ServiceAreaPostalCode"
+      u."CollectionItemId"::bigint
+    , u."BusRoute_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."ServiceAreaPostalCode"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "ServiceAreaPostalCode"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "ServiceAreaPostalCode"
 )`
 
 // sampleBusRouteServiceAreaPostalCodeUpdateSQL updates
@@ -1951,19 +1972,19 @@ FROM unnest(
 // stored column.
 const sampleBusRouteServiceAreaPostalCodeUpdateSQL = `UPDATE "sample"."BusRouteServiceAreaPostalCode" AS t
 SET
-    "BusRoute_DocumentId" = u."BusRoute_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "ServiceAreaPostalCode" = u."ServiceAreaPostalCode"
+      "BusRoute_DocumentId" = u."BusRoute_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "ServiceAreaPostalCode" = u."ServiceAreaPostalCode"
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "ServiceAreaPostalCode"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "ServiceAreaPostalCode"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -1985,55 +2006,55 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
 // documents whose DocumentIds are $1.
 const sampleBusRouteStartTimeLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."StartTime"::text
+      t."CollectionItemId"::text
+    , t."BusRoute_DocumentId"::text
+    , t."Ordinal"::text
+    , t."StartTime"::text
 FROM "sample"."BusRouteStartTime" t
 WHERE t."BusRoute_DocumentId" = `
 
 // sampleBusRouteStartTimeInsertSQL inserts sample.BusRouteStartTime rows: one
 // text[] parameter per stored column.
 const sampleBusRouteStartTimeInsertSQL = `INSERT INTO "sample"."BusRouteStartTime" (
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "StartTime"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "StartTime"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."BusRoute_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."StartTime"::time
+      u."CollectionItemId"::bigint
+    , u."BusRoute_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."StartTime"::time
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "StartTime"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "StartTime"
 )`
 
 // sampleBusRouteStartTimeUpdateSQL updates sample.BusRouteStartTime rows by
 // key: one text[] parameter per stored column.
 const sampleBusRouteStartTimeUpdateSQL = `UPDATE "sample"."BusRouteStartTime" AS t
 SET
-    "BusRoute_DocumentId" = u."BusRoute_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "StartTime" = u."StartTime"::time
+      "BusRoute_DocumentId" = u."BusRoute_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "StartTime" = u."StartTime"::time
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
 ) AS u(
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "StartTime"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "StartTime"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2055,87 +2076,87 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // DocumentUuid is $1, of the document whose ReferentialId is $1 and of the
 // documents whose DocumentIds are $1.
 const sampleBusRouteTelephoneLoadSQL = `SELECT
-    t."CollectionItemId"::text,
-    t."BusRoute_DocumentId"::text,
-    t."Ordinal"::text,
-    t."TelephoneNumberTypeDescriptor_DescriptorId"::text,
-    t."DoNotPublishIndicator"::text,
-    t."OrderOfPriority"::text,
-    t."TelephoneNumber",
-    t."TextMessageCapabilityIndicator"::text
+      t."CollectionItemId"::text
+    , t."BusRoute_DocumentId"::text
+    , t."Ordinal"::text
+    , t."TelephoneNumberTypeDescriptor_DescriptorId"::text
+    , t."DoNotPublishIndicator"::text
+    , t."OrderOfPriority"::text
+    , t."TelephoneNumber"
+    , t."TextMessageCapabilityIndicator"::text
 FROM "sample"."BusRouteTelephone" t
 WHERE t."BusRoute_DocumentId" = `
 
 // sampleBusRouteTelephoneInsertSQL inserts sample.BusRouteTelephone rows: one
 // text[] parameter per stored column.
 const sampleBusRouteTelephoneInsertSQL = `INSERT INTO "sample"."BusRouteTelephone" (
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "TelephoneNumberTypeDescriptor_DescriptorId",
-    "DoNotPublishIndicator",
-    "OrderOfPriority",
-    "TelephoneNumber",
-    "TextMessageCapabilityIndicator"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "TelephoneNumberTypeDescriptor_DescriptorId"
+    , "DoNotPublishIndicator"
+    , "OrderOfPriority"
+    , "TelephoneNumber"
+    , "TextMessageCapabilityIndicator"
 )
 SELECT
-    u."CollectionItemId"::bigint,
-    u."BusRoute_DocumentId"::bigint,
-    u."Ordinal"::integer,
-    u."TelephoneNumberTypeDescriptor_DescriptorId"::bigint,
-    u."DoNotPublishIndicator"::boolean,
-    u."OrderOfPriority"::integer,
-    u."TelephoneNumber",
-    u."TextMessageCapabilityIndicator"::boolean
+      u."CollectionItemId"::bigint
+    , u."BusRoute_DocumentId"::bigint
+    , u."Ordinal"::integer
+    , u."TelephoneNumberTypeDescriptor_DescriptorId"::bigint
+    , u."DoNotPublishIndicator"::boolean
+    , u."OrderOfPriority"::integer
+    , u."TelephoneNumber"
+    , u."TextMessageCapabilityIndicator"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
 ) AS u(
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "TelephoneNumberTypeDescriptor_DescriptorId",
-    "DoNotPublishIndicator",
-    "OrderOfPriority",
-    "TelephoneNumber",
-    "TextMessageCapabilityIndicator"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "TelephoneNumberTypeDescriptor_DescriptorId"
+    , "DoNotPublishIndicator"
+    , "OrderOfPriority"
+    , "TelephoneNumber"
+    , "TextMessageCapabilityIndicator"
 )`
 
 // sampleBusRouteTelephoneUpdateSQL updates sample.BusRouteTelephone rows by
 // key: one text[] parameter per stored column.
 const sampleBusRouteTelephoneUpdateSQL = `UPDATE "sample"."BusRouteTelephone" AS t
 SET
-    "BusRoute_DocumentId" = u."BusRoute_DocumentId"::bigint,
-    "Ordinal" = u."Ordinal"::integer,
-    "TelephoneNumberTypeDescriptor_DescriptorId" = u."TelephoneNumberTypeDescriptor_DescriptorId"::bigint,
-    "DoNotPublishIndicator" = u."DoNotPublishIndicator"::boolean,
-    "OrderOfPriority" = u."OrderOfPriority"::integer,
-    "TelephoneNumber" = u."TelephoneNumber",
-    "TextMessageCapabilityIndicator" = u."TextMessageCapabilityIndicator"::boolean
+      "BusRoute_DocumentId" = u."BusRoute_DocumentId"::bigint
+    , "Ordinal" = u."Ordinal"::integer
+    , "TelephoneNumberTypeDescriptor_DescriptorId" = u."TelephoneNumberTypeDescriptor_DescriptorId"::bigint
+    , "DoNotPublishIndicator" = u."DoNotPublishIndicator"::boolean
+    , "OrderOfPriority" = u."OrderOfPriority"::integer
+    , "TelephoneNumber" = u."TelephoneNumber"
+    , "TextMessageCapabilityIndicator" = u."TextMessageCapabilityIndicator"::boolean
 FROM unnest(
-    $1::text[],
-    $2::text[],
-    $3::text[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::text[],
-    $8::text[]
+      $1::text[]
+    , $2::text[]
+    , $3::text[]
+    , $4::text[]
+    , $5::text[]
+    , $6::text[]
+    , $7::text[]
+    , $8::text[]
 ) AS u(
-    "CollectionItemId",
-    "BusRoute_DocumentId",
-    "Ordinal",
-    "TelephoneNumberTypeDescriptor_DescriptorId",
-    "DoNotPublishIndicator",
-    "OrderOfPriority",
-    "TelephoneNumber",
-    "TextMessageCapabilityIndicator"
+      "CollectionItemId"
+    , "BusRoute_DocumentId"
+    , "Ordinal"
+    , "TelephoneNumberTypeDescriptor_DescriptorId"
+    , "DoNotPublishIndicator"
+    , "OrderOfPriority"
+    , "TelephoneNumber"
+    , "TextMessageCapabilityIndicator"
 )
 WHERE t."CollectionItemId" = u."CollectionItemId"::bigint`
 
@@ -2155,23 +2176,23 @@ WHERE "CollectionItemId" = ANY($1::bigint[])`
 // ByIDFilter completes it for the document whose DocumentUuid is $1, PageFilter
 // for the documents of the page being read (when the package initializes).
 const sampleBusRouteSelectSQL = `SELECT
-    d."DocumentId",
-    d."DocumentUuid",
-    d."ContentVersion",
-    d."ContentLastModifiedAt",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    r."Bus_BusId",
-    r."BusRouteDirection",
-    r."BusRouteDuration",
-    r."BusRouteNumber",
-    r."Daily",
-    r."ExpectedTransitTime",
-    r."HoursPerWeek"::text,
-    r."OperatingCost"::text,
-    r."OptimalCapacity"::text,
-    r."StartDate",
-    r."WeeklyMileage"::text
+      d."DocumentId"
+    , d."DocumentUuid"
+    , d."ContentVersion"
+    , d."ContentLastModifiedAt"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , r."Bus_BusId"
+    , r."BusRouteDirection"
+    , r."BusRouteDuration"
+    , r."BusRouteNumber"
+    , r."Daily"
+    , r."ExpectedTransitTime"
+    , r."HoursPerWeek"::text
+    , r."OperatingCost"::text
+    , r."OptimalCapacity"::text
+    , r."StartDate"
+    , r."WeeklyMileage"::text
 FROM "sample"."BusRoute" r
 JOIN "dms"."Document" d ON d."DocumentId" = r."DocumentId"
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = r."Bus_DocumentId" OFFSET 0) l0 ON true`
@@ -2181,10 +2202,10 @@ LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" 
 // PageFilter for the documents of the page being read (when the package
 // initializes).
 const sampleBusRouteBusYearSelectSQL = `SELECT
-    t."BusRoute_DocumentId",
-    t."CollectionItemId",
-    t."BusRoute_DocumentId",
-    t."BusYear"
+      t."BusRoute_DocumentId"
+    , t."CollectionItemId"
+    , t."BusRoute_DocumentId"
+    , t."BusYear"
 FROM "sample"."BusRouteBusYear" t`
 
 // sampleBusRouteProgramSelectSQL selects the sample.BusRouteProgram rows a read
@@ -2192,14 +2213,14 @@ FROM "sample"."BusRouteBusYear" t`
 // PageFilter for the documents of the page being read (when the package
 // initializes).
 const sampleBusRouteProgramSelectSQL = `SELECT
-    t."BusRoute_DocumentId",
-    t."CollectionItemId",
-    t."BusRoute_DocumentId",
-    l0."DocumentUuid",
-    l0."ResourceKeyId",
-    t."Program_EducationOrganizationId",
-    t."Program_ProgramName",
-    d1."Uri"
+      t."BusRoute_DocumentId"
+    , t."CollectionItemId"
+    , t."BusRoute_DocumentId"
+    , l0."DocumentUuid"
+    , l0."ResourceKeyId"
+    , t."Program_EducationOrganizationId"
+    , t."Program_ProgramName"
+    , d1."Uri"
 FROM "sample"."BusRouteProgram" t
 LEFT JOIN LATERAL (SELECT "DocumentUuid", "ResourceKeyId" FROM "dms"."Document" WHERE "DocumentId" = t."Program_DocumentId" OFFSET 0) l0 ON true
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."Program_ProgramTypeDescriptor_DescriptorId" OFFSET 0) d1 ON true`
@@ -2209,10 +2230,10 @@ LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."
 // completes it for the document whose DocumentUuid is $1, PageFilter for the
 // documents of the page being read (when the package initializes).
 const sampleBusRouteServiceAreaPostalCodeSelectSQL = `SELECT
-    t."BusRoute_DocumentId",
-    t."CollectionItemId",
-    t."BusRoute_DocumentId",
-    t."ServiceAreaPostalCode"
+      t."BusRoute_DocumentId"
+    , t."CollectionItemId"
+    , t."BusRoute_DocumentId"
+    , t."ServiceAreaPostalCode"
 FROM "sample"."BusRouteServiceAreaPostalCode" t`
 
 // sampleBusRouteStartTimeSelectSQL selects the sample.BusRouteStartTime rows a
@@ -2220,10 +2241,10 @@ FROM "sample"."BusRouteServiceAreaPostalCode" t`
 // $1, PageFilter for the documents of the page being read (when the package
 // initializes).
 const sampleBusRouteStartTimeSelectSQL = `SELECT
-    t."BusRoute_DocumentId",
-    t."CollectionItemId",
-    t."BusRoute_DocumentId",
-    t."StartTime"::text
+      t."BusRoute_DocumentId"
+    , t."CollectionItemId"
+    , t."BusRoute_DocumentId"
+    , t."StartTime"::text
 FROM "sample"."BusRouteStartTime" t`
 
 // sampleBusRouteTelephoneSelectSQL selects the sample.BusRouteTelephone rows a
@@ -2231,14 +2252,14 @@ FROM "sample"."BusRouteStartTime" t`
 // $1, PageFilter for the documents of the page being read (when the package
 // initializes).
 const sampleBusRouteTelephoneSelectSQL = `SELECT
-    t."BusRoute_DocumentId",
-    t."CollectionItemId",
-    t."BusRoute_DocumentId",
-    d0."Uri",
-    t."DoNotPublishIndicator",
-    t."OrderOfPriority",
-    t."TelephoneNumber",
-    t."TextMessageCapabilityIndicator"
+      t."BusRoute_DocumentId"
+    , t."CollectionItemId"
+    , t."BusRoute_DocumentId"
+    , d0."Uri"
+    , t."DoNotPublishIndicator"
+    , t."OrderOfPriority"
+    , t."TelephoneNumber"
+    , t."TextMessageCapabilityIndicator"
 FROM "sample"."BusRouteTelephone" t
 LEFT JOIN LATERAL (SELECT "Uri" FROM "dms"."Descriptor" WHERE "DocumentId" = t."TelephoneNumberTypeDescriptor_DescriptorId" OFFSET 0) d0 ON true`
 
@@ -2265,10 +2286,10 @@ FOR UPDATE OF d`
 // sampleBusRouteDeletesSQL selects a page of the tombstones of the
 // change-version window $1..$2 ($3 limit, $4 offset).
 const sampleBusRouteDeletesSQL = `SELECT
-    c."Id",
-    c."ChangeVersion",
-    c."OldBus_BusId",
-    c."OldBusRouteNumber"::text
+      c."Id"
+    , c."ChangeVersion"
+    , c."OldBus_BusId"
+    , c."OldBusRouteNumber"::text
 FROM "tracked_changes_sample"."BusRoute" c
 WHERE c."NewBus_BusId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
@@ -2306,12 +2327,12 @@ const sampleBusRouteKeyChangesSQL = `WITH changed AS (
     GROUP BY c."Id"
 )
 SELECT
-    w."Id",
-    w."LastChangeVersion",
-    f."OldBus_BusId",
-    f."OldBusRouteNumber"::text,
-    l."NewBus_BusId",
-    l."NewBusRouteNumber"::text
+      w."Id"
+    , w."LastChangeVersion"
+    , f."OldBus_BusId"
+    , f."OldBusRouteNumber"::text
+    , l."NewBus_BusId"
+    , l."NewBusRouteNumber"::text
 FROM changed w
 JOIN "tracked_changes_sample"."BusRoute" f ON f."ChangeVersion" = w."FirstChangeVersion" AND f."ChangeVersion" BETWEEN $1 AND $2
 JOIN "tracked_changes_sample"."BusRoute" l ON l."ChangeVersion" = w."LastChangeVersion" AND l."ChangeVersion" BETWEEN $1 AND $2
