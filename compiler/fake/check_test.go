@@ -268,44 +268,53 @@ func (c *checker) checkDecimals(at string, rs, body *jsonx.Value) {
 }
 
 // checkUniqueness requires, for every array instance a constraint covers,
-// distinct value tuples across its items.
+// distinct value tuples across its items; the paths of a nested constraint
+// are each checked on their own, as the API checks them.
 func (c *checker) checkUniqueness(at string, rs, body *jsonx.Value) {
-	var walk func(base *jsonx.Value, constraint *jsonx.Value)
-	walk = func(base *jsonx.Value, constraint *jsonx.Value) {
-		groups := map[string][]string{}
+	var walk func(base *jsonx.Value, constraint *jsonx.Value, nested bool)
+	walk = func(base *jsonx.Value, constraint *jsonx.Value, nested bool) {
+		groups := map[string][][]string{}
 		var arrays []string
 		for _, p := range items(constraint.Get("paths")) {
 			i := strings.LastIndex(p.Text, "[*]")
-			if _, ok := groups[p.Text[:i]]; !ok {
-				arrays = append(arrays, p.Text[:i])
+			arr, rel := p.Text[:i], "$"+p.Text[i+3:]
+			switch g := groups[arr]; {
+			case g == nil:
+				arrays = append(arrays, arr)
+				groups[arr] = [][]string{{rel}}
+			case nested:
+				groups[arr] = append(g, []string{rel})
+			default:
+				g[0] = append(g[0], rel)
 			}
-			groups[p.Text[:i]] = append(groups[p.Text[:i]], "$"+p.Text[i+3:])
 		}
 		for _, arr := range arrays {
 			for _, instance := range eval(base, arr) {
-				seen := map[string]bool{}
-				for _, item := range instance.Items {
-					var key string
-					for _, rel := range groups[arr] {
-						for _, v := range eval(item, rel) {
-							key += "\x00" + string(jsonx.Canonical(v))
+				for _, tuple := range groups[arr] {
+					seen := map[string]bool{}
+					for _, item := range instance.Items {
+						var key string
+						for _, rel := range tuple {
+							for _, v := range eval(item, rel) {
+								key += "\x00" + string(jsonx.Canonical(v))
+							}
 						}
+						if seen[key] {
+							c.problem("%s: %s: items repeat %v", at, arr, tuple)
+						}
+						seen[key] = true
 					}
-					if seen[key] {
-						c.problem("%s: %s: items repeat %v", at, arr, groups[arr])
-					}
-					seen[key] = true
 				}
 			}
 		}
 		for _, n := range items(constraint.Get("nestedConstraints")) {
 			for _, nb := range eval(base, n.Get("basePath").Text) {
-				walk(nb, n)
+				walk(nb, n, true)
 			}
 		}
 	}
 	for _, constraint := range items(rs.Get("arrayUniquenessConstraints")) {
-		walk(body, constraint)
+		walk(body, constraint, false)
 	}
 }
 

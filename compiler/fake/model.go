@@ -252,9 +252,10 @@ func (r *resource) addFacts(at string, rs *jsonx.Value) error {
 // attributed to the array of its last "[*]"; the paths of one constraint
 // that fall under the same array form one tuple that must differ between
 // that array's items. Requiring this per array is at least as strict as
-// the combined constraint.
+// the combined constraint. The paths of a nested constraint (base is not
+// "$") are each a tuple of their own: the API checks them one by one.
 func (r *resource) addUniqueness(base string, c *jsonx.Value) {
-	tuples := map[string][]string{}
+	tuples := map[string][][]string{}
 	var arrays []string
 	for _, p := range items(c.Get("paths")) {
 		full := base + strings.TrimPrefix(p.Text, "$")
@@ -262,14 +263,19 @@ func (r *resource) addUniqueness(base string, c *jsonx.Value) {
 		if i < 0 {
 			continue
 		}
-		arr := full[:i]
-		if _, seen := tuples[arr]; !seen {
+		arr, rel := full[:i], "$"+full[i+3:]
+		switch t := tuples[arr]; {
+		case t == nil:
 			arrays = append(arrays, arr)
+			tuples[arr] = [][]string{{rel}}
+		case base != "$":
+			tuples[arr] = append(t, []string{rel})
+		default:
+			t[0] = append(t[0], rel)
 		}
-		tuples[arr] = append(tuples[arr], "$"+full[i+3:])
 	}
 	for _, arr := range arrays {
-		r.uniqueTuples[arr] = append(r.uniqueTuples[arr], tuples[arr])
+		r.uniqueTuples[arr] = append(r.uniqueTuples[arr], tuples[arr]...)
 	}
 	for _, n := range items(c.Get("nestedConstraints")) {
 		r.addUniqueness(n.Get("basePath").StringOr("$"), n)

@@ -600,47 +600,80 @@ func joinPath(parts []pathPart) jen.Code {
 func (g *decodeGen) uniqueness(cs []spec.UniquenessConstraint) ([]jen.Code, error) {
 	var body []jen.Code
 	for _, c := range cs {
+		// The values compared together: all paths at once, or, for a
+		// constraint checked path by path, one pass over the items per path.
+		passes := [][]int{make([]int, len(c.ItemSteps))}
+		for k := range c.ItemSteps {
+			passes[0][k] = k
+		}
+		if c.EachPathAlone {
+			passes = passes[:0]
+			for k := range c.ItemSteps {
+				passes = append(passes, []int{k})
+			}
+		}
 		visit := func(fd *Field, expr string, path jen.Code, depth int) ([]jen.Code, error) {
-			i := "i" + strconv.Itoa(depth)
-			item := expr + "[" + i + "]"
-			keys := make([]jen.Code, len(c.ItemSteps))
-			var block []jen.Code
-			for k, steps := range c.ItemSteps {
-				key := "key" + strconv.Itoa(k)
-				keys[k] = jen.Id(key)
-				// A value every item has is assigned at once; one that may
-				// be absent leaves the key empty, as the interpreter's
-				// missing value did.
-				assign := ":="
-				if !alwaysPresent(fd.Object, steps) {
-					assign = "="
-					block = append(block, jen.Var().Id(key).String())
-				}
-				set, err := g.walkTo(fd.Object, item, steps, depth+1, nil, func(leaf *Field, value string) jen.Code {
-					return jen.Id(key).Op(assign).Add(valueText(leaf, value))
-				}, nil)
+			var checks []jen.Code
+			for p, pass := range passes {
+				loop, err := g.uniquenessPass(fd, expr, path, depth, c.ItemSteps, pass)
 				if err != nil {
 					return nil, err
 				}
-				block = append(block, set...)
+				assign := ":="
+				if p > 0 {
+					assign = "="
+				}
+				checks = append(checks, jen.Id("keys").Op(assign).Id("d").Dot("Keys").Call(), loop)
 			}
-			block = append(block, jen.If(jen.Id("keys").Dot("Seen").Call(jen.Qual(validatePkg, "ItemKey").Call(keys...))).Block(
-				jen.Id("d").Dot("DuplicateItem").Call(path, jen.Id(i)),
-				jen.Break(),
-			))
-			return []jen.Code{jen.If(jen.Id(expr).Op("!=").Nil()).Block(
-				jen.Id("keys").Op(":=").Id("d").Dot("Keys").Call(),
-				jen.For(jen.Id(i).Op(":=").Range().Id(expr)).Block(block...),
-			)}, nil
+			return []jen.Code{jen.If(jen.Id(expr).Op("!=").Nil()).Block(checks...)}, nil
 		}
 		code, err := g.walkTo(g.m.Root, "x", c.ArraySteps, 0, nil, nil, visit)
 		if err != nil {
 			return nil, fmt.Errorf("uniqueness constraint on %s: %w", strings.Join(c.ArraySteps, "."), err)
 		}
-		body = append(body, jen.Comment(stepsPath(c.ArraySteps)+" by "+itemStepsText(c.ItemSteps)))
+		by := itemStepsText(c.ItemSteps, ", ")
+		if c.EachPathAlone && len(c.ItemSteps) > 1 {
+			by = "each of " + itemStepsText(c.ItemSteps, "; ")
+		}
+		body = append(body, jen.Comment(stepsPath(c.ArraySteps)+" by "+by))
 		body = append(body, code...)
 	}
 	return body, nil
+}
+
+// uniquenessPass writes one loop over the items of the array expr that
+// reports the first item repeating an earlier one's values at the item
+// steps numbered in pass.
+func (g *decodeGen) uniquenessPass(fd *Field, expr string, path jen.Code, depth int, itemSteps [][]string, pass []int) (jen.Code, error) {
+	i := "i" + strconv.Itoa(depth)
+	item := expr + "[" + i + "]"
+	keys := make([]jen.Code, len(pass))
+	var block []jen.Code
+	for n, k := range pass {
+		steps := itemSteps[k]
+		key := "key" + strconv.Itoa(k)
+		keys[n] = jen.Id(key)
+		// A value every item has is assigned at once; one that may
+		// be absent leaves the key empty, as the interpreter's
+		// missing value did.
+		assign := ":="
+		if !alwaysPresent(fd.Object, steps) {
+			assign = "="
+			block = append(block, jen.Var().Id(key).String())
+		}
+		set, err := g.walkTo(fd.Object, item, steps, depth+1, nil, func(leaf *Field, value string) jen.Code {
+			return jen.Id(key).Op(assign).Add(valueText(leaf, value))
+		}, nil)
+		if err != nil {
+			return nil, err
+		}
+		block = append(block, set...)
+	}
+	block = append(block, jen.If(jen.Id("keys").Dot("Seen").Call(jen.Qual(validatePkg, "ItemKey").Call(keys...))).Block(
+		jen.Id("d").Dot("DuplicateItem").Call(path, jen.Id(i)),
+		jen.Break(),
+	))
+	return jen.For(jen.Id(i).Op(":=").Range().Id(expr)).Block(block...), nil
 }
 
 // alwaysPresent reports whether the member at steps below o is required
@@ -663,10 +696,10 @@ func stepsPath(steps []string) string {
 	return strings.ReplaceAll("$."+strings.Join(steps, "."), ".[*]", "[*]")
 }
 
-func itemStepsText(steps [][]string) string {
+func itemStepsText(steps [][]string, sep string) string {
 	parts := make([]string, len(steps))
 	for i, s := range steps {
 		parts[i] = strings.Join(s, ".")
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, sep)
 }

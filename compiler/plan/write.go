@@ -416,7 +416,7 @@ func addUniqueness(w *spec.WritePlan, c *jsonx.Value, base []string) error {
 			}
 		}
 		if gi < 0 {
-			groups = append(groups, spec.UniquenessConstraint{ArraySteps: array})
+			groups = append(groups, spec.UniquenessConstraint{ArraySteps: array, EachPathAlone: base != nil})
 			gi = len(groups) - 1
 		}
 		groups[gi].ItemSteps = append(groups[gi].ItemSteps, steps[last+1:])

@@ -141,6 +141,17 @@ func at(v *jsonx.Value, l loc) *jsonx.Value {
 	return v
 }
 
+// memberAt returns the value at a wildcard-free path ("$.a.b") below v, or
+// nil when it is absent.
+func memberAt(v *jsonx.Value, path string) *jsonx.Value {
+	for _, key := range strings.Split(strings.TrimPrefix(path, "$."), ".") {
+		if v = v.Get(key); v == nil {
+			return nil
+		}
+	}
+	return v
+}
+
 // all derives every case of the resource.
 func (m *mutator) all() {
 	m.object(m.base, m.rs.body, nil, "$")
@@ -198,6 +209,24 @@ func (m *mutator) array(v, s *jsonx.Value, l loc, wild string) {
 		return
 	}
 	m.edit("duplicate-item", l, func(v *jsonx.Value) { v.Items = append(v.Items, clone(v.Items[0])) })
+	// A copy of the first item agreeing with it at one compared path only:
+	// a repeat where the paths are compared one by one, none where they
+	// are compared together.
+	for _, paths := range m.rs.uniqueTogether[wild] {
+		for _, kept := range paths {
+			m.edit("duplicate-item-sharing:"+kept, l, func(v *jsonx.Value) {
+				copied := clone(v.Items[0])
+				for _, p := range paths {
+					if val := memberAt(copied, p); p != kept && val != nil {
+						if changed := different(val); changed != nil {
+							*val = *changed
+						}
+					}
+				}
+				v.Items = append(v.Items, copied)
+			})
+		}
+	}
 	m.edit("reversed-items", l, func(v *jsonx.Value) { slices.Reverse(v.Items) })
 	m.replaceAll("item-type", l.with(0), str("x"), num("1"), emptyArray(), null())
 	if first := v.Items[0]; first.Kind == jsonx.Object {

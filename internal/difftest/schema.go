@@ -22,6 +22,10 @@ type resourceSchema struct {
 	decimals map[string]decimalInfo
 	// equality are the equalityConstraints' target paths.
 	equality []string
+	// uniqueTogether are the arrayUniquenessConstraints comparing the items
+	// of one array by several values: by the array's wildcard path
+	// ("$.a[*].b"), the item-relative paths of each ("$.c.d").
+	uniqueTogether map[string][][]string
 	// references are the wildcard paths of the document reference objects
 	// ("$.schoolReference"); descriptors those of the descriptor values.
 	references  []string
@@ -46,11 +50,12 @@ func schemasOf(set *load.SchemaSet) (map[string]*resourceSchema, error) {
 				continue
 			}
 			r := &resourceSchema{
-				key:         p.EndpointName + "/" + m.Key,
-				descriptor:  rs.Get("isDescriptor").BoolOr(false),
-				body:        clone(rs.Get("jsonSchemaForInsert")),
-				decimals:    map[string]decimalInfo{},
-				descriptors: map[string]bool{},
+				key:            p.EndpointName + "/" + m.Key,
+				descriptor:     rs.Get("isDescriptor").BoolOr(false),
+				body:           clone(rs.Get("jsonSchemaForInsert")),
+				decimals:       map[string]decimalInfo{},
+				descriptors:    map[string]bool{},
+				uniqueTogether: map[string][][]string{},
 			}
 			facts := []*jsonx.Value{rs}
 			if !p.IsExtension {
@@ -85,6 +90,9 @@ func (r *resourceSchema) addFacts(rs *jsonx.Value) {
 	for _, e := range rs.Get("equalityConstraints").ArrayItems() {
 		r.equality = append(r.equality, e.Get("targetJsonPath").StringOr(""))
 	}
+	for _, c := range rs.Get("arrayUniquenessConstraints").ArrayItems() {
+		r.addUniqueTogether("$", c)
+	}
 	for _, m := range rs.Get("documentPathsMapping").ObjectMembers() {
 		v := m.Value
 		switch {
@@ -97,6 +105,33 @@ func (r *resourceSchema) addFacts(rs *jsonx.Value) {
 				r.references = append(r.references, p[:strings.LastIndexByte(p, '.')])
 			}
 		}
+	}
+}
+
+// addUniqueTogether records the paths of one arrayUniquenessConstraints
+// entry (and of its nestedConstraints, whose paths follow their basePath)
+// that fall several under one array.
+func (r *resourceSchema) addUniqueTogether(base string, c *jsonx.Value) {
+	paths := map[string][]string{}
+	var arrays []string
+	for _, p := range c.Get("paths").ArrayItems() {
+		full := base + strings.TrimPrefix(p.Text, "$")
+		i := strings.LastIndex(full, "[*]")
+		if i < 0 {
+			continue
+		}
+		if _, seen := paths[full[:i]]; !seen {
+			arrays = append(arrays, full[:i])
+		}
+		paths[full[:i]] = append(paths[full[:i]], "$"+full[i+3:])
+	}
+	for _, a := range arrays {
+		if len(paths[a]) > 1 {
+			r.uniqueTogether[a] = append(r.uniqueTogether[a], paths[a])
+		}
+	}
+	for _, n := range c.Get("nestedConstraints").ArrayItems() {
+		r.addUniqueTogether(n.Get("basePath").StringOr("$"), n)
 	}
 }
 

@@ -390,12 +390,18 @@ func checkEquality(v *validate.Validator, cs []spec.EqualityConstraint, doc map[
 
 // checkUniqueness is the array-uniqueness stage: the first duplicate item
 // of each constraint is reported (of a nested constraint, in the first
-// parent item holding one).
+// parent item holding one; of one checked path by path, for the first path
+// repeated there).
 func checkUniqueness(errs *problem.ValidationErrors, cs []spec.UniquenessConstraint, doc map[string]any) {
-	var keys validate.ItemKeys
 	var arrays []located
-	parts := make([]string, 0, 4)
 	for _, c := range cs {
+		passes := [][][]string{c.ItemSteps}
+		if c.EachPathAlone {
+			passes = passes[:0]
+			for _, steps := range c.ItemSteps {
+				passes = append(passes, [][]string{steps})
+			}
+		}
 		arrays = collect(arrays[:0], doc, "$", c.ArraySteps)
 	constraint:
 		for _, a := range arrays {
@@ -403,13 +409,8 @@ func checkUniqueness(errs *problem.ValidationErrors, cs []spec.UniquenessConstra
 			if !ok {
 				continue
 			}
-			keys.Reset()
-			for i, item := range arr {
-				parts = parts[:0]
-				for _, steps := range c.ItemSteps {
-					parts = append(parts, scalarText(valueAt(item, steps)))
-				}
-				if keys.Seen(validate.ItemKey(parts...)) {
+			for _, pass := range passes {
+				if i := firstRepeat(arr, pass); i >= 0 {
 					parent, field := splitLast(a.path)
 					errs.Add(parent+"."+field, "The "+validate.Ordinal(i+1)+" item of the "+field+
 						" has the same identifying values as another item earlier in the list.")
@@ -418,6 +419,23 @@ func checkUniqueness(errs *problem.ValidationErrors, cs []spec.UniquenessConstra
 			}
 		}
 	}
+}
+
+// firstRepeat returns the index of the first item of arr whose values at
+// itemSteps repeat an earlier item's, or -1.
+func firstRepeat(arr []any, itemSteps [][]string) int {
+	var keys validate.ItemKeys
+	parts := make([]string, 0, len(itemSteps))
+	for i, item := range arr {
+		parts = parts[:0]
+		for _, steps := range itemSteps {
+			parts = append(parts, scalarText(valueAt(item, steps)))
+		}
+		if keys.Seen(validate.ItemKey(parts...)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // splitLast splits a concrete path "$.a[0].b" into "$.a[0]" and "b".

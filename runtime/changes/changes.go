@@ -2,7 +2,7 @@
 // GET /data/{project}/{resource}/deletes and /keyChanges, from the plan the
 // compiler wrote over the resource's tracked-change table
 // (spec.ChangePlan): one round trip per request (the page and, when asked,
-// its count pipelined), items in change-version order.
+// its count pipelined in one snapshot), items in change-version order.
 //
 // A deletes item is {id, changeVersion, keyValues}; a keyChanges item
 // {id, changeVersion, oldKeyValues, newKeyValues}, the first old and last
@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/jsonw"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
@@ -50,10 +51,17 @@ type RowFilter func(first int) (cond string, args []any)
 // Serve answers the route of res for request r, whose paging and
 // change-version window dispatch has validated: 404 when res has no
 // tracked-change statements, 400 for any query parameter that is not a
-// paging or window one. filter, when not nil, limits the rows.
-func Serve(r *server.Request, pool *pgxpool.Pool, res *spec.Resource, route Route, p server.Paging, filter RowFilter) error {
+// paging or window one. As the reference does, it first validates the query
+// fields as a collection GET does, with checkValues (an unknown name or a
+// value not valid for its field is that GET's 400), and only then refuses
+// the valid ones as not valid for a Change Query endpoint; no value
+// reaches a statement. filter, when not nil, limits the rows.
+func Serve(r *server.Request, pool *pgxpool.Pool, res *spec.Resource, route Route, p server.Paging, checkValues func(server.QueryParams) error, filter RowFilter) error {
 	if res.Changes == nil || res.Changes.Deletes == "" {
 		return r.NotFound()
+	}
+	if err := checkValues(r.Filters()); err != nil {
+		return err
 	}
 	if err := checkFilters(res, r.Filters()); err != nil {
 		return err
@@ -102,9 +110,12 @@ func isQueryField(res *spec.Resource, name string) bool {
 }
 
 // Read runs a change route's statements: the page and, when p asks for
-// it, the count, pipelined in one round trip, each limited by filter when
-// it is not nil. A resource without a key-changes statement (its key
-// never changes) answers an empty page without touching the database.
+// it, the count, pipelined in one round trip inside one read-only
+// REPEATABLE READ transaction (db.SnapshotRead), so that both read one
+// snapshot and Total-Count agrees with the page whatever commits between
+// the two statements; each is limited by filter when it is not nil. A
+// resource without a key-changes statement (its key never changes)
+// answers an empty page without touching the database.
 func Read(ctx context.Context, pool *pgxpool.Pool, cp *spec.ChangePlan, route Route, p server.Paging, filter RowFilter) (*Page, error) {
 	pageSQL, countSQL := cp.Deletes, cp.DeletesCount
 	if route == KeyChanges {
@@ -118,20 +129,25 @@ func Read(ctx context.Context, pool *pgxpool.Pool, cp *spec.ChangePlan, route Ro
 		return out, nil
 	}
 	w := p.Changes
-	b := &pgx.Batch{}
-	if p.TotalCount {
-		sql, args := filtered(countSQL, filter, w.Min, w.Max)
-		b.Queue(sql, args...).QueryRow(func(row pgx.Row) error { return row.Scan(&out.TotalCount) })
-	}
 	var body jsonw.Writer
-	body.BeginArray()
-	if p.Limit > 0 {
-		sql, args := filtered(pageSQL, filter, w.Min, w.Max, int64(p.Limit), int64(p.Offset))
-		b.Queue(sql, args...).Query(func(rows pgx.Rows) error {
-			return writeItems(&body, cp.Keys, route, rows)
-		})
-	}
-	if err := pool.SendBatch(ctx, b).Close(); err != nil {
+	err := db.InTx(ctx, pool, db.DefaultRetryPolicy, func(ctx context.Context, tx *db.Tx) error {
+		body = jsonw.Writer{}
+		b := &pgx.Batch{}
+		b.Queue(db.SnapshotRead)
+		if p.TotalCount {
+			sql, args := filtered(countSQL, filter, w.Min, w.Max)
+			b.Queue(sql, args...).QueryRow(func(row pgx.Row) error { return row.Scan(&out.TotalCount) })
+		}
+		body.BeginArray()
+		if p.Limit > 0 {
+			sql, args := filtered(pageSQL, filter, w.Min, w.Max, int64(p.Limit), int64(p.Offset))
+			b.Queue(sql, args...).Query(func(rows pgx.Rows) error {
+				return writeItems(&body, cp.Keys, route, rows)
+			})
+		}
+		return tx.SendFinalBatch(ctx, b).Close()
+	})
+	if err != nil {
 		return nil, err
 	}
 	body.EndArray()

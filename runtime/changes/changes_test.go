@@ -3,6 +3,7 @@ package changes_test
 import (
 	"fmt"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -299,6 +300,24 @@ func TestChangeVersionParameters(t *testing.T) {
 	r = a.do(http.MethodGet, "/data/ed-fi/schools/deletes?schoolId=1", nil)
 	if r.status != 400 || !strings.Contains(string(r.body), "The query field 'schoolId' is not valid for this Change Query endpoint.") {
 		t.Errorf("query field on /deletes = %d %s", r.status, r.body)
+	}
+	// Values are validated as a collection GET validates them, before the
+	// query field is refused on a Change Query endpoint (the reference's
+	// ValidateQueryMiddleware runs before its change-query step).
+	for _, c := range []struct {
+		path string
+		want map[string]any
+	}{
+		{"/data/ed-fi/schools/deletes?schoolId=abc", map[string]any{"$.schoolId": []any{"The value 'abc' is not valid for schoolId."}}},
+		{"/data/ed-fi/sessions/keyChanges?schoolId=abc", map[string]any{"$.schoolReference.schoolId": []any{"The value 'abc' is not valid for schoolId."}}},
+		{"/data/ed-fi/sessions/deletes?beginDate=word&minChangeVersion=1", map[string]any{"$.beginDate": []any{"The value 'word' is not valid for beginDate."}}},
+	} {
+		r := a.do(http.MethodGet, c.path, nil)
+		body, _ := r.json(t).(map[string]any)
+		if r.status != 400 || body["type"] != "urn:ed-fi:api:bad-request:data-validation-failed" ||
+			!reflect.DeepEqual(body["validationErrors"], c.want) {
+			t.Errorf("%s = %d %s, want validationErrors %v", c.path, r.status, r.body, c.want)
+		}
 	}
 	for method, want := range map[string]int{http.MethodPost: 405, http.MethodDelete: 405} {
 		if r := a.do(method, "/data/ed-fi/schools/deletes", nil); r.status != want {

@@ -13,6 +13,12 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
+// SnapshotRead, queued first in a transaction's batch, makes every
+// statement after it read one snapshot (taken by the first of them) and
+// write nothing: a page and its count, or a document's tables, then agree.
+// It travels in the same pipeline as the selects (no extra round trip).
+const SnapshotRead = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+
 // ErrCommitInDoubt wraps the connection error of a transaction whose
 // COMMIT was sent but whose answer never arrived: it may have committed.
 // Such a transaction is never re-sent; the server answers 503 and says the

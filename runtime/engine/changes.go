@@ -14,12 +14,24 @@ var _ server.TrackedChanges = (*Handler)(nil)
 
 // Deletes handles GET /data/{project}/{resource}/deletes (Change Queries).
 func (h *Handler) Deletes(r *server.Request, p server.Paging) error {
-	return changes.Serve(r, h.svc.Pool, h.res, changes.Deletes, p, changesNamespaceFilter(r.Context(), h.res))
+	return changes.Serve(r, h.svc.Pool, h.res, changes.Deletes, p, h.checkQueryValues, changesNamespaceFilter(r.Context(), h.res))
 }
 
 // KeyChanges handles GET /data/{project}/{resource}/keyChanges.
 func (h *Handler) KeyChanges(r *server.Request, p server.Paging) error {
-	return changes.Serve(r, h.svc.Pool, h.res, changes.KeyChanges, p, changesNamespaceFilter(r.Context(), h.res))
+	return changes.Serve(r, h.svc.Pool, h.res, changes.KeyChanges, p, h.checkQueryValues, changesNamespaceFilter(r.Context(), h.res))
+}
+
+// checkQueryValues validates a change route's query fields as GET many
+// does (bindFilters: an unknown name, or a value not valid for its field's
+// type or format, is its 400), which the reference does before it refuses
+// query fields on a Change Query endpoint.
+func (h *Handler) checkQueryValues(filters server.QueryParams) error {
+	if h.res.Read == nil {
+		return nil
+	}
+	_, _, _, err := bindFilters(h.res.Read, filters)
+	return err
 }
 
 // changesNamespaceFilter is the NamespaceBased filter of a change route's

@@ -488,14 +488,16 @@ func (d *Decoder) Keys() *validate.ItemKeys {
 // as a repeat of an earlier item: to V, or, when the caller answers the
 // reference-array uniqueness stage first (CheckWrite), to the errors it
 // holds back. A nested constraint ("$.addresses[*].periods") is reported
-// for the first parent item holding a repeat only, as the API reports it.
+// for the first parent item holding a repeat only, and, when its paths are
+// checked one by one, for the first path repeated there only, as the API
+// reports it. (No schema puts two constraints on one array.)
 func (d *Decoder) DuplicateItem(arrayPath string, i int) {
 	errs := &d.V.Errors
 	if d.uniqueness != nil {
 		errs = d.uniqueness
 	}
 	for _, e := range *errs {
-		if e.Path != arrayPath && sameArray(e.Path, arrayPath) {
+		if sameArray(e.Path, arrayPath) {
 			return
 		}
 	}

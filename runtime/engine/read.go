@@ -26,11 +26,6 @@ type Read struct {
 	namespace *string
 }
 
-// snapshotRead makes every select of a hydration batch see one snapshot,
-// so a document's rows are consistent with its ContentVersion. It travels
-// in the same pipeline as the selects (no extra round trip).
-const snapshotRead = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
-
 // ReadByID answers GET by id: one round trip hydrates the document of res
 // (root and every child table), the resource whose read codec c is, with
 // DocumentUuid id and encodes it. It returns nil when the resource has no
@@ -104,7 +99,9 @@ type rootCapture struct {
 func hydrate(ctx context.Context, pool *pgxpool.Pool, codec *ReadCodec, batch hydration) (docs []Document, total int64, err error) {
 	err = db.InTx(ctx, pool, db.DefaultRetryPolicy, func(ctx context.Context, tx *db.Tx) error {
 		b := &pgx.Batch{}
-		b.Queue(snapshotRead)
+		// One snapshot, so a document's rows are consistent with its
+		// ContentVersion and the page with its count.
+		b.Queue(db.SnapshotRead)
 		for _, q := range []query{batch.count, batch.page} {
 			if q.sql != "" {
 				b.Queue(q.sql, q.args...)

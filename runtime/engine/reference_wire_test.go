@@ -532,3 +532,53 @@ func TestRefWireNestedUniquenessFirstParentOnly(t *testing.T) {
 		400, typeDataValidation, "Data Validation Failed", detailValidation,
 		[2]string{"$.addresses", "The 3rd item of the addresses" + repeat}, [2]string{"$.addresses[0].periods", "The 2nd item of the periods" + repeat})
 }
+
+// TestRefWireNestedUniquenessEachPathAlone: the paths of a nested
+// arrayUniquenessConstraints entry are checked one by one
+// (ArrayUniquenessValidationMiddleware.ValidateNestedConstraintWithinItems
+// compares the items by each path on its own), so DS 3.2a's
+// studentObjectiveAssessments[*].performanceLevels, constrained by
+// assessmentReportingMethodDescriptor and performanceLevelDescriptor, may
+// repeat neither: two levels under one reporting method are refused. Per
+// objective assessment the paths are tried in order and the first repeat
+// is reported, for the first objective assessment holding one only.
+func TestRefWireNestedUniquenessEachPathAlone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("provisions the full DS 3.2a core")
+	}
+	api := serveHTTP(t, provisionSchema(t, refdata.File(t, refdata.DS32aCoreSchema)))
+	level := func(method, level string) any {
+		return map[string]any{"assessmentReportingMethodDescriptor": "uri://ed-fi.org/AssessmentReportingMethodDescriptor#" + method,
+			"performanceLevelDescriptor": "uri://ed-fi.org/PerformanceLevelDescriptor#" + level, "performanceLevelMet": true}
+	}
+	objective := func(code string, levels ...any) any {
+		return map[string]any{"objectiveAssessmentReference": map[string]any{"assessmentIdentifier": "A1", "identificationCode": code,
+			"namespace": "uri://ed-fi.org/Assessment"}, "scoreResults": []any{}, "performanceLevels": levels}
+	}
+	const repeat = " has the same identifying values as another item earlier in the list."
+	for _, tt := range []struct {
+		what       string
+		objectives []any
+		want       [2]string
+	}{
+		{"a reporting method with two levels", []any{objective("O1", level("Raw score", "Basic"), level("Raw score", "Advanced"))},
+			[2]string{"$.studentObjectiveAssessments[0].performanceLevels", "The 2nd item of the performanceLevels" + repeat}},
+		{"a level under two reporting methods", []any{objective("O1", level("Raw score", "Basic"), level("Scale score", "Basic"))},
+			[2]string{"$.studentObjectiveAssessments[0].performanceLevels", "The 2nd item of the performanceLevels" + repeat}},
+		{"the reporting method first", []any{objective("O1", level("Raw score", "Basic"), level("Scale score", "Basic"), level("Raw score", "Advanced"))},
+			[2]string{"$.studentObjectiveAssessments[0].performanceLevels", "The 3rd item of the performanceLevels" + repeat}},
+		{"the first objective assessment only", []any{
+			objective("O1", level("Raw score", "Basic"), level("Scale score", "Advanced")),
+			objective("O2", level("Raw score", "Basic"), level("Scale score", "Basic")),
+			objective("O3", level("Raw score", "Basic"), level("Raw score", "Advanced"))},
+			[2]string{"$.studentObjectiveAssessments[1].performanceLevels", "The 2nd item of the performanceLevels" + repeat}},
+	} {
+		r := api.sendJSON(http.MethodPost, "/data/ed-fi/studentAssessments", map[string]any{
+			"studentAssessmentIdentifier": "SA1", "administrationDate": "2021-09-28T00:00:00Z",
+			"studentReference":            map[string]any{"studentUniqueId": "604906"},
+			"assessmentReference":         map[string]any{"assessmentIdentifier": "A1", "namespace": "uri://ed-fi.org/Assessment"},
+			"studentObjectiveAssessments": tt.objectives,
+		})
+		wantProblem(t, "POST repeating "+tt.what, r, 400, typeDataValidation, "Data Validation Failed", detailValidation, tt.want)
+	}
+}

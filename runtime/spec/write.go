@@ -147,6 +147,12 @@ type UniquenessConstraint struct {
 	ArraySteps []string
 	// ItemSteps locate each compared value inside an item.
 	ItemSteps [][]string
+	// EachPathAlone compares the items by each ItemSteps value on its own
+	// rather than by all of them together: the reference checks the paths
+	// of a nested constraint one by one, so an item repeating any one of
+	// them repeats an earlier item. Per outer item, the first path (in
+	// order) with a repeat is reported.
+	EachPathAlone bool
 }
 
 // ReferencePlan is one document reference site.
