@@ -101,7 +101,7 @@ func TestServerWritesKeepTheEdOrgHierarchy(t *testing.T) {
 	expect("school T deleted", "A>A B>B B>C B>S C>C S>S")
 }
 
-func decodeObject(t *testing.T, body []byte) map[string]any {
+func decodeObject(t testing.TB, body []byte) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(body, &m); err != nil {
@@ -110,7 +110,7 @@ func decodeObject(t *testing.T, body []byte) map[string]any {
 	return m
 }
 
-func mustJSON(t *testing.T, v any) []byte {
+func mustJSON(t testing.TB, v any) []byte {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {

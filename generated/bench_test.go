@@ -102,8 +102,16 @@ func (t *timed) report(b *testing.B) {
 	if len(t.d) == 0 {
 		return
 	}
+	b.ReportMetric(float64(t.median().Microseconds())/1000, "ms-median")
+}
+
+// median sorts the latencies and returns the middle one (zero if none).
+func (t *timed) median() time.Duration {
+	if len(t.d) == 0 {
+		return 0
+	}
 	slices.Sort(t.d)
-	b.ReportMetric(float64(t.d[len(t.d)/2].Microseconds())/1000, "ms-median")
+	return t.d[len(t.d)/2]
 }
 
 func expectStatus(b *testing.B, what string, r response, status int) {
