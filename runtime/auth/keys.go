@@ -146,13 +146,7 @@ func (r *KeyRing) signer() (signingKey, bool) {
 // publicKey returns the verification key of kid, reloading the keys when
 // it is unknown (see refresher.reloadOnMiss).
 func (r *KeyRing) publicKey(ctx context.Context, kid string) (any, bool) {
-	if k, ok := r.find(kid); ok {
-		return k, true
-	}
-	if !r.reloadOnMiss(ctx) {
-		return nil, false
-	}
-	return r.find(kid)
+	return r.findOrReload(ctx, kid, r.find)
 }
 
 func (r *KeyRing) find(kid string) (any, bool) {

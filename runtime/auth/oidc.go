@@ -69,13 +69,7 @@ func (k *RemoteKeys) fetch(ctx context.Context) error {
 }
 
 func (k *RemoteKeys) publicKey(ctx context.Context, kid string) (any, bool) {
-	if key, ok := k.find(kid); ok {
-		return key, true
-	}
-	if !k.reloadOnMiss(ctx) {
-		return nil, false
-	}
-	return k.find(kid)
+	return k.findOrReload(ctx, kid, k.find)
 }
 
 func (k *RemoteKeys) find(kid string) (any, bool) {

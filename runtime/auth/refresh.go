@@ -63,3 +63,15 @@ func (r *refresher) reloadOnMiss(ctx context.Context) bool {
 	}
 	return true
 }
+
+// findOrReload returns find's key of kid, reloading the keys once
+// (reloadOnMiss) when find does not know kid.
+func (r *refresher) findOrReload(ctx context.Context, kid string, find func(kid string) (any, bool)) (any, bool) {
+	if key, ok := find(kid); ok {
+		return key, true
+	}
+	if !r.reloadOnMiss(ctx) {
+		return nil, false
+	}
+	return find(kid)
+}

@@ -98,12 +98,11 @@ func grantIndex(resource int, action auth.Action) (int, bool) {
 // the claims stored in the cms schema, which it holds in memory and
 // refreshes (Refresh, Run).
 type Authorizer struct {
-	db        DB
-	log       *slog.Logger
-	resources map[string]served // key: lower(project endpoint) + "/" + lower(endpoint)
-	ordered   []served          // resources in schema order, for token_info
+	db      DB
+	log     *slog.Logger
+	ordered []served // resources in schema order, for token_info
 	// targets are the indexes in ordered by the canonical endpoint names
-	// the server asks with.
+	// the server asks with (those it registered the resources under).
 	targets map[auth.Target]int
 	current atomic.Pointer[loaded]
 }
@@ -119,12 +118,10 @@ func New(schema *spec.Schema, db DB, log *slog.Logger) *Authorizer {
 	if log == nil {
 		log = slog.Default()
 	}
-	a := &Authorizer{db: db, log: log, resources: map[string]served{}, targets: map[auth.Target]int{}}
+	a := &Authorizer{db: db, log: log, targets: map[auth.Target]int{}}
 	for _, r := range schema.Resources {
-		s := served{res: r, claim: ResourceClaimName(r.ProjectEndpoint, r.Name)}
-		a.resources[strings.ToLower(r.ProjectEndpoint)+"/"+strings.ToLower(r.Endpoint)] = s
 		a.targets[auth.Target{Project: r.ProjectEndpoint, Endpoint: r.Endpoint}] = len(a.ordered)
-		a.ordered = append(a.ordered, s)
+		a.ordered = append(a.ordered, served{res: r, claim: ResourceClaimName(r.ProjectEndpoint, r.Name)})
 	}
 	return a
 }
@@ -237,10 +234,11 @@ func (a *Authorizer) Authorize(_ context.Context, p *auth.Principal, target auth
 		}
 		return g.decision, nil
 	}
-	s, ok := a.resources[strings.ToLower(target.Project)+"/"+strings.ToLower(target.Endpoint)]
+	ri, ok := a.targets[target]
 	if !ok {
 		return nil, fmt.Errorf("authorizing %s/%s: not a resource of the compiled schema", target.Project, target.Endpoint)
 	}
+	s := a.ordered[ri]
 	if cur == nil {
 		return nil, MissingSecurityMetadata()
 	}

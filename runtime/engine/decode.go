@@ -502,8 +502,7 @@ func (d *Decoder) DuplicateItem(arrayPath string, i int) {
 		}
 	}
 	_, field := splitLast(arrayPath)
-	errs.Add(arrayPath, "The "+validate.Ordinal(i+1)+" item of the "+field+
-		" has the same identifying values as another item earlier in the list.")
+	errs.Add(arrayPath, validate.DuplicateItemMessage(field, i))
 }
 
 // sameArray reports whether concrete paths a and b differ in their array

@@ -286,19 +286,28 @@ const pgEpochUnix = 946_684_800
 
 // Date reads a date column as the API serves it, yyyy-MM-dd.
 func (r *Row) Date(i int) (string, bool) {
+	t, ok := r.date(i)
+	if !ok {
+		return "", false
+	}
+	var buf [len("2006-01-02")]byte
+	return r.string(jsonw.AppendDate(buf[:0], t)), true
+}
+
+// date reads a date column as pgx does (midnight UTC).
+func (r *Row) date(i int) (time.Time, bool) {
 	if b, ok := r.binary(i, pgtype.DateOID, 4); ok {
 		days := int32(binary.BigEndian.Uint32(b))
 		if days != math.MaxInt32 && days != math.MinInt32 { // ±infinity: as pgx reads them
-			var buf [len("2006-01-02")]byte
-			return r.string(jsonw.AppendDate(buf[:0], time.Unix((pgEpochUnix/86400+int64(days))*86400, 0).UTC())), true
+			return time.Unix((pgEpochUnix/86400+int64(days))*86400, 0).UTC(), true
 		}
 	}
 	if r.values[i] == nil {
-		return "", false
+		return time.Time{}, false
 	}
 	var v pgtype.Date
 	r.viaPgx(i, &v)
-	return DateText(v.Time), v.Valid
+	return v.Time, v.Valid
 }
 
 // DateTime reads a timestamp with time zone column as the API serves it,

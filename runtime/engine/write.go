@@ -831,8 +831,7 @@ func duplicateItem(r *FlatRow) *problem.Details {
 	array := r.Parent.Path() + "." + r.Member
 	field := array[strings.LastIndexByte(array, '.')+1:]
 	var ve problem.ValidationErrors
-	ve.Add(array, "The "+validate.Ordinal(r.Ordinal+1)+" item of the "+field+
-		" has the same identifying values as another item earlier in the list.")
+	ve.Add(array, validate.DuplicateItemMessage(field, r.Ordinal))
 	return problem.DataValidation(ve)
 }
 

@@ -328,8 +328,14 @@ func (v *Validator) equalityError(path string, values []string) {
 // and only the first duplicate ReferentialId over all reference arrays
 // (DuplicateReference).
 func (v *Validator) DuplicateItem(field string, index int) {
-	v.add(v.Path.Child(field), "The "+Ordinal(index+1)+" item of the "+field+
-		" has the same identifying values as another item earlier in the list.", true)
+	v.add(v.Path.Child(field), DuplicateItemMessage(field, index), true)
+}
+
+// DuplicateItemMessage is the message of the item at 0-based index of
+// array field that repeats an earlier one.
+func DuplicateItemMessage(field string, index int) string {
+	return "The " + Ordinal(index+1) + " item of the " + field +
+		" has the same identifying values as another item earlier in the list."
 }
 
 // DuplicateReference is the reference's answer to a reference that repeats
@@ -346,8 +352,7 @@ func DuplicateReference(path string, index int) *problem.Details {
 	}
 	field := array[strings.LastIndexByte(array, '.')+1:]
 	var ve problem.ValidationErrors
-	ve.Add(array, "The "+Ordinal(index+1)+" item of the "+field+
-		" has the same identifying values as another item earlier in the list.")
+	ve.Add(array, DuplicateItemMessage(field, index))
 	return problem.DataValidation(ve)
 }
 
