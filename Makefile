@@ -14,7 +14,7 @@ STATICCHECK_VERSION := v0.8.2
 SERVER    := $(BIN)/dmsc-default-server
 LISTEN    ?= 127.0.0.1:8080
 
-.PHONY: all build test test-realschemas test-difftest build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a bench-scale bench-load bench-codec
+.PHONY: all build test test-realschemas test-difftest build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a bench-scale bench-load bench-codec bench-relauth
 
 all: build
 
@@ -77,6 +77,13 @@ bench-codec:
 bench-ds32a:
 	DMSC_BENCH=1 $(GO) test ./internal/bench -run '^$$' -bench '^BenchmarkDS32a$$' -benchtime 400x -timeout 30m
 	DMSC_BENCH=1 $(GO) test ./internal/bench -run '^$$' -bench '^BenchmarkCompileDS32a$$' -benchtime 5x -timeout 30m
+
+# Relationship authorization (issue 15, docs/benchmarks.md): 100,000
+# students in 100 schools, a RelationshipsWithEdOrgsAndPeople client of one
+# school against a NoFurtherAuthorizationRequired one: SSA page, student by
+# id, SSA POST, p50 of each and their ratio.
+bench-relauth:
+	DMSC_BENCH=1 $(GO) test ./generated -run '^$$' -bench '^BenchmarkRelationshipAuthorization$$' -benchtime 1000x -count=1 -timeout 30m
 
 # Growth benchmarks (docs/benchmarks.md): the DS 3.2a server on databases
 # holding 10k, 100k and 1M studentSchoolAssociations, bulk-loaded with the

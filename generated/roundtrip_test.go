@@ -18,11 +18,11 @@ import (
 // about, fails TestPlansRoundTrip.
 var runtimeFields = map[string][]string{
 	"Schema": {"EffectiveSchemaHash", "APISchemaFormatVersion", "ResourceKeySeedHash", "ResourceKeys", "Projects",
-		"Resources", "ReferentialIdentity"},
+		"Resources", "ReferentialIdentity", "AuthViews"},
 	"ResourceKey": {"ID", "ProjectName", "ResourceName", "Version", "IsAbstract"},
 	"Project":     {"EndpointName", "ProjectName", "Version", "Description"},
 	"Resource": {"ProjectEndpoint", "ProjectName", "Endpoint", "Name", "ResourceKeyID", "IsDescriptor",
-		"AllowIdentityUpdates", "Tables", "Write", "Read", "Changes", "Namespace"},
+		"AllowIdentityUpdates", "Tables", "Write", "Read", "Changes", "Namespace", "Relationships"},
 	"Table":     {"Schema", "Name", "Kind", "Parent", "Columns"},
 	"Column":    {"Name", "Kind"},
 	"WritePlan": {"Tables", "Descriptor", "CascadeCount"},
@@ -31,10 +31,11 @@ var runtimeFields = map[string][]string{
 	"DescriptorWrite": {"Discriminator"},
 	"ReadPlan": {"Tables", "QueryFields", "PageFrom", "PageWhere", "DeleteRoot", "DeleteDocument", "LockDocument",
 		"Referrers"},
-	"ReadTable":           {"Select", "ByIDFilter", "PageFilter", "ByID", "Page"},
-	"QueryField":          {"Name", "Type", "JSONPath", "Param", "DescriptorProject", "DescriptorResource", "Predicate"},
-	"Referrer":            {"Schema", "Table", "Resource"},
-	"ChangePlan":          {"Keys", "Deletes", "DeletesCount", "KeyChanges", "KeyChangesCount", "LiveWindow", "NamespaceColumn"},
+	"ReadTable":  {"Select", "ByIDFilter", "PageFilter", "ByID", "Page"},
+	"QueryField": {"Name", "Type", "JSONPath", "Param", "DescriptorProject", "DescriptorResource", "Predicate"},
+	"Referrer":   {"Schema", "Table", "Resource"},
+	"ChangePlan": {"Keys", "Deletes", "DeletesCount", "KeyChanges", "KeyChangesCount", "LiveWindow", "NamespaceColumn",
+		"EdOrgColumns", "PersonColumns"},
 	"ChangeKey":           {"Name", "Type"},
 	"ReferentialIdentity": {"Resource", "Table", "Descriptor", "Primary", "Alias", "Journal"},
 	"TableName":           {"Schema", "Name"},
@@ -43,6 +44,11 @@ var runtimeFields = map[string][]string{
 	// NamespaceBased authorization (runtime/authz, runtime/engine).
 	"NamespaceAuthorization": {"Element", "ByUUID"},
 	"NamespaceElement":       {"JSONPath", "Steps", "Column", "Canonical", "Presence", "Stored"},
+	// Relationship-based authorization (runtime/authz, runtime/engine).
+	"RelationshipAuthorization": {"EdOrgs", "People"},
+	"EdOrgElement":              {"JSONPath", "MetaEdName", "Column", "Stored"},
+	"PersonElement":             {"Kind", "JSONPath", "Column", "Stored", "Hops", "RowInViews"},
+	"PersonHop":                 {"Table", "Column"},
 }
 
 // TestPlansRoundTrip checks that the compiled-in plans equal the plans the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -50,23 +51,67 @@ type clientCreateCmd struct {
 	EducationOrganizationID []int64  `name:"education-organization-id" placeholder:"N" help:"Education organization id the client is associated with (repeatable)."`
 	Profile                 []string `name:"profile" placeholder:"NAME" help:"Profile assigned to the client (repeatable)."`
 	Name                    string   `name:"name" placeholder:"TEXT" help:"Description of the client (vendor, application)."`
+	OwnershipToken          string   `name:"ownership-token" placeholder:"new|ID" help:"Ownership token the client stamps the documents it creates with, and may read, update and delete under OwnershipBased: new (a new token) or the id of an existing one, shared with the clients that hold it."`
+	ReadOwnershipToken      []int16  `name:"read-ownership-token" placeholder:"ID" help:"Another ownership token whose documents the client may read, update and delete under OwnershipBased (repeatable)."`
 	JSON                    bool     `name:"json" help:"Print exactly {\"client_id\": \"...\", \"client_secret\": \"...\"}."`
 }
 
 func (c *clientCreateCmd) Run(e *env) error {
 	return c.withConn(func(ctx context.Context, conn *pgx.Conn) error {
-		client, secret, err := auth.CreateClient(ctx, conn, auth.NewClient{
+		nc := auth.NewClient{
 			Name:                     c.Name,
 			ClaimSetName:             c.ClaimSet,
 			NamespacePrefixes:        c.NamespacePrefix,
 			EducationOrganizationIDs: c.EducationOrganizationID,
 			Profiles:                 c.Profile,
+			OwnershipTokenIDs:        c.ReadOwnershipToken,
+		}
+		var client auth.Client
+		var secret string
+		// One transaction: a new token is not left behind by a client that
+		// could not be stored.
+		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+			creator, err := c.creatorToken(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if creator != nil {
+				nc.CreatorOwnershipTokenID = creator
+				nc.OwnershipTokenIDs = append(nc.OwnershipTokenIDs, *creator)
+			}
+			client, secret, err = auth.CreateClient(ctx, tx, nc)
+			return err
 		})
 		if err != nil {
 			return err
 		}
 		return printCredentials(e, client.ID, secret, c.JSON)
 	})
+}
+
+// creatorToken is the token --ownership-token names: nil without it, a new
+// catalog token (described by the client's name) for "new".
+func (c *clientCreateCmd) creatorToken(ctx context.Context, db auth.DB) (*int16, error) {
+	switch c.OwnershipToken {
+	case "":
+		return nil, nil
+	case "new":
+		description := c.Name
+		if strings.TrimSpace(description) == "" {
+			description = "client with claim set " + c.ClaimSet
+		}
+		if r := []rune(description); len(r) > auth.OwnershipDescriptionMax {
+			description = string(r[:auth.OwnershipDescriptionMax])
+		}
+		id, err := auth.CreateOwnershipToken(ctx, db, description)
+		return &id, err
+	}
+	id, err := strconv.ParseInt(c.OwnershipToken, 10, 16)
+	if err != nil || id < 1 {
+		return nil, fmt.Errorf("--ownership-token %q: want new or a token id (1 to 32767)", c.OwnershipToken)
+	}
+	token := int16(id)
+	return &token, nil
 }
 
 // printCredentials prints a client id and secret, as JSON or as text.
@@ -98,14 +143,22 @@ func (c *clientListCmd) Run(e *env) error {
 			return enc.Encode(clients)
 		}
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "CLIENT ID\tNAME\tCLAIM SET\tNAMESPACE PREFIXES\tEDORG IDS\tPROFILES\tCREATED")
+		fmt.Fprintln(tw, "CLIENT ID\tNAME\tCLAIM SET\tNAMESPACE PREFIXES\tEDORG IDS\tPROFILES\tCREATOR TOKEN\tOWNERSHIP TOKENS\tCREATED")
 		for _, cl := range clients {
 			ids := make([]string, len(cl.EducationOrganizationIDs))
 			for i, id := range cl.EducationOrganizationIDs {
 				ids[i] = fmt.Sprint(id)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cl.ID, cl.Name, cl.ClaimSetName, strings.Join(cl.NamespacePrefixes, ","),
-				strings.Join(ids, ","), strings.Join(cl.Profiles, ","), cl.CreatedAt.UTC().Format("2006-01-02 15:04:05Z"))
+			creator := ""
+			if cl.CreatorOwnershipTokenID != nil {
+				creator = strconv.Itoa(int(*cl.CreatorOwnershipTokenID))
+			}
+			tokens := make([]string, len(cl.OwnershipTokenIDs))
+			for i, t := range cl.OwnershipTokenIDs {
+				tokens[i] = strconv.Itoa(int(t))
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cl.ID, cl.Name, cl.ClaimSetName, strings.Join(cl.NamespacePrefixes, ","),
+				strings.Join(ids, ","), strings.Join(cl.Profiles, ","), creator, strings.Join(tokens, ","), cl.CreatedAt.UTC().Format("2006-01-02 15:04:05Z"))
 		}
 		return tw.Flush()
 	})

@@ -93,3 +93,39 @@ func TestClientCommands(t *testing.T) {
 		t.Errorf("keys rotate printed %q", out)
 	}
 }
+
+// TestClientOwnershipTokens: --ownership-token new gives a client a new
+// catalog token, as creator and read token; a second client shares it by
+// id and reads another's; an unknown token is refused.
+func TestClientOwnershipTokens(t *testing.T) {
+	url := cmsDB(t)
+	runOK(t, "client", "create", "-c", url, "--claim-set", "SIS-Vendor", "--name", "First", "--ownership-token", "new")
+	runOK(t, "client", "create", "-c", url, "--claim-set", "SIS-Vendor", "--name", "Second", "--ownership-token", "new")
+	runOK(t, "client", "create", "-c", url, "--claim-set", "SIS-Vendor", "--name", "Shared", "--ownership-token", "1", "--read-ownership-token", "2")
+	var clients []struct {
+		Name    string  `json:"name"`
+		Creator *int16  `json:"creator_ownership_token_id"`
+		Tokens  []int16 `json:"ownership_token_ids"`
+	}
+	if err := json.Unmarshal([]byte(runOK(t, "client", "list", "-c", url, "--json")), &clients); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range clients {
+		b, _ := json.Marshal(c)
+		got[c.Name] = string(b)
+	}
+	for name, want := range map[string]string{
+		"First":  `{"name":"First","creator_ownership_token_id":1,"ownership_token_ids":[1]}`,
+		"Second": `{"name":"Second","creator_ownership_token_id":2,"ownership_token_ids":[2]}`,
+		"Shared": `{"name":"Shared","creator_ownership_token_id":1,"ownership_token_ids":[1,2]}`,
+	} {
+		if got[name] != want {
+			t.Errorf("client %s: %s, want %s", name, got[name], want)
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"client", "create", "-c", url, "--claim-set", "SIS-Vendor", "--read-ownership-token", "9"}, &out, &errOut); code != exitFailure || !strings.Contains(errOut.String(), "no ownership token [9]") {
+		t.Errorf("an unknown token: exit %d %s", code, errOut.String())
+	}
+}

@@ -40,8 +40,9 @@ var emittedAway = fieldSet(map[string][]string{
 	// File headers name the schema file at generation time; nothing at run
 	// time asks whether a project is an extension.
 	"Project": {"SchemaFile", "IsExtension"},
-	// The Namespace paths NamespaceBased does not check are documentation.
-	"NamespaceAuthorization": {"Unchecked"},
+	// The securable element paths no strategy checks are documentation.
+	"NamespaceAuthorization":    {"Unchecked"},
+	"RelationshipAuthorization": {"Unchecked"},
 })
 
 // fieldSet turns type → fields into a set of "Type.Field".

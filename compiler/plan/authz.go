@@ -75,12 +75,7 @@ func namespaceElement(r *spec.Resource, path string) (spec.NamespaceElement, err
 		stored = col.Canonical
 		el.Canonical, el.Presence = col.Canonical, col.Presence
 	}
-	for si, ci := range r.Write.Tables[0].Stored {
-		if root.Columns[ci].Name == stored {
-			el.Stored = si
-		}
-	}
-	if el.Stored < 0 {
+	if el.Stored = storedIndex(r, stored); el.Stored < 0 {
 		return el, fmt.Errorf("column %s of path %s is not written", stored, path)
 	}
 	return el, nil

@@ -53,6 +53,7 @@ func Build(in Input) (*spec.Schema, error) {
 		}
 		s.Resources = append(s.Resources, r)
 	}
+	s.AuthViews = authViewNames(in.Model)
 	var err error
 	if s.ReferentialIdentity, err = ReferentialIdentitySpecs(in.Set, in.Model); err != nil {
 		return nil, err
@@ -145,7 +146,10 @@ func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*spec.Re
 	if r.Namespace, err = buildNamespace(rs, r); err != nil {
 		return nil, err
 	}
-	r.Changes = buildChanges(in.Model, rs, mr, r.Namespace)
+	if r.Relationships, err = buildRelationships(rs, mr, in.Model.PeopleAuthViews, r); err != nil {
+		return nil, err
+	}
+	r.Changes = buildChanges(in.Model, rs, mr, r.Namespace, r.Relationships)
 	return r, nil
 }
 

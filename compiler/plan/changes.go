@@ -39,8 +39,10 @@ type changeKey struct {
 // its identity has no query field to be named by (the reference does not
 // serve those routes then either). na is the resource's Namespace element
 // (nil when none), whose old value the plan names for NamespaceBased
-// authorization of the tracked rows.
-func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Resource, na *spec.NamespaceAuthorization) *spec.ChangePlan {
+// authorization of the tracked rows; ra its relationship elements (nil
+// when none), whose old-value columns it names for the relationship
+// strategies.
+func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Resource, na *spec.NamespaceAuthorization, ra *spec.RelationshipAuthorization) *spec.ChangePlan {
 	p := &spec.ChangePlan{
 		LiveWindow: []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
 	}
@@ -101,7 +103,35 @@ func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Reso
 	if na != nil {
 		p.NamespaceColumn = trackedNamespaceColumn(tc, na.Element)
 	}
+	if ra != nil {
+		p.EdOrgColumns, p.PersonColumns = trackedRelationshipColumns(tc, ra)
+	}
 	return p
+}
+
+// trackedRelationshipColumns are the old-value columns of the tracked-change
+// table holding the resource's EducationOrganization elements and person
+// DocumentIds, one per element of ra ("" when the table records none): the
+// column tracked from the element's path, else, for an education
+// organization stored in a key-unified column, the one tracked from its
+// canonical column.
+func trackedRelationshipColumns(tc *relmodel.TrackedChangeTable, ra *spec.RelationshipAuthorization) (edOrgs, people []string) {
+	find := func(role, path, column string) string {
+		for _, vc := range tc.ValueColumns {
+			if vc.Role == role && (vc.SourceJSONPath == path || (column != "" && vc.OldColumn == "Old"+column)) {
+				return vc.OldColumn
+			}
+		}
+		return ""
+	}
+	edOrgs, people = []string{}, []string{}
+	for _, el := range ra.EdOrgs {
+		edOrgs = append(edOrgs, find("Scalar", el.JSONPath, el.Column))
+	}
+	for _, el := range ra.People {
+		people = append(people, find("PersonDocumentId", el.JSONPath, ""))
+	}
+	return edOrgs, people
 }
 
 // trackedNamespaceColumn is the old-value column of the tracked-change

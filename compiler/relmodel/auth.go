@@ -83,15 +83,26 @@ func (b *builder) authHierarchy() error {
 	return nil
 }
 
-// primaryAssociationIndexes are the covering indexes the relationship-based
+// primaryAssociationIndexes are the covering indexes the people
 // authorization views need on the five person association resources:
-// resource, key column, include column.
-var primaryAssociationIndexes = [][3]string{
-	{"StudentSchoolAssociation", "SchoolId_Unified", "Student_DocumentId"},
-	{"StudentContactAssociation", "Student_DocumentId", "Contact_DocumentId"},
-	{"StaffEducationOrganizationAssignmentAssociation", "EducationOrganization_EducationOrganizationId", "Staff_DocumentId"},
-	{"StaffEducationOrganizationEmploymentAssociation", "EducationOrganization_EducationOrganizationId", "Staff_DocumentId"},
-	{"StudentEducationOrganizationResponsibilityAssociation", "EducationOrganization_EducationOrganizationId", "Student_DocumentId"},
+// resource and the person DocumentId column covered. The key is the
+// column the view joins on: the stored column of the association's
+// education organization (authAssociationEdOrgPaths; "SchoolId_Unified"
+// under key unification, else "School_SchoolId"), the student's DocumentId
+// for StudentContactAssociation.
+//
+// Each also covers the association's own DocumentId, which the reference
+// adds only where a person join hop keys the same column
+// (StudentContactAssociation): a deliberate difference
+// (docs/ddl-differences.md), so that a GET-many of the association under
+// a relationship strategy selects its page's DocumentIds from this index
+// alone instead of reading a heap row per related enrollment.
+var primaryAssociationIndexes = [][2]string{
+	{authSSA, "Student_DocumentId"},
+	{authSCA, "Contact_DocumentId"},
+	{authSEOAA, "Staff_DocumentId"},
+	{authSEOEA, "Staff_DocumentId"},
+	{authSEORA, "Student_DocumentId"},
 }
 
 // authIndexKey identifies an authorization index by table and leading column.
@@ -106,11 +117,14 @@ type authIndexKey struct {
 // (keyed on the hop's DocumentId column, including the source DocumentId).
 // Namespace element indexes are PrefixRange indexes, which an equality key
 // leading with the same column does not replace.
+// Each resolved person chain is recorded on its resource (PersonPaths), so
+// the plans filter along exactly the chains these indexes cover.
 //
-// A primary association whose root lacks the covered columns (a trimmed
-// schema without, e.g., the calendar reference that unifies SchoolId) gets no
-// covering index. The reference's strict pass set fails there instead; this
-// derivation skips in both modes so trimmed product schemas still compile.
+// A primary association whose root lacks the covered columns (an
+// association whose person is a plain scalar) gets no covering index. A
+// trimmed schema without the calendar reference that unifies SchoolId (the
+// bundled one) gets it on School_SchoolId, the column its view joins on,
+// where the reference's strict pass set fails instead.
 func (b *builder) authorizationIndexes() error {
 	pkUk := map[authIndexKey]bool{}
 	for _, x := range b.out.Indexes {
@@ -133,10 +147,16 @@ func (b *builder) authorizationIndexes() error {
 			continue
 		}
 		root := rb.res.Root()
-		if root.Column(pa[1]) == nil || root.Column(pa[2]) == nil {
+		key := "Student_DocumentId"
+		if path := authAssociationEdOrgPaths[pa[0]]; path != "" {
+			key = storedColumnAt(root, path)
+		}
+		if key == "" || root.Column(key) == nil || root.Column(pa[1]) == nil {
 			continue
 		}
-		addIndex(root.Name, storedColumn(root, pa[1]), []string{storedColumn(root, pa[2])})
+		include := []string{storedColumn(root, pa[1]), colDocumentID}
+		sortStrings(include)
+		addIndex(root.Name, key, include)
 	}
 	for _, rb := range b.builds {
 		var unresolved []string
@@ -175,10 +195,12 @@ func (b *builder) authorizationIndexes() error {
 				chain := b.personChain(rb, path, kind)
 				if chain == nil {
 					if b.isPersonResource(rb.res.Name, kind) && path == selfPersonIdentityPaths[kind] {
+						rb.res.PersonPaths = append(rb.res.PersonPaths, PersonPath{Kind: kind, JSONPath: path})
 						continue
 					}
 					return rb.in.errorf("authorization index derivation could not resolve %s securable path '%s'", kind, path)
 				}
+				rb.res.PersonPaths = append(rb.res.PersonPaths, PersonPath{Kind: kind, JSONPath: path, Chain: chain})
 				for _, st := range chain {
 					k := authIndexKey{st.SourceTable, st.SourceColumn}
 					i, ok := auth[k]

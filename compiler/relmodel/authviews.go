@@ -1,17 +1,20 @@
 package relmodel
 
-import "strings"
+import "sort"
 
 // AuthView is one people authorization view in the auth schema: which
 // person documents each education organization (and every organization
 // above it, through the hierarchy table) is related to. The definitions are
-// fixed by the design (auth.md, "People auth views"), not derived; the
-// model only supplies the association tables they read.
+// fixed by the design (auth.md, "People auth views"; change-queries.md,
+// "Authorization"), not derived; the model only supplies the association
+// tables and columns they read.
 type AuthView struct {
 	View TableName
-	// SetOperator joins the arms: "NONE" for one arm, "UNION_ALL". The
-	// views do not deduplicate: every consumer probes them with IN/EXISTS,
-	// and a deduplicating arm would stop PostgreSQL from flattening them.
+	// SetOperator joins the arms: "NONE" for one arm, "UNION_ALL" or
+	// "UNION". The live views do not deduplicate: every consumer probes
+	// them with IN/EXISTS, and a deduplicating arm would stop PostgreSQL
+	// from flattening them. The ReadChanges views union as the reference
+	// does.
 	SetOperator string
 	Arms        []AuthViewArm
 }
@@ -25,8 +28,10 @@ type AuthViewArm struct {
 	Joins         []AuthViewJoin
 }
 
-// AuthViewColumn is a projected column, by table alias.
-type AuthViewColumn struct{ Alias, Column string }
+// AuthViewColumn is a projected column, by table alias; OutputName renames
+// it (a tracked old value projected under the live column's name), "" when
+// it keeps its name.
+type AuthViewColumn struct{ Alias, Column, OutputName string }
 
 // AuthViewJoin is one INNER JOIN; its ON clause is the conjunction of On.
 type AuthViewJoin struct {
@@ -38,65 +43,146 @@ type AuthViewJoin struct {
 // AuthViewJoinPredicate is one column equality of a join condition.
 type AuthViewJoinPredicate struct{ LeftAlias, LeftColumn, RightAlias, RightColumn string }
 
-// peopleAuthAssociations are the core association resources the people
-// authorization views read; the views exist only when all are present
-// (partial or pre-5.0 models, which have StudentParentAssociation instead
-// of StudentContactAssociation, get none).
-var peopleAuthAssociations = []string{
-	"StudentSchoolAssociation",
-	"StudentContactAssociation",
-	"StaffEducationOrganizationAssignmentAssociation",
-	"StaffEducationOrganizationEmploymentAssociation",
-	"StudentEducationOrganizationResponsibilityAssociation",
+// AuthAssociation is an association resource the people authorization
+// views read.
+type AuthAssociation struct {
+	// Table is its root table.
+	Table TableName
+	// EdOrgColumn is the root column holding the education organization
+	// the association names: the school of a StudentSchoolAssociation
+	// ("SchoolId_Unified" under key unification, else "School_SchoolId"),
+	// the education organization of the others; "" for
+	// StudentContactAssociation.
+	EdOrgColumn string
+	// Tracked is its tracked-change table, whose old values of a column C
+	// are in "Old"+C; nil when it has none (no ReadChanges view reads it).
+	Tracked *TableName
 }
 
-// peopleAuthViews adds the four people authorization views when the model
-// has the education organization hierarchy and all five association
-// resources, after checking that every column they read exists.
+// Association resources the people authorization views read.
+const (
+	authSSA   = "StudentSchoolAssociation"
+	authSCA   = "StudentContactAssociation"
+	authSEOAA = "StaffEducationOrganizationAssignmentAssociation"
+	authSEOEA = "StaffEducationOrganizationEmploymentAssociation"
+	authSEORA = "StudentEducationOrganizationResponsibilityAssociation"
+)
+
+// authAssociationEdOrgPaths are the paths of the education organization
+// each association names (none for StudentContactAssociation).
+var authAssociationEdOrgPaths = map[string]string{
+	authSSA:   "$.schoolReference.schoolId",
+	authSCA:   "",
+	authSEOAA: "$.educationOrganizationReference.educationOrganizationId",
+	authSEOEA: "$.educationOrganizationReference.educationOrganizationId",
+	authSEORA: "$.educationOrganizationReference.educationOrganizationId",
+}
+
+// peopleAuthViews adds the people authorization views whose association
+// resources the model has with the columns they read (when it has the
+// education organization hierarchy), and the ReadChanges views of those
+// whose associations all have tracked-change tables recording the old
+// values they read. Each view stands alone: DS 3.2a
+// (StudentParentAssociation, no StudentContactAssociation) and the bundled
+// schema (only StudentSchoolAssociation) get the views they can answer,
+// not none (docs/ddl-differences.md). The maps only gather inputs; the
+// views' order is PeopleAuthViews'.
 func (b *builder) peopleAuthViews() error {
 	if len(b.out.AuthEntities) == 0 {
 		return nil
 	}
-	roots := map[string]*Table{}
-	for _, name := range peopleAuthAssociations {
+	associations := map[string]AuthAssociation{}
+	columns := map[TableName]map[string]bool{}
+	for name, path := range authAssociationEdOrgPaths {
 		rb := b.byName[ResourceName{Project: b.set.Core().ProjectName, Resource: name}]
 		if rb == nil {
-			return nil
+			continue
 		}
-		roots[name] = rb.res.Root()
-	}
-	tables := map[string]TableName{}
-	for name, root := range roots {
-		tables[name] = root.Name
-	}
-	views := PeopleAuthViews(tables)
-	for _, v := range views {
-		for _, arm := range v.Arms {
-			if missing := arm.missingColumns(roots); len(missing) > 0 {
-				return setErrorf("people authorization view %s reads column(s) the model does not have: %s", v.View.Name, strings.Join(missing, ", "))
+		root := rb.res.Root()
+		a := AuthAssociation{Table: root.Name}
+		if path != "" {
+			if a.EdOrgColumn = storedColumnAt(root, path); a.EdOrgColumn == "" {
+				continue // a partial model's association, as if absent
 			}
 		}
+		columns[root.Name] = map[string]bool{}
+		for _, c := range root.Columns {
+			columns[root.Name][c.Name] = true
+		}
+		for i := range b.out.TrackedChangeTables {
+			tc := b.out.TrackedChangeTables[i]
+			if tc.SourceTable != root.Name {
+				continue
+			}
+			a.Tracked = &tc.Table
+			columns[tc.Table] = map[string]bool{}
+			for _, vc := range tc.ValueColumns {
+				columns[tc.Table][vc.OldColumn] = true
+			}
+		}
+		associations[name] = a
 	}
-	b.out.PeopleAuthViews = views
+	// A view over an association without a column it reads is left out,
+	// with the ReadChanges view over it: partial test models (an
+	// association whose student is a plain scalar), and tracked-change
+	// tables that record a person's DocumentId only when the resource names
+	// the person among its securableElements (DS 3.2a's associations name
+	// no Contact). A strategy needing a missing view is refused at run time.
+	live, readChanges := PeopleAuthViews(associations)
+	kept := map[TableName]bool{}
+	for _, v := range live {
+		if len(v.missingColumns(columns)) == 0 {
+			kept[v.View] = true
+			b.out.PeopleAuthViews = append(b.out.PeopleAuthViews, v)
+		}
+	}
+	for _, v := range readChanges {
+		if kept[v.Arms[0].SourceTable] && len(v.missingColumns(columns)) == 0 {
+			b.out.ReadChangesAuthViews = append(b.out.ReadChangesAuthViews, v)
+		}
+	}
 	return nil
 }
 
-// missingColumns lists the association columns arm reads that their root
-// tables (by table) lack, as table.column.
-func (arm AuthViewArm) missingColumns(roots map[string]*Table) []string {
-	byTable := map[TableName]*Table{}
-	for _, t := range roots {
-		byTable[t.Name] = t
+// storedColumnAt is the root column storing the scalar at path: the
+// canonical column when the path's column is a key-unification alias;
+// "" when the root has none.
+func storedColumnAt(root *Table, path string) string {
+	for _, c := range root.Columns {
+		if c.SourcePath != path || c.Kind != ColScalar {
+			continue
+		}
+		if c.Storage.UnifiedAlias {
+			return c.Storage.CanonicalColumn
+		}
+		return c.Name
 	}
+	return ""
+}
+
+// missingColumns lists the columns v reads that the tables in columns
+// (association roots and their tracked-change tables, by name) lack, as
+// table.column; tables not in columns (the hierarchy table, the live views)
+// are not checked.
+func (v AuthView) missingColumns(columns map[TableName]map[string]bool) []string {
+	var missing []string
+	for _, arm := range v.Arms {
+		missing = append(missing, arm.missingColumns(columns)...)
+	}
+	return missing
+}
+
+// missingColumns is AuthView.missingColumns for one arm.
+func (arm AuthViewArm) missingColumns(columns map[TableName]map[string]bool) []string {
 	aliases := map[string]TableName{arm.SourceAlias: arm.SourceTable}
 	for _, j := range arm.Joins {
 		aliases[j.Alias] = j.Table
 	}
 	var missing []string
 	check := func(alias, column string) {
-		t := byTable[aliases[alias]]
-		if t != nil && t.Column(column) == nil {
-			missing = append(missing, t.Name.Name+"."+column)
+		t := aliases[alias]
+		if has, known := columns[t]; known && !has[column] {
+			missing = append(missing, t.Name+"."+column)
 		}
 	}
 	for _, c := range arm.OutputColumns {
@@ -111,42 +197,132 @@ func (arm AuthViewArm) missingColumns(roots map[string]*Table) []string {
 	return missing
 }
 
-// PeopleAuthViews returns the people authorization views, ordered by name,
-// over the root tables of the five association resources (keyed by
-// resource name). Each maps a claim education organization
-// (SourceEducationOrganizationId of the hierarchy table) to the
-// DocumentIds of the persons associated with it or with an organization
-// below it.
-func PeopleAuthViews(tables map[string]TableName) []AuthView {
+// PeopleAuthViews returns the people authorization views over the given
+// association resources (keyed by resource name), and their ReadChanges
+// views, each ordered by name. A live view maps a claim education
+// organization (SourceEducationOrganizationId of the hierarchy table) to
+// the DocumentIds of the persons associated with it or with an
+// organization below it; it exists when every association it reads is
+// given. Its ReadChanges view (…IncludingDeletes, …DeletedResponsibility)
+// adds the persons the old values of the associations' tracked changes
+// related (a deleted or re-keyed association still authorizes reading the
+// changes it made); it exists when every association it reads has a
+// tracked-change table.
+func PeopleAuthViews(associations map[string]AuthAssociation) (live, readChanges []AuthView) {
 	const edOrg = "edOrg"
-	onTarget := func(alias, column string) []AuthViewJoinPredicate {
-		return []AuthViewJoinPredicate{{edOrg, AuthTargetEdOrgColumn, alias, column}}
+	has := func(names ...string) bool {
+		for _, n := range names {
+			if _, ok := associations[n]; !ok {
+				return false
+			}
+		}
+		return true
 	}
-	arm := func(out AuthViewColumn, joins ...AuthViewJoin) AuthViewArm {
+	tracked := func(names ...string) bool {
+		for _, n := range names {
+			if associations[n].Tracked == nil {
+				return false
+			}
+		}
+		return true
+	}
+	// Each association is read under an alias, its tracked-change table
+	// under alias+"_tc" with "Old" column names.
+	type read struct {
+		alias, name string
+		old         bool
+	}
+	table := func(r read) TableName {
+		if r.old {
+			return *associations[r.name].Tracked
+		}
+		return associations[r.name].Table
+	}
+	column := func(r read, c string) string {
+		if r.old {
+			return "Old" + c
+		}
+		return c
+	}
+	alias := func(r read) string {
+		if r.old {
+			return r.alias + "_tc"
+		}
+		return r.alias
+	}
+	onTarget := func(r read) AuthViewJoin {
+		return AuthViewJoin{alias(r), table(r), []AuthViewJoinPredicate{
+			{edOrg, AuthTargetEdOrgColumn, alias(r), column(r, associations[r.name].EdOrgColumn)}}}
+	}
+	// arm selects person column personColumn of the last read, joining
+	// the first read to the hierarchy and each further read to the one
+	// before it on the student.
+	arm := func(personColumn string, reads ...read) AuthViewArm {
+		joins := []AuthViewJoin{onTarget(reads[0])}
+		for i := 1; i < len(reads); i++ {
+			prev, r := reads[i-1], reads[i]
+			joins = append(joins, AuthViewJoin{alias(r), table(r), []AuthViewJoinPredicate{
+				{alias(prev), column(prev, "Student_DocumentId"), alias(r), column(r, "Student_DocumentId")}}})
+		}
+		last := reads[len(reads)-1]
+		out := AuthViewColumn{Alias: alias(last), Column: column(last, personColumn)}
+		if last.old {
+			out.OutputName = personColumn
+		}
 		return AuthViewArm{
 			SourceAlias: edOrg, SourceTable: AuthEdOrgTable,
-			OutputColumns: []AuthViewColumn{{edOrg, AuthSourceEdOrgColumn}, out},
+			OutputColumns: []AuthViewColumn{{Alias: edOrg, Column: AuthSourceEdOrgColumn}, out},
 			Joins:         joins,
 		}
 	}
-	const edOrgColumn = "EducationOrganization_EducationOrganizationId"
-	schoolJoin := AuthViewJoin{"ssa", tables["StudentSchoolAssociation"], onTarget("ssa", "SchoolId_Unified")}
 	view := func(name, op string, arms ...AuthViewArm) AuthView {
 		return AuthView{View: TableName{Schema: AuthEdOrgTable.Schema, Name: name}, SetOperator: op, Arms: arms}
 	}
-	return []AuthView{
-		view("EducationOrganizationIdToContactDocumentId", "NONE",
-			arm(AuthViewColumn{"sca", "Contact_DocumentId"}, schoolJoin,
-				AuthViewJoin{"sca", tables["StudentContactAssociation"], []AuthViewJoinPredicate{{"ssa", "Student_DocumentId", "sca", "Student_DocumentId"}}})),
-		view("EducationOrganizationIdToStaffDocumentId", "UNION_ALL",
-			arm(AuthViewColumn{"seoaa", "Staff_DocumentId"},
-				AuthViewJoin{"seoaa", tables["StaffEducationOrganizationAssignmentAssociation"], onTarget("seoaa", edOrgColumn)}),
-			arm(AuthViewColumn{"seoea", "Staff_DocumentId"},
-				AuthViewJoin{"seoea", tables["StaffEducationOrganizationEmploymentAssociation"], onTarget("seoea", edOrgColumn)})),
-		view("EducationOrganizationIdToStudentDocumentId", "NONE",
-			arm(AuthViewColumn{"ssa", "Student_DocumentId"}, schoolJoin)),
-		view("EducationOrganizationIdToStudentDocumentIdThroughResponsibility", "NONE",
-			arm(AuthViewColumn{"seora", "Student_DocumentId"},
-				AuthViewJoin{"seora", tables["StudentEducationOrganizationResponsibilityAssociation"], onTarget("seora", edOrgColumn)})),
+	// withDeletes is the ReadChanges view of a live one: the live view,
+	// then the arms over old values.
+	withDeletes := func(of AuthView, name, liveAlias, personColumn string, arms ...AuthViewArm) AuthView {
+		first := AuthViewArm{SourceAlias: liveAlias, SourceTable: of.View, OutputColumns: []AuthViewColumn{
+			{Alias: liveAlias, Column: AuthSourceEdOrgColumn}, {Alias: liveAlias, Column: personColumn}}}
+		return view(name, "UNION", append([]AuthViewArm{first}, arms...)...)
 	}
+	ssa, ssaOld := read{"ssa", authSSA, false}, read{"ssa", authSSA, true}
+	sca, scaOld := read{"sca", authSCA, false}, read{"sca", authSCA, true}
+	seoaaOld, seoeaOld := read{"seoaa", authSEOAA, true}, read{"seoea", authSEOEA, true}
+	seoraOld := read{"seora", authSEORA, true}
+	if has(authSSA, authSCA) {
+		v := view("EducationOrganizationIdToContactDocumentId", "NONE", arm("Contact_DocumentId", ssa, sca))
+		live = append(live, v)
+		if tracked(authSSA, authSCA) {
+			readChanges = append(readChanges, withDeletes(v, v.View.Name+"IncludingDeletes", "edOrgToContact", "Contact_DocumentId",
+				arm("Contact_DocumentId", ssa, scaOld), arm("Contact_DocumentId", ssaOld, sca), arm("Contact_DocumentId", ssaOld, scaOld)))
+		}
+	}
+	if has(authSEOAA, authSEOEA) {
+		v := view("EducationOrganizationIdToStaffDocumentId", "UNION_ALL",
+			arm("Staff_DocumentId", read{"seoaa", authSEOAA, false}), arm("Staff_DocumentId", read{"seoea", authSEOEA, false}))
+		live = append(live, v)
+		if tracked(authSEOAA, authSEOEA) {
+			readChanges = append(readChanges, withDeletes(v, v.View.Name+"IncludingDeletes", "edOrgToStaff", "Staff_DocumentId",
+				arm("Staff_DocumentId", seoaaOld), arm("Staff_DocumentId", seoeaOld)))
+		}
+	}
+	if has(authSSA) {
+		v := view("EducationOrganizationIdToStudentDocumentId", "NONE", arm("Student_DocumentId", ssa))
+		live = append(live, v)
+		if tracked(authSSA) {
+			readChanges = append(readChanges, withDeletes(v, v.View.Name+"IncludingDeletes", "edOrgToStudent", "Student_DocumentId",
+				arm("Student_DocumentId", ssaOld)))
+		}
+	}
+	if has(authSEORA) {
+		v := view("EducationOrganizationIdToStudentDocumentIdThroughResponsibility", "NONE",
+			arm("Student_DocumentId", read{"seora", authSEORA, false}))
+		live = append(live, v)
+		if tracked(authSEORA) {
+			readChanges = append(readChanges, withDeletes(v, "EducationOrganizationIdToStudentDocumentIdDeletedResponsibility",
+				"edOrgToStudentResp", "Student_DocumentId", arm("Student_DocumentId", seoraOld)))
+		}
+	}
+	sort.Slice(readChanges, func(i, j int) bool { return readChanges[i].View.Name < readChanges[j].View.Name })
+	return live, readChanges
 }

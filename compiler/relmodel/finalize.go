@@ -23,6 +23,13 @@ func (b *builder) identifierShortening() error {
 		return out
 	}
 	tn := func(t TableName) TableName { return TableName{Schema: s(t.Schema), Name: s(t.Name)} }
+	shortenChain := func(chain []JoinStep) {
+		for k := range chain {
+			st := &chain[k]
+			st.SourceTable, st.TargetTable = tn(st.SourceTable), tn(st.TargetTable)
+			st.SourceColumn, st.TargetColumn = s(st.SourceColumn), s(st.TargetColumn)
+		}
+	}
 	shortenTable := func(t *Table) {
 		t.Name = tn(t.Name)
 		t.PrimaryKeyName = s(t.PrimaryKeyName)
@@ -86,6 +93,9 @@ func (b *builder) identifierShortening() error {
 			e := &r.DescriptorEdges[i]
 			e.Table = tn(e.Table)
 			e.FkColumn = s(e.FkColumn)
+		}
+		for i := range r.PersonPaths {
+			shortenChain(r.PersonPaths[i].Chain)
 		}
 		ku := &r.KeyUnification
 		eb := func(e EndpointBinding) EndpointBinding {
@@ -171,11 +181,7 @@ func (b *builder) identifierShortening() error {
 			t.DescriptorJoins[j].SourceColumn = s(t.DescriptorJoins[j].SourceColumn)
 		}
 		for j := range t.PersonJoins {
-			for k := range t.PersonJoins[j].Path {
-				st := &t.PersonJoins[j].Path[k]
-				st.SourceTable, st.TargetTable = tn(st.SourceTable), tn(st.TargetTable)
-				st.SourceColumn, st.TargetColumn = s(st.SourceColumn), s(st.TargetColumn)
-			}
+			shortenChain(t.PersonJoins[j].Path)
 		}
 	}
 	return nil

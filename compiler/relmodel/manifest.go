@@ -108,6 +108,9 @@ func (ms *ModelSet) Manifest() []byte {
 		if len(ms.PeopleAuthViews) > 0 {
 			auth = append(auth, m("views", arr(ms.PeopleAuthViews, authViewValue)))
 		}
+		if len(ms.ReadChangesAuthViews) > 0 {
+			auth = append(auth, m("read_changes_views", arr(ms.ReadChangesAuthViews, authViewValue)))
+		}
 		root.Members = append(root.Members, m("auth_objects", jsonx.Obj(auth...)))
 	}
 	root.Members = append(root.Members, m("resource_details", arr(ms.Resources, resourceDetailValue)))
@@ -123,7 +126,11 @@ func authViewValue(v AuthView) *jsonx.Value {
 				m("select_distinct", boo(false)),
 				m("source", jsonx.Obj(m("alias", str(a.SourceAlias)), m("table", tableRef(a.SourceTable)))),
 				m("output_columns", arr(a.OutputColumns, func(c AuthViewColumn) *jsonx.Value {
-					return jsonx.Obj(m("alias", str(c.Alias)), m("column", str(c.Column)))
+					ms := obj{m("alias", str(c.Alias)), m("column", str(c.Column))}
+					if c.OutputName != "" {
+						ms = append(ms, m("output_name", str(c.OutputName)))
+					}
+					return jsonx.Obj(ms...)
 				})),
 				m("joins", arr(a.Joins, func(j AuthViewJoin) *jsonx.Value {
 					return jsonx.Obj(

@@ -290,6 +290,20 @@ type Resource struct {
 	SuperclassResource *ResourceName
 	// KeyUnification classifies the resource's equalityConstraints.
 	KeyUnification KeyUnificationDiagnostics
+	// PersonPaths are the root-scope Student, Contact and Staff securable
+	// elements resolved to the join chains the authorization indexes
+	// cover, by kind then schema order (epic 14, stories 04 and 15).
+	PersonPaths []PersonPath
+}
+
+// PersonPath is a person securable element and the chain of root-table
+// references from the resource to the person's DocumentId: one step for a
+// direct reference, several through other resources (CourseTranscript →
+// StudentAcademicRecord → Student), none when the resource is the person.
+type PersonPath struct {
+	Kind     string
+	JSONPath string
+	Chain    []JoinStep
 }
 
 // Root returns the root table, or nil for descriptors.
@@ -564,9 +578,14 @@ type ModelSet struct {
 	// AuthEntities is the education organization hierarchy (by name); empty
 	// when the schema has no EducationOrganization abstract resource.
 	AuthEntities []*AuthEntity
-	// PeopleAuthViews are the people authorization views (by name); empty
-	// unless the hierarchy and all five person associations are present.
+	// PeopleAuthViews are the people authorization views (by name): each
+	// when the hierarchy and the associations it reads are present.
 	PeopleAuthViews []AuthView
+	// ReadChangesAuthViews are their ReadChanges counterparts
+	// (…IncludingDeletes, …DeletedResponsibility, by name): each when its
+	// live view exists and the associations it reads have tracked-change
+	// tables.
+	ReadChangesAuthViews []AuthView
 }
 
 // Authorization hierarchy table kept by the AuthHierarchyMaintenance triggers.

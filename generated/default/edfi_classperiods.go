@@ -528,6 +528,13 @@ ORDER BY t."ClassPeriod_DocumentId", t."Ordinal"`,
 		KeyChanges:      edfiClassPeriodKeyChangesSQL,
 		KeyChangesCount: edfiClassPeriodKeyChangesCountSQL,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:    []string{"OldSchool_SchoolId"},
+		PersonColumns:   []string{},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		EdOrgs: []spec.EdOrgElement{
+			{JSONPath: "$.schoolReference.schoolId", MetaEdName: "SchoolId", Column: "School_SchoolId", Stored: 2},
+		},
 	},
 }
 

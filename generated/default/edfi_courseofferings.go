@@ -788,6 +788,14 @@ ORDER BY t."CourseOffering_DocumentId", t."Ordinal"`,
 		KeyChanges:      edfiCourseOfferingKeyChangesSQL,
 		KeyChangesCount: edfiCourseOfferingKeyChangesCountSQL,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:    []string{"OldSchoolId_Unified", "OldSchoolId_Unified"},
+		PersonColumns:   []string{},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		EdOrgs: []spec.EdOrgElement{
+			{JSONPath: "$.schoolReference.schoolId", MetaEdName: "SchoolId", Column: "SchoolId_Unified", Stored: 1},
+			{JSONPath: "$.sessionReference.schoolId", MetaEdName: "SchoolId", Column: "SchoolId_Unified", Stored: 1},
+		},
 	},
 }
 

@@ -999,6 +999,13 @@ ORDER BY t."Course_DocumentId", t."Ordinal"`,
 		KeyChanges:      edfiCourseKeyChangesSQL,
 		KeyChangesCount: edfiCourseKeyChangesCountSQL,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:    []string{"OldEducationOrganization_EducationOrganizationId"},
+		PersonColumns:   []string{},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		EdOrgs: []spec.EdOrgElement{
+			{JSONPath: "$.educationOrganizationReference.educationOrganizationId", MetaEdName: "EducationOrganizationId", Column: "EducationOrganization_EducationOrganizationId", Stored: 2},
+		},
 	},
 }
 

@@ -1703,9 +1703,16 @@ ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ord
 		Keys: []spec.ChangeKey{
 			{Name: "localEducationAgencyId", Type: spec.Int32Type},
 		},
-		Deletes:      edfiLocalEducationAgencyDeletesSQL,
-		DeletesCount: edfiLocalEducationAgencyDeletesCountSQL,
-		LiveWindow:   []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		Deletes:       edfiLocalEducationAgencyDeletesSQL,
+		DeletesCount:  edfiLocalEducationAgencyDeletesCountSQL,
+		LiveWindow:    []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:  []string{"OldLocalEducationAgencyId"},
+		PersonColumns: []string{},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		EdOrgs: []spec.EdOrgElement{
+			{JSONPath: "$.localEducationAgencyId", MetaEdName: "LocalEducationAgencyId", Column: "LocalEducationAgencyId", Stored: 4},
+		},
 	},
 }
 

@@ -372,6 +372,13 @@ ORDER BY r."DocumentId"`,
 		KeyChanges:      edfiProgramKeyChangesSQL,
 		KeyChangesCount: edfiProgramKeyChangesCountSQL,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:    []string{"OldEducationOrganization_EducationOrganizationId"},
+		PersonColumns:   []string{},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		EdOrgs: []spec.EdOrgElement{
+			{JSONPath: "$.educationOrganizationReference.educationOrganizationId", MetaEdName: "EducationOrganizationId", Column: "EducationOrganization_EducationOrganizationId", Stored: 2},
+		},
 	},
 }
 

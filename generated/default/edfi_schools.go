@@ -1741,9 +1741,16 @@ ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 		Keys: []spec.ChangeKey{
 			{Name: "schoolId", Type: spec.Int32Type},
 		},
-		Deletes:      edfiSchoolDeletesSQL,
-		DeletesCount: edfiSchoolDeletesCountSQL,
-		LiveWindow:   []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		Deletes:       edfiSchoolDeletesSQL,
+		DeletesCount:  edfiSchoolDeletesCountSQL,
+		LiveWindow:    []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:  []string{"OldSchoolId"},
+		PersonColumns: []string{},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		EdOrgs: []spec.EdOrgElement{
+			{JSONPath: "$.schoolId", MetaEdName: "SchoolId", Column: "SchoolId", Stored: 6},
+		},
 	},
 }
 

@@ -1275,6 +1275,13 @@ ORDER BY t."Section_DocumentId", t."Ordinal"`,
 		KeyChanges:      edfiSectionKeyChangesSQL,
 		KeyChangesCount: edfiSectionKeyChangesCountSQL,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:    []string{"OldSchoolId_Unified"},
+		PersonColumns:   []string{},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		EdOrgs: []spec.EdOrgElement{
+			{JSONPath: "$.courseOfferingReference.schoolId", MetaEdName: "SchoolId", Column: "SchoolId_Unified", Stored: 1},
+		},
 	},
 }
 

@@ -508,6 +508,13 @@ ORDER BY r."DocumentId"`,
 		KeyChanges:      edfiSessionKeyChangesSQL,
 		KeyChangesCount: edfiSessionKeyChangesCountSQL,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:    []string{"OldSchool_SchoolId"},
+		PersonColumns:   []string{},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		EdOrgs: []spec.EdOrgElement{
+			{JSONPath: "$.schoolReference.schoolId", MetaEdName: "SchoolId", Column: "School_SchoolId", Stored: 4},
+		},
 	},
 }
 

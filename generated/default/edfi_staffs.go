@@ -1364,6 +1364,13 @@ ORDER BY t."Staff_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 		KeyChanges:      edfiStaffKeyChangesSQL,
 		KeyChangesCount: edfiStaffKeyChangesCountSQL,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:    []string{},
+		PersonColumns:   []string{"OldStaff_DocumentId"},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		People: []spec.PersonElement{
+			{Kind: "Staff", JSONPath: "$.staffUniqueId", Column: "DocumentId", Stored: -1},
+		},
 	},
 }
 

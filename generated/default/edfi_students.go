@@ -1504,6 +1504,13 @@ ORDER BY t."Student_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 		KeyChanges:      edfiStudentKeyChangesSQL,
 		KeyChangesCount: edfiStudentKeyChangesCountSQL,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:    []string{},
+		PersonColumns:   []string{"OldStudent_DocumentId"},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		People: []spec.PersonElement{
+			{Kind: "Student", JSONPath: "$.studentUniqueId", Column: "DocumentId", Stored: -1},
+		},
 	},
 }
 

@@ -773,6 +773,16 @@ ORDER BY r."DocumentId"`,
 		KeyChanges:      edfiStudentSchoolAssociationKeyChangesSQL,
 		KeyChangesCount: edfiStudentSchoolAssociationKeyChangesCountSQL,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:    []string{"OldSchool_SchoolId"},
+		PersonColumns:   []string{"OldStudent_DocumentId"},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		EdOrgs: []spec.EdOrgElement{
+			{JSONPath: "$.schoolReference.schoolId", MetaEdName: "SchoolId", Column: "School_SchoolId", Stored: 6},
+		},
+		People: []spec.PersonElement{
+			{Kind: "Student", JSONPath: "$.studentReference.studentUniqueId", Column: "Student_DocumentId", Stored: 7, RowInViews: []string{"EducationOrganizationIdToStudentDocumentId"}},
+		},
 	},
 }
 

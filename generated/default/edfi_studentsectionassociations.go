@@ -576,6 +576,16 @@ ORDER BY r."DocumentId"`,
 		KeyChanges:      edfiStudentSectionAssociationKeyChangesSQL,
 		KeyChangesCount: edfiStudentSectionAssociationKeyChangesCountSQL,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
+		EdOrgColumns:    []string{"OldSection_SchoolId"},
+		PersonColumns:   []string{"OldStudent_DocumentId"},
+	},
+	Relationships: &spec.RelationshipAuthorization{
+		EdOrgs: []spec.EdOrgElement{
+			{JSONPath: "$.sectionReference.schoolId", MetaEdName: "SchoolId", Column: "Section_SchoolId", Stored: 3},
+		},
+		People: []spec.PersonElement{
+			{Kind: "Student", JSONPath: "$.studentReference.studentUniqueId", Column: "Student_DocumentId", Stored: 7},
+		},
 	},
 }
 

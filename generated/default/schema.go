@@ -506,6 +506,7 @@ var Schema = &spec.Schema{
 			},
 		},
 	},
+	AuthViews: []string{"EducationOrganizationIdToStudentDocumentId", "EducationOrganizationIdToStudentDocumentIdIncludingDeletes"},
 }
 
 // The plans carry the column list of each table's loads and reads once

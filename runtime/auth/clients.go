@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -24,14 +25,20 @@ type DB interface {
 
 // Client is an API client of cms.ApiClient, without its secret hash.
 type Client struct {
-	ID                       string    `json:"client_id"`
-	Name                     string    `json:"name"`
-	ClaimSetName             string    `json:"claim_set"`
-	NamespacePrefixes        []string  `json:"namespace_prefixes"`
-	EducationOrganizationIDs []int64   `json:"education_organization_ids"`
-	Profiles                 []string  `json:"profiles"`
-	CreatedAt                time.Time `json:"created_at"`
-	SecretRotatedAt          time.Time `json:"secret_rotated_at"`
+	ID                       string   `json:"client_id"`
+	Name                     string   `json:"name"`
+	ClaimSetName             string   `json:"claim_set"`
+	NamespacePrefixes        []string `json:"namespace_prefixes"`
+	EducationOrganizationIDs []int64  `json:"education_organization_ids"`
+	Profiles                 []string `json:"profiles"`
+	// CreatorOwnershipTokenID stamps the documents the client creates;
+	// nil stamps none.
+	CreatorOwnershipTokenID *int16 `json:"creator_ownership_token_id"`
+	// OwnershipTokenIDs are the tokens whose documents the client may
+	// read, update and delete under OwnershipBased, sorted.
+	OwnershipTokenIDs []int16   `json:"ownership_token_ids"`
+	CreatedAt         time.Time `json:"created_at"`
+	SecretRotatedAt   time.Time `json:"secret_rotated_at"`
 }
 
 // NewClient is what creating a client takes; the id and secret are made
@@ -42,6 +49,8 @@ type NewClient struct {
 	NamespacePrefixes        []string
 	EducationOrganizationIDs []int64
 	Profiles                 []string
+	CreatorOwnershipTokenID  *int16
+	OwnershipTokenIDs        []int16
 }
 
 // ErrClientNotFound is returned for a client id that cms.ApiClient does
@@ -70,12 +79,17 @@ func CreateClient(ctx context.Context, db DB, nc NewClient) (Client, string, err
 		NamespacePrefixes:        nonNil(nc.NamespacePrefixes),
 		EducationOrganizationIDs: nonNil(nc.EducationOrganizationIDs),
 		Profiles:                 nonNil(nc.Profiles),
+		CreatorOwnershipTokenID:  nc.CreatorOwnershipTokenID,
+		OwnershipTokenIDs:        nonNil(slices.Compact(slices.Sorted(slices.Values(nc.OwnershipTokenIDs)))),
+	}
+	if err := checkOwnershipTokens(ctx, db, c.CreatorOwnershipTokenID, c.OwnershipTokenIDs); err != nil {
+		return Client{}, "", err
 	}
 	err = db.QueryRow(ctx, `INSERT INTO "cms"."ApiClient"
-    ("ClientId", "Name", "SecretHash", "ClaimSetName", "NamespacePrefixes", "EducationOrganizationIds", "Profiles")
-VALUES ($1, $2, $3, $4, $5, $6, $7)
+    ("ClientId", "Name", "SecretHash", "ClaimSetName", "NamespacePrefixes", "EducationOrganizationIds", "Profiles", "CreatorOwnershipTokenId", "OwnershipTokenIds")
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 RETURNING "CreatedAt", "SecretRotatedAt"`,
-		c.ID, c.Name, hash, c.ClaimSetName, c.NamespacePrefixes, c.EducationOrganizationIDs, c.Profiles,
+		c.ID, c.Name, hash, c.ClaimSetName, c.NamespacePrefixes, c.EducationOrganizationIDs, c.Profiles, c.CreatorOwnershipTokenID, c.OwnershipTokenIDs,
 	).Scan(&c.CreatedAt, &c.SecretRotatedAt)
 	if err != nil {
 		return Client{}, "", fmt.Errorf("storing the client: %w", err)
@@ -93,12 +107,12 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-const clientColumns = `"ClientId", "Name", "ClaimSetName", "NamespacePrefixes", "EducationOrganizationIds", "Profiles", "CreatedAt", "SecretRotatedAt"`
+const clientColumns = `"ClientId", "Name", "ClaimSetName", "NamespacePrefixes", "EducationOrganizationIds", "Profiles", "CreatorOwnershipTokenId", "OwnershipTokenIds", "CreatedAt", "SecretRotatedAt"`
 
 // scanClient reads clientColumns, then the extra destinations.
 func scanClient(row pgx.Row, extra ...any) (Client, error) {
 	var c Client
-	dest := append([]any{&c.ID, &c.Name, &c.ClaimSetName, &c.NamespacePrefixes, &c.EducationOrganizationIDs, &c.Profiles, &c.CreatedAt, &c.SecretRotatedAt}, extra...)
+	dest := append([]any{&c.ID, &c.Name, &c.ClaimSetName, &c.NamespacePrefixes, &c.EducationOrganizationIDs, &c.Profiles, &c.CreatorOwnershipTokenID, &c.OwnershipTokenIDs, &c.CreatedAt, &c.SecretRotatedAt}, extra...)
 	err := row.Scan(dest...)
 	return c, err
 }

@@ -24,11 +24,12 @@ type accessKey struct{}
 
 // access is what authentication and authorization established about a
 // request: one context value, which authorization completes
-// (SetDecision) instead of deriving another context, and request, from
-// it.
+// (SetDecision, SetOwnership) instead of deriving another context, and
+// request, from it.
 type access struct {
 	principal *Principal
 	decision  atomic.Pointer[Decision]
+	ownership atomic.Pointer[Ownership]
 }
 
 // WithPrincipal returns ctx carrying p, and room for the decision of its

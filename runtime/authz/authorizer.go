@@ -23,21 +23,40 @@ const (
 	NamespaceBased                 = "NamespaceBased"
 )
 
-// notImplemented are the reference's strategies this server knows but does
-// not implement yet (the relationship and ownership strategies): a request
-// that needs one is denied with a 403 naming it. Any other unknown name is
-// a security configuration error (500), as in the reference.
-var notImplemented = map[string]bool{
-	"RelationshipsWithEdOrgsOnly":                        true,
-	"RelationshipsWithEdOrgsOnlyInverted":                true,
-	"RelationshipsWithEdOrgsAndPeople":                   true,
-	"RelationshipsWithEdOrgsAndPeopleInverted":           true,
-	"RelationshipsWithEdOrgsAndPeopleIncludingDeletes":   true,
-	"RelationshipsWithPeopleOnly":                        true,
-	"RelationshipsWithStudentsOnly":                      true,
-	"RelationshipsWithStudentsOnlyIncludingDeletes":      true,
-	"RelationshipsWithStudentsOnlyThroughResponsibility": true,
-	"OwnershipBased":                                     true,
+// strategyKind is how the authorizer enforces a strategy named in a claim.
+type strategyKind int
+
+const (
+	// unknownStrategy is a name the authorizer does not implement for the
+	// action: a security configuration error (500), as in the reference.
+	unknownStrategy strategyKind = iota
+	noFurtherStrategy
+	namespaceStrategy
+	ownershipStrategy
+	// relationshipKind is one of the relationship strategies, combined
+	// with the others of the action by OR.
+	relationshipKind
+)
+
+// kindOf classifies strategy for action: the IncludingDeletes variants
+// exist for ReadChanges only, and OwnershipBased not for ReadChanges
+// (tracked changes do not record the ownership token), as in the
+// reference, which answers both with its unknown-strategy 500.
+func kindOf(strategy string, action auth.Action) strategyKind {
+	switch {
+	case strategy == NoFurtherAuthorizationRequired:
+		return noFurtherStrategy
+	case strategy == NamespaceBased:
+		return namespaceStrategy
+	case strategy == OwnershipBased:
+		if action == auth.ActionReadChanges {
+			return unknownStrategy
+		}
+		return ownershipStrategy
+	case relationshipStrategyIndex(strategy) >= 0, action == auth.ActionReadChanges && readChangesStrategyIndex(strategy) >= 0:
+		return relationshipKind
+	}
+	return unknownStrategy
 }
 
 // DefaultRefreshInterval is how often a server checks for newly loaded
@@ -104,7 +123,12 @@ type Authorizer struct {
 	// targets are the indexes in ordered by the canonical endpoint names
 	// the server asks with (those it registered the resources under).
 	targets map[auth.Target]int
-	current atomic.Pointer[loaded]
+	// authViews are the people authorization views the schema's
+	// database has (spec.Schema.AuthViews).
+	authViews []string
+	current   atomic.Pointer[loaded]
+	// owners caches the clients' ownership tokens (Authorize).
+	owners ownershipCache
 }
 
 var (
@@ -118,7 +142,7 @@ func New(schema *spec.Schema, db DB, log *slog.Logger) *Authorizer {
 	if log == nil {
 		log = slog.Default()
 	}
-	a := &Authorizer{db: db, log: log, targets: map[auth.Target]int{}}
+	a := &Authorizer{db: db, log: log, targets: map[auth.Target]int{}, authViews: schema.AuthViews}
 	for _, r := range schema.Resources {
 		a.targets[auth.Target{Project: r.ProjectEndpoint, Endpoint: r.Endpoint}] = len(a.ordered)
 		a.ordered = append(a.ordered, served{res: r, claim: ResourceClaimName(r.ProjectEndpoint, r.Name)})
@@ -213,15 +237,16 @@ func (a *Authorizer) Run(ctx context.Context, interval time.Duration) {
 	}
 }
 
-// Authorize decides whether p may do action on target, in the reference's
-// order: the claim set must exist (else a 500 security configuration
-// problem), have resource claims and one for the resource (else the bare
+// authorizeClaims is what Authorize decides from the claims alone:
+// whether p may do action on target, in the reference's order: the claim
+// set must exist (else a 500 security configuration problem), have
+// resource claims and one for the resource (else the bare
 // 403), grant the action (else the access-denied:action 403) with at least
 // one strategy (else a 500); unknown strategies are a 500, strategies not
 // implemented here a 403 naming them, and NamespaceBased needs namespace
 // prefixes on the client (else the no-namespaces 403). The decision lists
 // the strategies whose data checks the engine still runs.
-func (a *Authorizer) Authorize(_ context.Context, p *auth.Principal, target auth.Target, action auth.Action) (*auth.Decision, error) {
+func (a *Authorizer) authorizeClaims(p *auth.Principal, target auth.Target, action auth.Action) (*auth.Decision, error) {
 	if p == nil {
 		return nil, NoClientAuthorizations()
 	}
@@ -287,15 +312,17 @@ func (a *Authorizer) decide(p *auth.Principal, s served, cs *ClaimSetPolicy, act
 	if len(strategies) == 0 {
 		return nil, NoAuthorizationStrategies(string(action), claim.Name)
 	}
-	var unknown, unimplemented []string
-	namespace := false
+	var unknown, relationships []string
+	namespace, ownership := false, false
 	for _, st := range strategies {
-		switch {
-		case st == NoFurtherAuthorizationRequired:
-		case st == NamespaceBased:
+		switch kindOf(st, action) {
+		case noFurtherStrategy:
+		case namespaceStrategy:
 			namespace = true
-		case notImplemented[st]:
-			unimplemented = append(unimplemented, st)
+		case ownershipStrategy:
+			ownership = true
+		case relationshipKind:
+			relationships = append(relationships, st)
 		default:
 			unknown = append(unknown, st)
 		}
@@ -310,9 +337,14 @@ func (a *Authorizer) decide(p *auth.Principal, s served, cs *ClaimSetPolicy, act
 		}
 		d.Strategies = append(d.Strategies, NamespaceBased)
 	}
-	if len(unimplemented) > 0 {
-		return nil, StrategyNotImplemented(string(action), s.res.Name, unimplemented)
+	if ownership {
+		// Last of the strategies combined with AND, as in the reference.
+		d.Strategies = append(d.Strategies, OwnershipBased)
 	}
+	if p := a.relationshipPreflight(s.res, action, relationships); p != nil {
+		return nil, p
+	}
+	d.Strategies = append(d.Strategies, relationships...)
 	return d, nil
 }
 

@@ -114,12 +114,18 @@ type api struct {
 
 func startAPI(t testing.TB, p provisioned) *api {
 	t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return startAPILogging(t, p, slog.New(slog.NewTextHandler(io.Discard, nil)))
+}
+
+// startAPILogging is startAPI with the server logging to log, a line for
+// every answered request.
+func startAPILogging(t testing.TB, p provisioned, log *slog.Logger) *api {
+	t.Helper()
 	a := &api{provisioned: p, authorizer: authz.New(p.schema, p.pool, log), tokens: tokens{}}
 	if err := a.authorizer.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	cfg := server.Config{Auth: &server.Auth{Verifier: a.tokens, Authorizer: a.authorizer, Describer: a.authorizer}}
+	cfg := server.Config{Auth: &server.Auth{Verifier: a.tokens, Authorizer: a.authorizer, Describer: a.authorizer}, AccessLog: server.AccessLogAll}
 	s := server.New(cfg, engine.App(p.schema), p.pool, nil, log)
 	svc := engine.NewService(s, p.schema)
 	for _, r := range p.schema.Resources {

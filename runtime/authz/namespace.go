@@ -1,6 +1,7 @@
 package authz
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -40,8 +41,9 @@ func NamespaceRuleFrom(ctx context.Context) *NamespaceRule {
 }
 
 // strictlyIncreasing reports whether s is sorted without duplicates (the
-// principal's prefixes then serve as they are, shared and never written).
-func strictlyIncreasing(s []string) bool {
+// principal's prefixes, or education organization ids, then serve as they
+// are, shared and never written).
+func strictlyIncreasing[T cmp.Ordered](s []T) bool {
 	for i := 1; i < len(s); i++ {
 		if s[i-1] >= s[i] {
 			return false

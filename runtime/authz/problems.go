@@ -55,17 +55,9 @@ func ActionDenied(claimSet, action, resourceName string) *problem.Details {
 		claimSet, action, resourceName))
 }
 
-// StrategyNotImplemented is the 403 for an action whose claim needs
-// authorization strategies this server does not implement yet (the
-// relationship and ownership strategies): the request fails closed.
-func StrategyNotImplemented(action, resourceName string, strategies []string) *problem.Details {
-	return forbidden(":access-denied:strategy-not-implemented", detailResourceNotAuthorized, fmt.Sprintf(
-		"The '%s' action on resource '%s' is authorized by the %s authorization %s, which this server does not implement yet.",
-		action, resourceName, quotedList(strategies), plural(len(strategies), "strategy", "strategies")))
-}
-
-// StrategyNotImplementedFor is StrategyNotImplemented for a strategy this
-// server implements except on some requests (what names them).
+// StrategyNotImplementedFor is the 403 for a strategy this server
+// implements except on some requests (what names them): the request
+// fails closed.
 func StrategyNotImplementedFor(action, resourceName, strategy, what string) *problem.Details {
 	return forbidden(":access-denied:strategy-not-implemented", detailResourceNotAuthorized, fmt.Sprintf(
 		"The '%s' action on resource '%s' is authorized by the '%s' authorization strategy, which this server does not implement yet for %s.",
@@ -149,10 +141,3 @@ func NamespaceRequired() *problem.Details {
 }
 
 func quotedList(s []string) string { return "'" + strings.Join(s, "', '") + "'" }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

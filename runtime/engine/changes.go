@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/edfi-dmsc/dmsc/runtime/authz"
 	"github.com/edfi-dmsc/dmsc/runtime/changes"
@@ -14,12 +15,12 @@ var _ server.TrackedChanges = (*Handler)(nil)
 
 // Deletes handles GET /data/{project}/{resource}/deletes (Change Queries).
 func (h *Handler) Deletes(r *server.Request, p server.Paging) error {
-	return changes.Serve(r, h.svc.Pool, h.res, changes.Deletes, p, h.checkQueryValues, changesNamespaceFilter(r.Context(), h.res))
+	return changes.Serve(r, h.svc.Pool, h.res, changes.Deletes, p, h.checkQueryValues, changesFilter(r.Context(), h.res))
 }
 
 // KeyChanges handles GET /data/{project}/{resource}/keyChanges.
 func (h *Handler) KeyChanges(r *server.Request, p server.Paging) error {
-	return changes.Serve(r, h.svc.Pool, h.res, changes.KeyChanges, p, h.checkQueryValues, changesNamespaceFilter(r.Context(), h.res))
+	return changes.Serve(r, h.svc.Pool, h.res, changes.KeyChanges, p, h.checkQueryValues, changesFilter(r.Context(), h.res))
 }
 
 // checkQueryValues validates a change route's query fields as GET many
@@ -32,6 +33,35 @@ func (h *Handler) checkQueryValues(filters server.QueryParams) error {
 	}
 	_, _, _, err := bindFilters(h.res.Read, filters)
 	return err
+}
+
+// changesFilter is the authorization filter of a change route's tracked
+// rows: the NamespaceBased and relationship filters the request's
+// decision names, ANDed, their parameters numbered on; nil when it names
+// neither.
+func changesFilter(ctx context.Context, res *spec.Resource) changes.RowFilter {
+	var filters []changes.RowFilter
+	if f := changesNamespaceFilter(ctx, res); f != nil {
+		filters = append(filters, f)
+	}
+	if rule := authz.ChangesRelationshipRuleFrom(ctx, res); rule != nil {
+		filters = append(filters, rule.Filter)
+	}
+	switch len(filters) {
+	case 0:
+		return nil
+	case 1:
+		return filters[0]
+	}
+	return func(first int) (string, []any) {
+		var conds []string
+		var args []any
+		for _, f := range filters {
+			cond, more := f(first + len(args))
+			conds, args = append(conds, cond), append(args, more...)
+		}
+		return strings.Join(conds, " AND "), args
+	}
 }
 
 // changesNamespaceFilter is the NamespaceBased filter of a change route's

@@ -18,7 +18,9 @@ import (
 // row) of the document of res with DocumentUuid id, then its dms.Document
 // row, in one transaction: one round trip, one more when an If-Match header
 // makes it read the current ContentVersion first, and one more when
-// NamespaceBased authorization reads the stored namespaces first. found is false when res
+// NamespaceBased authorization reads the stored namespace first, one more
+// when OwnershipBased reads the stored ownership token, one more when the
+// relationship strategies check the stored values. found is false when res
 // has no such document (404). A document other documents still reference
 // gives the 409 dependent-item problem naming the referencing resource; a
 // failed If-Match the 412 problem. It retries under db.DefaultRetryPolicy;
@@ -35,6 +37,12 @@ func (w *Writer) Delete(ctx context.Context, res *spec.Resource, id uuid.UUID, p
 	err = db.InTx(ctx, w.Pool, w.Retry, func(ctx context.Context, tx *db.Tx) error {
 		found = false
 		if err := checkDeleteNamespace(ctx, tx, res, id); err != nil {
+			return err
+		}
+		if err := checkDeleteOwnership(ctx, tx, res, id); err != nil {
+			return err
+		}
+		if err := checkDeleteRelationships(ctx, tx, res, id); err != nil {
 			return err
 		}
 		if pre.IfMatch.Present {

@@ -23,7 +23,7 @@ import (
 
 const (
 	descriptorColumns = `d."DocumentId", d."DocumentUuid"::text, d."ContentVersion", x."Namespace", x."CodeValue", x."ShortDescription", ` +
-		`x."Description", to_char(x."EffectiveBeginDate", 'YYYY-MM-DD'), to_char(x."EffectiveEndDate", 'YYYY-MM-DD')`
+		`x."Description", to_char(x."EffectiveBeginDate", 'YYYY-MM-DD'), to_char(x."EffectiveEndDate", 'YYYY-MM-DD'), d."CreatedByOwnershipTokenId"`
 	findDescriptorByIdentitySQL = `SELECT ` + descriptorColumns + ` FROM "dms"."ReferentialIdentity" ri ` +
 		`JOIN "dms"."Document" d ON d."DocumentId" = ri."DocumentId" JOIN "dms"."Descriptor" x ON x."DocumentId" = d."DocumentId" ` +
 		`WHERE ri."ReferentialId" = $1::text::uuid`
@@ -101,7 +101,8 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.R
 	var docID, newDocID, cv int64
 	var docUUID string
 	var old DescriptorFields
-	err := br.QueryRow().Scan(&docID, &docUUID, &cv, &old.Namespace, &old.CodeValue, &old.ShortDescription, &old.Description, &old.EffectiveBeginDate, &old.EffectiveEndDate)
+	var ownershipToken *int16
+	err := br.QueryRow().Scan(&docID, &docUUID, &cv, &old.Namespace, &old.CodeValue, &old.ShortDescription, &old.Description, &old.EffectiveBeginDate, &old.EffectiveEndDate, &ownershipToken)
 	exists := err == nil
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = nil
@@ -121,6 +122,9 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.R
 	if p := checkDescriptorWriteNamespace(ctx, exists, old.Namespace, nf.Namespace); p != nil {
 		return WriteResult{}, p
 	}
+	if p := checkWriteOwnership(ctx, exists, ownershipToken); p != nil {
+		return WriteResult{}, p
+	}
 	if o := pre.Evaluate(exists, cv, w.SchemaEpoch); o != etag.Proceed {
 		return WriteResult{}, o.Problem()
 	}
@@ -128,7 +132,7 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.R
 	switch {
 	case !exists:
 		docID, docUUID = newDocID, uuid.NewString()
-		dml.Queue(insertDocumentSQL, docID, docUUID, res.ResourceKeyID)
+		dml.Queue(insertDocumentSQL, docID, docUUID, res.ResourceKeyID, creatorOwnershipToken(ctx))
 		queueDescriptorCreate(dml, res, nf, uri, refID, docID)
 	case id != uuid.Nil && identity.DescriptorURI(old.Namespace, old.CodeValue) != uri:
 		// A PUT may not change the namespace or codeValue, not even their

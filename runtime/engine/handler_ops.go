@@ -17,15 +17,18 @@ func (h *Handler) Update(r *server.Request, id uuid.UUID) error {
 // GetByID handles GET /data/{project}/{resource}/{id}: 200 with the
 // document, 304 when If-None-Match matches, 404 when absent. Under
 // NamespaceBased authorization the stored namespace, which the read's root
-// row holds, is checked before any answer, a 304 included: no extra round
-// trip.
+// row holds, and under OwnershipBased the stored ownership token, which the
+// read's batch selects, are checked before any answer, a 304 included, and
+// so is the relationship strategies' stored check the read's batch
+// selects: no extra round trip.
 func (h *Handler) GetByID(r *server.Request, id uuid.UUID) error {
 	rule := authz.NamespaceRuleFrom(r.Context())
 	capture := noCapture
 	if rule != nil {
 		capture = h.namespaceColumn
 	}
-	doc, err := h.codec.Read.readByID(r.Context(), h.svc.Pool, h.res, id, r.Variant, r.IfNoneMatch(), capture)
+	owner := authz.OwnershipRuleFrom(r.Context())
+	doc, err := h.codec.Read.readByID(r.Context(), h.svc.Pool, h.res, id, r.Variant, r.IfNoneMatch(), capture, owner != nil)
 	switch {
 	case err != nil:
 		return err
@@ -36,6 +39,14 @@ func (h *Handler) GetByID(r *server.Request, id uuid.UUID) error {
 		if p := rule.Check(doc.namespace, true); p != nil {
 			return p
 		}
+	}
+	if owner != nil {
+		if p := owner.Check(doc.ownershipToken); p != nil {
+			return p
+		}
+	}
+	if doc.denied != nil {
+		return doc.denied
 	}
 	if doc.NotModified {
 		return r.NotModified(doc.Tag)

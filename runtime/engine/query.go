@@ -45,6 +45,9 @@ func (c *ReadCodec) QueryPage(ctx context.Context, pool *pgxpool.Pool, res *spec
 	}
 	conds, args = withLiveWindow(res, p.Changes, conds, args)
 	conds, args = withNamespaceFilter(ctx, res, conds, args)
+	conds, args, related := withRelationshipFilter(ctx, res, conds, args)
+	matchable = matchable && related
+	conds, args = withOwnershipFilter(ctx, conds, args)
 	out := &Page{TotalCount: -1}
 	if !matchable || (p.Limit == 0 && !p.TotalCount) {
 		if p.TotalCount {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
+	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -24,6 +25,12 @@ type Read struct {
 	// namespace is the root row's Namespace element value when the read
 	// captured it (readByID with a column), nil when NULL.
 	namespace *string
+	// ownershipToken is the document's CreatedByOwnershipTokenId when the
+	// read captured it (readByID with ownership), nil when NULL.
+	ownershipToken *int16
+	// denied is the 403 of the relationship strategies' stored check,
+	// nil when it passed or did not run.
+	denied *problem.Details
 }
 
 // ReadByID answers GET by id: one round trip hydrates the document of res
@@ -31,7 +38,7 @@ type Read struct {
 // DocumentUuid id and encodes it. It returns nil when the resource has no
 // such document (404).
 func (c *ReadCodec) ReadByID(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, id uuid.UUID, v etag.Variant, ifNoneMatch etag.Condition) (*Read, error) {
-	return c.readByID(ctx, pool, res, id, v, ifNoneMatch, noCapture)
+	return c.readByID(ctx, pool, res, id, v, ifNoneMatch, noCapture, false)
 }
 
 // noCapture is the column argument of a readByID that captures nothing.
@@ -39,14 +46,21 @@ const noCapture = -1
 
 // readByID is ReadByID that also captures the text of the root row's
 // column namespaceColumn (unless noCapture) into Read.namespace, from the
-// row the hydration reads.
-func (c *ReadCodec) readByID(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, id uuid.UUID, v etag.Variant, ifNoneMatch etag.Condition, namespaceColumn int) (*Read, error) {
+// row the hydration reads, and, with ownership, the document's ownership
+// token into Read.ownershipToken, in the same round trip; under
+// relationship authorization (the decision in ctx) the same round trip
+// selects the stored check, whose denial is Read.denied (without a body).
+func (c *ReadCodec) readByID(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, id uuid.UUID, v etag.Variant, ifNoneMatch etag.Condition, namespaceColumn int, ownership bool) (*Read, error) {
 	rp := res.Read
 	out := &Read{}
 	batch := hydration{selects: make([]query, len(rp.Tables)), tables: rp.Tables}
 	if namespaceColumn != noCapture {
 		batch.capture = &rootCapture{column: namespaceColumn, into: &out.namespace}
 	}
+	if ownership {
+		batch.ownership = captureOwnership(res, id, &out.ownershipToken)
+	}
+	batch.relationship = newRelationshipRead(ctx, res, id)
 	for i, t := range rp.Tables {
 		batch.selects[i] = query{sql: t.ByID, args: []any{id.String()}}
 	}
@@ -56,6 +70,11 @@ func (c *ReadCodec) readByID(ctx context.Context, pool *pgxpool.Pool, res *spec.
 	}
 	if len(docs) == 0 {
 		return nil, nil
+	}
+	if batch.relationship != nil {
+		if out.denied = batch.relationship.denied(); out.denied != nil {
+			return out, nil
+		}
 	}
 	doc := docs[0]
 	out.Tag = v.Tag(doc.Meta().ContentVersion)
@@ -84,6 +103,11 @@ type hydration struct {
 	tables  []*spec.ReadTable
 	// capture, when set, takes a value of the root table's first row.
 	capture *rootCapture
+	// ownership, when set, reads a document's ownership token first.
+	ownership *ownershipCapture
+	// relationship, when set, selects the relationship strategies'
+	// stored check of a document, before its rows.
+	relationship *relationshipRead
 }
 
 // rootCapture asks a hydration for the text of a column of the root
@@ -102,6 +126,12 @@ func hydrate(ctx context.Context, pool *pgxpool.Pool, codec *ReadCodec, batch hy
 		// One snapshot, so a document's rows are consistent with its
 		// ContentVersion and the page with its count.
 		b.Queue(db.SnapshotRead)
+		if batch.ownership != nil {
+			b.Queue(batch.ownership.sql, batch.ownership.args...)
+		}
+		if batch.relationship != nil {
+			batch.relationship.queue(b)
+		}
 		for _, q := range []query{batch.count, batch.page} {
 			if q.sql != "" {
 				b.Queue(q.sql, q.args...)
@@ -124,6 +154,16 @@ func hydrate(ctx context.Context, pool *pgxpool.Pool, codec *ReadCodec, batch hy
 func readResults(br pgx.BatchResults, codec *ReadCodec, batch hydration) (docs []Document, total int64, err error) {
 	if _, err := br.Exec(); err != nil {
 		return nil, 0, err
+	}
+	if batch.ownership != nil {
+		if err := batch.ownership.read(br); err != nil {
+			return nil, 0, err
+		}
+	}
+	if batch.relationship != nil {
+		if err := batch.relationship.read(br); err != nil {
+			return nil, 0, err
+		}
 	}
 	if batch.count.sql != "" {
 		if err := br.QueryRow().Scan(&total); err != nil {

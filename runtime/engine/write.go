@@ -220,14 +220,17 @@ func (w *Writer) UpdateDocument(ctx context.Context, res *spec.Resource, id uuid
 const (
 	resolveSQL = `SELECT "ReferentialId"::text, "DocumentId", "ResourceKeyId" FROM "dms"."ReferentialIdentity" WHERE "ReferentialId" = ANY($1::text[]::uuid[])`
 	// findByIdentitySQL finds the document a POST targets.
-	findByIdentitySQL = `SELECT d."DocumentId", d."DocumentUuid"::text, d."ContentVersion" FROM "dms"."ReferentialIdentity" ri ` +
+	findByIdentitySQL = `SELECT d."DocumentId", d."DocumentUuid"::text, d."ContentVersion", d."CreatedByOwnershipTokenId" FROM "dms"."ReferentialIdentity" ri ` +
 		`JOIN "dms"."Document" d ON d."DocumentId" = ri."DocumentId" WHERE ri."ReferentialId" = $1::text::uuid`
 	// findByUUIDSQL finds the document a PUT targets and its current
 	// ReferentialId.
-	findByUUIDSQL = `SELECT d."DocumentId", d."ResourceKeyId", d."ContentVersion", coalesce(ri."ReferentialId"::text, '') FROM "dms"."Document" d ` +
+	findByUUIDSQL = `SELECT d."DocumentId", d."ResourceKeyId", d."ContentVersion", coalesce(ri."ReferentialId"::text, ''), d."CreatedByOwnershipTokenId" FROM "dms"."Document" d ` +
 		`LEFT JOIN "dms"."ReferentialIdentity" ri ON ri."DocumentId" = d."DocumentId" AND ri."ResourceKeyId" = d."ResourceKeyId" ` +
 		`WHERE d."DocumentUuid" = $1::text::uuid`
-	insertDocumentSQL = `INSERT INTO "dms"."Document" ("DocumentId", "DocumentUuid", "ResourceKeyId") OVERRIDING SYSTEM VALUE VALUES ($1, $2::text::uuid, $3)`
+	// insertDocumentSQL stamps every new document with its creator's
+	// ownership token ($4, creatorOwnershipToken), whatever the
+	// resource's strategies.
+	insertDocumentSQL = `INSERT INTO "dms"."Document" ("DocumentId", "DocumentUuid", "ResourceKeyId", "CreatedByOwnershipTokenId") OVERRIDING SYSTEM VALUE VALUES ($1, $2::text::uuid, $3, $4)`
 	// guardSQL opens an update: it locks the document and fails with
 	// staleCode unless its ContentVersion is still the one the first round
 	// trip read, which any change to the document (or a cascade into it)
@@ -355,6 +358,7 @@ type target struct {
 	documentUUID   string // POST only
 	referentialID  string // PUT only
 	resourceKeyID  int16  // PUT only
+	ownershipToken *int16 // dms.Document.CreatedByOwnershipTokenId
 	stored         [][][]*string
 }
 
@@ -455,6 +459,10 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 			b.Queue(tw.LoadByUUID, id.String())
 		}
 	}
+	rel := newRelationshipWrite(ctx, res)
+	if rel != nil {
+		rel.queue(b, f, id)
+	}
 	var br pgx.BatchResults
 	if tx != nil {
 		br = tx.SendBatch(ctx, b)
@@ -462,6 +470,9 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 		br = w.Pool.SendBatch(ctx, b)
 	}
 	tg, newDocID, itemIDs, resolved, err := readFirstBatch(br, res, post)
+	if err == nil && rel != nil {
+		err = rel.read(br)
+	}
 	if cerr := br.Close(); err == nil {
 		err = cerr
 	}
@@ -484,6 +495,14 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 	if p := checkWriteNamespace(ctx, f, &tg); p != nil {
 		return WriteResult{}, p
 	}
+	if p := checkWriteOwnership(ctx, tg.exists, tg.ownershipToken); p != nil {
+		return WriteResult{}, p
+	}
+	if rel != nil {
+		if p := rel.checkStored(tg.exists); p != nil {
+			return WriteResult{}, p
+		}
+	}
 	if o := pre.Evaluate(tg.exists, tg.contentVersion, w.SchemaEpoch); o != etag.Proceed {
 		return WriteResult{}, o.Problem()
 	}
@@ -498,6 +517,11 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 	}
 	if p := applyResolution(f, resolved); p != nil {
 		return WriteResult{}, p
+	}
+	if rel != nil {
+		if p := rel.checkProposed(tg.exists); p != nil {
+			return WriteResult{}, p
+		}
 	}
 	if a, ok := resolved[f.SuperclassID.String()]; ok && (!tg.exists || a.documentID != tg.documentID) {
 		// Another document holds the same superclass identity: another
@@ -525,7 +549,7 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 	}
 	dml := &pgx.Batch{}
 	if created {
-		dml.Queue(insertDocumentSQL, tg.documentID, tg.id.String(), res.ResourceKeyID)
+		dml.Queue(insertDocumentSQL, tg.documentID, tg.id.String(), res.ResourceKeyID, creatorOwnershipToken(ctx))
 	} else if tx == nil {
 		dml.Queue(guardSQL, tg.documentID, tg.contentVersion)
 	}
@@ -601,9 +625,9 @@ func execFinal(ctx context.Context, tx *db.Tx, dml *pgx.Batch, final []any) erro
 // readFirstBatch reads the lock, allocation, resolution and load results.
 func readFirstBatch(br pgx.BatchResults, res *spec.Resource, post bool) (tg target, newDocID int64, itemIDs []string, resolved map[string]resolvedID, err error) {
 	if post {
-		err = br.QueryRow().Scan(&tg.documentID, &tg.documentUUID, &tg.contentVersion)
+		err = br.QueryRow().Scan(&tg.documentID, &tg.documentUUID, &tg.contentVersion, &tg.ownershipToken)
 	} else {
-		err = br.QueryRow().Scan(&tg.documentID, &tg.resourceKeyID, &tg.contentVersion, &tg.referentialID)
+		err = br.QueryRow().Scan(&tg.documentID, &tg.resourceKeyID, &tg.contentVersion, &tg.referentialID, &tg.ownershipToken)
 	}
 	switch {
 	case err == nil:

@@ -47,6 +47,16 @@ type ChangePlan struct {
 	// NamespaceBased strategy filters the rows by ("" when the resource
 	// has no Namespace element or no change statements).
 	NamespaceColumn string
+	// EdOrgColumns are the tracked-change columns holding the old values
+	// of the resource's EducationOrganization securable elements
+	// (Relationships.EdOrgs, same order), and PersonColumns those holding
+	// the old DocumentIds of its persons (Relationships.People, same
+	// order; the stamping triggers follow a person's hops, so the column
+	// holds the person's own DocumentId): what the relationship strategies
+	// filter the rows by on ReadChanges, always by the old values, as the
+	// reference. An element whose value the table does not record has "".
+	// Both are nil without change statements or relationship elements.
+	EdOrgColumns, PersonColumns []string
 }
 
 // ChangeWindowCondition is the condition of every change statement that
@@ -65,14 +75,23 @@ type ChangeKey struct {
 	Type ScalarType
 }
 
-// checkChanges checks that a change plan with a namespace column can take
-// a row filter: every statement has the window condition once.
+// checkChanges checks that a change plan's tracked relationship columns
+// are one per element, and that a plan with a namespace column can take a
+// row filter: every statement has the window condition once.
 func (r *Resource) checkChanges(c *checker, at string) {
 	cp := r.Changes
-	if cp == nil || cp.NamespaceColumn == "" {
+	if cp == nil {
 		return
 	}
 	at += ": changes"
+	if cp.EdOrgColumns != nil || cp.PersonColumns != nil {
+		if ra := r.Relationships; ra == nil || len(cp.EdOrgColumns) != len(ra.EdOrgs) || len(cp.PersonColumns) != len(ra.People) {
+			c.add(at, "EdOrgColumns and PersonColumns do not match the Relationships elements one for one")
+		}
+	}
+	if cp.NamespaceColumn == "" {
+		return
+	}
 	if r.Namespace == nil {
 		c.add(at, "NamespaceColumn %q without a Namespace element", cp.NamespaceColumn)
 	}

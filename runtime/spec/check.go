@@ -289,6 +289,7 @@ func (r *Resource) check(c *checker, at string) {
 	r.checkWrite(c, at)
 	r.checkRead(c, at)
 	r.checkNamespace(c, at)
+	r.checkRelationships(c, at)
 	r.checkChanges(c, at)
 }
 

@@ -14,6 +14,11 @@ type Schema struct {
 	// ReferentialIdentity says, for the same resources, how their
 	// dms.ReferentialIdentity rows are recomputed (the integrity watchdog).
 	ReferentialIdentity []ReferentialIdentity
+	// AuthViews names the people authorization views the schema's DDL
+	// creates, unqualified and sorted ("EducationOrganizationIdToStudentDocumentId"):
+	// a relationship strategy that needs a view the schema lacks is a
+	// security configuration error, not a silent empty answer.
+	AuthViews []string
 }
 
 // ResourceKey is one dms.ResourceKey seed row.
@@ -66,6 +71,10 @@ type Resource struct {
 	// Namespace is set when the resource has Namespace securable elements
 	// (authorization by the NamespaceBased strategy).
 	Namespace *NamespaceAuthorization
+	// Relationships is set when the resource has EducationOrganization,
+	// Student, Staff or Contact securable elements on its root table
+	// (authorization by the relationship-based strategies).
+	Relationships *RelationshipAuthorization
 }
 
 // Label names the resource in metrics and logs ("ed-fi/schools"), as the

@@ -95,39 +95,95 @@ func TestAuthHierarchyTriggersMatchReferenceEmission(t *testing.T) {
 	}
 }
 
-// TestPeopleAuthViewsMatchReferenceEmission renders the four people
-// authorization views over the association tables of the reference's
-// auth-people-views case and requires the reference's expected views, byte
-// for byte, in both dialects. The case's ReadChanges views
-// (…IncludingDeletes, …DeletedResponsibility) are not emitted yet.
-func TestPeopleAuthViewsMatchReferenceEmission(t *testing.T) {
-	tables := map[string]relmodel.TableName{}
+// referencePeopleAssociations are the association tables of the
+// reference's auth-people-views case, with their tracked-change tables.
+func referencePeopleAssociations() map[string]relmodel.AuthAssociation {
+	out := map[string]relmodel.AuthAssociation{}
 	for _, name := range []string{"StudentSchoolAssociation", "StudentContactAssociation", "StaffEducationOrganizationAssignmentAssociation",
 		"StaffEducationOrganizationEmploymentAssociation", "StudentEducationOrganizationResponsibilityAssociation"} {
-		tables[name] = relmodel.TableName{Schema: "edfi", Name: name}
-	}
-	views := relmodel.PeopleAuthViews(tables)
-	peopleViews := func(dialect, sql string) []string {
-		var out []string
-		for _, p := range paragraphsMentioning(dialect, sql, " VIEW ") {
-			if !strings.Contains(p, "IncludingDeletes") && !strings.Contains(p, "DeletedResponsibility") {
-				out = append(out, p)
-			}
+		a := relmodel.AuthAssociation{
+			Table:       relmodel.TableName{Schema: "edfi", Name: name},
+			EdOrgColumn: "EducationOrganization_EducationOrganizationId",
+			Tracked:     &relmodel.TableName{Schema: "tracked_changes_edfi", Name: name},
 		}
-		return out
+		switch name {
+		case "StudentSchoolAssociation":
+			a.EdOrgColumn = "SchoolId_Unified"
+		case "StudentContactAssociation":
+			a.EdOrgColumn = ""
+		}
+		out[name] = a
 	}
+	return out
+}
+
+// TestPeopleAuthViewsMatchReferenceEmission renders the four people
+// authorization views and the four ReadChanges views over the association
+// tables of the reference's auth-people-views case and requires the
+// reference's expected views, byte for byte and in order, in both dialects.
+func TestPeopleAuthViewsMatchReferenceEmission(t *testing.T) {
+	live, readChanges := relmodel.PeopleAuthViews(referencePeopleAssociations())
+	views := append(live, readChanges...)
 	for _, d := range []ddl.Dialect{ddl.Pgsql, ddl.Mssql} {
 		sql, err := modelddl.PeopleAuthViewsSQL(d, views)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := peopleViews(d.Name(), sql)
-		want := peopleViews(d.Name(), ddlEmissionExpected(t, d.Name(), "auth-people-views.sql"))
-		if len(want) != 4 {
-			t.Fatalf("%s: the reference script has %d people views, expected 4", d.Name(), len(want))
+		got := paragraphsMentioning(d.Name(), sql, " VIEW ")
+		want := paragraphsMentioning(d.Name(), ddlEmissionExpected(t, d.Name(), "auth-people-views.sql"), " VIEW ")
+		if len(want) != 8 {
+			t.Fatalf("%s: the reference script has %d views, expected 8", d.Name(), len(want))
 		}
 		if diff := ddlcompare.FirstDifference(want, got); diff != "" {
 			t.Errorf("%s: %s", d.Name(), diff)
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d views, reference has %d", d.Name(), len(got), len(want))
+		}
+	}
+}
+
+// TestPeopleAuthViewsStandAlone: each view needs only the associations it
+// reads, and its ReadChanges view also their tracked-change tables.
+func TestPeopleAuthViewsStandAlone(t *testing.T) {
+	all := referencePeopleAssociations()
+	names := func(views []relmodel.AuthView) string {
+		var out []string
+		for _, v := range views {
+			out = append(out, v.View.Name)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		associations      []string
+		untracked         string
+		live, readChanges string
+	}{
+		{[]string{"StudentSchoolAssociation"}, "",
+			"EducationOrganizationIdToStudentDocumentId", "EducationOrganizationIdToStudentDocumentIdIncludingDeletes"},
+		{[]string{"StudentSchoolAssociation", "StudentContactAssociation"}, "StudentContactAssociation",
+			"EducationOrganizationIdToContactDocumentId EducationOrganizationIdToStudentDocumentId",
+			"EducationOrganizationIdToStudentDocumentIdIncludingDeletes"},
+		{[]string{"StaffEducationOrganizationAssignmentAssociation", "StudentEducationOrganizationResponsibilityAssociation"}, "",
+			"EducationOrganizationIdToStudentDocumentIdThroughResponsibility",
+			"EducationOrganizationIdToStudentDocumentIdDeletedResponsibility"},
+		{[]string{"StaffEducationOrganizationAssignmentAssociation", "StaffEducationOrganizationEmploymentAssociation"}, "",
+			"EducationOrganizationIdToStaffDocumentId", "EducationOrganizationIdToStaffDocumentIdIncludingDeletes"},
+	} {
+		given := map[string]relmodel.AuthAssociation{}
+		for _, n := range c.associations {
+			a := all[n]
+			if n == c.untracked {
+				a.Tracked = nil
+			}
+			given[n] = a
+		}
+		live, readChanges := relmodel.PeopleAuthViews(given)
+		if got := names(live); got != c.live {
+			t.Errorf("%v: live views %q, want %q", c.associations, got, c.live)
+		}
+		if got := names(readChanges); got != c.readChanges {
+			t.Errorf("%v: ReadChanges views %q, want %q", c.associations, got, c.readChanges)
 		}
 	}
 }

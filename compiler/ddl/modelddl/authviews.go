@@ -12,8 +12,9 @@ import (
 // operators ("NONE" views have one arm).
 var authViewSetOperators = map[string]string{"UNION_ALL": "UNION ALL", "UNION": "UNION"}
 
-// writeAuthView writes one people authorization view in the reference's
-// layout. On SQL Server the view starts its own batch, as union views do.
+// writeAuthView writes one people authorization view, live or ReadChanges,
+// in the reference's layout. On SQL Server the view starts its own batch,
+// as union views do.
 func writeAuthView(w *ddl.Writer, d ddl.Dialect, v relmodel.AuthView) error {
 	if d.Name() == "mssql" {
 		w.Line("GO")
@@ -33,6 +34,9 @@ func writeAuthView(w *ddl.Writer, d ddl.Dialect, v relmodel.AuthView) error {
 		cols := make([]string, len(arm.OutputColumns))
 		for j, c := range arm.OutputColumns {
 			cols[j] = "    " + c.Alias + "." + d.Quote(c.Column)
+			if c.OutputName != "" {
+				cols[j] += " AS " + d.Quote(c.OutputName)
+			}
 		}
 		w.Line(strings.Join(cols, ",\n"))
 		w.Linef("FROM %s %s", d.Qualified(tableName(arm.SourceTable)), arm.SourceAlias)

@@ -111,7 +111,8 @@ func (s *Section) WriteRelational(w *ddl.Writer, d ddl.Dialect) error {
 			return err
 		}
 	}
-	for _, v := range s.m.PeopleAuthViews {
+	// The ReadChanges views read the live ones, so they follow them.
+	for _, v := range append(append([]relmodel.AuthView(nil), s.m.PeopleAuthViews...), s.m.ReadChangesAuthViews...) {
 		if err := writeAuthView(w, d, v); err != nil {
 			return err
 		}

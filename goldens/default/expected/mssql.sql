@@ -3064,7 +3064,7 @@ IF NOT EXISTS (
     JOIN sys.schemas s ON t.schema_id = s.schema_id
     WHERE s.name = N'edfi' AND t.name = N'StudentSchoolAssociation' AND i.name = N'IX_StudentSchoolAssociation_School_SchoolId_Auth'
 )
-CREATE INDEX [IX_StudentSchoolAssociation_School_SchoolId_Auth] ON [edfi].[StudentSchoolAssociation] ([School_SchoolId]);
+CREATE INDEX [IX_StudentSchoolAssociation_School_SchoolId_Auth] ON [edfi].[StudentSchoolAssociation] ([School_SchoolId]) INCLUDE ([DocumentId], [Student_DocumentId]);
 
 IF NOT EXISTS (
     SELECT 1 FROM sys.indexes i
@@ -3217,6 +3217,29 @@ FROM [edfi].[LocalEducationAgency]
 UNION ALL
 SELECT [DocumentId] AS [DocumentId], [SchoolId] AS [EducationOrganizationId], CAST(N'Ed-Fi:School' AS nvarchar(256)) AS [Discriminator]
 FROM [edfi].[School]
+;
+
+GO
+CREATE OR ALTER VIEW [auth].[EducationOrganizationIdToStudentDocumentId] AS
+SELECT
+    edOrg.[SourceEducationOrganizationId],
+    ssa.[Student_DocumentId]
+FROM [auth].[EducationOrganizationIdToEducationOrganizationId] edOrg
+INNER JOIN [edfi].[StudentSchoolAssociation] ssa ON edOrg.[TargetEducationOrganizationId] = ssa.[School_SchoolId]
+;
+
+GO
+CREATE OR ALTER VIEW [auth].[EducationOrganizationIdToStudentDocumentIdIncludingDeletes] AS
+SELECT
+    edOrgToStudent.[SourceEducationOrganizationId],
+    edOrgToStudent.[Student_DocumentId]
+FROM [auth].[EducationOrganizationIdToStudentDocumentId] edOrgToStudent
+UNION
+SELECT
+    edOrg.[SourceEducationOrganizationId],
+    ssa_tc.[OldStudent_DocumentId] AS [Student_DocumentId]
+FROM [auth].[EducationOrganizationIdToEducationOrganizationId] edOrg
+INNER JOIN [tracked_changes_edfi].[StudentSchoolAssociation] ssa_tc ON edOrg.[TargetEducationOrganizationId] = ssa_tc.[OldSchool_SchoolId]
 ;
 
 GO

@@ -3202,7 +3202,7 @@ CREATE INDEX IF NOT EXISTS "IX_StudentSchoolAssociation_EntryGradeLevelDescripto
 
 CREATE INDEX IF NOT EXISTS "IX_StudentSchoolAssociation_SchoolYear_SchoolYear_Sc_00dd758e59" ON "edfi"."StudentSchoolAssociation" ("SchoolYear_SchoolYear", "SchoolYear_DocumentId");
 
-CREATE INDEX IF NOT EXISTS "IX_StudentSchoolAssociation_School_SchoolId_Auth" ON "edfi"."StudentSchoolAssociation" ("School_SchoolId");
+CREATE INDEX IF NOT EXISTS "IX_StudentSchoolAssociation_School_SchoolId_Auth" ON "edfi"."StudentSchoolAssociation" ("School_SchoolId") INCLUDE ("DocumentId", "Student_DocumentId");
 
 CREATE INDEX IF NOT EXISTS "IX_StudentSchoolAssociation_School_SchoolId_School_DocumentId" ON "edfi"."StudentSchoolAssociation" ("School_SchoolId", "School_DocumentId");
 
@@ -3246,6 +3246,27 @@ FROM "edfi"."LocalEducationAgency"
 UNION ALL
 SELECT "DocumentId" AS "DocumentId", "SchoolId" AS "EducationOrganizationId", 'Ed-Fi:School'::varchar(256) AS "Discriminator"
 FROM "edfi"."School"
+;
+
+CREATE OR REPLACE VIEW "auth"."EducationOrganizationIdToStudentDocumentId" AS
+SELECT
+    edOrg."SourceEducationOrganizationId",
+    ssa."Student_DocumentId"
+FROM "auth"."EducationOrganizationIdToEducationOrganizationId" edOrg
+INNER JOIN "edfi"."StudentSchoolAssociation" ssa ON edOrg."TargetEducationOrganizationId" = ssa."School_SchoolId"
+;
+
+CREATE OR REPLACE VIEW "auth"."EducationOrganizationIdToStudentDocumentIdIncludingDeletes" AS
+SELECT
+    edOrgToStudent."SourceEducationOrganizationId",
+    edOrgToStudent."Student_DocumentId"
+FROM "auth"."EducationOrganizationIdToStudentDocumentId" edOrgToStudent
+UNION
+SELECT
+    edOrg."SourceEducationOrganizationId",
+    ssa_tc."OldStudent_DocumentId" AS "Student_DocumentId"
+FROM "auth"."EducationOrganizationIdToEducationOrganizationId" edOrg
+INNER JOIN "tracked_changes_edfi"."StudentSchoolAssociation" ssa_tc ON edOrg."TargetEducationOrganizationId" = ssa_tc."OldSchool_SchoolId"
 ;
 
 CREATE OR REPLACE FUNCTION "edfi"."TF_TR_ClassPeriod_ReferentialIdentity"()

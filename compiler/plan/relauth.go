@@ -1,0 +1,149 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
+)
+
+// personKinds are the securableElements keys of person elements, in the
+// order their elements are listed.
+var personKinds = []string{spec.PersonStudent, spec.PersonStaff, spec.PersonContact}
+
+// authViewNames lists the people authorization views of the model, live
+// and ReadChanges, by unqualified name, sorted.
+func authViewNames(m *relmodel.ModelSet) []string {
+	var names []string
+	for _, v := range append(append([]relmodel.AuthView(nil), m.PeopleAuthViews...), m.ReadChangesAuthViews...) {
+		names = append(names, v.View.Name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// buildRelationships resolves the resource's EducationOrganization,
+// Student, Staff and Contact securable elements to root-table columns
+// (epic 14, stories 04 and 15); nil when none is on the root table
+// (descriptors have none). An EducationOrganization id is stored on the
+// table owning its reference; a person is reached along the reference
+// chain the relational model resolved for the authorization indexes.
+// views are the model's live people views, whose arms tell which person
+// elements a row of the resource relates itself (PersonElement.RowInViews).
+func buildRelationships(rs resourceSchema, mr *relmodel.Resource, views []relmodel.AuthView, r *spec.Resource) (*spec.RelationshipAuthorization, error) {
+	if r.IsDescriptor {
+		return nil, nil
+	}
+	se := rs.schema.Get("securableElements")
+	at := fmt.Sprintf("%s: resource %s: securableElements", rs.project.File, rs.endpoint)
+	ra := &spec.RelationshipAuthorization{}
+	if edOrgs := se.Get("EducationOrganization"); edOrgs != nil {
+		for _, e := range edOrgs.Items {
+			path, pok := e.Get("jsonPath").Str()
+			name, nok := e.Get("metaEdName").Str()
+			if !pok || !nok {
+				return nil, fmt.Errorf("%s.EducationOrganization: an element lacks jsonPath or metaEdName", at)
+			}
+			col := columnBySource(r.Tables[0], path)
+			if col == nil || strings.Contains(path, "[*]") {
+				ra.Unchecked = append(ra.Unchecked, path)
+				continue
+			}
+			column := col.Name
+			if col.Alias {
+				column = col.Canonical
+			}
+			el := spec.EdOrgElement{JSONPath: path, MetaEdName: name, Column: column, Stored: storedIndex(r, column)}
+			if el.Stored < 0 {
+				return nil, fmt.Errorf("%s.EducationOrganization: column %s of path %s is not written", at, column, path)
+			}
+			ra.EdOrgs = append(ra.EdOrgs, el)
+		}
+	}
+	for _, kind := range personKinds {
+		paths := se.Get(kind)
+		if paths == nil {
+			continue
+		}
+		for _, p := range paths.Items {
+			path, ok := p.Str()
+			if !ok {
+				return nil, fmt.Errorf("%s.%s: not a string", at, kind)
+			}
+			if strings.Contains(path, "[*]") {
+				ra.Unchecked = append(ra.Unchecked, path)
+				continue
+			}
+			el, err := personElement(mr, r, kind, path)
+			if err != nil {
+				return nil, fmt.Errorf("%s.%s: %w", at, kind, err)
+			}
+			ra.People = append(ra.People, el)
+		}
+	}
+	if len(ra.EdOrgs) == 0 && len(ra.People) == 0 {
+		return nil, nil
+	}
+	for i := range ra.People {
+		ra.People[i].RowInViews = rowInViews(views, mr.Root().Name, ra.EdOrgs, ra.People[i])
+	}
+	return ra, nil
+}
+
+// rowInViews names the views with an arm that is a row of the root table
+// itself: the arm joins the hierarchy on one of the resource's
+// EducationOrganization elements and outputs el's column (a
+// StudentSchoolAssociation row relates its student to its school).
+func rowInViews(views []relmodel.AuthView, root relmodel.TableName, edOrgs []spec.EdOrgElement, el spec.PersonElement) []string {
+	var names []string
+	for _, v := range views {
+		for _, arm := range v.Arms {
+			if len(arm.Joins) != 1 || len(arm.OutputColumns) != 2 || len(arm.Joins[0].On) != 1 {
+				continue
+			}
+			join, out := arm.Joins[0], arm.OutputColumns[1]
+			on := join.On[0]
+			joinsEdOrg := on.RightAlias == join.Alias && slices.ContainsFunc(edOrgs, func(e spec.EdOrgElement) bool { return e.Column == on.RightColumn })
+			if join.Table == root && joinsEdOrg && out.Alias == join.Alias && out.Column == el.Column && !slices.Contains(names, v.View.Name) {
+				names = append(names, v.View.Name)
+			}
+		}
+	}
+	return names
+}
+
+// personElement turns the model's chain for a person path into the
+// element: the chain's first column on the root table, its further steps
+// as hops; the document's own DocumentId when the chain is empty.
+func personElement(mr *relmodel.Resource, r *spec.Resource, kind, path string) (spec.PersonElement, error) {
+	el := spec.PersonElement{Kind: kind, JSONPath: path, Column: "DocumentId", Stored: -1}
+	i := slices.IndexFunc(mr.PersonPaths, func(pp relmodel.PersonPath) bool { return pp.Kind == kind && pp.JSONPath == path })
+	if i < 0 {
+		return el, fmt.Errorf("path %s was not resolved to a %s by the relational model", path, kind)
+	}
+	chain := mr.PersonPaths[i].Chain
+	if len(chain) == 0 {
+		return el, nil
+	}
+	el.Column = chain[0].SourceColumn
+	if el.Stored = storedIndex(r, el.Column); el.Stored < 0 {
+		return el, fmt.Errorf("column %s of path %s is not written", el.Column, path)
+	}
+	for _, st := range chain[1:] {
+		el.Hops = append(el.Hops, spec.PersonHop{Table: q(st.SourceTable.Schema) + "." + q(st.SourceTable.Name), Column: st.SourceColumn})
+	}
+	return el, nil
+}
+
+// storedIndex is the index in the root table write's Stored of the named
+// column, -1 when the write does not store it.
+func storedIndex(r *spec.Resource, column string) int {
+	for si, ci := range r.Write.Tables[0].Stored {
+		if r.Tables[0].Columns[ci].Name == column {
+			return si
+		}
+	}
+	return -1
+}

@@ -1,0 +1,197 @@
+package authz
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/edfi-dmsc/dmsc/runtime/auth"
+	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
+)
+
+// ReadChanges variants of the relationship strategies: as their live
+// namesakes, with the people related through the ReadChanges views, which
+// add the persons of deleted and re-keyed associations.
+const (
+	RelationshipsWithEdOrgsAndPeopleIncludingDeletes                   = "RelationshipsWithEdOrgsAndPeopleIncludingDeletes"
+	RelationshipsWithStudentsOnlyIncludingDeletes                      = "RelationshipsWithStudentsOnlyIncludingDeletes"
+	RelationshipsWithStudentsOnlyThroughResponsibilityIncludingDeletes = "RelationshipsWithStudentsOnlyThroughResponsibilityIncludingDeletes"
+)
+
+// readChangesStrategies are the relationship strategies the change routes
+// (/deletes, /keyChanges) support, as the reference's (change-queries.md,
+// "Strategies"): the education organization ones relate through the
+// hierarchy, the people ones through the ReadChanges views. Any other
+// relationship strategy on ReadChanges is a security configuration error.
+// All filter the tracked rows by the old values the rows recorded
+// (spec.ChangePlan EdOrgColumns, PersonColumns).
+var readChangesStrategies = []relationshipStrategy{
+	{name: RelationshipsWithEdOrgsOnly, edOrgs: true},
+	{name: RelationshipsWithEdOrgsOnlyInverted, edOrgs: true, inverted: true},
+	{name: RelationshipsWithEdOrgsAndPeopleIncludingDeletes, edOrgs: true, people: allPeople},
+	{name: RelationshipsWithStudentsOnlyIncludingDeletes, people: []string{spec.PersonStudent}},
+	{name: RelationshipsWithStudentsOnlyThroughResponsibilityIncludingDeletes, people: []string{spec.PersonStudent}, throughResponsibility: true},
+}
+
+// readChangesStrategyIndex returns the index of the strategy named name
+// in readChangesStrategies, or -1.
+func readChangesStrategyIndex(name string) int {
+	return slices.IndexFunc(readChangesStrategies, func(s relationshipStrategy) bool { return s.name == name })
+}
+
+// readChangesView is the ReadChanges view relating a person of kind under
+// s (the responsibility one drops "Through" to stay within PostgreSQL's 63
+// characters).
+func (s relationshipStrategy) readChangesView(kind string) string {
+	if s.throughResponsibility {
+		return "EducationOrganizationIdToStudentDocumentIdDeletedResponsibility"
+	}
+	return "EducationOrganizationIdTo" + kind + "DocumentIdIncludingDeletes"
+}
+
+// trackedSubject is one old value a ReadChanges strategy relates to the
+// claims: the securable element's path, the tracked-change column holding
+// it and, for a person, the view relating it and the view's person column
+// ("" for an education organization).
+type trackedSubject struct {
+	element, column, view, viewColumn string
+}
+
+// trackedSubjects lists the old values s relates on res, whose change plan
+// has statements; a column is "" where the rows do not record the value.
+func trackedSubjects(res *spec.Resource, s relationshipStrategy) []trackedSubject {
+	ra, cp := res.Relationships, res.Changes
+	if ra == nil {
+		return nil
+	}
+	var out []trackedSubject
+	if s.edOrgs {
+		for i, el := range ra.EdOrgs {
+			out = append(out, trackedSubject{element: el.JSONPath, column: cp.EdOrgColumns[i]})
+		}
+	}
+	for i, el := range ra.People {
+		if slices.Contains(s.people, el.Kind) {
+			out = append(out, trackedSubject{element: el.JSONPath, column: cp.PersonColumns[i],
+				view: s.readChangesView(el.Kind), viewColumn: el.Kind + "_DocumentId"})
+		}
+	}
+	return out
+}
+
+// predicate is the subject's relation to the claims (claimsMark) over the
+// tracked rows aliased c: an education organization equal to a claim or
+// below (above, inverted) one in the current hierarchy, a person in the
+// view's persons of the claims. A NULL old value relates to nothing.
+func (t trackedSubject) predicate(inverted bool) string {
+	col := "c." + quoteIdent(t.column)
+	if t.view != "" {
+		return col + " IN (SELECT " + quoteIdent(t.viewColumn) + " FROM " + quoteIdent("auth") + "." + quoteIdent(t.view) + " WHERE " + edOrgSourceColumn + " = ANY(" + claimsMark + "::bigint[]))"
+	}
+	from, to := edOrgSourceColumn, edOrgTargetColumn
+	if inverted {
+		from, to = to, from
+	}
+	return "(" + col + " = ANY(" + claimsMark + "::bigint[]) OR " + col + " IN (SELECT " + to + " FROM " + edOrgHierarchyTable +
+		" WHERE " + from + " = ANY(" + claimsMark + "::bigint[])))"
+}
+
+// readChangesRelationshipPreflight is relationshipPreflight for
+// ReadChanges: every relationship strategy must be one the change routes
+// support (500 naming the others, as the reference), and, when the
+// resource has change statements, have subjects whose old values its
+// tracked changes record, related through views the schema has (500
+// otherwise).
+func (a *Authorizer) readChangesRelationshipPreflight(res *spec.Resource, strategies []string) *problem.Details {
+	var unsupported []string
+	for _, name := range strategies {
+		if readChangesStrategyIndex(name) < 0 {
+			unsupported = append(unsupported, name)
+		}
+	}
+	if len(unsupported) > 0 {
+		return UnknownStrategies(unsupported)
+	}
+	if res.Changes == nil || res.Changes.Deletes == "" {
+		return nil // the routes answer 404 without reading a row
+	}
+	action := string(auth.ActionReadChanges)
+	for _, name := range strategies {
+		subjects := trackedSubjects(res, readChangesStrategies[readChangesStrategyIndex(name)])
+		if len(subjects) == 0 {
+			return RelationshipSubjectsMissing(action, res.Name, name)
+		}
+		for _, t := range subjects {
+			if t.column == "" {
+				return TrackedSubjectMissing(res.Name, name, t.element)
+			}
+			if t.view != "" && !slices.Contains(a.authViews, t.view) {
+				return RelationshipViewMissing(action, res.Name, name, t.view)
+			}
+		}
+	}
+	return nil
+}
+
+// TrackedSubjectMissing is the 500 for a ReadChanges relationship
+// strategy relating a securable element whose old value the resource's
+// tracked changes do not record: the rows could not be filtered by it.
+func TrackedSubjectMissing(resourceName, strategy, element string) *problem.Details {
+	return securityConfiguration(fmt.Sprintf(
+		"The '%s' authorization strategy is configured for the 'ReadChanges' action on resource '%s', whose tracked changes do not record the securable element '%s'.",
+		strategy, resourceName, element))
+}
+
+// ChangesRelationshipRule is the relationship filter of one change-route
+// request: the tracked rows whose old values the decision's strategies
+// relate to the client's education organization ids.
+type ChangesRelationshipRule struct {
+	// filter is the predicate over c split at claimsMark: the strategies
+	// ORed, each the AND of its subjects' relations.
+	filter []string
+	claims []int64
+}
+
+// ChangesRelationshipRuleFrom returns the relationship filter of a change
+// route on res: nil when the decision in ctx names no relationship
+// strategy (the authorizer has checked the ones it names) or res has no
+// change statements.
+func ChangesRelationshipRuleFrom(ctx context.Context, res *spec.Resource) *ChangesRelationshipRule {
+	d, ok := auth.DecisionFrom(ctx)
+	if !ok || res.Changes == nil || res.Changes.Deletes == "" {
+		return nil // no decision, or routes that answer 404
+	}
+	var ors []string
+	for _, name := range d.Strategies {
+		i := readChangesStrategyIndex(name)
+		if i < 0 {
+			continue
+		}
+		var ands []string
+		for _, t := range trackedSubjects(res, readChangesStrategies[i]) {
+			ands = append(ands, t.predicate(readChangesStrategies[i].inverted))
+		}
+		ors = append(ors, "("+strings.Join(ands, " AND ")+")")
+	}
+	if len(ors) == 0 {
+		return nil
+	}
+	r := &ChangesRelationshipRule{filter: strings.Split("("+strings.Join(ors, " OR ")+")", claimsMark)}
+	if p, ok := auth.PrincipalFrom(ctx); ok {
+		r.claims = p.EducationOrganizationIDs
+	}
+	return r
+}
+
+// Filter is the rule's predicate over the tracked rows aliased c, its
+// claims parameter numbered $first. Without claims it relates nothing.
+func (r *ChangesRelationshipRule) Filter(first int) (string, []any) {
+	claims := r.claims
+	if claims == nil {
+		claims = []int64{}
+	}
+	return strings.Join(r.filter, "$"+strconv.Itoa(first)), []any{claims}
+}

@@ -1,0 +1,168 @@
+package authz
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/edfi-dmsc/dmsc/runtime/auth"
+	"github.com/edfi-dmsc/dmsc/runtime/problem"
+	"github.com/jackc/pgx/v5"
+)
+
+// OwnershipBased is the strategy that lets a client touch only the
+// documents created by a client holding one of its ownership tokens
+// (design-docs/auth.md, "Ownership-based authorization strategy"; epic 14
+// stories 10, 11, 11b).
+const OwnershipBased = "OwnershipBased"
+
+// Authorize decides whether p may do action on target from the claims
+// (authorizeClaims), then resolves the client's ownership tokens for the
+// requests that use them and records them in ctx (auth.SetOwnership):
+// every create, whose new document is stamped with the creator token
+// whatever the strategy, and every request authorized by OwnershipBased.
+func (a *Authorizer) Authorize(ctx context.Context, p *auth.Principal, target auth.Target, action auth.Action) (*auth.Decision, error) {
+	d, err := a.authorizeClaims(p, target, action)
+	if err != nil {
+		return nil, err
+	}
+	if action == auth.ActionCreate || slices.Contains(d.Strategies, OwnershipBased) {
+		o, err := a.owners.get(ctx, a.db, p.ClientID)
+		if err != nil {
+			return nil, err
+		}
+		auth.SetOwnership(ctx, o)
+	}
+	return d, nil
+}
+
+// ownershipCacheTTL bounds how long a client's ownership tokens are reused:
+// a change in cms.ApiClient reaches a running server within it. The
+// reference's default is 600 s; this server refreshes as often as it
+// re-verifies client secrets (auth's client cache), so a revoked token
+// stops authorizing within a minute.
+const ownershipCacheTTL = time.Minute
+
+// ownershipCacheMax bounds the cache; when full it is cleared.
+const ownershipCacheMax = 4096
+
+// ownershipCache holds the clients' ownership tokens by client id; the
+// zero value is empty and ready.
+type ownershipCache struct {
+	mu      sync.Mutex
+	clients map[string]cachedOwnership
+}
+
+type cachedOwnership struct {
+	ownership *auth.Ownership
+	expires   time.Time
+}
+
+// noOwnership is the configuration of a client without ownership tokens.
+var noOwnership = &auth.Ownership{Tokens: []int16{}}
+
+// get returns the ownership tokens of clientID, read from cms.ApiClient
+// through db (nil db: none) at most once per ownershipCacheTTL. A client
+// the cms schema does not hold (one of an external identity provider) has
+// none: its creates are stamped NULL and OwnershipBased grants it nothing.
+func (c *ownershipCache) get(ctx context.Context, db Querier, clientID string) (*auth.Ownership, error) {
+	if db == nil {
+		return noOwnership, nil
+	}
+	now := time.Now()
+	c.mu.Lock()
+	hit, ok := c.clients[clientID]
+	c.mu.Unlock()
+	if ok && now.Before(hit.expires) {
+		return hit.ownership, nil
+	}
+	o := &auth.Ownership{}
+	err := db.QueryRow(ctx, `SELECT "CreatorOwnershipTokenId", "OwnershipTokenIds" FROM "cms"."ApiClient" WHERE "ClientId" = $1`, clientID).Scan(&o.Creator, &o.Tokens)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		o = noOwnership
+	case err != nil:
+		return nil, fmt.Errorf("reading the ownership tokens of client %s: %w", clientID, err)
+	}
+	c.mu.Lock()
+	if c.clients == nil || len(c.clients) >= ownershipCacheMax {
+		c.clients = map[string]cachedOwnership{}
+	}
+	c.clients[clientID] = cachedOwnership{ownership: o, expires: now.Add(ownershipCacheTTL)}
+	c.mu.Unlock()
+	return o, nil
+}
+
+// CreatorOwnershipToken is the token a create of the request in ctx stamps
+// its document with: the client's creator token, nil (NULL) when it has
+// none or auth is off.
+func CreatorOwnershipToken(ctx context.Context) *int16 {
+	if o, ok := auth.OwnershipFrom(ctx); ok {
+		return o.Creator
+	}
+	return nil
+}
+
+// OwnershipRule is the OwnershipBased check of one request: the stored
+// document's dms.Document.CreatedByOwnershipTokenId must be one of the
+// client's ownership tokens.
+type OwnershipRule struct {
+	// Tokens are the client's tokens, distinct and sorted.
+	Tokens []int16
+}
+
+// OwnershipRuleFrom returns the request's OwnershipBased rule: nil when
+// the authorization decision in ctx does not name OwnershipBased (auth
+// off, or another strategy).
+func OwnershipRuleFrom(ctx context.Context) *OwnershipRule {
+	d, ok := auth.DecisionFrom(ctx)
+	if !ok || !slices.Contains(d.Strategies, OwnershipBased) {
+		return nil
+	}
+	r := &OwnershipRule{Tokens: noOwnership.Tokens}
+	if o, ok := auth.OwnershipFrom(ctx); ok && o.Tokens != nil {
+		r.Tokens = o.Tokens
+	}
+	return r
+}
+
+// Check checks a stored document's token (nil when NULL): a document
+// created without one is never accessible under OwnershipBased (2.14), one
+// created under another token is not the caller's (2.13).
+func (r *OwnershipRule) Check(stored *int16) *problem.Details {
+	switch {
+	case stored == nil:
+		return OwnershipUninitialized()
+	case !slices.Contains(r.Tokens, *stored):
+		return OwnershipMismatch()
+	}
+	return nil
+}
+
+// Filter is the GET-many predicate of the rule over the root table aliased
+// r, with its parameter numbered first: the document's dms.Document row
+// carries one of the tokens. A NULL token never matches, and an empty
+// token list matches nothing: an empty page, not a 403 (story 11b).
+func (r *OwnershipRule) Filter(first int) (string, []any) {
+	return `EXISTS (SELECT 1 FROM "dms"."Document" o WHERE o."DocumentId" = r."DocumentId" AND o."CreatedByOwnershipTokenId" = ANY($` +
+		strconv.Itoa(first) + `::smallint[]))`, []any{r.Tokens}
+}
+
+// OwnershipMismatch is the 403 for a stored document created under a
+// token the caller does not hold (design-docs/auth.md §ProblemDetails
+// 2.13).
+func OwnershipMismatch() *problem.Details {
+	return forbidden(":ownership:access-denied:ownership-mismatch", detailDataNotAuthorized+" The item is not owned by the caller.")
+}
+
+// OwnershipUninitialized is the 403 for a stored document without a token
+// (§ProblemDetails 2.14): created with auth off, by a client without a
+// creator token, or by the bulk loader.
+func OwnershipUninitialized() *problem.Details {
+	return forbidden(":ownership:invalid-data:ownership-uninitialized", detailDataNotAuthorized+" The item is not owned by the caller.",
+		fmt.Sprintf("The existing resource item has no 'CreatedByOwnershipTokenId' value assigned and thus will never be accessible to clients using the '%s' authorization strategy.", OwnershipBased))
+}
