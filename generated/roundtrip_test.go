@@ -22,7 +22,7 @@ var runtimeFields = map[string][]string{
 	"ResourceKey": {"ID", "ProjectName", "ResourceName", "Version", "IsAbstract"},
 	"Project":     {"EndpointName", "ProjectName", "Version", "Description"},
 	"Resource": {"ProjectEndpoint", "ProjectName", "Endpoint", "Name", "ResourceKeyID", "IsDescriptor",
-		"AllowIdentityUpdates", "Tables", "Write", "Read", "Changes", "Namespace", "Relationships"},
+		"AllowIdentityUpdates", "Tables", "Write", "Read", "Changes", "Namespace", "Relationships", "EducationOrganization"},
 	"Table":     {"Schema", "Name", "Kind", "Parent", "Columns"},
 	"Column":    {"Name", "Kind"},
 	"WritePlan": {"Tables", "Descriptor", "CascadeCount"},
@@ -49,6 +49,8 @@ var runtimeFields = map[string][]string{
 	"EdOrgElement":              {"JSONPath", "MetaEdName", "Column", "Stored"},
 	"PersonElement":             {"Kind", "JSONPath", "Column", "Stored", "Hops", "RowInViews"},
 	"PersonHop":                 {"Table", "Column"},
+	// /oauth/token_info's education organizations (runtime/authz).
+	"EducationOrganizationColumns": {"ID", "Name"},
 }
 
 // TestPlansRoundTrip checks that the compiled-in plans equal the plans the

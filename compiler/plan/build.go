@@ -137,6 +137,9 @@ func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*spec.Re
 		r.Superclass = sc
 	}
 	var err error
+	if r.EducationOrganization, err = educationOrganizationColumns(r, root); err != nil {
+		return nil, err
+	}
 	if r.Write, err = buildWrite(in, rs, mr, r); err != nil {
 		return nil, err
 	}
@@ -289,6 +292,33 @@ func Steps(rel string) []string {
 		}
 	}
 	return out
+}
+
+// The abstract resource whose concrete subclasses token_info describes,
+// and the document paths it reads of them.
+const (
+	educationOrganizationResource = "EducationOrganization"
+	educationOrganizationIDPath   = "$.educationOrganizationId"
+	nameOfInstitutionPath         = "$.nameOfInstitution"
+)
+
+// educationOrganizationColumns returns, for a concrete subclass of
+// EducationOrganization, the root-table columns of its education
+// organization id and name (spec.EducationOrganizationColumns); nil for
+// any other resource.
+func educationOrganizationColumns(r *spec.Resource, root *spec.Table) (*spec.EducationOrganizationColumns, error) {
+	sc := r.Superclass
+	if sc == nil || sc.ResourceName != educationOrganizationResource || root == nil {
+		return nil, nil
+	}
+	if sc.IdentityRenameTo != educationOrganizationIDPath {
+		return nil, fmt.Errorf("subclass of %s whose identity is not renamed to %s", educationOrganizationResource, educationOrganizationIDPath)
+	}
+	name := columnBySource(root, nameOfInstitutionPath)
+	if name == nil {
+		return nil, fmt.Errorf("subclass of %s without a root column for %s", educationOrganizationResource, nameOfInstitutionPath)
+	}
+	return &spec.EducationOrganizationColumns{ID: r.Identity[0].Column, Name: name.Name}, nil
 }
 
 func columnBySource(t *spec.Table, path string) *spec.Column {

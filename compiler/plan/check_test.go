@@ -50,6 +50,7 @@ func TestCheckRefusesBrokenIndexes(t *testing.T) {
 			}
 		}, "Value"},
 		{"column kind", func(r *spec.Resource) { r.Tables[0].Columns[0].Kind = 200 }, "not a declared value"},
+		{"education organization name", func(r *spec.Resource) { r.EducationOrganization.Name = "Nowhere" }, "column Nowhere is not on the root table School"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := bundled(t)

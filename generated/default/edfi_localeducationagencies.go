@@ -1714,6 +1714,7 @@ ORDER BY t."LocalEducationAgency_DocumentId", t."ParentCollectionItemId", t."Ord
 			{JSONPath: "$.localEducationAgencyId", MetaEdName: "LocalEducationAgencyId", Column: "LocalEducationAgencyId", Stored: 4},
 		},
 	},
+	EducationOrganization: &spec.EducationOrganizationColumns{ID: "LocalEducationAgencyId", Name: "NameOfInstitution"},
 }
 
 // Indexes of the tables of edfiLocalEducationAgency (Resource.Tables, and

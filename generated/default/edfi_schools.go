@@ -1752,6 +1752,7 @@ ORDER BY t."School_DocumentId", t."ParentCollectionItemId", t."Ordinal"`,
 			{JSONPath: "$.schoolId", MetaEdName: "SchoolId", Column: "SchoolId", Stored: 6},
 		},
 	},
+	EducationOrganization: &spec.EducationOrganizationColumns{ID: "SchoolId", Name: "NameOfInstitution"},
 }
 
 // Indexes of the tables of edfiSchool (Resource.Tables, and ReadPlan.Tables

@@ -308,8 +308,10 @@ func TestTokenInfo(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("token_info: %d %s", r.status, r.body)
 	}
+	// The client's 19255901 is no organization the describer knows: left out.
 	want := fmt.Sprintf(`{"active":true,"client_id":%q,"namespace_prefixes":["uri://ed-fi.org","uri://ns2.org"],`+
-		`"education_organizations":[{"education_organization_id":255901},{"education_organization_id":19255901}],`+
+		`"education_organizations":[{"education_organization_id":255901,"name_of_institution":"Grand Bend \"ISD\"","type":"edfi.LocalEducationAgency",`+
+		`"local_education_agency_id":255901,"education_service_center_id":255950}],`+
 		`"assigned_profiles":["Test-Profile"],"claim_set":{"name":"SIS-Vendor"},`+
 		`"resources":[{"resource":"/ed-fi/students","operations":["Create","Read"]}],`+
 		`"services":[{"service":"identity","operations":["Read"]}]}`, id)

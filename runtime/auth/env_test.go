@@ -226,6 +226,19 @@ func (fixedDescriber) DescribeClaimSet(name string) ([]auth.TokenInfoResource, [
 		[]auth.TokenInfoService{{Service: "identity", Operations: []string{"Read"}}}, true
 }
 
+// DescribeEducationOrganizations knows the LEA 255901 only, under the
+// ESC 255950; runtime/authz reads them from the database.
+func (fixedDescriber) DescribeEducationOrganizations(_ context.Context, ids []int64) ([]auth.TokenInfoEducationOrganization, error) {
+	out := []auth.TokenInfoEducationOrganization{}
+	for _, id := range ids {
+		if id == 255901 {
+			out = append(out, auth.TokenInfoEducationOrganization{ID: id, NameOfInstitution: `Grand Bend "ISD"`, Type: "edfi.LocalEducationAgency",
+				Ancestors: []auth.TokenInfoAncestor{{Name: "local_education_agency_id", ID: 255901}, {Name: "education_service_center_id", ID: 255950}}})
+		}
+	}
+	return out, nil
+}
+
 // withoutCorrelationID drops correlationId from a problem body (a fresh
 // id each request) for comparison with the reference's body.
 func withoutCorrelationID(t *testing.T, body string) string {

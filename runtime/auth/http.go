@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime"
@@ -232,26 +233,18 @@ type TokenInfoEndpoint struct {
 
 // tokenInfo is the reference's token_info body, in its member order.
 type tokenInfo struct {
-	Active                 bool                `json:"active"`
-	ClientID               string              `json:"client_id"`
-	NamespacePrefixes      []string            `json:"namespace_prefixes"`
-	EducationOrganizations []tokenInfoEdOrg    `json:"education_organizations"`
-	AssignedProfiles       []string            `json:"assigned_profiles"`
-	ClaimSet               tokenInfoClaimSet   `json:"claim_set"`
-	Resources              []TokenInfoResource `json:"resources"`
-	Services               []TokenInfoService  `json:"services"`
+	Active                 bool                             `json:"active"`
+	ClientID               string                           `json:"client_id"`
+	NamespacePrefixes      []string                         `json:"namespace_prefixes"`
+	EducationOrganizations []TokenInfoEducationOrganization `json:"education_organizations"`
+	AssignedProfiles       []string                         `json:"assigned_profiles"`
+	ClaimSet               tokenInfoClaimSet                `json:"claim_set"`
+	Resources              []TokenInfoResource              `json:"resources"`
+	Services               []TokenInfoService               `json:"services"`
 }
 
 type tokenInfoClaimSet struct {
 	Name string `json:"name"`
-}
-
-// tokenInfoEdOrg is one education organization of the token. The
-// reference adds name_of_institution, type and the ids of the ancestors
-// (local_education_agency_id, ...); those need the education organization
-// hierarchy of issue 15, so only the id is answered for now.
-type tokenInfoEdOrg struct {
-	EducationOrganizationID int64 `json:"education_organization_id"`
 }
 
 // The reference's token_info failures.
@@ -286,14 +279,18 @@ func (t *TokenInfoEndpoint) Handle(c echo.Context) error {
 		Active:                 true,
 		ClientID:               p.ClientID,
 		NamespacePrefixes:      nonNil(p.NamespacePrefixes),
-		EducationOrganizations: make([]tokenInfoEdOrg, 0, len(p.EducationOrganizationIDs)),
+		EducationOrganizations: []TokenInfoEducationOrganization{},
 		AssignedProfiles:       nonNil(p.Profiles),
 		ClaimSet:               tokenInfoClaimSet{Name: p.ClaimSetName},
 		Resources:              nonNil(resources),
 		Services:               nonNil(services),
 	}
-	for _, id := range p.EducationOrganizationIDs {
-		info.EducationOrganizations = append(info.EducationOrganizations, tokenInfoEdOrg{EducationOrganizationID: id})
+	if len(p.EducationOrganizationIDs) > 0 {
+		edOrgs, err := t.Describer.DescribeEducationOrganizations(r.Context(), p.EducationOrganizationIDs)
+		if err != nil {
+			return fmt.Errorf("token_info: reading the education organizations %v: %w", p.EducationOrganizationIDs, err)
+		}
+		info.EducationOrganizations = nonNil(edOrgs)
 	}
 	c.Response().Header().Set("Cache-Control", "no-cache")
 	return c.JSON(http.StatusOK, info)

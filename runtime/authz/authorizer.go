@@ -129,6 +129,8 @@ type Authorizer struct {
 	current   atomic.Pointer[loaded]
 	// owners caches the clients' ownership tokens (Authorize).
 	owners ownershipCache
+	// edOrgs is token_info's education organization statement.
+	edOrgs edOrgDescription
 }
 
 var (
@@ -142,7 +144,7 @@ func New(schema *spec.Schema, db DB, log *slog.Logger) *Authorizer {
 	if log == nil {
 		log = slog.Default()
 	}
-	a := &Authorizer{db: db, log: log, targets: map[auth.Target]int{}, authViews: schema.AuthViews}
+	a := &Authorizer{db: db, log: log, targets: map[auth.Target]int{}, authViews: schema.AuthViews, edOrgs: newEdOrgDescription(schema)}
 	for _, r := range schema.Resources {
 		a.targets[auth.Target{Project: r.ProjectEndpoint, Endpoint: r.Endpoint}] = len(a.ordered)
 		a.ordered = append(a.ordered, served{res: r, claim: ResourceClaimName(r.ProjectEndpoint, r.Name)})

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/edfi-dmsc/dmsc/runtime/auth"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
@@ -83,20 +84,19 @@ func trackedSubjects(res *spec.Resource, s relationshipStrategy) []trackedSubjec
 }
 
 // predicate is the subject's relation to the claims (claimsMark) over the
-// tracked rows aliased c: an education organization equal to a claim or
-// below (above, inverted) one in the current hierarchy, a person in the
-// view's persons of the claims. A NULL old value relates to nothing.
+// tracked rows aliased c, the live GET-many's semi-join over the old
+// value: an education organization equal to a claim or below (above,
+// inverted) one in the current hierarchy, a person in the view's persons
+// of the claims. A NULL old value relates to nothing.
 func (t trackedSubject) predicate(inverted bool) string {
-	col := "c." + quoteIdent(t.column)
-	if t.view != "" {
-		return col + " IN (SELECT " + quoteIdent(t.viewColumn) + " FROM " + quoteIdent("auth") + "." + quoteIdent(t.view) + " WHERE " + edOrgSourceColumn + " = ANY(" + claimsMark + "::bigint[]))"
+	s := relationshipSubject{relation: edOrgHierarchyTable, valueColumn: edOrgTargetColumn, claimColumn: edOrgSourceColumn, direct: true}
+	switch {
+	case t.view != "":
+		s = relationshipSubject{relation: quoteIdent("auth") + "." + quoteIdent(t.view), valueColumn: quoteIdent(t.viewColumn), claimColumn: edOrgSourceColumn}
+	case inverted:
+		s.valueColumn, s.claimColumn = s.claimColumn, s.valueColumn
 	}
-	from, to := edOrgSourceColumn, edOrgTargetColumn
-	if inverted {
-		from, to = to, from
-	}
-	return "(" + col + " = ANY(" + claimsMark + "::bigint[]) OR " + col + " IN (SELECT " + to + " FROM " + edOrgHierarchyTable +
-		" WHERE " + from + " = ANY(" + claimsMark + "::bigint[])))"
+	return s.semiJoin("c."+quoteIdent(t.column), nil)
 }
 
 // readChangesRelationshipPreflight is relationshipPreflight for
@@ -164,26 +164,47 @@ func ChangesRelationshipRuleFrom(ctx context.Context, res *spec.Resource) *Chang
 	if !ok || res.Changes == nil || res.Changes.Deletes == "" {
 		return nil // no decision, or routes that answer 404
 	}
-	var ors []string
+	var set uint32
 	for _, name := range d.Strategies {
-		i := readChangesStrategyIndex(name)
-		if i < 0 {
-			continue
+		if i := readChangesStrategyIndex(name); i >= 0 {
+			set |= 1 << i
 		}
-		var ands []string
-		for _, t := range trackedSubjects(res, readChangesStrategies[i]) {
-			ands = append(ands, t.predicate(readChangesStrategies[i].inverted))
-		}
-		ors = append(ors, "("+strings.Join(ands, " AND ")+")")
 	}
-	if len(ors) == 0 {
+	if set == 0 {
 		return nil
 	}
-	r := &ChangesRelationshipRule{filter: strings.Split("("+strings.Join(ors, " OR ")+")", claimsMark)}
+	r := &ChangesRelationshipRule{filter: changesFilterFor(res, set)}
 	if p, ok := auth.PrincipalFrom(ctx); ok {
 		r.claims = p.EducationOrganizationIDs
 	}
 	return r
+}
+
+// changesFilters caches the change routes' relationship filters by
+// resource and set of readChangesStrategies (relationshipPlanKey).
+var changesFilters sync.Map // relationshipPlanKey → []string
+
+// changesFilterFor returns the filter of res under the strategies of set,
+// split at claimsMark: the strategies ORed, each the AND of its subjects'
+// relations. It is built on first use.
+func changesFilterFor(res *spec.Resource, set uint32) []string {
+	key := relationshipPlanKey{res: res, set: set}
+	if f, ok := changesFilters.Load(key); ok {
+		return f.([]string)
+	}
+	var ors []string
+	for i, s := range readChangesStrategies {
+		if set&(1<<i) == 0 {
+			continue
+		}
+		var ands []string
+		for _, t := range trackedSubjects(res, s) {
+			ands = append(ands, t.predicate(s.inverted))
+		}
+		ors = append(ors, "("+strings.Join(ands, " AND ")+")")
+	}
+	f, _ := changesFilters.LoadOrStore(key, strings.Split("("+strings.Join(ors, " OR ")+")", claimsMark))
+	return f.([]string)
 }
 
 // Filter is the rule's predicate over the tracked rows aliased c, its

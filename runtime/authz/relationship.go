@@ -349,13 +349,22 @@ func (s relationshipSubject) check(v string) string {
 // semi-join, which can seek the column's index, where an OR with a
 // subquery is a filter over every row.
 func (s relationshipSubject) filterPredicate() string {
-	col := s.storedColumn()
+	var hops []spec.PersonHop
+	if s.person != nil {
+		hops = s.person.Hops
+	}
+	return s.semiJoin(s.storedColumn(), hops)
+}
+
+// semiJoin is the predicate relating the values of col, reached through
+// hops, to the claims (filterPredicate; the change routes' old values).
+func (s relationshipSubject) semiJoin(col string, hops []spec.PersonHop) string {
 	if s.direct {
 		return col + " IN (SELECT unnest(" + claimsMark + "::bigint[]) UNION ALL " + s.related() + ")"
 	}
 	inner := s.related()
-	for i := len(s.person.Hops) - 1; i >= 0; i-- {
-		h := s.person.Hops[i]
+	for i := len(hops) - 1; i >= 0; i-- {
+		h := hops[i]
 		alias := "h" + strconv.Itoa(i+1)
 		inner = "SELECT " + alias + `."DocumentId" FROM ` + h.Table + " " + alias + " WHERE " + alias + "." + quoteIdent(h.Column) + " IN (" + inner + ")"
 	}

@@ -52,6 +52,10 @@ func (denyAll) DescribeClaimSet(string) ([]auth.TokenInfoResource, []auth.TokenI
 	return nil, nil, false
 }
 
+func (denyAll) DescribeEducationOrganizations(context.Context, []int64) ([]auth.TokenInfoEducationOrganization, error) {
+	return nil, nil
+}
+
 // With --oidc-issuer the server finds the JWKS through the issuer's
 // discovery document and issues no tokens.
 func TestAuthWithAnExternalIssuer(t *testing.T) {

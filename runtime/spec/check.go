@@ -290,6 +290,7 @@ func (r *Resource) check(c *checker, at string) {
 	r.checkRead(c, at)
 	r.checkNamespace(c, at)
 	r.checkRelationships(c, at)
+	r.checkEducationOrganization(c, at)
 	r.checkChanges(c, at)
 }
 

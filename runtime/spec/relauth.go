@@ -84,6 +84,27 @@ type PersonHop struct {
 	Column string
 }
 
+// checkEducationOrganization checks that the columns token_info reads of
+// a concrete EducationOrganization are on its root table.
+func (r *Resource) checkEducationOrganization(c *checker, at string) {
+	eo := r.EducationOrganization
+	if eo == nil {
+		return
+	}
+	if r.IsDescriptor {
+		c.add(at, "a descriptor is an education organization")
+		return
+	}
+	eat := at + ": education organization"
+	c.text(eat, "ID", eo.ID, "Name", eo.Name)
+	root := r.Tables[0]
+	for _, column := range []string{eo.ID, eo.Name} {
+		if root.column(column) < 0 {
+			c.add(eat, "column %s is not on the root table %s", column, root.Name)
+		}
+	}
+}
+
 // checkRelationships checks that the relationship elements point into the
 // plan: every Column is a root-table column, every Stored the index of that
 // column in the root table's write (-1 only for a person's own DocumentId),

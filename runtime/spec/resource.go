@@ -75,6 +75,20 @@ type Resource struct {
 	// Student, Staff or Contact securable elements on its root table
 	// (authorization by the relationship-based strategies).
 	Relationships *RelationshipAuthorization
+	// EducationOrganization is set for the concrete subclasses of the
+	// abstract EducationOrganization (School, LocalEducationAgency): the
+	// root-table columns /oauth/token_info describes the client's
+	// education organizations from.
+	EducationOrganization *EducationOrganizationColumns
+}
+
+// EducationOrganizationColumns are the root-table columns of a concrete
+// EducationOrganization holding its education organization id (the
+// identity the superclass renames to $.educationOrganizationId) and its
+// $.nameOfInstitution.
+type EducationOrganizationColumns struct {
+	ID   string
+	Name string
 }
 
 // Label names the resource in metrics and logs ("ed-fi/schools"), as the
