@@ -49,6 +49,11 @@ import (
 // of each client, their ratio (targets: ≤ 1.5 for the reads, ≤ 1.2 for the
 // POST) and the database round trips per request. Any answer but the
 // expected 2xx fails the benchmark: a denied request is never measured.
+//
+// The last cases measure ReadChanges (/deletes, filtered by the tracked
+// old values under RelationshipsWithEdOrgsAndPeopleIncludingDeletes) after
+// deleteEnrollments has deleted a fifth of the students and their
+// associations, so that the client's tombstones are 1 % of the window's.
 func BenchmarkRelationshipAuthorization(b *testing.B) {
 	if os.Getenv("DMSC_BENCH") == "" {
 		b.Skip("set DMSC_BENCH=1 to run the relationship authorization benchmark")
@@ -93,6 +98,66 @@ func BenchmarkRelationshipAuthorization(b *testing.B) {
 			f.timedDo(b, c, http.MethodPost, "/data/ed-fi/studentSchoolAssociations", body, http.StatusCreated)
 		})
 	})
+	f.deleteEnrollments(b)
+	b.Run("ssaDeletes", func(b *testing.B) {
+		benchAlternating(b, f, http.MethodGet, func(c relAuthClient, i int) {
+			// The relationship client's school has 200 deleted associations
+			// (and those of ssaPost's students): its first two pages.
+			f.timedPage(b, c, "/data/ed-fi/studentSchoolAssociations/deletes?limit=100&offset="+strconv.Itoa(i%2*100), i)
+		})
+	})
+	b.Run("studentDeletes", func(b *testing.B) {
+		benchAlternating(b, f, http.MethodGet, func(c relAuthClient, i int) {
+			f.timedPage(b, c, "/data/ed-fi/students/deletes?limit=100&offset="+strconv.Itoa(i%2*100), i)
+		})
+	})
+}
+
+// relAuthDeletedStudents selects, from rows with a student unique id
+// column, the students deleted before the ReadChanges cases: those in
+// blocks of 100 whose number is a multiple of 5 (students 0–99, 500–599,
+// …), a fifth of the students, 200 of each school.
+const relAuthDeletedStudents = `(substr(%s, 3)::int / 100) %% 5 = 0`
+
+// deleteEnrollments deletes the associations of a fifth of the students
+// (20,000 and those ssaPost added), then those students, as the engine's
+// DELETE does (the root row, whose trigger records the tombstone, then the
+// dms.Document row), and vacuums and analyzes the database, so that the
+// ReadChanges cases read tombstones of every school among 20,000 of others.
+func (f *relAuthFixture) deleteEnrollments(b *testing.B) {
+	b.Helper()
+	ctx := context.Background()
+	start := time.Now()
+	for _, root := range []struct{ table, student string }{
+		{`"edfi"."StudentSchoolAssociation"`, `"Student_StudentUniqueId"`},
+		{`"edfi"."Student"`, `"StudentUniqueId"`},
+	} {
+		var gone []int64
+		if err := f.pool.QueryRow(ctx, `SELECT array_agg("DocumentId") FROM `+root.table+` WHERE `+fmt.Sprintf(relAuthDeletedStudents, root.student)).Scan(&gone); err != nil {
+			b.Fatalf("selecting from %s: %v", root.table, err)
+		}
+		for _, sql := range []string{`DELETE FROM ` + root.table, `DELETE FROM "dms"."Document"`} {
+			if _, err := f.pool.Exec(ctx, sql+` WHERE "DocumentId" = ANY($1)`, gone); err != nil {
+				b.Fatalf("deleting %d documents from %s: %v", len(gone), root.table, err)
+			}
+		}
+	}
+	if _, err := f.pool.Exec(ctx, "VACUUM ANALYZE"); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("deleted the enrollments and students of a fifth of the students, vacuumed and analyzed in %s", time.Since(start).Round(time.Second))
+}
+
+// timedPage gets a page of 100 tombstones as c, the first two iterations
+// checking it is full.
+func (f *relAuthFixture) timedPage(b *testing.B, c relAuthClient, path string, i int) {
+	r := f.timedDo(b, c, http.MethodGet, path, nil, http.StatusOK)
+	if i < 2 {
+		var page []json.RawMessage
+		if err := json.Unmarshal(r.body, &page); err != nil || len(page) != 100 {
+			b.Fatalf("%s GET %s: %d tombstones (%v), want 100", c.name, path, len(page), err)
+		}
+	}
 }
 
 // The benchmark's data: relAuthStudents students in relAuthSchools schools.
@@ -100,7 +165,8 @@ const (
 	relAuthSchools  = 100
 	relAuthStudents = 100_000
 	// relAuthClaimSet grants RelationshipsWithEdOrgsAndPeople on students
-	// and studentSchoolAssociations.
+	// and studentSchoolAssociations, and ReadChanges on them under
+	// RelationshipsWithEdOrgsAndPeopleIncludingDeletes.
 	relAuthClaimSet = "RelationshipAuthorizationBench"
 )
 
@@ -110,6 +176,7 @@ func relAuthStudentID(n int) string { return "RA" + strconv.Itoa(n) }
 // authorization on, and the two clients.
 type relAuthFixture struct {
 	base      string
+	pool      *pgxpool.Pool
 	http      *http.Client
 	clients   [2]relAuthClient // relationship, NoFurtherAuthorizationRequired
 	schoolIDs []int64
@@ -147,7 +214,7 @@ func newRelAuthFixture(b *testing.B) *relAuthFixture {
 	if _, err := fake.Generate(set, fake.Options{Resources: []string{"ed-fi/localEducationAgencies", "ed-fi/schools", "ed-fi/studentSchoolAssociations"}, Count: 1, Seed: 3}, out); err != nil {
 		b.Fatal(err)
 	}
-	f := &relAuthFixture{http: &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 4}}}
+	f := &relAuthFixture{pool: pool, http: &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 4}}}
 	start := time.Now()
 	lines := f.relAuthLines(b, out.docs)
 	bulkLoad(b, url, lines)
@@ -248,6 +315,7 @@ func loadRelAuthClaims(b *testing.B, pool authz.TxBeginner) {
 	for _, action := range []string{"Create", "Read", "Update", "Delete"} {
 		overrides = append(overrides, map[string]any{"actionName": action, "authorizationStrategies": []map[string]string{{"name": "RelationshipsWithEdOrgsAndPeople"}}})
 	}
+	overrides = append(overrides, map[string]any{"actionName": "ReadChanges", "authorizationStrategies": []map[string]string{{"name": authz.RelationshipsWithEdOrgsAndPeopleIncludingDeletes}}})
 	fragment := map[string]any{"name": relAuthClaimSet, "resourceClaims": []map[string]any{
 		{"name": "ed-fi/students", "authorizationStrategyOverridesForCRUD": overrides},
 		{"name": "ed-fi/studentSchoolAssociations", "authorizationStrategyOverridesForCRUD": overrides},

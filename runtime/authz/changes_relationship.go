@@ -84,10 +84,23 @@ func trackedSubjects(res *spec.Resource, s relationshipStrategy) []trackedSubjec
 }
 
 // predicate is the subject's relation to the claims (claimsMark) over the
-// tracked rows aliased c, the live GET-many's semi-join over the old
-// value: an education organization equal to a claim or below (above,
-// inverted) one in the current hierarchy, a person in the view's persons
-// of the claims. A NULL old value relates to nothing.
+// tracked rows aliased c: the old value in the set of values related to
+// the claims — an education organization equal to a claim or below
+// (above, inverted) one in the current hierarchy, a person in the view's
+// persons of the claims. A NULL old value relates to nothing.
+//
+// The IN is wrapped in coalesce (NULL, unrelated, to false) so that it
+// is not a top-level conjunct: PostgreSQL then plans it as a hashed
+// SubPlan, the set built once per statement and probed per tracked row as
+// one more qual of the scan, before the page statements' own per-row
+// condition (the /deletes NOT EXISTS probe of a live document with the old
+// key), where a top-level IN is pulled up into a semi-join above the scan
+// and that probe runs for every tombstone of the window before the join
+// discards all but the client's (docs/benchmarks.md, "Relationship
+// authorization": 60,000 buffers for 20,000 tombstones, one school's page
+// 50× a FullAccess one). The plan no longer depends on the views' row
+// estimates (story 34's hazard), and, unlike a bound array, membership
+// stays a hash probe for a district's 100,000 persons.
 func (t trackedSubject) predicate(inverted bool) string {
 	s := relationshipSubject{relation: edOrgHierarchyTable, valueColumn: edOrgTargetColumn, claimColumn: edOrgSourceColumn, direct: true}
 	switch {
@@ -96,7 +109,7 @@ func (t trackedSubject) predicate(inverted bool) string {
 	case inverted:
 		s.valueColumn, s.claimColumn = s.claimColumn, s.valueColumn
 	}
-	return s.semiJoin("c."+quoteIdent(t.column), nil)
+	return "coalesce(c." + quoteIdent(t.column) + " IN (" + s.relatedOrClaimed() + "), false)"
 }
 
 // readChangesRelationshipPreflight is relationshipPreflight for

@@ -22,8 +22,9 @@ type fragmentClaim struct {
 	Name     string          `json:"name"`
 	IsParent bool            `json:"isParent"`
 	Children []fragmentClaim `json:"children"`
-	// ClaimSets and DefaultStrategies are read from parent claims that add
-	// a new domain.
+	// ClaimSets are read from parent claims that add a new domain,
+	// DefaultStrategies from those and from the resource claims a fragment
+	// adds.
 	ClaimSets         []ClaimSetGrant          `json:"claimSets"`
 	DefaultStrategies []*fragmentActionDefault `json:"_defaultAuthorizationStrategiesForCRUD"`
 	// Overrides are the actions a claim set is granted on an existing
@@ -80,7 +81,7 @@ func (d *Document) applyParent(rc fragmentClaim) {
 	var children []*Claim
 	for _, c := range rc.Children {
 		if c.Name != "" {
-			children = append(children, &Claim{Name: c.Name})
+			children = append(children, &Claim{Name: c.Name, DefaultAuthorization: defaultAuthorization(c.DefaultStrategies)})
 		}
 	}
 	if existing := d.find(rc.Name); existing != nil {
@@ -93,16 +94,24 @@ func (d *Document) applyParent(rc fragmentClaim) {
 			c.ClaimSets = append(c.ClaimSets, g)
 		}
 	}
+	c.DefaultAuthorization = defaultAuthorization(rc.DefaultStrategies)
+	d.ClaimsHierarchy = append(d.ClaimsHierarchy, c)
+}
+
+// defaultAuthorization is the default strategies a fragment gives a claim
+// (a new domain, or a resource claim it adds, as Claims.json gives
+// studentContactAssociation its own); nil when it gives none.
+func defaultAuthorization(actions []*fragmentActionDefault) *DefaultAuthorization {
 	var defaults []DefaultAction
-	for _, a := range rc.DefaultStrategies {
+	for _, a := range actions {
 		if a != nil {
 			defaults = append(defaults, DefaultAction{Name: a.ActionName, AuthorizationStrategies: nonNil(a.AuthorizationStrategies)})
 		}
 	}
-	if len(defaults) > 0 {
-		c.DefaultAuthorization = &DefaultAuthorization{Actions: defaults}
+	if len(defaults) == 0 {
+		return nil
 	}
-	d.ClaimsHierarchy = append(d.ClaimsHierarchy, c)
+	return &DefaultAuthorization{Actions: defaults}
 }
 
 func (d *Document) applyGrant(rc fragmentClaim, claimSet string) {

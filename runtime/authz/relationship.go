@@ -329,6 +329,16 @@ func (s relationshipSubject) related() string {
 	return "SELECT " + s.valueColumn + " FROM " + s.relation + " WHERE " + s.claimed()
 }
 
+// relatedOrClaimed selects the values related to the claims and, for an
+// education organization, the claims themselves (the direct claim match,
+// which holds without a hierarchy row).
+func (s relationshipSubject) relatedOrClaimed() string {
+	if s.direct {
+		return "SELECT unnest(" + claimsMark + "::bigint[]) UNION ALL " + s.related()
+	}
+	return s.related()
+}
+
 // check is the subject's relation for one value v (NULL is not related):
 // an EXISTS probing the relation for v, which seeks its index on both
 // columns, where "v IN (…)" would select every value related to the
@@ -357,12 +367,9 @@ func (s relationshipSubject) filterPredicate() string {
 }
 
 // semiJoin is the predicate relating the values of col, reached through
-// hops, to the claims (filterPredicate; the change routes' old values).
+// hops, to the claims (filterPredicate).
 func (s relationshipSubject) semiJoin(col string, hops []spec.PersonHop) string {
-	if s.direct {
-		return col + " IN (SELECT unnest(" + claimsMark + "::bigint[]) UNION ALL " + s.related() + ")"
-	}
-	inner := s.related()
+	inner := s.relatedOrClaimed()
 	for i := len(hops) - 1; i >= 0; i-- {
 		h := hops[i]
 		alias := "h" + strconv.Itoa(i+1)

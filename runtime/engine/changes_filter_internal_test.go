@@ -24,8 +24,8 @@ func TestChangesFilterAndsNamespaceAndRelationships(t *testing.T) {
 	ctx := auth.WithPrincipal(context.Background(), &auth.Principal{NamespacePrefixes: []string{"uri://a"}, EducationOrganizationIDs: []int64{7}})
 	auth.SetDecision(ctx, &auth.Decision{Strategies: []string{authz.NamespaceBased, authz.RelationshipsWithEdOrgsOnly}})
 	cond, args := changesFilter(ctx, res)(5)
-	want := `((c."OldNamespace" ~>=~ $5 AND c."OldNamespace" ~<~ $6)) AND ((c."OldSchool_SchoolId" IN (SELECT unnest($7::bigint[]) UNION ALL ` +
-		`SELECT "TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" WHERE "SourceEducationOrganizationId" = ANY($7::bigint[]))))`
+	want := `((c."OldNamespace" ~>=~ $5 AND c."OldNamespace" ~<~ $6)) AND ((coalesce(c."OldSchool_SchoolId" IN (SELECT unnest($7::bigint[]) UNION ALL ` +
+		`SELECT "TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" WHERE "SourceEducationOrganizationId" = ANY($7::bigint[])), false)))`
 	if cond != want || !reflect.DeepEqual(args, []any{"uri://a", "uri://b", []int64{7}}) {
 		t.Errorf("filter\n got %s %v\nwant %s", cond, args, want)
 	}
