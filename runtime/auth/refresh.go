@@ -34,16 +34,24 @@ func (r *refresher) reload(ctx context.Context) error {
 
 // Run reloads the keys every interval until ctx ends.
 func (r *refresher) Run(ctx context.Context) {
-	t := time.NewTicker(r.interval)
+	Every(ctx, r.interval, func(ctx context.Context) {
+		if err := r.reload(ctx); err != nil && ctx.Err() == nil {
+			r.log.Warn(r.what+" not reloaded; keeping the previous ones", "error", err)
+		}
+	})
+}
+
+// Every calls step every interval until ctx ends: the loop of the
+// server's background reloads (keys here, claims in runtime/authz).
+func Every(ctx context.Context, interval time.Duration, step func(context.Context)) {
+	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := r.reload(ctx); err != nil && ctx.Err() == nil {
-				r.log.Warn(r.what+" not reloaded; keeping the previous ones", "error", err)
-			}
+			step(ctx)
 		}
 	}
 }

@@ -225,18 +225,11 @@ func (a *Authorizer) Refresh(ctx context.Context) error {
 // Run refreshes the claims every interval until ctx ends (a server
 // background task); failures are logged and the last claims kept.
 func (a *Authorizer) Run(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := a.Refresh(ctx); err != nil && ctx.Err() == nil && !errors.Is(err, ErrNotLoaded) {
-				a.log.Warn("refreshing claims failed; keeping the claims loaded before", "error", err)
-			}
+	auth.Every(ctx, interval, func(ctx context.Context) {
+		if err := a.Refresh(ctx); err != nil && ctx.Err() == nil && !errors.Is(err, ErrNotLoaded) {
+			a.log.Warn("refreshing claims failed; keeping the claims loaded before", "error", err)
 		}
-	}
+	})
 }
 
 // authorizeClaims is what Authorize decides from the claims alone:

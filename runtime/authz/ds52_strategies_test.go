@@ -13,11 +13,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/compiler/ddl"
-	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/internal/testschema"
+	"github.com/edfi-dmsc/dmsc/internal/testplan"
 	"github.com/edfi-dmsc/dmsc/runtime/auth"
 	"github.com/edfi-dmsc/dmsc/runtime/authz/claimschema"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
@@ -124,15 +121,7 @@ var ds32aSecurableGaps = map[string]string{
 // unknown for the action) but those of ds32aSecurableGaps, each of which
 // must occur.
 func decideEveryGrant(t *testing.T, p *Policy) {
-	set, info := testschema.Files(t, refdata.File(t, refdata.DS32aCoreSchema))
-	_, model, err := modelddl.Script(set, info, ddl.Pgsql, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := plan.Build(plan.Input{Set: set, Info: info, Model: model})
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := testplan.Files(t, refdata.File(t, refdata.DS32aCoreSchema)).Schema
 	a := NewWithPolicy(schema, p, nil)
 	decided, gaps := 0, map[string]int{}
 	for _, csName := range p.ClaimSetNames() {

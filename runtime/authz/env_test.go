@@ -16,12 +16,10 @@ import (
 	"time"
 
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
-	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
-	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/internal/oracle"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/internal/testschema"
+	"github.com/edfi-dmsc/dmsc/internal/testplan"
 	"github.com/edfi-dmsc/dmsc/runtime/auth"
 	"github.com/edfi-dmsc/dmsc/runtime/authz"
 	"github.com/edfi-dmsc/dmsc/runtime/authz/claimschema"
@@ -51,18 +49,10 @@ type provisioned struct {
 
 func provisionSchema(t testing.TB, files ...string) provisioned {
 	t.Helper()
-	set, info := testschema.Files(t, files...)
-	script, model, err := modelddl.Script(set, info, ddl.Pgsql, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := plan.Build(plan.Input{Set: set, Info: info, Model: model})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testplan.Files(t, files...)
 	url := dbtest.New(t)
 	ctx := context.Background()
-	if _, err := provision.Provision(ctx, ddl.Pgsql, url, script, info, provision.Options{Timeout: 5 * time.Minute}); err != nil {
+	if _, err := provision.Provision(ctx, ddl.Pgsql, url, c.Script, c.Info, provision.Options{Timeout: 5 * time.Minute}); err != nil {
 		t.Fatal(err)
 	}
 	if err := cms.Provision(ctx, url); err != nil {
@@ -73,7 +63,7 @@ func provisionSchema(t testing.TB, files ...string) provisioned {
 		t.Fatal(err)
 	}
 	t.Cleanup(pool.Close)
-	return provisioned{url: url, pool: pool, schema: schema}
+	return provisioned{url: url, pool: pool, schema: c.Schema}
 }
 
 // loadClaims loads claims files into the database.

@@ -359,23 +359,15 @@ func (s relationshipSubject) check(v string) string {
 // semi-join, which can seek the column's index, where an OR with a
 // subquery is a filter over every row.
 func (s relationshipSubject) filterPredicate() string {
-	var hops []spec.PersonHop
-	if s.person != nil {
-		hops = s.person.Hops
-	}
-	return s.semiJoin(s.storedColumn(), hops)
-}
-
-// semiJoin is the predicate relating the values of col, reached through
-// hops, to the claims (filterPredicate).
-func (s relationshipSubject) semiJoin(col string, hops []spec.PersonHop) string {
 	inner := s.relatedOrClaimed()
-	for i := len(hops) - 1; i >= 0; i-- {
-		h := hops[i]
-		alias := "h" + strconv.Itoa(i+1)
-		inner = "SELECT " + alias + `."DocumentId" FROM ` + h.Table + " " + alias + " WHERE " + alias + "." + quoteIdent(h.Column) + " IN (" + inner + ")"
+	if s.person != nil {
+		for i := len(s.person.Hops) - 1; i >= 0; i-- {
+			h := s.person.Hops[i]
+			alias := "h" + strconv.Itoa(i+1)
+			inner = "SELECT " + alias + `."DocumentId" FROM ` + h.Table + " " + alias + " WHERE " + alias + "." + quoteIdent(h.Column) + " IN (" + inner + ")"
+		}
 	}
-	return col + " IN (" + inner + ")"
+	return s.storedColumn() + " IN (" + inner + ")"
 }
 
 // RelationshipRule is the relationship-based check of one request: the

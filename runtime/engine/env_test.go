@@ -6,13 +6,12 @@ import (
 	"time"
 
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
-	"github.com/edfi-dmsc/dmsc/compiler/ddl/modelddl"
 	"github.com/edfi-dmsc/dmsc/compiler/effschema"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
-	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	defaultschema "github.com/edfi-dmsc/dmsc/generated/default"
 	"github.com/edfi-dmsc/dmsc/internal/oracle"
+	"github.com/edfi-dmsc/dmsc/internal/testplan"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/db/dbtest"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
@@ -41,27 +40,13 @@ type provisioned struct {
 // ends).
 func provisionSchema(t testing.TB, files ...string) provisioned {
 	t.Helper()
-	set, err := load.Files(files...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := effschema.Compute(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	script, model, err := modelddl.Script(set, info, ddl.Pgsql, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := plan.Build(plan.Input{Set: set, Info: info, Model: model})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testplan.Files(t, files...)
+	set, info, schema := c.Set, c.Info, c.Schema
 	url := dbtest.New(t)
 	ctx := context.Background()
 	// The bound only stops a wedged server from hanging the suite; the
 	// large real schemas take well under it.
-	if _, err := provision.Provision(ctx, ddl.Pgsql, url, script, info, provision.Options{Timeout: 5 * time.Minute}); err != nil {
+	if _, err := provision.Provision(ctx, ddl.Pgsql, url, c.Script, info, provision.Options{Timeout: 5 * time.Minute}); err != nil {
 		t.Fatal(err)
 	}
 	pool, err := db.Open(ctx, url)
