@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -42,6 +43,8 @@ type clientCmd struct {
 	List         clientListCmd         `cmd:"" help:"List API clients (never their secrets)."`
 	Delete       clientDeleteCmd       `cmd:"" help:"Delete an API client; tokens already issued to it stay valid until they expire."`
 	RotateSecret clientRotateSecretCmd `cmd:"" name:"rotate-secret" help:"Give an API client a new secret; the old one stops working (within a minute on running servers)."`
+	Ownership    clientOwnershipCmd    `cmd:"" help:"Show an API client's ownership tokens: the creator token its creates are stamped with and the tokens whose documents it may read, update and delete under OwnershipBased."`
+	SetOwnership clientSetOwnershipCmd `cmd:"" name:"set-ownership" help:"Replace an API client's creator token and ownership tokens, all at once (a refused replacement changes nothing); running servers apply it within a minute, to the access tokens already issued too."`
 }
 
 type clientCreateCmd struct {
@@ -106,12 +109,22 @@ func (c *clientCreateCmd) creatorToken(ctx context.Context, db auth.DB) (*int16,
 		id, err := auth.CreateOwnershipToken(ctx, db, description)
 		return &id, err
 	}
-	id, err := strconv.ParseInt(c.OwnershipToken, 10, 16)
-	if err != nil || id < 1 {
-		return nil, fmt.Errorf("--ownership-token %q: want new or a token id (1 to 32767)", c.OwnershipToken)
+	id, err := parseTokenID("--ownership-token", c.OwnershipToken, "new")
+	return &id, err
+}
+
+// printListing prints v as an indented JSON value, or as a table: the
+// tab-separated header, then the rows writeRows writes.
+func printListing(w io.Writer, asJSON bool, v any, header string, writeRows func(tw io.Writer)) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
 	}
-	token := int16(id)
-	return &token, nil
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, header)
+	writeRows(tw)
+	return tw.Flush()
 }
 
 // printCredentials prints a client id and secret, as JSON or as text.
@@ -137,30 +150,24 @@ func (c *clientListCmd) Run(e *env) error {
 		if err != nil {
 			return err
 		}
-		if c.JSON {
-			enc := json.NewEncoder(e.stdout)
-			enc.SetIndent("", "  ")
-			return enc.Encode(clients)
-		}
-		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "CLIENT ID\tNAME\tCLAIM SET\tNAMESPACE PREFIXES\tEDORG IDS\tPROFILES\tCREATOR TOKEN\tOWNERSHIP TOKENS\tCREATED")
-		for _, cl := range clients {
-			ids := make([]string, len(cl.EducationOrganizationIDs))
-			for i, id := range cl.EducationOrganizationIDs {
-				ids[i] = fmt.Sprint(id)
+		return printListing(e.stdout, c.JSON, clients, "CLIENT ID\tNAME\tCLAIM SET\tNAMESPACE PREFIXES\tEDORG IDS\tPROFILES\tCREATOR TOKEN\tOWNERSHIP TOKENS\tCREATED", func(tw io.Writer) {
+			for _, cl := range clients {
+				ids := make([]string, len(cl.EducationOrganizationIDs))
+				for i, id := range cl.EducationOrganizationIDs {
+					ids[i] = fmt.Sprint(id)
+				}
+				creator := ""
+				if cl.CreatorOwnershipTokenID != nil {
+					creator = strconv.Itoa(int(*cl.CreatorOwnershipTokenID))
+				}
+				tokens := make([]string, len(cl.OwnershipTokenIDs))
+				for i, t := range cl.OwnershipTokenIDs {
+					tokens[i] = strconv.Itoa(int(t))
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cl.ID, cl.Name, cl.ClaimSetName, strings.Join(cl.NamespacePrefixes, ","),
+					strings.Join(ids, ","), strings.Join(cl.Profiles, ","), creator, strings.Join(tokens, ","), cl.CreatedAt.UTC().Format("2006-01-02 15:04:05Z"))
 			}
-			creator := ""
-			if cl.CreatorOwnershipTokenID != nil {
-				creator = strconv.Itoa(int(*cl.CreatorOwnershipTokenID))
-			}
-			tokens := make([]string, len(cl.OwnershipTokenIDs))
-			for i, t := range cl.OwnershipTokenIDs {
-				tokens[i] = strconv.Itoa(int(t))
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cl.ID, cl.Name, cl.ClaimSetName, strings.Join(cl.NamespacePrefixes, ","),
-				strings.Join(ids, ","), strings.Join(cl.Profiles, ","), creator, strings.Join(tokens, ","), cl.CreatedAt.UTC().Format("2006-01-02 15:04:05Z"))
-		}
-		return tw.Flush()
+		})
 	})
 }
 

@@ -19,19 +19,20 @@ const (
 )
 
 type cli struct {
-	Schema   schemaCmd   `cmd:"" help:"Inspect ApiSchema sets."`
-	DDL      ddlCmd      `cmd:"" name:"ddl" help:"Emit DDL and manifests."`
-	Fixture  fixtureCmd  `cmd:"" help:"Run reference-shaped fixture folders (inputs/, expected/) and compare outputs."`
-	Model    modelCmd    `cmd:"" help:"Inspect the derived relational model."`
-	DB       dbCmd       `cmd:"" name:"db" help:"Check databases against a schema set."`
-	Fake     fakeCmd     `cmd:"" help:"Write valid Ed-Fi documents for a schema set as NDJSON, in load order."`
-	Generate generateCmd `cmd:"" help:"Generate the Go source of a schema-specific Ed-Fi API server."`
-	Load     loadCmd     `cmd:"" help:"Load an NDJSON file of documents through a server's HTTP API, in dependency order."`
-	DevDB    devdbCmd    `cmd:"" name:"devdb" help:"Run a private, throw-away PostgreSQL cluster in a directory (for make demo)."`
-	Audit    auditCmd    `cmd:"" help:"Audit (and repair) the integrity of a provisioned database."`
-	Client   clientCmd   `cmd:"" help:"Manage the API clients of a database (OAuth2 client credentials)."`
-	Keys     keysCmd     `cmd:"" help:"Manage the token signing keys of a database."`
-	Claims   claimsCmd   `cmd:"" help:"Manage the claim sets and resource-claim hierarchy of a database."`
+	Schema         schemaCmd         `cmd:"" help:"Inspect ApiSchema sets."`
+	DDL            ddlCmd            `cmd:"" name:"ddl" help:"Emit DDL and manifests."`
+	Fixture        fixtureCmd        `cmd:"" help:"Run reference-shaped fixture folders (inputs/, expected/) and compare outputs."`
+	Model          modelCmd          `cmd:"" help:"Inspect the derived relational model."`
+	DB             dbCmd             `cmd:"" name:"db" help:"Check databases against a schema set."`
+	Fake           fakeCmd           `cmd:"" help:"Write valid Ed-Fi documents for a schema set as NDJSON, in load order."`
+	Generate       generateCmd       `cmd:"" help:"Generate the Go source of a schema-specific Ed-Fi API server."`
+	Load           loadCmd           `cmd:"" help:"Load an NDJSON file of documents through a server's HTTP API, in dependency order."`
+	DevDB          devdbCmd          `cmd:"" name:"devdb" help:"Run a private, throw-away PostgreSQL cluster in a directory (for make demo)."`
+	Audit          auditCmd          `cmd:"" help:"Audit (and repair) the integrity of a provisioned database."`
+	Client         clientCmd         `cmd:"" help:"Manage the API clients of a database (OAuth2 client credentials)."`
+	Keys           keysCmd           `cmd:"" help:"Manage the token signing keys of a database."`
+	Claims         claimsCmd         `cmd:"" help:"Manage the claim sets and resource-claim hierarchy of a database."`
+	OwnershipToken ownershipTokenCmd `cmd:"" name:"ownership-token" help:"Manage the ownership-token catalog of a database (OwnershipBased authorization)."`
 }
 
 // env carries the process streams so commands can be tested in-process.

@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS "cms"."OwnershipToken"
 
 ALTER TABLE "cms"."ApiClient" ADD COLUMN IF NOT EXISTS "CreatorOwnershipTokenId" smallint NULL
     CONSTRAINT "FK_ApiClient_CreatorOwnershipToken" REFERENCES "cms"."OwnershipToken" ("Id");
--- Distinct and sorted; CreateClient checks that each is in the catalog.
+-- Distinct and sorted; CreateClient and ReplaceClientOwnership check that each
+-- is in the catalog.
 ALTER TABLE "cms"."ApiClient" ADD COLUMN IF NOT EXISTS "OwnershipTokenIds" smallint[] NOT NULL DEFAULT '{}';
 
 CREATE TABLE IF NOT EXISTS "cms"."SigningKey"

@@ -3,3 +3,11 @@ package authz
 // EdOrgStatement is token_info's education organization statement of a
 // (for plan tests).
 func EdOrgStatement(a *Authorizer) string { return a.edOrgs.query }
+
+// ExpireOwnership forgets the clients' ownership tokens a has cached, as
+// ownershipCacheTTL passing does.
+func ExpireOwnership(a *Authorizer) {
+	a.owners.mu.Lock()
+	clear(a.owners.clients)
+	a.owners.mu.Unlock()
+}

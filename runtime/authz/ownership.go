@@ -11,7 +11,6 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/auth"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
-	"github.com/jackc/pgx/v5"
 )
 
 // OwnershipBased is the strategy that lets a client touch only the
@@ -80,13 +79,12 @@ func (c *ownershipCache) get(ctx context.Context, db Querier, clientID string) (
 	if ok && now.Before(hit.expires) {
 		return hit.ownership, nil
 	}
-	o := &auth.Ownership{}
-	err := db.QueryRow(ctx, `SELECT "CreatorOwnershipTokenId", "OwnershipTokenIds" FROM "cms"."ApiClient" WHERE "ClientId" = $1`, clientID).Scan(&o.Creator, &o.Tokens)
+	o, err := auth.ClientOwnership(ctx, db, clientID)
 	switch {
-	case errors.Is(err, pgx.ErrNoRows):
+	case errors.Is(err, auth.ErrClientNotFound):
 		o = noOwnership
 	case err != nil:
-		return nil, fmt.Errorf("reading the ownership tokens of client %s: %w", clientID, err)
+		return nil, err
 	}
 	c.mu.Lock()
 	if c.clients == nil || len(c.clients) >= ownershipCacheMax {
