@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
@@ -105,7 +106,9 @@ func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Reso
 	}
 	if ra != nil {
 		p.EdOrgColumns, p.PersonColumns = trackedRelationshipColumns(tc, ra)
+		p.RowInViews = trackedRowInViews(model.ReadChangesAuthViews, tc.Table, p.EdOrgColumns, p.PersonColumns)
 	}
+	p.UntrackedSubjects = untrackedSubjects(rs, ra)
 	return p
 }
 
@@ -132,6 +135,33 @@ func trackedRelationshipColumns(tc *relmodel.TrackedChangeTable, ra *spec.Relati
 		people = append(people, find("PersonDocumentId", el.JSONPath, ""))
 	}
 	return edOrgs, people
+}
+
+// untrackedSubjects are the EducationOrganization and person securable
+// elements of the resource schema that ra does not hold (inside a
+// collection): no tracked-change column can record them
+// (spec.ChangePlan.UntrackedSubjects).
+func untrackedSubjects(rs resourceSchema, ra *spec.RelationshipAuthorization) []spec.UntrackedSubject {
+	if ra == nil {
+		ra = &spec.RelationshipAuthorization{}
+	}
+	se := rs.schema.Get("securableElements")
+	var out []spec.UntrackedSubject
+	for _, e := range se.Get(spec.SecurableEducationOrganization).ArrayItems() {
+		path, _ := e.Get("jsonPath").Str()
+		if !slices.ContainsFunc(ra.EdOrgs, func(el spec.EdOrgElement) bool { return el.JSONPath == path }) {
+			out = append(out, spec.UntrackedSubject{Kind: spec.SecurableEducationOrganization, JSONPath: path})
+		}
+	}
+	for _, kind := range personKinds {
+		for _, p := range se.Get(kind).ArrayItems() {
+			path, _ := p.Str()
+			if !slices.ContainsFunc(ra.People, func(el spec.PersonElement) bool { return el.Kind == kind && el.JSONPath == path }) {
+				out = append(out, spec.UntrackedSubject{Kind: kind, JSONPath: path})
+			}
+		}
+	}
+	return out
 }
 
 // trackedNamespaceColumn is the old-value column of the tracked-change

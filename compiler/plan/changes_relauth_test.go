@@ -1,11 +1,13 @@
 package plan_test
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
 // TestChangePlansNameTrackedRelationshipColumns checks which tracked-change
@@ -39,5 +41,64 @@ func TestChangePlansNameTrackedRelationshipColumns(t *testing.T) {
 		if !slices.Contains(s.AuthViews, v) {
 			t.Errorf("schema AuthViews %v lack %s", s.AuthViews, v)
 		}
+	}
+}
+
+// TestChangePlansNameTheReadChangesViewsTheirRowsAreIn: the tracked rows
+// of the associations the ReadChanges views read are themselves rows of
+// those views (an arm joins the hierarchy on the row's old education
+// organization and outputs its old person, deletes and key changes
+// alike), on the bundled schema and DS 3.2a; no other resource's are.
+func TestChangePlansNameTheReadChangesViewsTheirRowsAreIn(t *testing.T) {
+	inView := func(view string) []spec.TrackedRowInView { return []spec.TrackedRowInView{{View: view}} }
+	for _, c := range []struct {
+		name   string
+		schema *spec.Schema
+		want   map[string][]spec.TrackedRowInView
+	}{
+		{"bundled", bundled(t), map[string][]spec.TrackedRowInView{
+			"StudentSchoolAssociation": inView("EducationOrganizationIdToStudentDocumentIdIncludingDeletes"),
+		}},
+		{"DS 3.2a", buildPlans(t, refdata.File(t, refdata.DS32aCoreSchema)), map[string][]spec.TrackedRowInView{
+			"StudentSchoolAssociation":                              inView("EducationOrganizationIdToStudentDocumentIdIncludingDeletes"),
+			"StaffEducationOrganizationAssignmentAssociation":       inView("EducationOrganizationIdToStaffDocumentIdIncludingDeletes"),
+			"StaffEducationOrganizationEmploymentAssociation":       inView("EducationOrganizationIdToStaffDocumentIdIncludingDeletes"),
+			"StudentEducationOrganizationResponsibilityAssociation": inView("EducationOrganizationIdToStudentDocumentIdDeletedResponsibility"),
+		}},
+	} {
+		got := map[string][]spec.TrackedRowInView{}
+		for _, r := range c.schema.Resources {
+			if r.Changes != nil && r.Changes.RowInViews != nil {
+				got[r.Name] = r.Changes.RowInViews
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: RowInViews %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestCheckRefusesBrokenTrackedRowInViews breaks the bundled
+// StudentSchoolAssociation's tracked row-in-view one way at a time and
+// expects Check to name it.
+func TestCheckRefusesBrokenTrackedRowInViews(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		corrupt func(cp *spec.ChangePlan)
+		want    string
+	}{
+		{"no view", func(cp *spec.ChangePlan) { cp.RowInViews[0].View = "" }, "View is empty"},
+		{"EdOrg out of range", func(cp *spec.ChangePlan) { cp.RowInViews[0].EdOrg = 1 }, "EdOrg is 1"},
+		{"Person out of range", func(cp *spec.ChangePlan) { cp.RowInViews[0].Person = -1 }, "Person is -1"},
+		{"person not recorded", func(cp *spec.ChangePlan) { cp.PersonColumns[0] = "" }, "Person 0 is a person the tracked rows do not record"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := bundled(t)
+			tc.corrupt(find(t, s, "StudentSchoolAssociation").Changes)
+			err := s.Check()
+			if err == nil || !strings.Contains(err.Error(), "StudentSchoolAssociation") || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Check() = %v; want a problem of StudentSchoolAssociation naming %q", err, tc.want)
+			}
+		})
 	}
 }

@@ -93,25 +93,65 @@ func buildRelationships(rs resourceSchema, mr *relmodel.Resource, views []relmod
 }
 
 // rowInViews names the views with an arm that is a row of the root table
-// itself: the arm joins the hierarchy on one of the resource's
-// EducationOrganization elements and outputs el's column (a
-// StudentSchoolAssociation row relates its student to its school).
+// itself (rowArms over the elements' root columns): a
+// StudentSchoolAssociation row relates its student to its school.
 func rowInViews(views []relmodel.AuthView, root relmodel.TableName, edOrgs []spec.EdOrgElement, el spec.PersonElement) []string {
+	var columns []string
+	for _, e := range edOrgs {
+		columns = append(columns, e.Column)
+	}
 	var names []string
-	for _, v := range views {
-		for _, arm := range v.Arms {
-			if len(arm.Joins) != 1 || len(arm.OutputColumns) != 2 || len(arm.Joins[0].On) != 1 {
-				continue
-			}
-			join, out := arm.Joins[0], arm.OutputColumns[1]
-			on := join.On[0]
-			joinsEdOrg := on.RightAlias == join.Alias && slices.ContainsFunc(edOrgs, func(e spec.EdOrgElement) bool { return e.Column == on.RightColumn })
-			if join.Table == root && joinsEdOrg && out.Alias == join.Alias && out.Column == el.Column && !slices.Contains(names, v.View.Name) {
-				names = append(names, v.View.Name)
-			}
+	for _, a := range rowArms(views, root, columns, el.Column) {
+		if !slices.Contains(names, a.View) {
+			names = append(names, a.View)
 		}
 	}
 	return names
+}
+
+// rowArms lists the views with an arm that is a row of table itself: the
+// arm joins the hierarchy's target on one of edOrgColumns of table and
+// outputs the hierarchy's source with personColumn of the same row, so
+// the row relates its person to every organization the hierarchy relates
+// to its own. Each names the index in edOrgColumns of the column joined
+// (Person is left 0).
+func rowArms(views []relmodel.AuthView, table relmodel.TableName, edOrgColumns []string, personColumn string) []spec.TrackedRowInView {
+	var arms []spec.TrackedRowInView
+	for _, v := range views {
+		for _, arm := range v.Arms {
+			if arm.SourceTable != relmodel.AuthEdOrgTable || len(arm.Joins) != 1 || len(arm.OutputColumns) != 2 || len(arm.Joins[0].On) != 1 {
+				continue
+			}
+			join, claim, out := arm.Joins[0], arm.OutputColumns[0], arm.OutputColumns[1]
+			on := join.On[0]
+			fromHierarchy := on.LeftAlias == arm.SourceAlias && on.LeftColumn == relmodel.AuthTargetEdOrgColumn &&
+				claim.Alias == arm.SourceAlias && claim.Column == relmodel.AuthSourceEdOrgColumn
+			edOrg := slices.Index(edOrgColumns, on.RightColumn)
+			a := spec.TrackedRowInView{View: v.View.Name, EdOrg: edOrg}
+			if join.Table == table && fromHierarchy && on.RightAlias == join.Alias && edOrg >= 0 &&
+				out.Alias == join.Alias && out.Column == personColumn && !slices.Contains(arms, a) {
+				arms = append(arms, a)
+			}
+		}
+	}
+	return arms
+}
+
+// trackedRowInViews is ChangePlan.RowInViews: for each tracked person
+// column, the ReadChanges views with an arm that is a row of the
+// tracked-change table (rowArms over the old-value columns).
+func trackedRowInViews(views []relmodel.AuthView, tracked relmodel.TableName, edOrgColumns, personColumns []string) []spec.TrackedRowInView {
+	var out []spec.TrackedRowInView
+	for i, column := range personColumns {
+		if column == "" {
+			continue
+		}
+		for _, a := range rowArms(views, tracked, edOrgColumns, column) {
+			a.Person = i
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // personElement turns the model's chain for a person path into the

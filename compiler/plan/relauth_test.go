@@ -142,7 +142,8 @@ func TestRelationshipElementsOfDS32a(t *testing.T) {
 }
 
 // TestRelationshipElementsInArraysAreUnchecked: paths inside arrays are
-// recorded, not resolved, whatever their kind.
+// recorded, not resolved, whatever their kind; the change plan lists them
+// with their kinds as subjects the tracked changes cannot record.
 func TestRelationshipElementsInArraysAreUnchecked(t *testing.T) {
 	s := buildPlans(t, editedCore(t, func(schemas map[string]any) {
 		se := securableElements(schemas, "sections")
@@ -154,6 +155,11 @@ func TestRelationshipElementsInArraysAreUnchecked(t *testing.T) {
 		EdOrgs:    []spec.EdOrgElement{{JSONPath: "$.courseOfferingReference.schoolId", MetaEdName: "SchoolId", Column: "SchoolId_Unified"}},
 		Unchecked: []string{"$.classPeriods[*].classPeriodReference.schoolId", "$.classPeriods[*].classPeriodReference.classPeriodName"},
 	})
+	want := []spec.UntrackedSubject{{Kind: spec.SecurableEducationOrganization, JSONPath: "$.classPeriods[*].classPeriodReference.schoolId"},
+		{Kind: spec.PersonStudent, JSONPath: "$.classPeriods[*].classPeriodReference.classPeriodName"}}
+	if got := find(t, s, "Section").Changes.UntrackedSubjects; !reflect.DeepEqual(got, want) {
+		t.Errorf("Section's untracked subjects %v, want %v", got, want)
+	}
 }
 
 // TestUnresolvablePersonElementFails: a root person path that leads to no

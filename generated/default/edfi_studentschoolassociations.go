@@ -775,6 +775,9 @@ ORDER BY r."DocumentId"`,
 		LiveWindow:      []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
 		EdOrgColumns:    []string{"OldSchool_SchoolId"},
 		PersonColumns:   []string{"OldStudent_DocumentId"},
+		RowInViews: []spec.TrackedRowInView{
+			{View: "EducationOrganizationIdToStudentDocumentIdIncludingDeletes"},
+		},
 	},
 	Relationships: &spec.RelationshipAuthorization{
 		EdOrgs: []spec.EdOrgElement{

@@ -56,9 +56,11 @@ func (s relationshipStrategy) readChangesView(kind string) string {
 // trackedSubject is one old value a ReadChanges strategy relates to the
 // claims: the securable element's path, the tracked-change column holding
 // it and, for a person, the view relating it and the view's person column
-// ("" for an education organization).
+// ("" for an education organization). impliedBy is, for a person the
+// tracked row itself relates through the view (trackedRowRelatesPerson),
+// the column of the education organization it relates the person to.
 type trackedSubject struct {
-	element, column, view, viewColumn string
+	element, column, view, viewColumn, impliedBy string
 }
 
 // trackedSubjects lists the old values s relates on res, whose change plan
@@ -76,11 +78,35 @@ func trackedSubjects(res *spec.Resource, s relationshipStrategy) []trackedSubjec
 	}
 	for i, el := range ra.People {
 		if slices.Contains(s.people, el.Kind) {
-			out = append(out, trackedSubject{element: el.JSONPath, column: cp.PersonColumns[i],
-				view: s.readChangesView(el.Kind), viewColumn: el.Kind + "_DocumentId"})
+			t := trackedSubject{element: el.JSONPath, column: cp.PersonColumns[i],
+				view: s.readChangesView(el.Kind), viewColumn: el.Kind + "_DocumentId"}
+			t.impliedBy = s.trackedRowRelatesPerson(cp, i, t.view)
+			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// trackedRowRelatesPerson is the tracked-change column of the education
+// organization through which a tracked row relates its person i itself
+// in view (the compiler's ChangePlan.RowInViews), for a top-down
+// strategy checking education organizations; "" when there is none. The
+// row passing that organization's hierarchy test then passes the
+// person's, which need not build the view's set of every person of the
+// claims: a district's 100,000 (docs/benchmarks.md, "ReadChanges under
+// relationship authorization"). Its direct claim match does not imply the
+// person: an organization deleted since has left the hierarchy, and the
+// view with it.
+func (s relationshipStrategy) trackedRowRelatesPerson(cp *spec.ChangePlan, i int, view string) string {
+	if !s.edOrgs || s.inverted {
+		return ""
+	}
+	for _, v := range cp.RowInViews {
+		if v.Person == i && v.View == view {
+			return cp.EdOrgColumns[v.EdOrg]
+		}
+	}
+	return ""
 }
 
 // predicate is the subject's relation to the claims (claimsMark) over the
@@ -101,23 +127,43 @@ func trackedSubjects(res *spec.Resource, s relationshipStrategy) []trackedSubjec
 // 50× a FullAccess one). The plan no longer depends on the views' row
 // estimates (story 34's hazard), and, unlike a bound array, membership
 // stays a hash probe for a district's 100,000 persons.
+//
+// A person the row relates itself (impliedBy) is tested only for rows
+// whose education organization the hierarchy does not relate to the
+// claims: the OR evaluates its arms in order and builds a hashed
+// SubPlan's set on first use, so the view's set is built only if such a
+// row passes the education organization's test (by direct claim match).
 func (t trackedSubject) predicate(inverted bool) string {
-	s := relationshipSubject{relation: edOrgHierarchyTable, valueColumn: edOrgTargetColumn, claimColumn: edOrgSourceColumn, direct: true}
+	hierarchy := relationshipSubject{relation: edOrgHierarchyTable, valueColumn: edOrgTargetColumn, claimColumn: edOrgSourceColumn, direct: true}
+	s := hierarchy
 	switch {
 	case t.view != "":
 		s = relationshipSubject{relation: quoteIdent("auth") + "." + quoteIdent(t.view), valueColumn: quoteIdent(t.viewColumn), claimColumn: edOrgSourceColumn}
 	case inverted:
 		s.valueColumn, s.claimColumn = s.claimColumn, s.valueColumn
 	}
-	return "coalesce(c." + quoteIdent(t.column) + " IN (" + s.relatedOrClaimed() + "), false)"
+	p := "coalesce(c." + quoteIdent(t.column) + " IN (" + s.relatedOrClaimed() + "), false)"
+	if t.impliedBy != "" {
+		p = "(coalesce(c." + quoteIdent(t.impliedBy) + " IN (" + hierarchy.related() + "), false) OR " + p + ")"
+	}
+	return p
+}
+
+// relates reports whether s relates the securable elements of kind
+// (spec.SecurableEducationOrganization or a person kind).
+func (s relationshipStrategy) relates(kind string) bool {
+	if kind == spec.SecurableEducationOrganization {
+		return s.edOrgs
+	}
+	return slices.Contains(s.people, kind)
 }
 
 // readChangesRelationshipPreflight is relationshipPreflight for
 // ReadChanges: every relationship strategy must be one the change routes
 // support (500 naming the others, as the reference), and, when the
 // resource has change statements, have subjects whose old values its
-// tracked changes record, related through views the schema has (500
-// otherwise).
+// tracked changes record, and none they cannot (inside a collection),
+// related through views the schema has (500 otherwise).
 func (a *Authorizer) readChangesRelationshipPreflight(res *spec.Resource, strategies []string) *problem.Details {
 	var unsupported []string
 	for _, name := range strategies {
@@ -133,9 +179,15 @@ func (a *Authorizer) readChangesRelationshipPreflight(res *spec.Resource, strate
 	}
 	action := string(auth.ActionReadChanges)
 	for _, name := range strategies {
-		subjects := trackedSubjects(res, readChangesStrategies[readChangesStrategyIndex(name)])
+		s := readChangesStrategies[readChangesStrategyIndex(name)]
+		subjects := trackedSubjects(res, s)
 		if len(subjects) == 0 {
 			return RelationshipSubjectsMissing(action, res.Name, name)
+		}
+		for _, u := range res.Changes.UntrackedSubjects {
+			if s.relates(u.Kind) {
+				return TrackedSubjectMissing(res.Name, name, u.JSONPath)
+			}
 		}
 		for _, t := range subjects {
 			if t.column == "" {

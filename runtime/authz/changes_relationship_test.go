@@ -30,27 +30,19 @@ func TestBundledChangesRelationshipAuthorization(t *testing.T) {
 	)
 	a := startAPI(t, p)
 	full := a.client("FullAccess")
-	post := func(path string, body map[string]any) string {
-		t.Helper()
-		return a.do(t, full, "POST", path, body).expect(t, "POST "+path, http.StatusCreated).id()
-	}
-	del := func(path, id string) {
-		t.Helper()
-		a.do(t, full, "DELETE", path+"/"+id, nil).expect(t, "DELETE "+path, http.StatusNoContent)
-	}
 	seedHierarchy(t, a, full)
 	studentIDs, ssaIDs := map[string]string{}, map[string]string{}
 	for _, e := range []struct {
 		student string
 		school  int64
 	}{{"S1", school1}, {"S2", school2}, {"S3", school1}} {
-		studentIDs[e.student] = post("ed-fi/students", student(e.student))
-		ssaIDs[e.student] = post("ed-fi/studentSchoolAssociations", ssa(e.student, e.school))
+		studentIDs[e.student] = a.create(t, full, "ed-fi/students", student(e.student))
+		ssaIDs[e.student] = a.create(t, full, "ed-fi/studentSchoolAssociations", ssa(e.student, e.school))
 	}
 	// S1 and S2 leave their schools and are deleted; S3 stays enrolled.
 	for _, s := range []string{"S1", "S2"} {
-		del("ed-fi/studentSchoolAssociations", ssaIDs[s])
-		del("ed-fi/students", studentIDs[s])
+		a.remove(t, full, "ed-fi/studentSchoolAssociations", ssaIDs[s])
+		a.remove(t, full, "ed-fi/students", studentIDs[s])
 	}
 
 	deletes := func(t *testing.T, token, path string, want ...string) {

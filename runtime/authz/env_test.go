@@ -142,6 +142,20 @@ type response struct {
 	header   http.Header
 }
 
+// create POSTs body to path with token and returns the new document's id;
+// anything but a 201 fails the test.
+func (a *api) create(t testing.TB, token, path string, body map[string]any) string {
+	t.Helper()
+	return a.do(t, token, "POST", path, body).expect(t, "POST "+path, http.StatusCreated).id()
+}
+
+// remove DELETEs the document id of path with token; anything but a 204
+// fails the test.
+func (a *api) remove(t testing.TB, token, path, id string) {
+	t.Helper()
+	a.do(t, token, "DELETE", path+"/"+id, nil).expect(t, "DELETE "+path, http.StatusNoContent)
+}
+
 // do sends a request, with the token when there is one and headers (name,
 // value pairs).
 func (a *api) do(t testing.TB, token, method, path string, body any, headers ...string) response {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -64,9 +65,10 @@ func optionalNote(noteID int, schoolID int64, studentID string) map[string]any {
 }
 
 // fixtureDomainClaims writes the fragment adding the fixture project's
-// domain and resource claims, granting every action to each claim set of
-// grants under its strategies, and returns its path.
-func fixtureDomainClaims(t *testing.T, grants map[string][]string) string {
+// domain and a resource claim for each of resources (resource names), granting
+// every action to each claim set of grants under its strategies, and
+// returns its path.
+func fixtureDomainClaims(t *testing.T, resources []string, grants map[string][]string) string {
 	t.Helper()
 	var claimSets []map[string]any
 	for _, name := range slices.Sorted(maps.Keys(grants)) {
@@ -80,13 +82,13 @@ func fixtureDomainClaims(t *testing.T, grants map[string][]string) string {
 		}
 		claimSets = append(claimSets, map[string]any{"name": name, "actions": actions})
 	}
+	var children []map[string]any
+	for _, r := range resources {
+		children = append(children, map[string]any{"name": "http://ed-fi.org/identity/claims/fixture/" + strings.ToLower(r[:1]) + r[1:]})
+	}
 	return writeClaimSetFragment(t, "fixture-domain", []map[string]any{{
 		"name": "http://ed-fi.org/identity/claims/domains/fixture", "isParent": true,
-		"children": []map[string]any{
-			{"name": "http://ed-fi.org/identity/claims/fixture/optionalSchoolNote"},
-			{"name": "http://ed-fi.org/identity/claims/fixture/schoolReview"},
-		},
-		"claimSets": claimSets,
+		"children": children, "claimSets": claimSets,
 	}})
 }
 
@@ -105,7 +107,7 @@ func TestOptionalSecurableElements(t *testing.T) {
 	p := provisionSchema(t, schemas[0], filepath.Join("testdata", optionalSchema))
 	const edOrgs, people, students, either = "Opt-EdOrgsOnly", "Opt-EdOrgsAndPeople", "Opt-StudentsOnly", "Opt-Either"
 	p.loadClaims(t, claimsWithClaimSets(t, claims, edOrgs, people, students, either),
-		fixtureDomainClaims(t, map[string][]string{
+		fixtureDomainClaims(t, []string{"OptionalSchoolNote", "SchoolReview"}, map[string][]string{
 			"FullAccess": {"NoFurtherAuthorizationRequired"},
 			edOrgs:       {"RelationshipsWithEdOrgsOnly"},
 			people:       {"RelationshipsWithEdOrgsAndPeople"},

@@ -57,6 +57,37 @@ type ChangePlan struct {
 	// reference. An element whose value the table does not record has "".
 	// Both are nil without change statements or relationship elements.
 	EdOrgColumns, PersonColumns []string
+	// UntrackedSubjects are the resource's EducationOrganization and
+	// person securable elements that are not Relationships elements (inside
+	// a collection), whose values the tracked changes, one row per
+	// document, cannot record. A ReadChanges strategy relating one of them
+	// is a security configuration error, as one whose element has no
+	// column: filtering by the strategy's other elements alone would drop
+	// a conjunct of its AND (story 34; a valid element whose values
+	// resolve to no ids at run time matches nothing instead). Nil without
+	// change statements.
+	UntrackedSubjects []UntrackedSubject
+	// RowInViews are the ReadChanges views (…IncludingDeletes) one of
+	// whose arms is a row of the tracked-change table itself: the arm joins
+	// the hierarchy on an education organization's old value and outputs a
+	// person's old DocumentId, whatever the change (a deleted or re-keyed
+	// StudentSchoolAssociation relates its old student to its old school).
+	// A tracked row whose old education organization the hierarchy relates
+	// to a claim therefore relates that person through the view; one
+	// related only by direct claim match (an organization deleted since,
+	// which left the hierarchy) may not.
+	RowInViews []TrackedRowInView
+}
+
+// TrackedRowInView is a ReadChanges view one of whose arms is a row of a
+// resource's tracked-change table (ChangePlan.RowInViews).
+type TrackedRowInView struct {
+	// View is the view's unqualified name.
+	View string
+	// EdOrg is the index in ChangePlan.EdOrgColumns of the old value the
+	// arm joins the hierarchy on, Person the index in PersonColumns of
+	// the old DocumentId it outputs.
+	EdOrg, Person int
 }
 
 // ChangeWindowCondition is the condition of every change statement that
@@ -75,6 +106,17 @@ type ChangeKey struct {
 	Type ScalarType
 }
 
+// UntrackedSubject is a securable element whose values a resource's
+// tracked changes cannot record (ChangePlan.UntrackedSubjects).
+type UntrackedSubject struct {
+	// Kind is SecurableEducationOrganization or a person kind
+	// (PersonStudent, PersonStaff, PersonContact).
+	Kind string
+	// JSONPath is the path as the schema writes it
+	// ("$.schools[*].schoolReference.schoolId").
+	JSONPath string
+}
+
 // checkChanges checks that a change plan's tracked relationship columns
 // are one per element, and that a plan with a namespace column can take a
 // row filter: every statement has the window condition once.
@@ -89,6 +131,7 @@ func (r *Resource) checkChanges(c *checker, at string) {
 			c.add(at, "EdOrgColumns and PersonColumns do not match the Relationships elements one for one")
 		}
 	}
+	cp.checkRowInViews(c, at)
 	if cp.NamespaceColumn == "" {
 		return
 	}
@@ -100,6 +143,21 @@ func (r *Resource) checkChanges(c *checker, at string) {
 	} {
 		if n := strings.Count(s.stmt, ChangeWindowCondition); s.stmt != "" && n != 1 {
 			c.add(at, "%s has the window condition %s %d times, not once", s.name, ChangeWindowCondition, n)
+		}
+	}
+}
+
+// checkRowInViews checks that each of RowInViews names a view, and an
+// education organization and a person the tracked rows record.
+func (cp *ChangePlan) checkRowInViews(c *checker, at string) {
+	for _, v := range cp.RowInViews {
+		vat := at + ": RowInViews: view " + v.View
+		c.text(vat, "View", v.View)
+		if c.index(vat, "EdOrg", v.EdOrg, len(cp.EdOrgColumns), false) && cp.EdOrgColumns[v.EdOrg] == "" {
+			c.add(vat, "EdOrg %d is an education organization the tracked rows do not record", v.EdOrg)
+		}
+		if c.index(vat, "Person", v.Person, len(cp.PersonColumns), false) && cp.PersonColumns[v.Person] == "" {
+			c.add(vat, "Person %d is a person the tracked rows do not record", v.Person)
 		}
 	}
 }

@@ -35,6 +35,10 @@ type EdOrgElement struct {
 	Stored int
 }
 
+// SecurableEducationOrganization is the securableElements key of
+// EducationOrganization elements.
+const SecurableEducationOrganization = "EducationOrganization"
+
 // Person kinds of a PersonElement (securableElements keys).
 const (
 	PersonStudent = "Student"
