@@ -346,16 +346,19 @@ func (a *Authorizer) decide(p *auth.Principal, s served, cs *ClaimSetPolicy, act
 // namespacePreflight is what NamespaceBased checks before any data is
 // read: the resource must have a Namespace securable element stored in its
 // root table (500 otherwise, as the reference's NoUsableRootColumn), its
-// tracked changes, for ReadChanges, must record the namespace the engine
-// filters them by (spec.ChangePlan.NamespaceColumn; 403 otherwise), and
-// the client must have non-empty prefixes (403 no-namespaces; an empty
-// prefix would match everything: 500).
+// tracked changes, for ReadChanges, must record that element's old value,
+// which the engine filters them by (spec.ChangePlan.NamespaceColumn; the
+// security configuration 500 otherwise, as the reference's tracked
+// namespace resolution), and the client must have non-empty prefixes (403
+// no-namespaces; an empty prefix would match everything: 500). Namespace
+// paths inside collections are not checked on any action: the strategy
+// authorizes the root entity's namespace (auth.md; spec.NamespaceAuthorization).
 func (a *Authorizer) namespacePreflight(p *auth.Principal, res *spec.Resource, action auth.Action) error {
 	if res.Namespace == nil {
 		return NamespaceElementMissing(res.Name)
 	}
 	if action == auth.ActionReadChanges && res.Changes != nil && res.Changes.Deletes != "" && res.Changes.NamespaceColumn == "" {
-		return StrategyNotImplementedFor(string(action), res.Name, NamespaceBased, "tracked changes that do not record the namespace")
+		return TrackedSubjectMissing(res.Name, NamespaceBased, res.Namespace.Element.JSONPath)
 	}
 	return namespacePrefixesPreflight(p)
 }

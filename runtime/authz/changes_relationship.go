@@ -201,9 +201,10 @@ func (a *Authorizer) readChangesRelationshipPreflight(res *spec.Resource, strate
 	return nil
 }
 
-// TrackedSubjectMissing is the 500 for a ReadChanges relationship
-// strategy relating a securable element whose old value the resource's
-// tracked changes do not record: the rows could not be filtered by it.
+// TrackedSubjectMissing is the 500 for a ReadChanges strategy (a
+// relationship one, or NamespaceBased) checking a securable element whose
+// old value the resource's tracked changes do not record: the rows could
+// not be filtered by it.
 func TrackedSubjectMissing(resourceName, strategy, element string) *problem.Details {
 	return securityConfiguration(fmt.Sprintf(
 		"The '%s' authorization strategy is configured for the 'ReadChanges' action on resource '%s', whose tracked changes do not record the securable element '%s'.",

@@ -55,15 +55,6 @@ func ActionDenied(claimSet, action, resourceName string) *problem.Details {
 		claimSet, action, resourceName))
 }
 
-// StrategyNotImplementedFor is the 403 for a strategy this server
-// implements except on some requests (what names them): the request
-// fails closed.
-func StrategyNotImplementedFor(action, resourceName, strategy, what string) *problem.Details {
-	return forbidden(":access-denied:strategy-not-implemented", detailResourceNotAuthorized, fmt.Sprintf(
-		"The '%s' action on resource '%s' is authorized by the '%s' authorization strategy, which this server does not implement yet for %s.",
-		action, resourceName, strategy, what))
-}
-
 // MissingSecurityMetadata is the 500 when the client's claim set is not
 // among the loaded claims (or none are loaded).
 func MissingSecurityMetadata() *problem.Details {

@@ -45,7 +45,12 @@ type ChangePlan struct {
 	// of the resource's Namespace element (NamespaceAuthorization): the
 	// namespace a tombstone or key-change row was written with, which the
 	// NamespaceBased strategy filters the rows by ("" when the resource
-	// has no Namespace element or no change statements).
+	// has no Namespace element or no change statements). As on the live
+	// routes, that is the root entity's namespace alone: Namespace paths
+	// inside collections (NamespaceAuthorization.Unchecked) are not
+	// checked, so they are not UntrackedSubjects either (auth.md; the
+	// reference's tracked namespace resolution takes the first path the
+	// tracked table records).
 	NamespaceColumn string
 	// EdOrgColumns are the tracked-change columns holding the old values
 	// of the resource's EducationOrganization securable elements
