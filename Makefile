@@ -14,7 +14,7 @@ STATICCHECK_VERSION := v0.8.2
 SERVER    := $(BIN)/dmsc-default-server
 LISTEN    ?= 127.0.0.1:8080
 
-.PHONY: all build test test-realschemas test-difftest build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a bench-scale bench-load bench-codec bench-relauth
+.PHONY: all build test test-realschemas test-difftest build-ds32a lint goldens generate demo clean bench bench-server bench-ds32a bench-scale bench-load bench-codec bench-relauth bench-readchanges-scale
 
 all: build
 
@@ -84,6 +84,14 @@ bench-ds32a:
 # id, SSA POST, p50 of each and their ratio.
 bench-relauth:
 	DMSC_BENCH=1 $(GO) test ./generated -run '^$$' -bench '^BenchmarkRelationshipAuthorization$$' -benchtime 1000x -count=1 -timeout 30m
+
+# ReadChanges at district scale (docs/benchmarks.md): bench-relauth's
+# database with TOMBSTONES synthetic StudentSchoolAssociation tombstones
+# (and a tenth as many key changes), a one-school and a district client
+# against FullAccess; logs the generic plans' EXPLAIN (ANALYZE, BUFFERS).
+TOMBSTONES ?= 1000000
+bench-readchanges-scale:
+	DMSC_BENCH_TOMBSTONES=$(TOMBSTONES) $(GO) test ./generated -run '^$$' -bench '^BenchmarkReadChangesScale$$' -benchtime 20x -count=1 -timeout 40m -v
 
 # Growth benchmarks (docs/benchmarks.md): the DS 3.2a server on databases
 # holding 10k, 100k and 1M studentSchoolAssociations, bulk-loaded with the
