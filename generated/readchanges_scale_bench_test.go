@@ -198,12 +198,22 @@ GROUP BY 1, 2`)
 // (offsets 0 and deep), count and /keyChanges page statements of
 // StudentSchoolAssociation and the /deletes page of Student, filtered as
 // for a client of claims under
-// RelationshipsWithEdOrgsAndPeopleIncludingDeletes, run as the server runs
-// them once pgx's cached prepared statement has gone generic.
+// RelationshipsWithEdOrgsAndPeopleIncludingDeletes in the shape the
+// authorizer picks for them (auth.Decision NarrowClaims), run as the
+// server runs them once pgx's cached prepared statement has gone generic.
 func explainReadChanges(b *testing.B, f *relAuthFixture, claim string, claims []int64, deep string) {
 	b.Helper()
-	ctx := auth.WithPrincipal(context.Background(), &auth.Principal{EducationOrganizationIDs: claims})
-	auth.SetDecision(ctx, &auth.Decision{Strategies: []string{authz.RelationshipsWithEdOrgsAndPeopleIncludingDeletes}})
+	principal := &auth.Principal{ClaimSetName: relAuthClaimSet, EducationOrganizationIDs: claims}
+	ctx := auth.WithPrincipal(context.Background(), principal)
+	a := authz.New(defaultschema.Schema, f.pool, nil)
+	if err := a.Refresh(ctx); err != nil {
+		b.Fatal(err)
+	}
+	d, err := a.Authorize(ctx, principal, auth.Target{Project: "ed-fi", Endpoint: "studentSchoolAssociations"}, auth.ActionReadChanges)
+	if err != nil {
+		b.Fatalf("authorizing the %s claim's ReadChanges: %v", claim, err)
+	}
+	auth.SetDecision(ctx, d)
 	// A connection of its own: the server's must keep their plan cache
 	// mode.
 	conn, err := pgx.ConnectConfig(ctx, f.pool.Config().ConnConfig.Copy())

@@ -107,6 +107,7 @@ func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Reso
 	if ra != nil {
 		p.EdOrgColumns, p.PersonColumns = trackedRelationshipColumns(tc, ra)
 		p.RowInViews = trackedRowInViews(model.ReadChangesAuthViews, tc.Table, p.EdOrgColumns, p.PersonColumns)
+		p.PersonProbes = trackedPersonProbes(model, ra.People, p.PersonColumns)
 	}
 	p.UntrackedSubjects = untrackedSubjects(rs, ra)
 	return p

@@ -78,10 +78,10 @@ func TestChangePlansNameTheReadChangesViewsTheirRowsAreIn(t *testing.T) {
 	}
 }
 
-// TestCheckRefusesBrokenTrackedRowInViews breaks the bundled
-// StudentSchoolAssociation's tracked row-in-view one way at a time and
-// expects Check to name it.
-func TestCheckRefusesBrokenTrackedRowInViews(t *testing.T) {
+// TestCheckRefusesBrokenChangePlanAuthorization breaks the bundled
+// StudentSchoolAssociation's tracked row-in-view and person probe one way
+// at a time and expects Check to name it.
+func TestCheckRefusesBrokenChangePlanAuthorization(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		corrupt func(cp *spec.ChangePlan)
@@ -91,6 +91,13 @@ func TestCheckRefusesBrokenTrackedRowInViews(t *testing.T) {
 		{"EdOrg out of range", func(cp *spec.ChangePlan) { cp.RowInViews[0].EdOrg = 1 }, "EdOrg is 1"},
 		{"Person out of range", func(cp *spec.ChangePlan) { cp.RowInViews[0].Person = -1 }, "Person is -1"},
 		{"person not recorded", func(cp *spec.ChangePlan) { cp.PersonColumns[0] = "" }, "Person 0 is a person the tracked rows do not record"},
+		{"probe without view", func(cp *spec.ChangePlan) { cp.PersonProbes[0].View = "" }, "View is empty"},
+		{"probed Person out of range", func(cp *spec.ChangePlan) { cp.PersonProbes[0].Person = 1 }, "Person is 1"},
+		{"probed twice", func(cp *spec.ChangePlan) { cp.PersonProbes = append(cp.PersonProbes, cp.PersonProbes[0]) }, "Person 0 is probed twice"},
+		{"no claims", func(cp *spec.ChangePlan) {
+			cp.PersonProbes[0].Probe = []string{strings.Join(cp.PersonProbes[0].Probe, "")}
+		}, "Probe does not test"},
+		{"another column", func(cp *spec.ChangePlan) { cp.PersonColumns[0] = "OldSchool_SchoolId" }, `Probe does not test = c."OldSchool_SchoolId"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := bundled(t)

@@ -154,6 +154,83 @@ func trackedRowInViews(views []relmodel.AuthView, tracked relmodel.TableName, ed
 	return out
 }
 
+// trackedPersonProbes is ChangePlan.PersonProbes: for each tracked person
+// column, the membership probe of every ReadChanges view relating persons
+// of its kind (personProbe); none for a view whose arms cannot be probed
+// (relmodel.AuthView.ProbeArms, personProbe).
+func trackedPersonProbes(model *relmodel.ModelSet, people []spec.PersonElement, personColumns []string) []spec.TrackedPersonProbe {
+	var out []spec.TrackedPersonProbe
+	for i, column := range personColumns {
+		if column == "" {
+			continue
+		}
+		for _, v := range model.ReadChangesAuthViews {
+			if v.Columns()[1] != people[i].Kind+"_DocumentId" {
+				continue
+			}
+			arms, ok := v.ProbeArms(model.PeopleAuthViews)
+			if !ok {
+				continue
+			}
+			if probe, ok := personProbe(arms, `c.`+q(column)); ok {
+				out = append(out, spec.TrackedPersonProbe{View: v.View.Name, Person: i, Probe: probe})
+			}
+		}
+	}
+	return out
+}
+
+// personProbe is the condition that person (a value expression over the
+// tracked rows aliased c) is in the view of arms for a claim, split at
+// the claims parameter: one EXISTS per arm, ORed, each selecting the
+// arm's association rows whose person (second output column) is person
+// and whose education organization the hierarchy relates to a claim (the
+// arm's join of the hierarchy's target, which outputs the hierarchy's
+// source as the claim). OFFSET 0 keeps each a correlated subquery, tested
+// per tracked row by index seeks from the person: PostgreSQL does not
+// pull a subquery with an OFFSET up into a join with the tracked rows.
+// The hierarchy's organizations of the claims are a hashed SubPlan
+// (coalesce keeps the IN from being pulled up into a join, as in
+// runtime/authz): built once per statement, not rescanned per tracked row
+// and association row. The arms' aliases are not c (ProbeArms' views read
+// association tables under their resources' aliases). ok is false when an
+// arm does not start with that join.
+func personProbe(arms []relmodel.AuthViewArm, person string) (parts []string, ok bool) {
+	parts = []string{"("}
+	for i, arm := range arms {
+		claim, related := arm.OutputColumns[0], arm.OutputColumns[1]
+		if arm.SourceTable != relmodel.AuthEdOrgTable || claim != (relmodel.AuthViewColumn{Alias: arm.SourceAlias, Column: relmodel.AuthSourceEdOrgColumn}) ||
+			len(arm.Joins) == 0 || len(arm.Joins[0].On) != 1 || related.Alias == arm.SourceAlias {
+			return nil, false
+		}
+		target := arm.Joins[0].On[0]
+		if target.LeftAlias != arm.SourceAlias || target.LeftColumn != relmodel.AuthTargetEdOrgColumn || target.RightAlias != arm.Joins[0].Alias {
+			return nil, false
+		}
+		from := []string{"FROM " + q(arm.Joins[0].Table.Schema) + "." + q(arm.Joins[0].Table.Name) + " " + arm.Joins[0].Alias}
+		for _, j := range arm.Joins[1:] {
+			on := make([]string, len(j.On))
+			for k, p := range j.On {
+				if p.LeftAlias == arm.SourceAlias || p.RightAlias == arm.SourceAlias {
+					return nil, false
+				}
+				on[k] = p.LeftAlias + "." + q(p.LeftColumn) + " = " + p.RightAlias + "." + q(p.RightColumn)
+			}
+			from = append(from, "INNER JOIN "+q(j.Table.Schema)+"."+q(j.Table.Name)+" "+j.Alias+" ON "+strings.Join(on, " AND "))
+		}
+		if i > 0 {
+			parts[len(parts)-1] += " OR "
+		}
+		parts[len(parts)-1] += "EXISTS (SELECT 1 " + strings.Join(from, " ") +
+			" WHERE " + related.Alias + "." + q(related.Column) + " = " + person +
+			" AND coalesce(" + target.RightAlias + "." + q(target.RightColumn) + " IN (SELECT " + q(relmodel.AuthTargetEdOrgColumn) +
+			" FROM " + q(arm.SourceTable.Schema) + "." + q(arm.SourceTable.Name) + " WHERE " + q(relmodel.AuthSourceEdOrgColumn) + " = ANY("
+		parts = append(parts, "::bigint[])), false) OFFSET 0)")
+	}
+	parts[len(parts)-1] += ")"
+	return parts, true
+}
+
 // personElement turns the model's chain for a person path into the
 // element: the chain's first column on the root table, its further steps
 // as hops; the document's own DocumentId when the chain is empty.

@@ -1,6 +1,9 @@
 package relmodel
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // AuthView is one people authorization view in the auth schema: which
 // person documents each education organization (and every organization
@@ -141,7 +144,129 @@ func (b *builder) peopleAuthViews() error {
 			b.out.ReadChangesAuthViews = append(b.out.ReadChangesAuthViews, v)
 		}
 	}
+	b.readChangesProbeIndexes()
 	return nil
+}
+
+// readChangesProbeIndexes adds the indexes the ReadChanges views'
+// membership probes seek (ProbeArms): each table an arm reads, keyed by
+// the column the probe reaches it by from the person (the person's
+// DocumentId, or the column joining it to the table nearer the person),
+// covering the column it joins onward by (toward the hierarchy), so a
+// tracked person is tested by a few index seeks instead of the view's set
+// of every person of the claims (story 34). A table with an index leading
+// with the key already (the live associations' person and person-join
+// authorization indexes) gets none; in practice they are the
+// tracked-change tables' old person and student DocumentId columns, which
+// the reference does not index (docs/ddl-differences.md).
+func (b *builder) readChangesProbeIndexes() {
+	leading := map[authIndexKey]int{} // position in b.out.Indexes
+	for i, x := range b.out.Indexes {
+		if len(x.KeyColumns) > 0 {
+			if _, seen := leading[authIndexKey{x.Table, x.KeyColumns[0]}]; !seen {
+				leading[authIndexKey{x.Table, x.KeyColumns[0]}] = i
+			}
+		}
+	}
+	added := map[int]bool{}
+	for _, v := range b.out.ReadChangesAuthViews {
+		arms, ok := v.ProbeArms(b.out.PeopleAuthViews)
+		if !ok {
+			continue
+		}
+		for _, arm := range arms {
+			for _, s := range arm.probeSeeks() {
+				k := authIndexKey{s.table, s.key}
+				if at, exists := leading[k]; exists {
+					if x := &b.out.Indexes[at]; added[at] && !slices.Contains(x.IncludeColumns, s.include) {
+						x.IncludeColumns = append(x.IncludeColumns, s.include)
+						sortStrings(x.IncludeColumns)
+					}
+					continue
+				}
+				leading[k], added[len(b.out.Indexes)] = len(b.out.Indexes), true
+				b.out.Indexes = append(b.out.Indexes, Index{
+					Name: constraintName("IX", s.table, s.key, "Auth"), Table: s.table, Kind: IndexAuthorization,
+					KeyColumns: []string{s.key}, IncludeColumns: []string{s.include},
+				})
+			}
+		}
+	}
+}
+
+// probeSeek is one table a membership probe reads: by its key column,
+// reading include to join onward.
+type probeSeek struct {
+	table        TableName
+	key, include string
+}
+
+// probeSeeks lists the tables of the arm a probe reaches from the person
+// (the second output column), nearest first: each by the column equal to
+// the previous one's include column (the person for the first), covering
+// its column in its own join's condition. The hierarchy table, the
+// arm's source, is left out (its target index serves it); an arm of
+// another shape yields none.
+func (arm AuthViewArm) probeSeeks() []probeSeek {
+	var seeks []probeSeek
+	alias, key := arm.OutputColumns[1].Alias, arm.OutputColumns[1].Column
+	for i := len(arm.Joins) - 1; i >= 0; i-- {
+		j := arm.Joins[i]
+		if j.Alias != alias || len(j.On) != 1 {
+			return nil
+		}
+		on := j.On[0]
+		if on.RightAlias != alias {
+			return nil
+		}
+		seeks = append(seeks, probeSeek{j.Table, key, on.RightColumn})
+		alias, key = on.LeftAlias, on.LeftColumn
+	}
+	return seeks
+}
+
+// ProbeArms are the arms of v as its membership probe reads them (the
+// runtime's test of one person against the claims, one correlated EXISTS
+// per arm): v's own arms, an arm selecting the columns of one of live
+// (the live view a ReadChanges view unions) replaced by that view's arms.
+// A person is in v for a claim exactly when one of the arms has a row
+// with both. ok is false when an arm reads a view otherwise or does not
+// project exactly the two columns: v then has no probe, and the runtime
+// tests membership in the view itself.
+func (v AuthView) ProbeArms(live []AuthView) (arms []AuthViewArm, ok bool) {
+	for _, arm := range v.Arms {
+		if len(arm.OutputColumns) != 2 {
+			return nil, false
+		}
+		i := slices.IndexFunc(live, func(l AuthView) bool { return l.View == arm.SourceTable })
+		if i < 0 {
+			arms = append(arms, arm)
+			continue
+		}
+		inner, ok := live[i].ProbeArms(nil)
+		if !ok || len(arm.Joins) > 0 || !slices.Equal(arm.outputNames(), inner[0].outputNames()) {
+			return nil, false
+		}
+		arms = append(arms, inner...)
+	}
+	return arms, true
+}
+
+// Columns are the view's columns: the claim education organization, then
+// the person DocumentId.
+func (v AuthView) Columns() []string { return v.Arms[0].outputNames() }
+
+// outputNames are the names of the arm's output columns: the view's
+// columns, by position.
+func (arm AuthViewArm) outputNames() []string {
+	names := make([]string, len(arm.OutputColumns))
+	for i, c := range arm.OutputColumns {
+		names[i] = c.Column
+		if c.OutputName != "" {
+			names[i] = c.OutputName
+		}
+	}
+	return names
 }
 
 // storedColumnAt is the root column storing the scalar at path: the

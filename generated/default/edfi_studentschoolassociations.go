@@ -778,6 +778,9 @@ ORDER BY r."DocumentId"`,
 		RowInViews: []spec.TrackedRowInView{
 			{View: "EducationOrganizationIdToStudentDocumentIdIncludingDeletes"},
 		},
+		PersonProbes: []spec.TrackedPersonProbe{
+			{View: "EducationOrganizationIdToStudentDocumentIdIncludingDeletes", Probe: []string{`(EXISTS (SELECT 1 FROM "edfi"."StudentSchoolAssociation" ssa WHERE ssa."Student_DocumentId" = c."OldStudent_DocumentId" AND coalesce(ssa."School_SchoolId" IN (SELECT "TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" WHERE "SourceEducationOrganizationId" = ANY(`, `::bigint[])), false) OFFSET 0) OR EXISTS (SELECT 1 FROM "tracked_changes_edfi"."StudentSchoolAssociation" ssa_tc WHERE ssa_tc."OldStudent_DocumentId" = c."OldStudent_DocumentId" AND coalesce(ssa_tc."OldSchool_SchoolId" IN (SELECT "TargetEducationOrganizationId" FROM "auth"."EducationOrganizationIdToEducationOrganizationId" WHERE "SourceEducationOrganizationId" = ANY(`, "::bigint[])), false) OFFSET 0))"}},
+		},
 	},
 	Relationships: &spec.RelationshipAuthorization{
 		EdOrgs: []spec.EdOrgElement{

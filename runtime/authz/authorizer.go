@@ -128,7 +128,10 @@ type Authorizer struct {
 	authViews []string
 	current   atomic.Pointer[loaded]
 	// owners caches the clients' ownership tokens (Authorize).
-	owners ownershipCache
+	owners expiringCache[string, *auth.Ownership]
+	// breadths caches the breadth of the claims of ReadChanges requests
+	// by their sorted claims (withClaimsBreadth).
+	breadths expiringCache[string, claimsBreadth]
 	// edOrgs is token_info's education organization statement.
 	edOrgs edOrgDescription
 }
@@ -144,7 +147,9 @@ func New(schema *spec.Schema, db DB, log *slog.Logger) *Authorizer {
 	if log == nil {
 		log = slog.Default()
 	}
-	a := &Authorizer{db: db, log: log, targets: map[auth.Target]int{}, authViews: schema.AuthViews, edOrgs: newEdOrgDescription(schema)}
+	a := &Authorizer{db: db, log: log, targets: map[auth.Target]int{}, authViews: schema.AuthViews, edOrgs: newEdOrgDescription(schema),
+		owners:   expiringCache[string, *auth.Ownership]{ttl: ownershipCacheTTL, max: ownershipCacheMax},
+		breadths: expiringCache[string, claimsBreadth]{ttl: claimsBreadthTTL, max: claimsBreadthCacheMax}}
 	for _, r := range schema.Resources {
 		a.targets[auth.Target{Project: r.ProjectEndpoint, Endpoint: r.Endpoint}] = len(a.ordered)
 		a.ordered = append(a.ordered, served{res: r, claim: ResourceClaimName(r.ProjectEndpoint, r.Name)})

@@ -56,11 +56,14 @@ func (s relationshipStrategy) readChangesView(kind string) string {
 // trackedSubject is one old value a ReadChanges strategy relates to the
 // claims: the securable element's path, the tracked-change column holding
 // it and, for a person, the view relating it and the view's person column
-// ("" for an education organization). impliedBy is, for a person the
-// tracked row itself relates through the view (trackedRowRelatesPerson),
-// the column of the education organization it relates the person to.
+// ("" for an education organization), and the compiled probe of the
+// column's membership in the view (ChangePlan.PersonProbes; nil when the
+// view has none). impliedBy is, for a person the tracked row itself
+// relates through the view (trackedRowRelatesPerson), the column of the
+// education organization it relates the person to.
 type trackedSubject struct {
 	element, column, view, viewColumn, impliedBy string
+	probe                                        []string
 }
 
 // trackedSubjects lists the old values s relates on res, whose change plan
@@ -81,6 +84,9 @@ func trackedSubjects(res *spec.Resource, s relationshipStrategy) []trackedSubjec
 			t := trackedSubject{element: el.JSONPath, column: cp.PersonColumns[i],
 				view: s.readChangesView(el.Kind), viewColumn: el.Kind + "_DocumentId"}
 			t.impliedBy = s.trackedRowRelatesPerson(cp, i, t.view)
+			if p := slices.IndexFunc(cp.PersonProbes, func(p spec.TrackedPersonProbe) bool { return p.Person == i && p.View == t.view }); p >= 0 {
+				t.probe = cp.PersonProbes[p].Probe
+			}
 			out = append(out, t)
 		}
 	}
@@ -128,12 +134,25 @@ func (s relationshipStrategy) trackedRowRelatesPerson(cp *spec.ChangePlan, i int
 // estimates (story 34's hazard), and, unlike a bound array, membership
 // stays a hash probe for a district's 100,000 persons.
 //
+// With probe, a person whose view has a compiled probe (t.probe) is
+// tested by it instead: one fenced correlated EXISTS per arm of the view,
+// seeking the arm's index on the person for each tracked row that
+// reaches the test, where the hashed SubPlan builds the view's whole set
+// per statement — a district's 100,000 persons and the persons of every
+// tracked row of the associations (docs/benchmarks.md, "At district
+// scale"). It answers the same rows: true exactly when an arm has a row
+// with the person and a claim, false for a NULL person. Its cost is per
+// row the page walks instead: cheaper for broad claims and long
+// association histories, dearer for a narrow client over a short one (the
+// same section), hence chosen per request by the breadth of the claims
+// (withClaimsBreadth).
+//
 // A person the row relates itself (impliedBy) is tested only for rows
 // whose education organization the hierarchy does not relate to the
 // claims: the OR evaluates its arms in order and builds a hashed
 // SubPlan's set on first use, so the view's set is built only if such a
 // row passes the education organization's test (by direct claim match).
-func (t trackedSubject) predicate(inverted bool) string {
+func (t trackedSubject) predicate(inverted, probe bool) string {
 	hierarchy := relationshipSubject{relation: edOrgHierarchyTable, valueColumn: edOrgTargetColumn, claimColumn: edOrgSourceColumn, direct: true}
 	s := hierarchy
 	switch {
@@ -143,6 +162,9 @@ func (t trackedSubject) predicate(inverted bool) string {
 		s.valueColumn, s.claimColumn = s.claimColumn, s.valueColumn
 	}
 	p := "coalesce(c." + quoteIdent(t.column) + " IN (" + s.relatedOrClaimed() + "), false)"
+	if probe && t.probe != nil {
+		p = strings.Join(t.probe, claimsMark)
+	}
 	if t.impliedBy != "" {
 		p = "(coalesce(c." + quoteIdent(t.impliedBy) + " IN (" + hierarchy.related() + "), false) OR " + p + ")"
 	}
@@ -224,14 +246,54 @@ type ChangesRelationshipRule struct {
 // ChangesRelationshipRuleFrom returns the relationship filter of a change
 // route on res: nil when the decision in ctx names no relationship
 // strategy (the authorizer has checked the ones it names) or res has no
-// change statements.
+// change statements. Its persons are tested by their compiled probes
+// unless the decision says the claims are narrow (auth.Decision
+// NarrowClaims; withClaimsBreadth).
 func ChangesRelationshipRuleFrom(ctx context.Context, res *spec.Resource) *ChangesRelationshipRule {
 	d, ok := auth.DecisionFrom(ctx)
-	if !ok || res.Changes == nil || res.Changes.Deletes == "" {
-		return nil // no decision, or routes that answer 404
+	if !ok {
+		return nil
+	}
+	f := changesFilterOf(res, d.Strategies)
+	if f == nil {
+		return nil
+	}
+	r := &ChangesRelationshipRule{filter: f.probes}
+	if f.probes == nil || d.NarrowClaims {
+		r.filter = f.viewSets
+	}
+	if p, ok := auth.PrincipalFrom(ctx); ok {
+		r.claims = p.EducationOrganizationIDs
+	}
+	return r
+}
+
+// changesFilter is the relationship filter of a resource's change routes
+// under a set of readChangesStrategies, in its two shapes, each split at
+// claimsMark: the strategies ORed, each the AND of its subjects'
+// relations (trackedSubject.predicate).
+type changesFilter struct {
+	// viewSets tests every person by an IN over its view's set of the
+	// persons related to the claims.
+	viewSets []string
+	// probes tests the persons whose views have compiled probes by them;
+	// nil when none has, and viewSets is the only shape.
+	probes []string
+}
+
+// changesFilters caches the change routes' relationship filters by
+// resource and set of readChangesStrategies (relationshipPlanKey).
+var changesFilters sync.Map // relationshipPlanKey → *changesFilter
+
+// changesFilterOf returns the filter of res under the ReadChanges
+// strategies among strategies, built on first use: nil when there are
+// none or res has no change statements (routes that answer 404).
+func changesFilterOf(res *spec.Resource, strategies []string) *changesFilter {
+	if res.Changes == nil || res.Changes.Deletes == "" {
+		return nil
 	}
 	var set uint32
-	for _, name := range d.Strategies {
+	for _, name := range strategies {
 		if i := readChangesStrategyIndex(name); i >= 0 {
 			set |= 1 << i
 		}
@@ -239,25 +301,21 @@ func ChangesRelationshipRuleFrom(ctx context.Context, res *spec.Resource) *Chang
 	if set == 0 {
 		return nil
 	}
-	r := &ChangesRelationshipRule{filter: changesFilterFor(res, set)}
-	if p, ok := auth.PrincipalFrom(ctx); ok {
-		r.claims = p.EducationOrganizationIDs
-	}
-	return r
-}
-
-// changesFilters caches the change routes' relationship filters by
-// resource and set of readChangesStrategies (relationshipPlanKey).
-var changesFilters sync.Map // relationshipPlanKey → []string
-
-// changesFilterFor returns the filter of res under the strategies of set,
-// split at claimsMark: the strategies ORed, each the AND of its subjects'
-// relations. It is built on first use.
-func changesFilterFor(res *spec.Resource, set uint32) []string {
 	key := relationshipPlanKey{res: res, set: set}
 	if f, ok := changesFilters.Load(key); ok {
-		return f.([]string)
+		return f.(*changesFilter)
 	}
+	f := &changesFilter{viewSets: buildChangesFilter(res, set, false), probes: buildChangesFilter(res, set, true)}
+	if slices.Equal(f.probes, f.viewSets) {
+		f.probes = nil
+	}
+	cached, _ := changesFilters.LoadOrStore(key, f)
+	return cached.(*changesFilter)
+}
+
+// buildChangesFilter builds the filter of res under the strategies of
+// set, testing persons by their probes when probe is set.
+func buildChangesFilter(res *spec.Resource, set uint32, probe bool) []string {
 	var ors []string
 	for i, s := range readChangesStrategies {
 		if set&(1<<i) == 0 {
@@ -265,12 +323,11 @@ func changesFilterFor(res *spec.Resource, set uint32) []string {
 		}
 		var ands []string
 		for _, t := range trackedSubjects(res, s) {
-			ands = append(ands, t.predicate(s.inverted))
+			ands = append(ands, t.predicate(s.inverted, probe))
 		}
 		ors = append(ors, "("+strings.Join(ands, " AND ")+")")
 	}
-	f, _ := changesFilters.LoadOrStore(key, strings.Split("("+strings.Join(ors, " OR ")+")", claimsMark))
-	return f.([]string)
+	return strings.Split("("+strings.Join(ors, " OR ")+")", claimsMark)
 }
 
 // Filter is the rule's predicate over the tracked rows aliased c, its

@@ -1,7 +1,6 @@
 package authz_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"maps"
@@ -11,7 +10,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/compiler/fake"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
@@ -392,21 +390,7 @@ func TestDS32aChangesThroughResponsibility(t *testing.T) {
 	file := refdata.File(t, refdata.DS32aCoreSchema)
 	p := provisionSchema(t, file)
 	set, _ := testschema.Files(t, file)
-	var out bytes.Buffer
-	if _, err := fake.Generate(set, fake.Options{Resources: []string{"ed-fi/studentSchoolAssociations",
-		"ed-fi/studentEducationOrganizationResponsibilityAssociations"}, Seed: 5}, &out); err != nil {
-		t.Fatal(err)
-	}
-	var docs []fakeDoc
-	setup := map[string][]string{}
-	for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
-		var d fakeDoc
-		if err := json.Unmarshal(line, &d); err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-		setup[d.Resource] = []string{"NoFurtherAuthorizationRequired"}
-	}
+	docs, setup := fakeDocs(t, set, 5, "ed-fi/studentSchoolAssociations", "ed-fi/studentEducationOrganizationResponsibilityAssociations")
 	const responsibility = "RC-Responsibility"
 	claims := refdata.Dir(t, "claims")
 	p.loadClaims(t, claimsWithClaimSets(t, filepath.Join(claims, "standards", "ds52", "Claims.json"), "RC-Setup", responsibility),

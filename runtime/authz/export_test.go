@@ -6,8 +6,8 @@ func EdOrgStatement(a *Authorizer) string { return a.edOrgs.query }
 
 // ExpireOwnership forgets the clients' ownership tokens a has cached, as
 // ownershipCacheTTL passing does.
-func ExpireOwnership(a *Authorizer) {
-	a.owners.mu.Lock()
-	clear(a.owners.clients)
-	a.owners.mu.Unlock()
-}
+func ExpireOwnership(a *Authorizer) { a.owners.clear() }
+
+// ExpireClaimsBreadths forgets the breadths of the claims a has cached,
+// as claimsBreadthTTL passing does.
+func ExpireClaimsBreadths(a *Authorizer) { a.breadths.clear() }

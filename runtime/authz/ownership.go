@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/edfi-dmsc/dmsc/runtime/auth"
@@ -24,17 +23,23 @@ const OwnershipBased = "OwnershipBased"
 // requests that use them and records them in ctx (auth.SetOwnership):
 // every create, whose new document is stamped with the creator token
 // whatever the strategy, and every request authorized by OwnershipBased.
+// A ReadChanges decision whose people strategies can test a tracked
+// person two ways also says how broad the client's claims are
+// (withClaimsBreadth).
 func (a *Authorizer) Authorize(ctx context.Context, p *auth.Principal, target auth.Target, action auth.Action) (*auth.Decision, error) {
 	d, err := a.authorizeClaims(p, target, action)
 	if err != nil {
 		return nil, err
 	}
 	if action == auth.ActionCreate || slices.Contains(d.Strategies, OwnershipBased) {
-		o, err := a.owners.get(ctx, a.db, p.ClientID)
+		o, err := a.clientOwnership(ctx, p.ClientID)
 		if err != nil {
 			return nil, err
 		}
 		auth.SetOwnership(ctx, o)
+	}
+	if action == auth.ActionReadChanges {
+		return a.withClaimsBreadth(ctx, p, target, d), nil
 	}
 	return d, nil
 }
@@ -46,53 +51,29 @@ func (a *Authorizer) Authorize(ctx context.Context, p *auth.Principal, target au
 // stops authorizing within a minute.
 const ownershipCacheTTL = time.Minute
 
-// ownershipCacheMax bounds the cache; when full it is cleared.
+// ownershipCacheMax bounds the cache of the clients' ownership tokens;
+// when full it is cleared.
 const ownershipCacheMax = 4096
-
-// ownershipCache holds the clients' ownership tokens by client id; the
-// zero value is empty and ready.
-type ownershipCache struct {
-	mu      sync.Mutex
-	clients map[string]cachedOwnership
-}
-
-type cachedOwnership struct {
-	ownership *auth.Ownership
-	expires   time.Time
-}
 
 // noOwnership is the configuration of a client without ownership tokens.
 var noOwnership = &auth.Ownership{Tokens: []int16{}}
 
-// get returns the ownership tokens of clientID, read from cms.ApiClient
-// through db (nil db: none) at most once per ownershipCacheTTL. A client
-// the cms schema does not hold (one of an external identity provider) has
-// none: its creates are stamped NULL and OwnershipBased grants it nothing.
-func (c *ownershipCache) get(ctx context.Context, db Querier, clientID string) (*auth.Ownership, error) {
-	if db == nil {
+// clientOwnership returns the ownership tokens of clientID, read from
+// cms.ApiClient through a.db (nil: none) at most once per
+// ownershipCacheTTL. A client the cms schema does not hold (one of an
+// external identity provider) has none: its creates are stamped NULL and
+// OwnershipBased grants it nothing.
+func (a *Authorizer) clientOwnership(ctx context.Context, clientID string) (*auth.Ownership, error) {
+	if a.db == nil {
 		return noOwnership, nil
 	}
-	now := time.Now()
-	c.mu.Lock()
-	hit, ok := c.clients[clientID]
-	c.mu.Unlock()
-	if ok && now.Before(hit.expires) {
-		return hit.ownership, nil
-	}
-	o, err := auth.ClientOwnership(ctx, db, clientID)
-	switch {
-	case errors.Is(err, auth.ErrClientNotFound):
-		o = noOwnership
-	case err != nil:
-		return nil, err
-	}
-	c.mu.Lock()
-	if c.clients == nil || len(c.clients) >= ownershipCacheMax {
-		c.clients = map[string]cachedOwnership{}
-	}
-	c.clients[clientID] = cachedOwnership{ownership: o, expires: now.Add(ownershipCacheTTL)}
-	c.mu.Unlock()
-	return o, nil
+	return a.owners.get(ctx, clientID, func(ctx context.Context) (*auth.Ownership, error) {
+		o, err := auth.ClientOwnership(ctx, a.db, clientID)
+		if errors.Is(err, auth.ErrClientNotFound) {
+			return noOwnership, nil
+		}
+		return o, err
+	})
 }
 
 // CreatorOwnershipToken is the token a create of the request in ctx stamps

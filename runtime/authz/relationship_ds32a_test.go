@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/compiler/fake"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
@@ -19,6 +20,29 @@ type fakeDoc struct {
 	Project  string          `json:"project"`
 	Resource string          `json:"resource"`
 	Body     json.RawMessage `json:"body"`
+}
+
+// fakeDocs returns the fake's documents of resources (endpoint names,
+// with what they reference) in load order, and the grants of a claim set
+// that may create them all: NoFurtherAuthorizationRequired on each of
+// their resources.
+func fakeDocs(t testing.TB, set *load.SchemaSet, seed uint64, resources ...string) ([]fakeDoc, map[string][]string) {
+	t.Helper()
+	var out bytes.Buffer
+	if _, err := fake.Generate(set, fake.Options{Resources: resources, Seed: seed}, &out); err != nil {
+		t.Fatal(err)
+	}
+	var docs []fakeDoc
+	setup := map[string][]string{}
+	for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
+		var d fakeDoc
+		if err := json.Unmarshal(line, &d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+		setup[d.Resource] = []string{"NoFurtherAuthorizationRequired"}
+	}
+	return docs, setup
 }
 
 // TestDS32aRelationshipPeople runs the people strategies on the DS 3.2a
@@ -39,23 +63,8 @@ func TestDS32aRelationshipPeople(t *testing.T) {
 		t.Fatalf("DS 3.2a has the views %v, not the staff view", p.schema.AuthViews)
 	}
 	set, _ := testschema.Files(t, file)
-	var out bytes.Buffer
-	if _, err := fake.Generate(set, fake.Options{Resources: []string{"ed-fi/courseTranscripts", "ed-fi/studentSchoolAssociations",
-		"ed-fi/staffEducationOrganizationAssignmentAssociations", "ed-fi/studentEducationOrganizationResponsibilityAssociations"}, Seed: 5}, &out); err != nil {
-		t.Fatal(err)
-	}
-	var docs []fakeDoc
-	for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
-		var d fakeDoc
-		if err := json.Unmarshal(line, &d); err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	setup := map[string][]string{}
-	for _, d := range docs {
-		setup[d.Resource] = []string{"NoFurtherAuthorizationRequired"}
-	}
+	docs, setup := fakeDocs(t, set, 5, "ed-fi/courseTranscripts", "ed-fi/studentSchoolAssociations",
+		"ed-fi/staffEducationOrganizationAssignmentAssociations", "ed-fi/studentEducationOrganizationResponsibilityAssociations")
 	const people, responsibility, either = "Rel-People", "Rel-Responsibility", "Rel-Either"
 	claims := refdata.Dir(t, "claims")
 	p.loadClaims(t, claimsWithClaimSets(t, filepath.Join(claims, "standards", "ds52", "Claims.json"), "Rel-Setup", people, responsibility, either),

@@ -82,6 +82,33 @@ type ChangePlan struct {
 	// related only by direct claim match (an organization deleted since,
 	// which left the hierarchy) may not.
 	RowInViews []TrackedRowInView
+	// PersonProbes are, for each tracked person column and ReadChanges
+	// view relating persons of its kind, the view's membership test of the
+	// column's old DocumentId, which the people strategies filter the rows
+	// by in place of an IN over the view: a fenced correlated EXISTS per
+	// arm of the view, seeking the index on the arm's person column and
+	// testing the arm's education organization against the hierarchy's
+	// organizations of the claims (a set built once per statement), where
+	// the IN builds the view's set of every person of the claims (a
+	// district's 100,000 and its tombstones' on every request,
+	// docs/benchmarks.md). The compiler builds each from the arms the
+	// view's DDL is built from; a view whose arms it cannot probe has
+	// none, and the runtime tests membership in the view.
+	PersonProbes []TrackedPersonProbe
+}
+
+// TrackedPersonProbe is the membership test of a tracked person column in
+// a ReadChanges view (ChangePlan.PersonProbes).
+type TrackedPersonProbe struct {
+	// View is the view's unqualified name.
+	View string
+	// Person is the index in ChangePlan.PersonColumns of the column tested.
+	Person int
+	// Probe is the condition over the tracked rows aliased c, true when
+	// the view relates the column's old DocumentId to a claim and false
+	// otherwise (a NULL DocumentId included): its parts are joined with
+	// the claims parameter ("$n", a bigint[]).
+	Probe []string
 }
 
 // TrackedRowInView is a ReadChanges view one of whose arms is a row of a
@@ -137,6 +164,7 @@ func (r *Resource) checkChanges(c *checker, at string) {
 		}
 	}
 	cp.checkRowInViews(c, at)
+	cp.checkPersonProbes(c, at)
 	if cp.NamespaceColumn == "" {
 		return
 	}
@@ -148,6 +176,38 @@ func (r *Resource) checkChanges(c *checker, at string) {
 	} {
 		if n := strings.Count(s.stmt, ChangeWindowCondition); s.stmt != "" && n != 1 {
 			c.add(at, "%s has the window condition %s %d times, not once", s.name, ChangeWindowCondition, n)
+		}
+	}
+}
+
+// checkPersonProbes checks that each of PersonProbes names a view and a
+// person the tracked rows record, at most once, and tests that person's
+// column against the claims parameter.
+func (cp *ChangePlan) checkPersonProbes(c *checker, at string) {
+	type probed struct {
+		view   string
+		person int
+	}
+	seen := map[probed]bool{}
+	for _, p := range cp.PersonProbes {
+		pat := at + ": PersonProbes: view " + p.View
+		c.text(pat, "View", p.View)
+		if key := (probed{p.View, p.Person}); seen[key] {
+			c.add(pat, "Person %d is probed twice", p.Person)
+		} else {
+			seen[key] = true
+		}
+		if !c.index(pat, "Person", p.Person, len(cp.PersonColumns), false) {
+			continue
+		}
+		column := cp.PersonColumns[p.Person]
+		if column == "" {
+			c.add(pat, "Person %d is a person the tracked rows do not record", p.Person)
+			continue
+		}
+		test := `= c."` + column + `"`
+		if joined := strings.Join(p.Probe, "$n"); len(p.Probe) < 2 || !strings.Contains(joined, test) {
+			c.add(pat, "Probe does not test %s against the claims: %q", test, joined)
 		}
 	}
 }

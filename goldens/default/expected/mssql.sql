@@ -3210,6 +3210,14 @@ IF NOT EXISTS (
 )
 CREATE INDEX [IX_StudentExtensionFavoriteBookArtMedia_ParentCollectionItemId_Student_DocumentId] ON [sample].[StudentExtensionFavoriteBookArtMedia] ([ParentCollectionItemId], [Student_DocumentId]);
 
+IF NOT EXISTS (
+    SELECT 1 FROM sys.indexes i
+    JOIN sys.tables t ON i.object_id = t.object_id
+    JOIN sys.schemas s ON t.schema_id = s.schema_id
+    WHERE s.name = N'tracked_changes_edfi' AND t.name = N'StudentSchoolAssociation' AND i.name = N'IX_StudentSchoolAssociation_OldStudent_DocumentId_Auth'
+)
+CREATE INDEX [IX_StudentSchoolAssociation_OldStudent_DocumentId_Auth] ON [tracked_changes_edfi].[StudentSchoolAssociation] ([OldStudent_DocumentId]) INCLUDE ([OldSchool_SchoolId]);
+
 GO
 CREATE OR ALTER VIEW [edfi].[EducationOrganization_View] AS
 SELECT [DocumentId] AS [DocumentId], [LocalEducationAgencyId] AS [EducationOrganizationId], CAST(N'Ed-Fi:LocalEducationAgency' AS nvarchar(256)) AS [Discriminator]
