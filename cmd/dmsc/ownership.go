@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -56,10 +57,8 @@ func (c *clientSetOwnershipCmd) Run(e *env) error {
 		if err != nil {
 			return err
 		}
-		stored, err := auth.ClientOwnership(ctx, conn, c.ClientID)
-		if err != nil {
-			return err
-		}
+		// What is stored now: o, its tokens ascending as the table keeps them.
+		slices.Sort(o.Tokens)
 		if !c.JSON {
 			verdict := "unchanged."
 			if changed {
@@ -67,7 +66,7 @@ func (c *clientSetOwnershipCmd) Run(e *env) error {
 			}
 			fmt.Fprintf(e.stdout, "Ownership tokens of client %s %s\n", c.ClientID, verdict)
 		}
-		return printOwnership(ctx, conn, e.stdout, stored, c.JSON)
+		return printOwnership(ctx, conn, e.stdout, &o, c.JSON)
 	})
 }
 

@@ -120,22 +120,27 @@ func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Reso
 // organization stored in a key-unified column, the one tracked from its
 // canonical column.
 func trackedRelationshipColumns(tc *relmodel.TrackedChangeTable, ra *spec.RelationshipAuthorization) (edOrgs, people []string) {
-	find := func(role, path, column string) string {
-		for _, vc := range tc.ValueColumns {
-			if vc.Role == role && (vc.SourceJSONPath == path || (column != "" && vc.OldColumn == "Old"+column)) {
-				return vc.OldColumn
-			}
-		}
-		return ""
-	}
 	edOrgs, people = []string{}, []string{}
 	for _, el := range ra.EdOrgs {
-		edOrgs = append(edOrgs, find("Scalar", el.JSONPath, el.Column))
+		edOrgs = append(edOrgs, trackedOldColumn(tc, "Scalar", el.JSONPath, el.Column))
 	}
 	for _, el := range ra.People {
-		people = append(people, find("PersonDocumentId", el.JSONPath, ""))
+		people = append(people, trackedOldColumn(tc, "PersonDocumentId", el.JSONPath, ""))
 	}
 	return edOrgs, people
+}
+
+// trackedOldColumn is the first old-value column of the tracked-change
+// table with the role that is tracked from path or, when stored is not "",
+// from the root column stored ("Old"+stored); "" when none is. A path ""
+// matches no column.
+func trackedOldColumn(tc *relmodel.TrackedChangeTable, role, path, stored string) string {
+	for _, vc := range tc.ValueColumns {
+		if vc.Role == role && ((path != "" && vc.SourceJSONPath == path) || (stored != "" && vc.OldColumn == "Old"+stored)) {
+			return vc.OldColumn
+		}
+	}
+	return ""
 }
 
 // untrackedSubjects are the EducationOrganization and person securable
@@ -175,12 +180,7 @@ func trackedNamespaceColumn(tc *relmodel.TrackedChangeTable, el spec.NamespaceEl
 	if el.Canonical != "" {
 		stored = el.Canonical
 	}
-	for _, vc := range tc.ValueColumns {
-		if vc.Role == "Scalar" && vc.OldColumn == "Old"+stored {
-			return vc.OldColumn
-		}
-	}
-	return ""
+	return trackedOldColumn(tc, "Scalar", "", stored)
 }
 
 // trackedTableOf finds the tracked-change table of a resource: the shared

@@ -17,7 +17,7 @@ var personKinds = []string{spec.PersonStudent, spec.PersonStaff, spec.PersonCont
 // and ReadChanges, by unqualified name, sorted.
 func authViewNames(m *relmodel.ModelSet) []string {
 	var names []string
-	for _, v := range append(append([]relmodel.AuthView(nil), m.PeopleAuthViews...), m.ReadChangesAuthViews...) {
+	for _, v := range m.AuthViews() {
 		names = append(names, v.View.Name)
 	}
 	slices.Sort(names)
@@ -119,16 +119,14 @@ func rowArms(views []relmodel.AuthView, table relmodel.TableName, edOrgColumns [
 	var arms []spec.TrackedRowInView
 	for _, v := range views {
 		for _, arm := range v.Arms {
-			if arm.SourceTable != relmodel.AuthEdOrgTable || len(arm.Joins) != 1 || len(arm.OutputColumns) != 2 || len(arm.Joins[0].On) != 1 {
+			join, on, ok := arm.HierarchyJoin()
+			if !ok || len(arm.Joins) != 1 || len(arm.OutputColumns) != 2 {
 				continue
 			}
-			join, claim, out := arm.Joins[0], arm.OutputColumns[0], arm.OutputColumns[1]
-			on := join.On[0]
-			fromHierarchy := on.LeftAlias == arm.SourceAlias && on.LeftColumn == relmodel.AuthTargetEdOrgColumn &&
-				claim.Alias == arm.SourceAlias && claim.Column == relmodel.AuthSourceEdOrgColumn
+			out := arm.OutputColumns[1]
 			edOrg := slices.Index(edOrgColumns, on.RightColumn)
 			a := spec.TrackedRowInView{View: v.View.Name, EdOrg: edOrg}
-			if join.Table == table && fromHierarchy && on.RightAlias == join.Alias && edOrg >= 0 &&
+			if join.Table == table && edOrg >= 0 &&
 				out.Alias == join.Alias && out.Column == personColumn && !slices.Contains(arms, a) {
 				arms = append(arms, a)
 			}
@@ -198,25 +196,19 @@ func trackedPersonProbes(model *relmodel.ModelSet, people []spec.PersonElement, 
 func personProbe(arms []relmodel.AuthViewArm, person string) (parts []string, ok bool) {
 	parts = []string{"("}
 	for i, arm := range arms {
-		claim, related := arm.OutputColumns[0], arm.OutputColumns[1]
-		if arm.SourceTable != relmodel.AuthEdOrgTable || claim != (relmodel.AuthViewColumn{Alias: arm.SourceAlias, Column: relmodel.AuthSourceEdOrgColumn}) ||
-			len(arm.Joins) == 0 || len(arm.Joins[0].On) != 1 || related.Alias == arm.SourceAlias {
+		related := arm.OutputColumns[1]
+		first, target, fromHierarchy := arm.HierarchyJoin()
+		if !fromHierarchy || related.Alias == arm.SourceAlias {
 			return nil, false
 		}
-		target := arm.Joins[0].On[0]
-		if target.LeftAlias != arm.SourceAlias || target.LeftColumn != relmodel.AuthTargetEdOrgColumn || target.RightAlias != arm.Joins[0].Alias {
-			return nil, false
-		}
-		from := []string{"FROM " + q(arm.Joins[0].Table.Schema) + "." + q(arm.Joins[0].Table.Name) + " " + arm.Joins[0].Alias}
+		from := []string{"FROM " + qualified(first.Table) + " " + first.Alias}
 		for _, j := range arm.Joins[1:] {
-			on := make([]string, len(j.On))
-			for k, p := range j.On {
+			for _, p := range j.On {
 				if p.LeftAlias == arm.SourceAlias || p.RightAlias == arm.SourceAlias {
 					return nil, false
 				}
-				on[k] = p.LeftAlias + "." + q(p.LeftColumn) + " = " + p.RightAlias + "." + q(p.RightColumn)
 			}
-			from = append(from, "INNER JOIN "+q(j.Table.Schema)+"."+q(j.Table.Name)+" "+j.Alias+" ON "+strings.Join(on, " AND "))
+			from = append(from, j.SQL(q, qualified))
 		}
 		if i > 0 {
 			parts[len(parts)-1] += " OR "
@@ -224,12 +216,15 @@ func personProbe(arms []relmodel.AuthViewArm, person string) (parts []string, ok
 		parts[len(parts)-1] += "EXISTS (SELECT 1 " + strings.Join(from, " ") +
 			" WHERE " + related.Alias + "." + q(related.Column) + " = " + person +
 			" AND coalesce(" + target.RightAlias + "." + q(target.RightColumn) + " IN (SELECT " + q(relmodel.AuthTargetEdOrgColumn) +
-			" FROM " + q(arm.SourceTable.Schema) + "." + q(arm.SourceTable.Name) + " WHERE " + q(relmodel.AuthSourceEdOrgColumn) + " = ANY("
+			" FROM " + qualified(arm.SourceTable) + " WHERE " + q(relmodel.AuthSourceEdOrgColumn) + " = ANY("
 		parts = append(parts, "::bigint[])), false) OFFSET 0)")
 	}
 	parts[len(parts)-1] += ")"
 	return parts, true
 }
+
+// qualified is t's schema-qualified name as the plans' SQL writes it.
+func qualified(t relmodel.TableName) string { return q(t.Schema) + "." + q(t.Name) }
 
 // personElement turns the model's chain for a person path into the
 // element: the chain's first column on the root table, its further steps
@@ -249,7 +244,7 @@ func personElement(mr *relmodel.Resource, r *spec.Resource, kind, path string) (
 		return el, fmt.Errorf("column %s of path %s is not written", el.Column, path)
 	}
 	for _, st := range chain[1:] {
-		el.Hops = append(el.Hops, spec.PersonHop{Table: q(st.SourceTable.Schema) + "." + q(st.SourceTable.Name), Column: st.SourceColumn})
+		el.Hops = append(el.Hops, spec.PersonHop{Table: qualified(st.SourceTable), Column: st.SourceColumn})
 	}
 	return el, nil
 }

@@ -3,6 +3,7 @@ package relmodel
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // AuthView is one people authorization view in the auth schema: which
@@ -43,8 +44,39 @@ type AuthViewJoin struct {
 	On    []AuthViewJoinPredicate
 }
 
+// SQL is the join's clause, "INNER JOIN <table> <alias> ON a.x = b.y AND
+// …": the view definitions and the plans' probes of them render arms the
+// same way, each naming tables with its qualify and columns with its
+// quote.
+func (j AuthViewJoin) SQL(quote func(string) string, qualify func(TableName) string) string {
+	on := make([]string, len(j.On))
+	for k, p := range j.On {
+		on[k] = p.LeftAlias + "." + quote(p.LeftColumn) + " = " + p.RightAlias + "." + quote(p.RightColumn)
+	}
+	return "INNER JOIN " + qualify(j.Table) + " " + j.Alias + " ON " + strings.Join(on, " AND ")
+}
+
 // AuthViewJoinPredicate is one column equality of a join condition.
 type AuthViewJoinPredicate struct{ LeftAlias, LeftColumn, RightAlias, RightColumn string }
+
+// HierarchyJoin is the arm's first join and its one condition when the arm
+// starts at the hierarchy: it reads the hierarchy table, outputs its source
+// as the claim (first column) and joins its target to the first join's
+// table; ok is false otherwise. Consumers reading an arm as "organizations
+// the hierarchy relates to a claim" (the plans' row and probe tests) rely
+// on that shape.
+func (arm AuthViewArm) HierarchyJoin() (join AuthViewJoin, target AuthViewJoinPredicate, ok bool) {
+	if arm.SourceTable != AuthEdOrgTable || len(arm.OutputColumns) == 0 ||
+		arm.OutputColumns[0] != (AuthViewColumn{Alias: arm.SourceAlias, Column: AuthSourceEdOrgColumn}) ||
+		len(arm.Joins) == 0 || len(arm.Joins[0].On) != 1 {
+		return AuthViewJoin{}, AuthViewJoinPredicate{}, false
+	}
+	join, target = arm.Joins[0], arm.Joins[0].On[0]
+	if target.LeftAlias != arm.SourceAlias || target.LeftColumn != AuthTargetEdOrgColumn || target.RightAlias != join.Alias {
+		return AuthViewJoin{}, AuthViewJoinPredicate{}, false
+	}
+	return join, target, true
+}
 
 // AuthAssociation is an association resource the people authorization
 // views read.

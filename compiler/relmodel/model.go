@@ -588,6 +588,12 @@ type ModelSet struct {
 	ReadChangesAuthViews []AuthView
 }
 
+// AuthViews are the people authorization views, live then ReadChanges
+// (which read the live ones).
+func (ms *ModelSet) AuthViews() []AuthView {
+	return append(append([]AuthView(nil), ms.PeopleAuthViews...), ms.ReadChangesAuthViews...)
+}
+
 // Authorization hierarchy table kept by the AuthHierarchyMaintenance triggers.
 var (
 	AuthEdOrgTable        = TableName{Schema: "auth", Name: "EducationOrganizationIdToEducationOrganizationId"}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -175,55 +174,39 @@ const clientCacheMax = 4096
 // argon2id cost once a minute. The cache never holds a secret: only the
 // digest of a 130-bit random secret, which cannot be reversed or guessed.
 type Clients struct {
-	db  DB
-	now func() time.Time
-
-	mu    sync.Mutex
-	cache map[[sha256.Size]byte]cachedClient
-}
-
-type cachedClient struct {
-	client  Client
-	expires time.Time
+	db       DB
+	verified ExpiringCache[[sha256.Size]byte, Client]
 }
 
 // NewClients returns an authenticator over db.
 func NewClients(db DB) *Clients {
-	return &Clients{db: db, now: time.Now, cache: map[[sha256.Size]byte]cachedClient{}}
+	return &Clients{db: db, verified: ExpiringCache[[sha256.Size]byte, Client]{TTL: clientCacheTTL, Max: clientCacheMax}}
 }
 
 // Authenticate returns the client whose id and secret these are, or
 // ErrInvalidClient.
 func (cs *Clients) Authenticate(ctx context.Context, clientID, secret string) (*Client, error) {
 	key := sha256.Sum256([]byte(clientID + "\x00" + secret))
-	now := cs.now()
-	cs.mu.Lock()
-	hit, ok := cs.cache[key]
-	cs.mu.Unlock()
-	if ok && now.Before(hit.expires) {
-		c := hit.client
-		return &c, nil
-	}
-	var hash string
-	c, err := scanClient(cs.db.QueryRow(ctx, `SELECT `+clientColumns+`, "SecretHash" FROM "cms"."ApiClient" WHERE "ClientId" = $1`, clientID), &hash)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, ErrInvalidClient
-	}
+	c, err := cs.verified.Get(ctx, key, func(ctx context.Context) (Client, error) {
+		var hash string
+		c, err := scanClient(cs.db.QueryRow(ctx, `SELECT `+clientColumns+`, "SecretHash" FROM "cms"."ApiClient" WHERE "ClientId" = $1`, clientID), &hash)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return c, ErrInvalidClient
+		}
+		if err != nil {
+			return c, fmt.Errorf("reading client %s: %w", clientID, err)
+		}
+		match, err := secretMatches(secret, hash)
+		if err != nil {
+			return c, fmt.Errorf("client %s: %w", clientID, err)
+		}
+		if !match {
+			return c, ErrInvalidClient
+		}
+		return c, nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("reading client %s: %w", clientID, err)
+		return nil, err
 	}
-	match, err := secretMatches(secret, hash)
-	if err != nil {
-		return nil, fmt.Errorf("client %s: %w", clientID, err)
-	}
-	if !match {
-		return nil, ErrInvalidClient
-	}
-	cs.mu.Lock()
-	if len(cs.cache) >= clientCacheMax {
-		clear(cs.cache)
-	}
-	cs.cache[key] = cachedClient{client: c, expires: now.Add(clientCacheTTL)}
-	cs.mu.Unlock()
 	return &c, nil
 }

@@ -128,10 +128,10 @@ type Authorizer struct {
 	authViews []string
 	current   atomic.Pointer[loaded]
 	// owners caches the clients' ownership tokens (Authorize).
-	owners expiringCache[string, *auth.Ownership]
+	owners auth.ExpiringCache[string, *auth.Ownership]
 	// breadths caches the breadth of the claims of ReadChanges requests
 	// by their sorted claims (withClaimsBreadth).
-	breadths expiringCache[string, claimsBreadth]
+	breadths auth.ExpiringCache[string, claimsBreadth]
 	// edOrgs is token_info's education organization statement.
 	edOrgs edOrgDescription
 }
@@ -148,8 +148,8 @@ func New(schema *spec.Schema, db DB, log *slog.Logger) *Authorizer {
 		log = slog.Default()
 	}
 	a := &Authorizer{db: db, log: log, targets: map[auth.Target]int{}, authViews: schema.AuthViews, edOrgs: newEdOrgDescription(schema),
-		owners:   expiringCache[string, *auth.Ownership]{ttl: ownershipCacheTTL, max: ownershipCacheMax},
-		breadths: expiringCache[string, claimsBreadth]{ttl: claimsBreadthTTL, max: claimsBreadthCacheMax}}
+		owners:   auth.ExpiringCache[string, *auth.Ownership]{TTL: ownershipCacheTTL, Max: ownershipCacheMax},
+		breadths: auth.ExpiringCache[string, claimsBreadth]{TTL: claimsBreadthTTL, Max: claimsBreadthCacheMax}}
 	for _, r := range schema.Resources {
 		a.targets[auth.Target{Project: r.ProjectEndpoint, Endpoint: r.Endpoint}] = len(a.ordered)
 		a.ordered = append(a.ordered, served{res: r, claim: ResourceClaimName(r.ProjectEndpoint, r.Name)})

@@ -3,7 +3,6 @@ package authz
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -89,12 +88,12 @@ func (a *Authorizer) withClaimsBreadth(ctx context.Context, p *auth.Principal, t
 // claimsBreadth returns the breadth of claims (claimsBreadthStatement),
 // cached by the claims sorted and distinct.
 func (a *Authorizer) claimsBreadth(ctx context.Context, claims []int64) (claimsBreadth, error) {
-	sorted := slices.Compact(slices.Sorted(slices.Values(claims)))
+	sorted := sortedDistinct(claims)
 	ids := make([]string, len(sorted))
 	for i, id := range sorted {
 		ids[i] = strconv.FormatInt(id, 10)
 	}
-	return a.breadths.get(ctx, strings.Join(ids, ","), func(ctx context.Context) (claimsBreadth, error) {
+	return a.breadths.Get(ctx, strings.Join(ids, ","), func(ctx context.Context) (claimsBreadth, error) {
 		var b claimsBreadth
 		if err := a.db.QueryRow(ctx, claimsBreadthStatement, sorted).Scan(&b.related, &b.total); err != nil {
 			return b, fmt.Errorf("counting the education organizations the claims %v relate: %w", sorted, err)

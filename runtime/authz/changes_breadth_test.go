@@ -11,7 +11,6 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/auth"
 	"github.com/edfi-dmsc/dmsc/runtime/authz"
-	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -75,12 +74,7 @@ func TestChangesClaimsBreadth(t *testing.T) {
 	if err := a.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
-	var studentsRes *spec.Resource
-	for _, r := range p.schema.Resources {
-		if r.Name == "Student" {
-			studentsRes = r
-		}
-	}
+	studentsRes := p.resource(t, "Student")
 	students, schools := auth.Target{Project: "ed-fi", Endpoint: "students"}, auth.Target{Project: "ed-fi", Endpoint: "schools"}
 	// probes authorizes ReadChanges of target for claims and reports
 	// whether its filter tests the persons by the compiled probes.

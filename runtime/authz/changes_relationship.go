@@ -153,20 +153,16 @@ func (s relationshipStrategy) trackedRowRelatesPerson(cp *spec.ChangePlan, i int
 // SubPlan's set on first use, so the view's set is built only if such a
 // row passes the education organization's test (by direct claim match).
 func (t trackedSubject) predicate(inverted, probe bool) string {
-	hierarchy := relationshipSubject{relation: edOrgHierarchyTable, valueColumn: edOrgTargetColumn, claimColumn: edOrgSourceColumn, direct: true}
-	s := hierarchy
-	switch {
-	case t.view != "":
-		s = relationshipSubject{relation: quoteIdent("auth") + "." + quoteIdent(t.view), valueColumn: quoteIdent(t.viewColumn), claimColumn: edOrgSourceColumn}
-	case inverted:
-		s.valueColumn, s.claimColumn = s.claimColumn, s.valueColumn
+	s := hierarchySubject(inverted)
+	if t.view != "" {
+		s = viewSubject(t.view, t.viewColumn)
 	}
 	p := "coalesce(c." + quoteIdent(t.column) + " IN (" + s.relatedOrClaimed() + "), false)"
 	if probe && t.probe != nil {
 		p = strings.Join(t.probe, claimsMark)
 	}
 	if t.impliedBy != "" {
-		p = "(coalesce(c." + quoteIdent(t.impliedBy) + " IN (" + hierarchy.related() + "), false) OR " + p + ")"
+		p = "(coalesce(c." + quoteIdent(t.impliedBy) + " IN (" + hierarchySubject(false).related() + "), false) OR " + p + ")"
 	}
 	return p
 }

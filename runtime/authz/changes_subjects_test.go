@@ -402,13 +402,8 @@ func TestDS32aChangesThroughResponsibility(t *testing.T) {
 	a := startAPI(t, p)
 	full := a.edOrgClient("RC-Setup")
 	bodies, docIDs := map[string]map[string]any{}, map[string]string{}
-	for _, d := range docs {
-		var body map[string]any
-		if err := json.Unmarshal(d.Body, &body); err != nil {
-			t.Fatal(err)
-		}
-		docIDs[d.Resource] = a.do(t, full, "POST", d.Project+"/"+d.Resource, body).expect(t, "POST "+d.Resource, http.StatusCreated).id()
-		bodies[d.Resource] = body
+	for _, d := range postFakeDocs(t, a, full, docs, http.StatusCreated) {
+		docIDs[d.Resource], bodies[d.Resource] = d.id, d.body
 	}
 	const ssaPath, seoraPath = "ed-fi/studentSchoolAssociations", "ed-fi/studentEducationOrganizationResponsibilityAssociations"
 	responsibleFor := bodies["studentEducationOrganizationResponsibilityAssociations"]

@@ -80,6 +80,19 @@ func (p provisioned) loadClaims(t testing.TB, files ...string) *authz.LoadReport
 	return rep
 }
 
+// resource is the resource of p's schema named name; the test fails when
+// there is none.
+func (p provisioned) resource(t testing.TB, name string) *spec.Resource {
+	t.Helper()
+	for _, r := range p.schema.Resources {
+		if r.Name == name {
+			return r
+		}
+	}
+	t.Fatalf("the schema has no resource %s", name)
+	return nil
+}
+
 // tokens authenticates bearer tokens that are keys of the map: the tests
 // exercise authorization, so the principal is whatever the test says
 // (runtime/auth tests the real tokens).

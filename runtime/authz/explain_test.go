@@ -72,12 +72,7 @@ FROM d`
 func TestRelationshipFilterSeeksTheHierarchy(t *testing.T) {
 	schemas, _ := bundledSchema(t)
 	p := provisionSchema(t, schemas...)
-	var res *spec.Resource
-	for _, r := range p.schema.Resources {
-		if r.Name == "StudentSchoolAssociation" {
-			res = r
-		}
-	}
+	res := p.resource(t, "StudentSchoolAssociation")
 	ctx := context.Background()
 	conn, err := p.pool.Acquire(ctx)
 	if err != nil {

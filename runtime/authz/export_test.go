@@ -6,8 +6,8 @@ func EdOrgStatement(a *Authorizer) string { return a.edOrgs.query }
 
 // ExpireOwnership forgets the clients' ownership tokens a has cached, as
 // ownershipCacheTTL passing does.
-func ExpireOwnership(a *Authorizer) { a.owners.clear() }
+func ExpireOwnership(a *Authorizer) { a.owners.Clear() }
 
 // ExpireClaimsBreadths forgets the breadths of the claims a has cached,
 // as claimsBreadthTTL passing does.
-func ExpireClaimsBreadths(a *Authorizer) { a.breadths.clear() }
+func ExpireClaimsBreadths(a *Authorizer) { a.breadths.Clear() }

@@ -34,22 +34,19 @@ func NamespaceRuleFrom(ctx context.Context) *NamespaceRule {
 	if p, ok := auth.PrincipalFrom(ctx); ok {
 		prefixes = p.NamespacePrefixes
 	}
-	if !strictlyIncreasing(prefixes) {
-		prefixes = slices.Compact(slices.Sorted(slices.Values(prefixes)))
-	}
-	return &NamespaceRule{Prefixes: prefixes}
+	return &NamespaceRule{Prefixes: sortedDistinct(prefixes)}
 }
 
-// strictlyIncreasing reports whether s is sorted without duplicates (the
-// principal's prefixes, or education organization ids, then serve as they
-// are, shared and never written).
-func strictlyIncreasing[T cmp.Ordered](s []T) bool {
+// sortedDistinct returns s sorted without duplicates: s itself when it
+// already is (the principal's prefixes or education organization ids,
+// then shared and never written), else a sorted copy.
+func sortedDistinct[T cmp.Ordered](s []T) []T {
 	for i := 1; i < len(s); i++ {
 		if s[i-1] >= s[i] {
-			return false
+			return slices.Compact(slices.Sorted(slices.Values(s)))
 		}
 	}
-	return true
+	return s
 }
 
 // Check checks a document's namespace (nil when absent): existing says it

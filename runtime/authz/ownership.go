@@ -67,7 +67,7 @@ func (a *Authorizer) clientOwnership(ctx context.Context, clientID string) (*aut
 	if a.db == nil {
 		return noOwnership, nil
 	}
-	return a.owners.get(ctx, clientID, func(ctx context.Context) (*auth.Ownership, error) {
+	return a.owners.Get(ctx, clientID, func(ctx context.Context) (*auth.Ownership, error) {
 		o, err := auth.ClientOwnership(ctx, a.db, clientID)
 		if errors.Is(err, auth.ErrClientNotFound) {
 			return noOwnership, nil

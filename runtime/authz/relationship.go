@@ -207,18 +207,15 @@ func buildRelationshipPlan(res *spec.Resource, set uint32) *relationshipPlan {
 		edOrgs, people, views := participating(res, s)
 		subjects := []int{}
 		for _, el := range edOrgs {
-			from, to := edOrgSourceColumn, edOrgTargetColumn
-			if s.inverted {
-				from, to = to, from
-			}
-			subjects = append(subjects, add("edorg "+strconv.FormatBool(s.inverted)+" "+el.Column,
-				relationshipSubject{readable: el.MetaEdName, edOrg: el, relation: edOrgHierarchyTable, valueColumn: to, claimColumn: from, direct: true}))
+			sub := hierarchySubject(s.inverted)
+			sub.readable, sub.edOrg = el.MetaEdName, el
+			subjects = append(subjects, add("edorg "+strconv.FormatBool(s.inverted)+" "+el.Column, sub))
 		}
 		filtered := slices.Clone(subjects)
 		for i, el := range people {
-			sub := add("person "+views[i]+" "+el.JSONPath,
-				relationshipSubject{readable: readableName(el.JSONPath), hint: peopleViewHints[views[i]], person: el,
-					relation: quoteIdent("auth") + "." + quoteIdent(views[i]), valueColumn: quoteIdent(el.Kind + "_DocumentId"), claimColumn: edOrgSourceColumn})
+			vs := viewSubject(views[i], el.Kind+"_DocumentId")
+			vs.readable, vs.hint, vs.person = readableName(el.JSONPath), peopleViewHints[views[i]], el
+			sub := add("person "+views[i]+" "+el.JSONPath, vs)
 			subjects = append(subjects, sub)
 			if !s.rowRelatesPerson(el, views[i]) {
 				filtered = append(filtered, sub)
@@ -228,6 +225,23 @@ func buildRelationshipPlan(res *spec.Resource, set uint32) *relationshipPlan {
 	}
 	p.build()
 	return p
+}
+
+// hierarchySubject relates an education organization value to the claims
+// through the hierarchy: to the claims and the organizations below them,
+// or, inverted, to the claims and those above them.
+func hierarchySubject(inverted bool) relationshipSubject {
+	s := relationshipSubject{relation: edOrgHierarchyTable, valueColumn: edOrgTargetColumn, claimColumn: edOrgSourceColumn, direct: true}
+	if inverted {
+		s.valueColumn, s.claimColumn = s.claimColumn, s.valueColumn
+	}
+	return s
+}
+
+// viewSubject relates a person's DocumentId (the view's column) to the
+// claims through the people view.
+func viewSubject(view, column string) relationshipSubject {
+	return relationshipSubject{relation: quoteIdent("auth") + "." + quoteIdent(view), valueColumn: quoteIdent(column), claimColumn: edOrgSourceColumn}
 }
 
 // readableName is how problem details name a securable element path: its
@@ -412,10 +426,7 @@ func RelationshipRuleFrom(ctx context.Context, res *spec.Resource) *Relationship
 	if p, ok := auth.PrincipalFrom(ctx); ok {
 		claims = p.EducationOrganizationIDs
 	}
-	if !strictlyIncreasing(claims) {
-		claims = slices.Compact(slices.Sorted(slices.Values(claims)))
-	}
-	return &RelationshipRule{plan: planFor(res, set), strategies: strategies, Claims: claims}
+	return &RelationshipRule{plan: planFor(res, set), strategies: strategies, Claims: sortedDistinct(claims)}
 }
 
 // NoClaims says the client has no education organization ids: nothing is
@@ -501,6 +512,9 @@ func (r *RelationshipRule) Stored(row []bool) *problem.Details {
 // statement's row of the document written (nil when it is created), whose
 // relations self subjects (the person document itself) keep.
 func (r *RelationshipRule) CheckProposed(row []bool, missing []bool, stored []bool) *problem.Details {
+	if r.NoClaims() {
+		return r.Denied()
+	}
 	out := make([]subjectOutcome, len(r.plan.subjects))
 	for i, s := range r.plan.subjects {
 		related := false
@@ -521,10 +535,15 @@ func (r *RelationshipRule) CheckProposed(row []bool, missing []bool, stored []bo
 	return r.decide(out)
 }
 
-// Denied is the answer when the client has no education organization
-// ids: every subject is unrelated.
+// Denied is the answer when nothing can be related: the client has no
+// education organization ids, or no stored row was selected. Every
+// subject is unrelated.
 func (r *RelationshipRule) Denied() *problem.Details {
-	return r.decide(make([]subjectOutcome, len(r.plan.subjects)))
+	out := make([]subjectOutcome, len(r.plan.subjects))
+	for i := range out {
+		out[i] = notRelated
+	}
+	return r.decide(out)
 }
 
 // subjectOutcome is how one subject fared.
@@ -539,14 +558,8 @@ const (
 
 // decide ORs the strategies over the subjects' outcomes: nil when one
 // strategy has all its subjects related, else the reference's problem
-// for the failures of every strategy, in configured order. Without
-// claims nothing is related.
+// for the failures of every strategy, in configured order.
 func (r *RelationshipRule) decide(out []subjectOutcome) *problem.Details {
-	if r.NoClaims() {
-		for i := range out {
-			out[i] = notRelated
-		}
-	}
 	var failures []relationshipFailure
 	for _, si := range r.strategies {
 		f := relationshipFailure{strategy: relationshipStrategies[si].name}

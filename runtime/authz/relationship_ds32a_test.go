@@ -45,6 +45,41 @@ func fakeDocs(t testing.TB, set *load.SchemaSet, seed uint64, resources ...strin
 	return docs, setup
 }
 
+// postedDoc is a fake document POSTed: its decoded body and its new id.
+type postedDoc struct {
+	fakeDoc
+	body map[string]any
+	id   string
+}
+
+// postFakeDocs POSTs docs in order with token, each answered with one of
+// the statuses accept (201 for a new document, 200 for an upsert of a key
+// already POSTed) or the test fails; it returns the documents with their
+// decoded bodies and new ids.
+func postFakeDocs(t testing.TB, a *api, token string, docs []fakeDoc, accept ...int) []postedDoc {
+	t.Helper()
+	posted := make([]postedDoc, len(docs))
+	for i, d := range docs {
+		posted[i] = postedDoc{fakeDoc: d, body: d.decode(t)}
+		r := a.do(t, token, "POST", d.Project+"/"+d.Resource, posted[i].body)
+		if !slices.Contains(accept, r.status) {
+			t.Fatalf("POST %s: status %d, want one of %v: %s", d.Resource, r.status, accept, r.body)
+		}
+		posted[i].id = r.id()
+	}
+	return posted
+}
+
+// decode is d's body.
+func (d fakeDoc) decode(t testing.TB) map[string]any {
+	t.Helper()
+	var body map[string]any
+	if err := json.Unmarshal(d.Body, &body); err != nil {
+		t.Fatalf("%s/%s: %v", d.Project, d.Resource, err)
+	}
+	return body
+}
+
 // TestDS32aRelationshipPeople runs the people strategies on the DS 3.2a
 // core, whose database has the student (through StudentSchoolAssociation
 // and through StudentEducationOrganizationResponsibilityAssociation) and
@@ -81,16 +116,8 @@ func TestDS32aRelationshipPeople(t *testing.T) {
 	full := a.edOrgClient("Rel-Setup")
 	ids := map[string]string{}
 	bodies := map[string]map[string]any{}
-	for _, d := range docs {
-		var body map[string]any
-		if err := json.Unmarshal(d.Body, &body); err != nil {
-			t.Fatal(err)
-		}
-		r := a.do(t, full, "POST", d.Project+"/"+d.Resource, body)
-		if r.status != http.StatusCreated {
-			t.Fatalf("POST %s: %d %s", d.Resource, r.status, r.body)
-		}
-		ids[d.Resource], bodies[d.Resource] = r.id(), body
+	for _, d := range postFakeDocs(t, a, full, docs, http.StatusCreated) {
+		ids[d.Resource], bodies[d.Resource] = d.id, d.body
 	}
 	edOrg := func(resource, reference, member string) int64 {
 		ref, _ := bodies[resource][reference].(map[string]any)

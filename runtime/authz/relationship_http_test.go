@@ -1,7 +1,6 @@
 package authz_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"log/slog"
@@ -14,7 +13,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/compiler/fake"
 	"github.com/edfi-dmsc/dmsc/internal/testschema"
 	"github.com/edfi-dmsc/dmsc/runtime/auth"
 )
@@ -198,29 +196,21 @@ func TestBundledRelationshipAuthorization(t *testing.T) {
 		// A course offering's school id is one column for its school and
 		// session references (key unification): the write's value is that
 		// column's.
+		//
+		// What the offering references is POSTed with full access (200 for
+		// an upsert of a key already POSTed); the offering itself below.
 		set, _ := testschema.Files(t, schemas...)
-		var out bytes.Buffer
-		if _, err := fake.Generate(set, fake.Options{Resources: []string{"ed-fi/courseOfferings"}, Seed: 11}, &out); err != nil {
-			t.Fatal(err)
-		}
+		docs, _ := fakeDocs(t, set, 11, "ed-fi/courseOfferings")
 		var offering map[string]any
-		for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
-			var d fakeDoc
-			if err := json.Unmarshal(line, &d); err != nil {
-				t.Fatal(err)
-			}
-			var body map[string]any
-			if err := json.Unmarshal(d.Body, &body); err != nil {
-				t.Fatal(err)
-			}
+		var setup []fakeDoc
+		for _, d := range docs {
 			if d.Resource == "courseOfferings" {
-				offering = body
-				continue
-			}
-			if r := a.do(t, full, "POST", d.Project+"/"+d.Resource, body); r.status != http.StatusCreated && r.status != http.StatusOK {
-				t.Fatalf("POST %s: %d %s", d.Resource, r.status, r.body)
+				offering = d.decode(t)
+			} else {
+				setup = append(setup, d)
 			}
 		}
+		postFakeDocs(t, a, full, setup, http.StatusCreated, http.StatusOK)
 		schoolID := int64(offering["schoolReference"].(map[string]any)["schoolId"].(float64))
 		a.do(t, a.edOrgClient(edOrgs, 999999), "POST", "ed-fi/courseOfferings", offering).expectProblem(t, "POST course offering unrelated", http.StatusForbidden,
 			noRelationship("'999999'", "'SchoolId'", ""))

@@ -162,3 +162,12 @@ func TestRelationshipFilterSkipsThePersonTheRowRelates(t *testing.T) {
 		}
 	}
 }
+
+// TestStoredWithoutRowIsDenied: a stored check that selected no row
+// relates nothing, whatever the client's claims.
+func TestStoredWithoutRowIsDenied(t *testing.T) {
+	r := ruleOf(courseTranscript(), []int64{255901}, RelationshipsWithEdOrgsOnly)
+	if r.Stored(nil) == nil {
+		t.Error("Stored(nil) with claims allowed the request")
+	}
+}

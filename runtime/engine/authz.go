@@ -2,21 +2,18 @@ package engine
 
 import (
 	"context"
-	"errors"
 
 	"github.com/edfi-dmsc/dmsc/runtime/authz"
-	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 )
 
 // The data checks of the NamespaceBased authorization strategy, which
 // runtime/authz decided the request needs (authz.NamespaceRuleFrom) on the
 // resource's spec.NamespaceAuthorization: the handlers and the writer call
 // them where the values are at hand, so they add no round trip except to a
-// DELETE.
+// DELETE (one, shared with its other checks).
 
 // checkWriteNamespace checks a write of f: the stored document's
 // namespace when it exists (a POST that updates, a PUT), then the request
@@ -50,26 +47,20 @@ func checkDescriptorWriteNamespace(ctx context.Context, exists bool, stored, pro
 	return rule.Check(&proposed, false)
 }
 
-// checkDeleteNamespace reads and checks, with the document locked, the
-// stored namespace of the document of res a DELETE removes; a missing
-// document passes (the delete then answers 404).
-func checkDeleteNamespace(ctx context.Context, tx *db.Tx, res *spec.Resource, id uuid.UUID) error {
+// deleteNamespaceCheck is the check, with the document locked, of the
+// stored namespace of the document of res a DELETE removes; nil when the
+// request is not under NamespaceBased.
+func deleteNamespaceCheck(ctx context.Context, res *spec.Resource, id uuid.UUID) batchCheck {
 	rule := authz.NamespaceRuleFrom(ctx)
 	if rule == nil {
 		return nil
 	}
 	var value *string
-	err := tx.QueryRow(ctx, res.Namespace.ByUUID, id.String()).Scan(&value)
-	switch {
-	case errors.Is(err, pgx.ErrNoRows):
-		return nil
-	case err != nil:
-		return err
+	return &storedCheck{
+		query: query{sql: res.Namespace.ByUUID, args: []any{id.String()}},
+		dest:  &value,
+		judge: func() *problem.Details { return rule.Check(value, true) },
 	}
-	if p := rule.Check(value, true); p != nil {
-		return p
-	}
-	return nil // not a nil *problem.Details in an error
 }
 
 // withNamespaceFilter adds the rule's predicate to a GET-many's conditions.

@@ -16,15 +16,16 @@ import (
 
 // Delete answers DELETE by id: it deletes the root row (or dms.Descriptor
 // row) of the document of res with DocumentUuid id, then its dms.Document
-// row, in one transaction: one round trip, one more when an If-Match header
-// makes it read the current ContentVersion first, and one more when
-// NamespaceBased authorization reads the stored namespace first, one more
-// when OwnershipBased reads the stored ownership token, one more when the
-// relationship strategies check the stored values. found is false when res
-// has no such document (404). A document other documents still reference
-// gives the 409 dependent-item problem naming the referencing resource; a
-// failed If-Match the 412 problem. It retries under db.DefaultRetryPolicy;
-// a server's handlers use Writer.Delete, which follows the configured one.
+// row, in one transaction: one round trip, and one more before it, however
+// many of them apply, for the reads its checks need with the document
+// locked: the stored namespace under NamespaceBased authorization, the
+// stored ownership token under OwnershipBased, the stored values under the
+// relationship strategies, the current ContentVersion an If-Match header
+// compares. found is false when res has no such document (404). A document
+// other documents still reference gives the 409 dependent-item problem
+// naming the referencing resource; a failed If-Match the 412 problem. It
+// retries under db.DefaultRetryPolicy; a server's handlers use
+// Writer.Delete, which follows the configured one.
 func Delete(ctx context.Context, pool *pgxpool.Pool, res *spec.Resource, id uuid.UUID, pre etag.Write, schemaEpoch string) (found bool, err error) {
 	w := &Writer{Pool: pool, Retry: db.DefaultRetryPolicy, SchemaEpoch: schemaEpoch}
 	return w.Delete(ctx, res, id, pre)
@@ -36,27 +37,28 @@ func (w *Writer) Delete(ctx context.Context, res *spec.Resource, id uuid.UUID, p
 	rp := res.Read
 	err = db.InTx(ctx, w.Pool, w.Retry, func(ctx context.Context, tx *db.Tx) error {
 		found = false
-		if err := checkDeleteNamespace(ctx, tx, res, id); err != nil {
-			return err
-		}
-		if err := checkDeleteOwnership(ctx, tx, res, id); err != nil {
-			return err
-		}
-		if err := checkDeleteRelationships(ctx, tx, res, id); err != nil {
-			return err
-		}
-		if pre.IfMatch.Present {
-			var cv int64
-			err := tx.QueryRow(ctx, rp.LockDocument, id.String()).Scan(&cv)
-			exists := err == nil
-			if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-				return err
+		// The authorization checks the request is under, answered in this
+		// order and before If-Match.
+		var checks []batchCheck
+		for _, c := range []batchCheck{deleteNamespaceCheck(ctx, res, id), deleteOwnershipCheck(ctx, res, id), deleteRelationshipCheck(ctx, res, id)} {
+			if c != nil {
+				checks = append(checks, c)
 			}
-			if !exists && !pre.IfMatch.Wildcard {
+		}
+		var lock *contentVersionLock
+		if pre.IfMatch.Present {
+			lock = &contentVersionLock{query: query{sql: rp.LockDocument, args: []any{id.String()}}}
+			checks = append(checks, lock)
+		}
+		if err := sendChecks(ctx, tx, checks); err != nil {
+			return err
+		}
+		if lock != nil {
+			if !lock.exists && !pre.IfMatch.Wildcard {
 				return nil
 			}
-			if p := pre.Evaluate(exists, cv, w.SchemaEpoch).Problem(); p != nil {
-				found = exists
+			if p := pre.Evaluate(lock.exists, lock.contentVersion, w.SchemaEpoch).Problem(); p != nil {
+				found = lock.exists
 				return p
 			}
 		}
@@ -100,4 +102,54 @@ func referrerOf(rp *spec.ReadPlan, v db.Violation) string {
 		}
 	}
 	return ""
+}
+
+// storedCheck is a DELETE's authorization check of a value stored with the
+// document it removes, read with the document locked: judge judges the
+// value its query selects into dest. A missing document passes (the delete
+// then answers 404).
+type storedCheck struct {
+	query
+	dest  any
+	judge func() *problem.Details
+}
+
+func (c *storedCheck) read(br pgx.BatchResults) error {
+	found, err := scanOptional(br.QueryRow(), c.dest)
+	if !found || err != nil {
+		return err
+	}
+	if p := c.judge(); p != nil {
+		return p
+	}
+	return nil // not a nil *problem.Details in an error
+}
+
+// contentVersionLock reads, with the document locked, the ContentVersion
+// an If-Match DELETE compares; exists is false when there is no document.
+type contentVersionLock struct {
+	query
+	exists         bool
+	contentVersion int64
+}
+
+func (l *contentVersionLock) read(br pgx.BatchResults) (err error) {
+	l.exists, err = scanOptional(br.QueryRow(), &l.contentVersion)
+	return err
+}
+
+// sendChecks sends checks in one batch through tx, then reads them in
+// order: the first failed check's problem, or a database error, ends it.
+func sendChecks(ctx context.Context, tx *db.Tx, checks []batchCheck) error {
+	if len(checks) == 0 {
+		return nil
+	}
+	b := &pgx.Batch{}
+	queueChecks(b, checks)
+	br := tx.SendBatch(ctx, b)
+	if err := readChecks(br, checks); err != nil {
+		br.Close()
+		return err
+	}
+	return br.Close()
 }

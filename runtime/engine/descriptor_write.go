@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/edfi-dmsc/dmsc/runtime/authz"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/identity"
@@ -132,7 +133,7 @@ func (w *Writer) writeDescriptorOnce(ctx context.Context, tx *db.Tx, res *spec.R
 	switch {
 	case !exists:
 		docID, docUUID = newDocID, uuid.NewString()
-		dml.Queue(insertDocumentSQL, docID, docUUID, res.ResourceKeyID, creatorOwnershipToken(ctx))
+		dml.Queue(insertDocumentSQL, docID, docUUID, res.ResourceKeyID, authz.CreatorOwnershipToken(ctx))
 		queueDescriptorCreate(dml, res, nf, uri, refID, docID)
 	case id != uuid.Nil && identity.DescriptorURI(old.Namespace, old.CodeValue) != uri:
 		// A PUT may not change the namespace or codeValue, not even their

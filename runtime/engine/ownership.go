@@ -2,10 +2,8 @@ package engine
 
 import (
 	"context"
-	"errors"
 
 	"github.com/edfi-dmsc/dmsc/runtime/authz"
-	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
@@ -18,16 +16,12 @@ import (
 // request reads the document anyway (the write's first round trip, a
 // descriptor write's read, the GET by id batch) and checked after the
 // NamespaceBased check, as the reference runs ownership last; a GET-many
-// filters in its one statement. Only a DELETE reads it in a round trip of
-// its own, as it does the namespace.
+// filters in its one statement. A DELETE reads it in the one batch of
+// checks it sends before deleting.
 
 // ownershipTokenSQL reads the stored token of the document of a resource
 // key ($2) with a DocumentUuid ($1).
 const ownershipTokenSQL = `SELECT "CreatedByOwnershipTokenId" FROM "dms"."Document" WHERE "DocumentUuid" = $1::text::uuid AND "ResourceKeyId" = $2`
-
-// creatorOwnershipToken is the token a create stamps its document with
-// (nil: NULL).
-func creatorOwnershipToken(ctx context.Context) *int16 { return authz.CreatorOwnershipToken(ctx) }
 
 // checkWriteOwnership checks the stored token of the document a write
 // changes (a POST that updates, a PUT: exists); a create has none to
@@ -40,26 +34,20 @@ func checkWriteOwnership(ctx context.Context, exists bool, stored *int16) *probl
 	return rule.Check(stored)
 }
 
-// checkDeleteOwnership reads and checks, with the document locked, the
-// stored token of the document of res a DELETE removes; a missing document
-// passes (the delete then answers 404).
-func checkDeleteOwnership(ctx context.Context, tx *db.Tx, res *spec.Resource, id uuid.UUID) error {
+// deleteOwnershipCheck is the check, with the document locked, of the
+// stored token of the document of res a DELETE removes; nil when the
+// request is not under OwnershipBased.
+func deleteOwnershipCheck(ctx context.Context, res *spec.Resource, id uuid.UUID) batchCheck {
 	rule := authz.OwnershipRuleFrom(ctx)
 	if rule == nil {
 		return nil
 	}
 	var token *int16
-	err := tx.QueryRow(ctx, ownershipTokenSQL+` FOR UPDATE`, id.String(), res.ResourceKeyID).Scan(&token)
-	switch {
-	case errors.Is(err, pgx.ErrNoRows):
-		return nil
-	case err != nil:
-		return err
+	return &storedCheck{
+		query: query{sql: ownershipTokenSQL + ` FOR UPDATE`, args: []any{id.String(), res.ResourceKeyID}},
+		dest:  &token,
+		judge: func() *problem.Details { return rule.Check(token) },
 	}
-	if p := rule.Check(token); p != nil {
-		return p
-	}
-	return nil // not a nil *problem.Details in an error
 }
 
 // withOwnershipFilter adds the rule's predicate to a GET-many's conditions.
@@ -73,7 +61,7 @@ func withOwnershipFilter(ctx context.Context, conds []string, args []any) ([]str
 }
 
 // ownershipCapture reads, in a GET by id's batch, the stored token of the
-// document it hydrates.
+// document it hydrates: a batchCheck whose statement is its query.
 type ownershipCapture struct {
 	query
 	into **int16
@@ -86,9 +74,6 @@ func captureOwnership(res *spec.Resource, id uuid.UUID, into **int16) *ownership
 // read reads the token; no row (no such document) leaves it nil, and the
 // hydration finds no document either.
 func (c *ownershipCapture) read(br pgx.BatchResults) error {
-	err := br.QueryRow().Scan(c.into)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil
-	}
+	_, err := scanOptional(br.QueryRow(), c.into)
 	return err
 }

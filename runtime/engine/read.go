@@ -58,9 +58,12 @@ func (c *ReadCodec) readByID(ctx context.Context, pool *pgxpool.Pool, res *spec.
 		batch.capture = &rootCapture{column: namespaceColumn, into: &out.namespace}
 	}
 	if ownership {
-		batch.ownership = captureOwnership(res, id, &out.ownershipToken)
+		batch.checks = append(batch.checks, captureOwnership(res, id, &out.ownershipToken))
 	}
-	batch.relationship = newRelationshipRead(ctx, res, id)
+	relationship := newRelationshipRead(ctx, res, id)
+	if relationship != nil {
+		batch.checks = append(batch.checks, relationship)
+	}
 	for i, t := range rp.Tables {
 		batch.selects[i] = query{sql: t.ByID, args: []any{id.String()}}
 	}
@@ -71,8 +74,8 @@ func (c *ReadCodec) readByID(ctx context.Context, pool *pgxpool.Pool, res *spec.
 	if len(docs) == 0 {
 		return nil, nil
 	}
-	if batch.relationship != nil {
-		if out.denied = batch.relationship.denied(); out.denied != nil {
+	if relationship != nil {
+		if out.denied = relationship.denied(); out.denied != nil {
 			return out, nil
 		}
 	}
@@ -92,6 +95,9 @@ type query struct {
 	args []any
 }
 
+// queue adds the statement to b.
+func (q query) queue(b *pgx.Batch) { b.Queue(q.sql, q.args...) }
+
 // hydration is the batch one read sends.
 type hydration struct {
 	// count, when set, selects the total count of a page's documents.
@@ -103,11 +109,10 @@ type hydration struct {
 	tables  []*spec.ReadTable
 	// capture, when set, takes a value of the root table's first row.
 	capture *rootCapture
-	// ownership, when set, reads a document's ownership token first.
-	ownership *ownershipCapture
-	// relationship, when set, selects the relationship strategies'
-	// stored check of a document, before its rows.
-	relationship *relationshipRead
+	// checks read the stored values of a document its authorization
+	// checks need (its ownership token, the relationship strategies'
+	// stored check), before its rows.
+	checks []batchCheck
 }
 
 // rootCapture asks a hydration for the text of a column of the root
@@ -126,19 +131,14 @@ func hydrate(ctx context.Context, pool *pgxpool.Pool, codec *ReadCodec, batch hy
 		// One snapshot, so a document's rows are consistent with its
 		// ContentVersion and the page with its count.
 		b.Queue(db.SnapshotRead)
-		if batch.ownership != nil {
-			b.Queue(batch.ownership.sql, batch.ownership.args...)
-		}
-		if batch.relationship != nil {
-			batch.relationship.queue(b)
-		}
+		queueChecks(b, batch.checks)
 		for _, q := range []query{batch.count, batch.page} {
 			if q.sql != "" {
-				b.Queue(q.sql, q.args...)
+				q.queue(b)
 			}
 		}
 		for _, q := range batch.selects {
-			b.Queue(q.sql, q.args...)
+			q.queue(b)
 		}
 		br := tx.SendFinalBatch(ctx, b)
 		docs, total, err = readResults(br, codec, batch)
@@ -155,15 +155,8 @@ func readResults(br pgx.BatchResults, codec *ReadCodec, batch hydration) (docs [
 	if _, err := br.Exec(); err != nil {
 		return nil, 0, err
 	}
-	if batch.ownership != nil {
-		if err := batch.ownership.read(br); err != nil {
-			return nil, 0, err
-		}
-	}
-	if batch.relationship != nil {
-		if err := batch.relationship.read(br); err != nil {
-			return nil, 0, err
-		}
+	if err := readChecks(br, batch.checks); err != nil {
+		return nil, 0, err
 	}
 	if batch.count.sql != "" {
 		if err := br.QueryRow().Scan(&total); err != nil {

@@ -2,10 +2,8 @@ package engine
 
 import (
 	"context"
-	"errors"
 
 	"github.com/edfi-dmsc/dmsc/runtime/authz"
-	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
@@ -16,10 +14,11 @@ import (
 // which runtime/authz decided the request needs
 // (authz.RelationshipRuleFrom) on the resource's
 // spec.RelationshipAuthorization. Each rides a batch the operation sends
-// anyway, except a DELETE's: a GET-many adds its predicate to the page
-// and count statements, a GET by id selects the stored check in its
-// hydration snapshot, a write selects the stored and the proposed checks
-// in its first round trip. Without claims no statement runs.
+// anyway, except a DELETE's (which rides the batch of its checks): a
+// GET-many adds its predicate to the page and count statements, a GET by
+// id selects the stored check in its hydration snapshot, a write selects
+// the stored and the proposed checks in its first round trip. Without
+// claims no statement runs.
 
 // withRelationshipFilter adds the rule's predicate to a GET-many's
 // conditions; matchable is false when the client has no education
@@ -71,22 +70,13 @@ func (r *relationshipRead) read(br pgx.BatchResults) error {
 	if r.sql == "" {
 		return nil
 	}
-	return scanRelationshipRow(br.QueryRow(), &r.row)
+	_, err := scanOptional(br.QueryRow(), &r.row)
+	return err
 }
 
 // denied is the answer of the check for a document that exists.
 func (r *relationshipRead) denied() *problem.Details {
 	return r.rule.Stored(r.row)
-}
-
-// scanRelationshipRow scans a check's bool[] into row, leaving it nil
-// when there is no row.
-func scanRelationshipRow(row pgx.Row, into *[]bool) error {
-	err := row.Scan(into)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil
-	}
-	return err
 }
 
 // relationshipWrite is the relationship check of a write of f: the stored
@@ -149,7 +139,7 @@ func (c *relationshipWrite) read(br pgx.BatchResults) error {
 	if c.rule.NoClaims() {
 		return nil
 	}
-	if err := scanRelationshipRow(br.QueryRow(), &c.stored); err != nil || !c.selectsProposed {
+	if _, err := scanOptional(br.QueryRow(), &c.stored); err != nil || !c.selectsProposed {
 		return err
 	}
 	return br.QueryRow().Scan(&c.proposed)
@@ -176,26 +166,22 @@ func (c *relationshipWrite) checkProposed(exists bool) *problem.Details {
 	return c.rule.CheckProposed(c.proposed, c.missing, stored)
 }
 
-// checkDeleteRelationships reads and checks, with its root row locked,
-// the stored values of the document of res a DELETE removes; a missing
-// document passes (the delete then answers 404).
-func checkDeleteRelationships(ctx context.Context, tx *db.Tx, res *spec.Resource, id uuid.UUID) error {
+// deleteRelationshipCheck is the check, with its root row locked, of the
+// stored values of the document of res a DELETE removes; nil when the
+// request is not under relationship authorization.
+func deleteRelationshipCheck(ctx context.Context, res *spec.Resource, id uuid.UUID) batchCheck {
 	rule := authz.RelationshipRuleFrom(ctx, res)
 	if rule == nil {
 		return nil
 	}
 	// Without claims the lookup still runs, so a missing document is a
-	// 404 rather than a 403.
+	// 404 rather than a 403. A row's ARRAY[...] is never NULL, so a found
+	// document's row is never nil.
 	var row []bool
 	sql, args := rule.StoredByUUID(id.String(), true)
-	if err := scanRelationshipRow(tx.QueryRow(ctx, sql, args...), &row); err != nil {
-		return err
+	return &storedCheck{
+		query: query{sql: sql, args: args},
+		dest:  &row,
+		judge: func() *problem.Details { return rule.Stored(row) },
 	}
-	if row == nil {
-		return nil
-	}
-	if p := rule.Stored(row); p != nil {
-		return p
-	}
-	return nil // not a nil *problem.Details in an error
 }

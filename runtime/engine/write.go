@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/edfi-dmsc/dmsc/runtime/authz"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
@@ -228,7 +229,7 @@ const (
 		`LEFT JOIN "dms"."ReferentialIdentity" ri ON ri."DocumentId" = d."DocumentId" AND ri."ResourceKeyId" = d."ResourceKeyId" ` +
 		`WHERE d."DocumentUuid" = $1::text::uuid`
 	// insertDocumentSQL stamps every new document with its creator's
-	// ownership token ($4, creatorOwnershipToken), whatever the
+	// ownership token ($4, authz.CreatorOwnershipToken), whatever the
 	// resource's strategies.
 	insertDocumentSQL = `INSERT INTO "dms"."Document" ("DocumentId", "DocumentUuid", "ResourceKeyId", "CreatedByOwnershipTokenId") OVERRIDING SYSTEM VALUE VALUES ($1, $2::text::uuid, $3, $4)`
 	// guardSQL opens an update: it locks the document and fails with
@@ -549,7 +550,7 @@ func (w *Writer) writeOnce(ctx context.Context, tx *db.Tx, req *writeRequest) (W
 	}
 	dml := &pgx.Batch{}
 	if created {
-		dml.Queue(insertDocumentSQL, tg.documentID, tg.id.String(), res.ResourceKeyID, creatorOwnershipToken(ctx))
+		dml.Queue(insertDocumentSQL, tg.documentID, tg.id.String(), res.ResourceKeyID, authz.CreatorOwnershipToken(ctx))
 	} else if tx == nil {
 		dml.Queue(guardSQL, tg.documentID, tg.contentVersion)
 	}

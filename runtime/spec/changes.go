@@ -197,12 +197,8 @@ func (cp *ChangePlan) checkPersonProbes(c *checker, at string) {
 		} else {
 			seen[key] = true
 		}
-		if !c.index(pat, "Person", p.Person, len(cp.PersonColumns), false) {
-			continue
-		}
-		column := cp.PersonColumns[p.Person]
+		column := trackedColumn(c, pat, "Person", p.Person, cp.PersonColumns, "a person")
 		if column == "" {
-			c.add(pat, "Person %d is a person the tracked rows do not record", p.Person)
 			continue
 		}
 		test := `= c."` + column + `"`
@@ -218,11 +214,20 @@ func (cp *ChangePlan) checkRowInViews(c *checker, at string) {
 	for _, v := range cp.RowInViews {
 		vat := at + ": RowInViews: view " + v.View
 		c.text(vat, "View", v.View)
-		if c.index(vat, "EdOrg", v.EdOrg, len(cp.EdOrgColumns), false) && cp.EdOrgColumns[v.EdOrg] == "" {
-			c.add(vat, "EdOrg %d is an education organization the tracked rows do not record", v.EdOrg)
-		}
-		if c.index(vat, "Person", v.Person, len(cp.PersonColumns), false) && cp.PersonColumns[v.Person] == "" {
-			c.add(vat, "Person %d is a person the tracked rows do not record", v.Person)
-		}
+		trackedColumn(c, vat, "EdOrg", v.EdOrg, cp.EdOrgColumns, "an education organization")
+		trackedColumn(c, vat, "Person", v.Person, cp.PersonColumns, "a person")
 	}
+}
+
+// trackedColumn returns columns[i], the tracked-change column field i
+// names, after checking that i indexes columns and that the tracked rows
+// record that element (""; a problem naming what, "a person", otherwise).
+func trackedColumn(c *checker, at, field string, i int, columns []string, what string) string {
+	if !c.index(at, field, i, len(columns), false) {
+		return ""
+	}
+	if columns[i] == "" {
+		c.add(at, "%s %d is %s the tracked rows do not record", field, i, what)
+	}
+	return columns[i]
 }

@@ -274,7 +274,7 @@ func ds32aWithContacts(t *testing.T, replacements ...string) string {
 // authorization views, in DDL order.
 func viewNames(model *relmodel.ModelSet) []string {
 	var names []string
-	for _, v := range append(append([]relmodel.AuthView(nil), model.PeopleAuthViews...), model.ReadChangesAuthViews...) {
+	for _, v := range model.AuthViews() {
 		names = append(names, v.View.Name)
 	}
 	return names

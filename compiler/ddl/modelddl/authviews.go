@@ -26,6 +26,7 @@ func writeAuthView(w *ddl.Writer, d ddl.Dialect, v relmodel.AuthView) error {
 	if !ok && len(v.Arms) != 1 {
 		return fmt.Errorf("auth view %s: %d arms joined by unknown operator %q", v.View.Name, len(v.Arms), v.SetOperator)
 	}
+	qualified := func(t relmodel.TableName) string { return d.Qualified(tableName(t)) }
 	for i, arm := range v.Arms {
 		if i > 0 {
 			w.Line(op)
@@ -41,11 +42,7 @@ func writeAuthView(w *ddl.Writer, d ddl.Dialect, v relmodel.AuthView) error {
 		w.Line(strings.Join(cols, ",\n"))
 		w.Linef("FROM %s %s", d.Qualified(tableName(arm.SourceTable)), arm.SourceAlias)
 		for _, j := range arm.Joins {
-			on := make([]string, len(j.On))
-			for k, p := range j.On {
-				on[k] = fmt.Sprintf("%s.%s = %s.%s", p.LeftAlias, d.Quote(p.LeftColumn), p.RightAlias, d.Quote(p.RightColumn))
-			}
-			w.Linef("INNER JOIN %s %s ON %s", d.Qualified(tableName(j.Table)), j.Alias, strings.Join(on, " AND "))
+			w.Line(j.SQL(d.Quote, qualified))
 		}
 	}
 	w.Line(";")

@@ -112,7 +112,7 @@ func (s *Section) WriteRelational(w *ddl.Writer, d ddl.Dialect) error {
 		}
 	}
 	// The ReadChanges views read the live ones, so they follow them.
-	for _, v := range append(append([]relmodel.AuthView(nil), s.m.PeopleAuthViews...), s.m.ReadChangesAuthViews...) {
+	for _, v := range s.m.AuthViews() {
 		if err := writeAuthView(w, d, v); err != nil {
 			return err
 		}
