@@ -821,13 +821,12 @@ const edfiClassPeriodDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."ClassPeriod" c
 WHERE c."NewClassPeriodName" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."ClassPeriod" live
         WHERE live."ClassPeriodName" = c."OldClassPeriodName"
             AND live."School_SchoolId" = c."OldSchool_SchoolId"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiClassPeriodKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

@@ -1162,15 +1162,14 @@ const edfiCourseOfferingDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."CourseOffering" c
 WHERE c."NewLocalCourseCode" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."CourseOffering" live
         WHERE live."LocalCourseCode" = c."OldLocalCourseCode"
             AND live."SchoolId_Unified" = c."OldSchoolId_Unified"
             AND live."Session_SchoolYear" = c."OldSession_SchoolYear"
             AND live."Session_SessionName" = c."OldSession_SessionName"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiCourseOfferingKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

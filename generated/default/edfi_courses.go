@@ -1532,13 +1532,12 @@ const edfiCourseDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."Course" c
 WHERE c."NewCourseCode" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."Course" live
         WHERE live."CourseCode" = c."OldCourseCode"
             AND live."EducationOrganization_EducationOrganizationId" = c."OldEducationOrganization_EducationOrganizationId"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiCourseKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

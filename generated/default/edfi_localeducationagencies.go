@@ -2667,9 +2667,8 @@ const edfiLocalEducationAgencyDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."LocalEducationAgency" c
 WHERE c."NewLocalEducationAgencyId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."LocalEducationAgency" live
         WHERE live."LocalEducationAgencyId" = c."OldLocalEducationAgencyId"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`

@@ -551,14 +551,13 @@ const edfiProgramDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."Program" c
 WHERE c."NewEducationOrganization_EducationOrganizationId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."Program" live
         WHERE live."EducationOrganization_EducationOrganizationId" = c."OldEducationOrganization_EducationOrganizationId"
             AND live."ProgramName" = c."OldProgramName"
             AND live."ProgramTypeDescriptor_DescriptorId" = (SELECT d."DocumentId" FROM "dms"."Descriptor" d WHERE d."Uri" = c."OldProgramTypeDescriptor_Namespace" || '#' || c."OldProgramTypeDescriptor_CodeValue" AND d."Discriminator" = 'Ed-Fi:ProgramTypeDescriptor')
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiProgramKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

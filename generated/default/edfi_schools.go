@@ -2694,9 +2694,8 @@ const edfiSchoolDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."School" c
 WHERE c."NewSchoolId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."School" live
         WHERE live."SchoolId" = c."OldSchoolId"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`

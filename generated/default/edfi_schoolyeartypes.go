@@ -428,12 +428,11 @@ const edfiSchoolYearTypeDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."SchoolYearType" c
 WHERE c."NewSchoolYear" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."SchoolYearType" live
         WHERE live."SchoolYear" = c."OldSchoolYear"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiSchoolYearTypeKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

@@ -1930,7 +1930,7 @@ const edfiSectionDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."Section" c
 WHERE c."NewCourseOffering_LocalCourseCode" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."Section" live
         WHERE live."CourseOffering_LocalCourseCode" = c."OldCourseOffering_LocalCourseCode"
@@ -1938,8 +1938,7 @@ WHERE c."NewCourseOffering_LocalCourseCode" IS NULL
             AND live."CourseOffering_SchoolYear" = c."OldCourseOffering_SchoolYear"
             AND live."CourseOffering_SessionName" = c."OldCourseOffering_SessionName"
             AND live."SectionIdentifier" = c."OldSectionIdentifier"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiSectionKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

@@ -752,14 +752,13 @@ const edfiSessionDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."Session" c
 WHERE c."NewSchool_SchoolId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."Session" live
         WHERE live."School_SchoolId" = c."OldSchool_SchoolId"
             AND live."SchoolYear_SchoolYear" = c."OldSchoolYear_SchoolYear"
             AND live."SessionName" = c."OldSessionName"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiSessionKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

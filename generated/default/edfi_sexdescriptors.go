@@ -201,10 +201,9 @@ FROM "tracked_changes_edfi"."Descriptor" c
 WHERE c."Discriminator" = 'Ed-Fi:SexDescriptor'
     AND c."NewNamespace" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "dms"."Descriptor" live
         WHERE live."Uri" = c."OldNamespace" || '#' || c."OldCodeValue"
             AND live."Discriminator" = c."Discriminator"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`

@@ -2139,12 +2139,11 @@ const edfiStaffDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."Staff" c
 WHERE c."NewStaffUniqueId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."Staff" live
         WHERE live."StaffUniqueId" = c."OldStaffUniqueId"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiStaffKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

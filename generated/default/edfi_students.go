@@ -2344,12 +2344,11 @@ const edfiStudentDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."Student" c
 WHERE c."NewStudentUniqueId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."Student" live
         WHERE live."StudentUniqueId" = c."OldStudentUniqueId"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiStudentKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

@@ -1120,14 +1120,13 @@ const edfiStudentSchoolAssociationDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."StudentSchoolAssociation" c
 WHERE c."NewEntryDate" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."StudentSchoolAssociation" live
         WHERE live."EntryDate" = c."OldEntryDate"
             AND live."School_SchoolId" = c."OldSchool_SchoolId"
             AND live."Student_StudentUniqueId" = c."OldStudent_StudentUniqueId"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiStudentSchoolAssociationKeyChangesSQL selects a page of the key changes
 // of the change-version window $1..$2 ($3 limit, $4 offset).

@@ -866,7 +866,7 @@ const edfiStudentSectionAssociationDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_edfi"."StudentSectionAssociation" c
 WHERE c."NewBeginDate" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "edfi"."StudentSectionAssociation" live
         WHERE live."BeginDate" = c."OldBeginDate"
@@ -876,8 +876,7 @@ WHERE c."NewBeginDate" IS NULL
             AND live."Section_SectionIdentifier" = c."OldSection_SectionIdentifier"
             AND live."Section_SessionName" = c."OldSection_SessionName"
             AND live."Student_StudentUniqueId" = c."OldStudent_StudentUniqueId"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // edfiStudentSectionAssociationKeyChangesSQL selects a page of the key changes
 // of the change-version window $1..$2 ($3 limit, $4 offset).

@@ -364,12 +364,11 @@ const sampleBusDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_sample"."Bus" c
 WHERE c."NewBusId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "sample"."Bus" live
         WHERE live."BusId" = c."OldBusId"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // sampleBusKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

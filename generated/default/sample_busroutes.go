@@ -2309,13 +2309,12 @@ const sampleBusRouteDeletesCountSQL = `SELECT count(*)
 FROM "tracked_changes_sample"."BusRoute" c
 WHERE c."NewBus_BusId" IS NULL
     AND c."ChangeVersion" BETWEEN $1 AND $2
-    AND NOT EXISTS (
+    AND EXISTS (
         SELECT 1
         FROM "sample"."BusRoute" live
         WHERE live."Bus_BusId" = c."OldBus_BusId"
             AND live."BusRouteNumber" = c."OldBusRouteNumber"
-        OFFSET 0
-    )`
+    ) IS NOT TRUE`
 
 // sampleBusRouteKeyChangesSQL selects a page of the key changes of the
 // change-version window $1..$2 ($3 limit, $4 offset).

@@ -59,6 +59,13 @@ func DefaultMaxConns() int32 {
 // request does, so a server can start before its database is reachable,
 // and reconnects by itself when the database returns. Every statement and
 // batch is counted by the counter a context carries (WithRoundTrips).
+//
+// Its sessions run with JIT compilation off unless the connection string
+// sets jit: every statement of the API reads a page, a document or a
+// window and runs in milliseconds, while JIT compiles for 20–280 ms
+// whenever a plan's estimated cost crosses jit_above_cost — which
+// authorization subplans and change-query probes make it do on plans that
+// run in well under that (docs/benchmarks.md).
 func OpenSized(ctx context.Context, connString string, size PoolSize) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(connString)
 	if err != nil {
@@ -77,6 +84,9 @@ func OpenSized(ctx context.Context, connString string, size PoolSize) (*pgxpool.
 		return nil, fmt.Errorf("the pool keeps %d connections open but may open only %d", cfg.MinConns, cfg.MaxConns)
 	}
 	cfg.ConnConfig.Tracer = roundTripTracer{}
+	if _, set := cfg.ConnConfig.RuntimeParams["jit"]; !set {
+		cfg.ConnConfig.RuntimeParams["jit"] = "off"
+	}
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = DefaultConnectTimeout
 	}

@@ -66,6 +66,17 @@ func TestOpenAcceptsKeywordString(t *testing.T) {
 	} else {
 		p.Close()
 	}
+	for conn, want := range map[string]string{kw: "off", kw + " jit=on": "on"} {
+		p, err := db.Open(context.Background(), conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var jit string
+		if err := p.QueryRow(context.Background(), "SHOW jit").Scan(&jit); err != nil || jit != want {
+			t.Errorf("%q: jit = %q (%v), want %q", conn, jit, err, want)
+		}
+		p.Close()
+	}
 	if _, err := db.Open(context.Background(), "postgres://u:secret@[::1"); err == nil || strings.Contains(err.Error(), "secret") {
 		t.Fatalf("bad URL: err = %v (must fail without echoing the password)", err)
 	}
