@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -167,6 +168,19 @@ func (a *api) create(t testing.TB, token, path string, body map[string]any) stri
 func (a *api) remove(t testing.TB, token, path, id string) {
 	t.Helper()
 	a.do(t, token, "DELETE", path+"/"+id, nil).expect(t, "DELETE "+path, http.StatusNoContent)
+}
+
+// pageOf checks a GET-many answer of path: the ids want in any order, and
+// a Total-Count of their number.
+func (a *api) pageOf(t testing.TB, token, path string, want ...string) {
+	t.Helper()
+	r := a.do(t, token, "GET", path+"?totalCount=true", nil).expect(t, "GET "+path, http.StatusOK)
+	got := ids(t, r)
+	slices.Sort(got)
+	want = slices.Sorted(slices.Values(want))
+	if !slices.Equal(got, want) || r.header.Get("Total-Count") != strconv.Itoa(len(want)) {
+		t.Errorf("GET %s: %v (Total-Count %s), want %v", path, got, r.header.Get("Total-Count"), want)
+	}
 }
 
 // do sends a request, with the token when there is one and headers (name,

@@ -134,26 +134,16 @@ func TestBundledRelationshipAuthorization(t *testing.T) {
 	ssa2 := post(full, "ed-fi/studentSchoolAssociations", ssa("S2", school2), http.StatusCreated).id()
 
 	atSchool1, atLEA1, none := a.edOrgClient(edOrgs, school1), a.edOrgClient(edOrgs, lea1), a.edOrgClient(edOrgs)
-	page := func(token, path string, want ...string) {
-		t.Helper()
-		r := a.do(t, token, "GET", path+"?totalCount=true", nil).expect(t, "GET "+path, http.StatusOK)
-		got := ids(t, r)
-		slices.Sort(got)
-		slices.Sort(want)
-		if !slices.Equal(got, want) || r.header.Get("Total-Count") != strconv.Itoa(len(want)) {
-			t.Errorf("GET %s: %v (Total-Count %s), want %v", path, got, r.header.Get("Total-Count"), want)
-		}
-	}
 
 	t.Run("GetMany", func(t *testing.T) {
-		page(atSchool1, "ed-fi/studentSchoolAssociations", ssa1)
-		page(atLEA1, "ed-fi/studentSchoolAssociations", ssa1)
-		page(a.edOrgClient(edOrgs, school1, lea2), "ed-fi/studentSchoolAssociations", ssa1, ssa2)
+		a.pageOf(t, atSchool1, "ed-fi/studentSchoolAssociations", ssa1)
+		a.pageOf(t, atLEA1, "ed-fi/studentSchoolAssociations", ssa1)
+		a.pageOf(t, a.edOrgClient(edOrgs, school1, lea2), "ed-fi/studentSchoolAssociations", ssa1, ssa2)
 		// No claims: an empty page, as the reference.
-		page(none, "ed-fi/studentSchoolAssociations")
-		page(atLEA1, "ed-fi/localEducationAgencies", leaIDs[lea1])
+		a.pageOf(t, none, "ed-fi/studentSchoolAssociations")
+		a.pageOf(t, atLEA1, "ed-fi/localEducationAgencies", leaIDs[lea1])
 		// A school's claim does not reach its LEA top-down.
-		page(atSchool1, "ed-fi/localEducationAgencies")
+		a.pageOf(t, atSchool1, "ed-fi/localEducationAgencies")
 	})
 
 	t.Run("GetByID", func(t *testing.T) {
@@ -236,11 +226,11 @@ func TestBundledRelationshipAuthorization(t *testing.T) {
 
 	t.Run("Inverted", func(t *testing.T) {
 		up := a.edOrgClient(inverted, school1)
-		page(up, "ed-fi/localEducationAgencies", leaIDs[lea1])
+		a.pageOf(t, up, "ed-fi/localEducationAgencies", leaIDs[lea1])
 		a.do(t, up, "GET", "ed-fi/localEducationAgencies/"+leaIDs[lea2], nil).expectProblem(t, "GET another LEA", http.StatusForbidden,
 			noRelationship("'255901001'", "'LocalEducationAgencyId'", ""))
 		// ORed: the school's parent bottom-up, the other LEA top-down.
-		page(a.edOrgClient(both, school1, lea2), "ed-fi/localEducationAgencies", leaIDs[lea1], leaIDs[lea2])
+		a.pageOf(t, a.edOrgClient(both, school1, lea2), "ed-fi/localEducationAgencies", leaIDs[lea1], leaIDs[lea2])
 		// The error lists the elements of both strategies once.
 		a.do(t, a.edOrgClient(both, 1, 2, 3, 4, 5, 6), "GET", "ed-fi/localEducationAgencies/"+leaIDs[lea2], nil).expectProblem(t, "GET under both, more than five claims",
 			http.StatusForbidden, noRelationship("'1', '2', '3', '4', '5', ...", "'LocalEducationAgencyId'", ""))
@@ -248,8 +238,8 @@ func TestBundledRelationshipAuthorization(t *testing.T) {
 
 	t.Run("People", func(t *testing.T) {
 		c := a.edOrgClient(people, school1)
-		page(c, "ed-fi/students", students["S1"])
-		page(c, "ed-fi/studentSchoolAssociations", ssa1)
+		a.pageOf(t, c, "ed-fi/students", students["S1"])
+		a.pageOf(t, c, "ed-fi/studentSchoolAssociations", ssa1)
 		a.do(t, c, "GET", "ed-fi/students/"+students["S2"], nil).expectProblem(t, "GET unrelated student", http.StatusForbidden,
 			noRelationship("'255901001'", "'StudentUniqueId'", ssaHint))
 		a.do(t, c, "POST", "ed-fi/studentSchoolAssociations", ssa("S2", school1)).expectProblem(t, "POST for an unrelated student", http.StatusForbidden,

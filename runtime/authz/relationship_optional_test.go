@@ -131,16 +131,6 @@ func TestOptionalSecurableElements(t *testing.T) {
 	} {
 		notes[name] = a.do(t, full, "POST", notesPath, body).expect(t, "POST note "+name, http.StatusCreated).id()
 	}
-	page := func(t *testing.T, token, path string, want ...string) {
-		t.Helper()
-		r := a.do(t, token, "GET", path+"?totalCount=true", nil).expect(t, "GET many", http.StatusOK)
-		got := ids(t, r)
-		slices.Sort(got)
-		slices.Sort(want)
-		if !slices.Equal(got, want) || r.header.Get("Total-Count") != strconv.Itoa(len(want)) {
-			t.Errorf("GET many: %v (Total-Count %s), want %v", got, r.header.Get("Total-Count"), want)
-		}
-	}
 	// created checks that token may create the note body, then deletes it
 	// so that each subtest sees the seeded notes only.
 	created := func(t *testing.T, token, what string, body map[string]any) {
@@ -155,7 +145,7 @@ func TestOptionalSecurableElements(t *testing.T) {
 			inaccessible("RelationshipsWithEdOrgsOnly"))
 		schoolMissing := relationshipProblem(t, elementRequired, "The 'SchoolId' value is required for authorization purposes.")
 		// The NULL school is left out, not a 403.
-		page(t, c, notesPath, notes["related"], notes["school only"])
+		a.pageOf(t, c, notesPath, notes["related"], notes["school only"])
 		none := notes["none"]
 		a.do(t, c, "GET", notesPath+"/"+none, nil).expectProblem(t, "GET stored NULL", http.StatusForbidden, schoolNull)
 		// The stored values are checked before the proposed ones: related
@@ -187,7 +177,7 @@ func TestOptionalSecurableElements(t *testing.T) {
 	t.Run("EdOrgsAndPeople", func(t *testing.T) {
 		c := a.edOrgClient(people, school1)
 		const strategy = "RelationshipsWithEdOrgsAndPeople"
-		page(t, c, notesPath, notes["related"])
+		a.pageOf(t, c, notesPath, notes["related"])
 		a.do(t, c, "GET", notesPath+"/"+notes["related"], nil).expect(t, "GET related", http.StatusOK)
 		a.do(t, c, "GET", notesPath+"/"+notes["school only"], nil).expectProblem(t, "GET student NULL", http.StatusForbidden,
 			relationshipProblem(t, elementUninitialized, "The existing 'StudentUniqueId' value is required for authorization purposes. Hint: "+ssaHint,
@@ -227,7 +217,7 @@ func TestOptionalSecurableElements(t *testing.T) {
 		studentNull := relationshipProblem(t, elementUninitialized, "The existing 'StudentUniqueId' value is required for authorization purposes. Hint: "+ssaHint,
 			inaccessible("RelationshipsWithStudentsOnly"))
 		// The school takes no part: a NULL one does not matter.
-		page(t, c, notesPath, notes["related"])
+		a.pageOf(t, c, notesPath, notes["related"])
 		a.do(t, c, "GET", notesPath+"/"+notes["school only"], nil).expectProblem(t, "GET student NULL", http.StatusForbidden, studentNull)
 		a.do(t, c, "GET", notesPath+"/"+notes["none"], nil).expectProblem(t, "GET both NULL", http.StatusForbidden, studentNull)
 		a.do(t, c, "POST", notesPath, optionalNote(40, school1, "")).expectProblem(t, "POST without a student", http.StatusForbidden,
@@ -259,7 +249,7 @@ func TestOptionalSecurableElements(t *testing.T) {
 			reviews[id] = a.do(t, full, "POST", reviewsPath, body).expect(t, "POST review", http.StatusCreated).id()
 		}
 		c := a.edOrgClient(edOrgs, lea1)
-		page(t, c, reviewsPath, reviews[2])
+		a.pageOf(t, c, reviewsPath, reviews[2])
 		schoolNull := relationshipProblem(t, elementUninitialized, "The existing 'ReviewingSchoolId' value is required for authorization purposes.",
 			inaccessible("RelationshipsWithEdOrgsOnly"))
 		a.do(t, c, "GET", reviewsPath+"/"+reviews[1], nil).expectProblem(t, "GET stored NULL", http.StatusForbidden, schoolNull)
@@ -276,6 +266,6 @@ func TestOptionalSecurableElements(t *testing.T) {
 		for _, id := range []int{1, 2, 3} {
 			a.do(t, full, "DELETE", reviewsPath+"/"+reviews[id], nil).expect(t, "DELETE review", http.StatusNoContent)
 		}
-		page(t, c, reviewsPath+"/deletes", reviews[2])
+		a.pageOf(t, c, reviewsPath+"/deletes", reviews[2])
 	})
 }
