@@ -1,6 +1,7 @@
 package generated_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -277,12 +278,46 @@ func (f *relAuthFixture) relAuthLines(b *testing.B, docs []fakeDocument) []bulkl
 		add("ed-fi", "schools", mustJSON(b, school))
 	}
 	entry := time.Date(2020, 8, 15, 0, 0, 0, 0, time.UTC)
-	for n := range relAuthStudents {
+	for _, n := range relAuthLoadOrder(b) {
 		student["studentUniqueId"] = relAuthStudentID(n)
 		add("ed-fi", "students", mustJSON(b, student))
 		add("ed-fi", "studentSchoolAssociations", f.association(relAuthStudentID(n), f.schoolIDs[n%relAuthSchools], entry))
 	}
 	return lines
+}
+
+// relAuthLayoutEnv chooses the order the students and their associations
+// are loaded in, and so where a school's documents lie in the heap:
+// "interleaved" (the default) loads student 0, 1, 2, … — each school's
+// documents one in a hundred, the layout of enrolments arriving over time
+// across a district; "by-school" loads the schools' students and
+// associations one school after another — a roster sync per school —
+// with the relationship client's school (school 0) last, so that the
+// NoFurther client's first pages (school 1's) are other documents lying
+// as close together as the client's.
+const relAuthLayoutEnv = "DMSC_BENCH_LAYOUT"
+
+// relAuthLoadOrder is the order of the student numbers to load
+// (relAuthLayoutEnv).
+func relAuthLoadOrder(b *testing.B) []int {
+	order := make([]int, 0, relAuthStudents)
+	switch layout := os.Getenv(relAuthLayoutEnv); layout {
+	case "", "interleaved":
+		for n := range relAuthStudents {
+			order = append(order, n)
+		}
+	case "by-school":
+		for i := range relAuthSchools {
+			school := (i + 1) % relAuthSchools
+			for n := school; n < relAuthStudents; n += relAuthSchools {
+				order = append(order, n)
+			}
+		}
+	default:
+		b.Fatalf("%s=%q: want interleaved or by-school", relAuthLayoutEnv, layout)
+	}
+	b.Logf("layout %s", cmp.Or(os.Getenv(relAuthLayoutEnv), "interleaved"))
+	return order
 }
 
 // association is the fake StudentSchoolAssociation for a student, school

@@ -129,9 +129,11 @@ type Authorizer struct {
 	current   atomic.Pointer[loaded]
 	// owners caches the clients' ownership tokens (Authorize).
 	owners auth.ExpiringCache[string, *auth.Ownership]
-	// breadths caches the breadth of the claims of ReadChanges requests
-	// by their sorted claims (withClaimsBreadth).
-	breadths auth.ExpiringCache[string, claimsBreadth]
+	// relatedOrganizations caches how many education organizations the
+	// claims of ReadChanges requests relate, by their sorted claims, and
+	// organizations how many the hierarchy holds (withClaimsBreadth).
+	relatedOrganizations auth.ExpiringCache[string, int64]
+	organizations        auth.ExpiringCache[struct{}, int64]
 	// edOrgs is token_info's education organization statement.
 	edOrgs edOrgDescription
 }
@@ -148,8 +150,9 @@ func New(schema *spec.Schema, db DB, log *slog.Logger) *Authorizer {
 		log = slog.Default()
 	}
 	a := &Authorizer{db: db, log: log, targets: map[auth.Target]int{}, authViews: schema.AuthViews, edOrgs: newEdOrgDescription(schema),
-		owners:   auth.ExpiringCache[string, *auth.Ownership]{TTL: ownershipCacheTTL, Max: ownershipCacheMax},
-		breadths: auth.ExpiringCache[string, claimsBreadth]{TTL: claimsBreadthTTL, Max: claimsBreadthCacheMax}}
+		owners:               auth.ExpiringCache[string, *auth.Ownership]{TTL: ownershipCacheTTL, Max: ownershipCacheMax},
+		relatedOrganizations: auth.ExpiringCache[string, int64]{TTL: claimsBreadthTTL, Max: claimsBreadthCacheMax},
+		organizations:        auth.ExpiringCache[struct{}, int64]{TTL: claimsBreadthTTL, Max: 1}}
 	for _, r := range schema.Resources {
 		a.targets[auth.Target{Project: r.ProjectEndpoint, Endpoint: r.Endpoint}] = len(a.ordered)
 		a.ordered = append(a.ordered, served{res: r, claim: ResourceClaimName(r.ProjectEndpoint, r.Name)})

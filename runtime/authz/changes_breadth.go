@@ -48,13 +48,17 @@ func (b claimsBreadth) broad() bool {
 	return b.total > 0 && b.related*100 >= b.total*probeMinSharePercent
 }
 
-// claimsBreadthStatement counts, in one statement, the distinct
-// organizations the hierarchy relates to the claims $1 and the
-// organizations it holds (its self rows). The second count scans the
-// hierarchy, once a minute per set of claims (claimsBreadthTTL).
-var claimsBreadthStatement = "SELECT (SELECT count(DISTINCT " + edOrgTargetColumn + ") FROM " + edOrgHierarchyTable +
-	" WHERE " + edOrgSourceColumn + " = ANY($1)), (SELECT count(*) FROM " + edOrgHierarchyTable +
-	" WHERE " + edOrgSourceColumn + " = " + edOrgTargetColumn + ")"
+// relatedOrganizationsStatement counts the distinct organizations the
+// hierarchy relates to the claims $1 (a seek of its source column per
+// claim).
+var relatedOrganizationsStatement = "SELECT count(DISTINCT " + edOrgTargetColumn + ") FROM " + edOrgHierarchyTable +
+	" WHERE " + edOrgSourceColumn + " = ANY($1)"
+
+// organizationsStatement counts the organizations the hierarchy holds
+// (its self rows): a scan of the hierarchy, read once per
+// claimsBreadthTTL for every set of claims.
+var organizationsStatement = "SELECT count(*) FROM " + edOrgHierarchyTable +
+	" WHERE " + edOrgSourceColumn + " = " + edOrgTargetColumn
 
 // withClaimsBreadth returns d, for a ReadChanges request of p on target,
 // marked NarrowClaims (a copy: d may be shared) when the filter of its
@@ -85,19 +89,32 @@ func (a *Authorizer) withClaimsBreadth(ctx context.Context, p *auth.Principal, t
 	return &narrow
 }
 
-// claimsBreadth returns the breadth of claims (claimsBreadthStatement),
-// cached by the claims sorted and distinct.
+// claimsBreadth returns the breadth of claims: the organizations they
+// relate (relatedOrganizationsStatement), cached by the claims sorted and
+// distinct, out of those the hierarchy holds (organizationsStatement),
+// cached once for all claims.
 func (a *Authorizer) claimsBreadth(ctx context.Context, claims []int64) (claimsBreadth, error) {
+	total, err := a.organizations.Get(ctx, struct{}{}, func(ctx context.Context) (int64, error) {
+		var n int64
+		if err := a.db.QueryRow(ctx, organizationsStatement).Scan(&n); err != nil {
+			return 0, fmt.Errorf("counting the education organizations of the hierarchy: %w", err)
+		}
+		return n, nil
+	})
+	if err != nil {
+		return claimsBreadth{}, err
+	}
 	sorted := sortedDistinct(claims)
 	ids := make([]string, len(sorted))
 	for i, id := range sorted {
 		ids[i] = strconv.FormatInt(id, 10)
 	}
-	return a.breadths.Get(ctx, strings.Join(ids, ","), func(ctx context.Context) (claimsBreadth, error) {
-		var b claimsBreadth
-		if err := a.db.QueryRow(ctx, claimsBreadthStatement, sorted).Scan(&b.related, &b.total); err != nil {
-			return b, fmt.Errorf("counting the education organizations the claims %v relate: %w", sorted, err)
+	related, err := a.relatedOrganizations.Get(ctx, strings.Join(ids, ","), func(ctx context.Context) (int64, error) {
+		var n int64
+		if err := a.db.QueryRow(ctx, relatedOrganizationsStatement, sorted).Scan(&n); err != nil {
+			return 0, fmt.Errorf("counting the education organizations the claims %v relate: %w", sorted, err)
 		}
-		return b, nil
+		return n, nil
 	})
+	return claimsBreadth{related: related, total: total}, err
 }

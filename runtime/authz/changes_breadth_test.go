@@ -49,9 +49,10 @@ func (failedRow) Scan(...any) error { return errFailing }
 // shapes of ReadChanges' person test: in a hierarchy of 12 organizations,
 // a district (10 of them) and a school with another district (3) get the
 // compiled probes, a school alone (1, under probeMinSharePercent) the
-// views' sets; the breadth is read once per set of claims (in any order)
-// until it expires, never for a request without a probed person (an
-// education organization strategy, a Read), and a
+// views' sets; the organizations a set of claims relates are read once
+// per set (in any order) until they expire, and the organizations the
+// hierarchy holds once for every set; neither for a request without a
+// probed person (an education organization strategy, a Read); and a
 // failed read picks the sets without caching them.
 func TestChangesClaimsBreadth(t *testing.T) {
 	schemas, claims := bundledSchema(t)
@@ -111,7 +112,7 @@ func TestChangesClaimsBreadth(t *testing.T) {
 				t.Errorf("claims %v: probes %v, want %v", c.claims, got, c.probes)
 			}
 		}
-		reads(t, 5)
+		reads(t, 5+1) // five sets of claims, the hierarchy's size once
 	})
 	t.Run("Cached", func(t *testing.T) {
 		probes(t, students, auth.ActionReadChanges, lea1)
@@ -120,7 +121,7 @@ func TestChangesClaimsBreadth(t *testing.T) {
 		authz.ExpireClaimsBreadths(a)
 		probes(t, students, auth.ActionReadChanges, lea1)
 		probes(t, students, auth.ActionReadChanges, lea1)
-		reads(t, 1)
+		reads(t, 2)
 	})
 	t.Run("OnlyWhenProbed", func(t *testing.T) {
 		authz.ExpireClaimsBreadths(a)
@@ -145,6 +146,6 @@ func TestChangesClaimsBreadth(t *testing.T) {
 		if !probes(t, students, auth.ActionReadChanges, lea1) {
 			t.Error("a failed read of the breadth was cached")
 		}
-		reads(t, 2)
+		reads(t, 1+2) // the failed size, then the size and the set
 	})
 }

@@ -10,4 +10,7 @@ func ExpireOwnership(a *Authorizer) { a.owners.Clear() }
 
 // ExpireClaimsBreadths forgets the breadths of the claims a has cached,
 // as claimsBreadthTTL passing does.
-func ExpireClaimsBreadths(a *Authorizer) { a.breadths.Clear() }
+func ExpireClaimsBreadths(a *Authorizer) {
+	a.relatedOrganizations.Clear()
+	a.organizations.Clear()
+}
