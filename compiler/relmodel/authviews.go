@@ -176,22 +176,36 @@ func (b *builder) peopleAuthViews() error {
 			b.out.ReadChangesAuthViews = append(b.out.ReadChangesAuthViews, v)
 		}
 	}
-	b.readChangesProbeIndexes()
+	b.readChangesIndexes()
 	return nil
 }
 
-// readChangesProbeIndexes adds the indexes the ReadChanges views'
-// membership probes seek (ProbeArms): each table an arm reads, keyed by
-// the column the probe reaches it by from the person (the person's
-// DocumentId, or the column joining it to the table nearer the person),
-// covering the column it joins onward by (toward the hierarchy), so a
-// tracked person is tested by a few index seeks instead of the view's set
-// of every person of the claims (story 34). A table with an index leading
-// with the key already (the live associations' person and person-join
-// authorization indexes) gets none; in practice they are the
-// tracked-change tables' old person and student DocumentId columns, which
-// the reference does not index (docs/ddl-differences.md).
-func (b *builder) readChangesProbeIndexes() {
+// readChangesIndexes adds the indexes the ReadChanges views are read by,
+// both ways:
+//
+//   - from the person (the membership probes, ProbeArms): each table an
+//     arm reads, keyed by the column the probe reaches it by from the
+//     person (the person's DocumentId, or the column joining it to the
+//     table nearer the person), covering the column it joins onward by
+//     (toward the hierarchy), so a tracked person is tested by a few index
+//     seeks instead of the view's set of every person of the claims
+//     (story 34);
+//   - from the claims (the view's set, which a narrow client's filter
+//     builds): each tracked-change table an arm reads, keyed by the column
+//     it is joined by from the hierarchy side, covering the column read
+//     onward (the person, or the next join's), so the set reads the
+//     claims' old rows instead of the whole tracked history — story 33's
+//     tracked PrimaryAssociation covering indexes (22-spike-findings.md,
+//     "Indexes on the tracked_changes* tables"), which the reference holds
+//     back for a plan flip of its anti-join shape that ours does not have
+//     (the /deletes probe is fenced per row, the subjects are hashed
+//     SubPlans; docs/ddl-differences.md).
+//
+// A table with an index leading with the key already (the live
+// associations' person, edorg and person-join authorization indexes) gets
+// none; in practice they are the tracked-change tables' old columns, which
+// the reference does not index.
+func (b *builder) readChangesIndexes() {
 	leading := map[authIndexKey]int{} // position in b.out.Indexes
 	for i, x := range b.out.Indexes {
 		if len(x.KeyColumns) > 0 {
@@ -200,27 +214,39 @@ func (b *builder) readChangesProbeIndexes() {
 			}
 		}
 	}
+	tracked := map[TableName]bool{}
+	for _, tc := range b.out.TrackedChangeTables {
+		tracked[tc.Table] = true
+	}
 	added := map[int]bool{}
-	for _, v := range b.out.ReadChangesAuthViews {
-		arms, ok := v.ProbeArms(b.out.PeopleAuthViews)
-		if !ok {
-			continue
+	add := func(s probeSeek) {
+		k := authIndexKey{s.table, s.key}
+		if at, exists := leading[k]; exists {
+			if x := &b.out.Indexes[at]; added[at] && !slices.Contains(x.IncludeColumns, s.include) {
+				x.IncludeColumns = append(x.IncludeColumns, s.include)
+				sortStrings(x.IncludeColumns)
+			}
+			return
 		}
-		for _, arm := range arms {
-			for _, s := range arm.probeSeeks() {
-				k := authIndexKey{s.table, s.key}
-				if at, exists := leading[k]; exists {
-					if x := &b.out.Indexes[at]; added[at] && !slices.Contains(x.IncludeColumns, s.include) {
-						x.IncludeColumns = append(x.IncludeColumns, s.include)
-						sortStrings(x.IncludeColumns)
-					}
-					continue
+		leading[k], added[len(b.out.Indexes)] = len(b.out.Indexes), true
+		b.out.Indexes = append(b.out.Indexes, Index{
+			Name: constraintName("IX", s.table, s.key, "Auth"), Table: s.table, Kind: IndexAuthorization,
+			KeyColumns: []string{s.key}, IncludeColumns: []string{s.include},
+		})
+	}
+	for _, v := range b.out.ReadChangesAuthViews {
+		if arms, ok := v.ProbeArms(b.out.PeopleAuthViews); ok {
+			for _, arm := range arms {
+				for _, s := range arm.probeSeeks() {
+					add(s)
 				}
-				leading[k], added[len(b.out.Indexes)] = len(b.out.Indexes), true
-				b.out.Indexes = append(b.out.Indexes, Index{
-					Name: constraintName("IX", s.table, s.key, "Auth"), Table: s.table, Kind: IndexAuthorization,
-					KeyColumns: []string{s.key}, IncludeColumns: []string{s.include},
-				})
+			}
+		}
+		for _, arm := range v.Arms {
+			for _, s := range arm.setSeeks() {
+				if tracked[s.table] {
+					add(s)
+				}
 			}
 		}
 	}
@@ -255,6 +281,53 @@ func (arm AuthViewArm) probeSeeks() []probeSeek {
 		alias, key = on.LeftAlias, on.LeftColumn
 	}
 	return seeks
+}
+
+// setSeeks lists the tables of the arm its view's set reads from the
+// hierarchy toward the person, nearest the hierarchy first: each by the
+// column of its join condition, covering the column the next join reads
+// from it (the person output for the last). An arm of another shape
+// yields none.
+func (arm AuthViewArm) setSeeks() []probeSeek {
+	if len(arm.OutputColumns) != 2 {
+		return nil
+	}
+	var seeks []probeSeek
+	for i, j := range arm.Joins {
+		if len(j.On) != 1 {
+			return nil
+		}
+		key, ok := j.On[0].columnOf(j.Alias)
+		if !ok {
+			return nil
+		}
+		include := arm.OutputColumns[1].Column
+		if i+1 < len(arm.Joins) {
+			next := arm.Joins[i+1]
+			if len(next.On) != 1 {
+				return nil
+			}
+			if include, ok = next.On[0].columnOf(j.Alias); !ok {
+				return nil
+			}
+		} else if arm.OutputColumns[1].Alias != j.Alias {
+			return nil
+		}
+		seeks = append(seeks, probeSeek{j.Table, key, include})
+	}
+	return seeks
+}
+
+// columnOf is the predicate's column of the table aliased alias; ok is
+// false when neither side is.
+func (p AuthViewJoinPredicate) columnOf(alias string) (column string, ok bool) {
+	switch alias {
+	case p.RightAlias:
+		return p.RightColumn, true
+	case p.LeftAlias:
+		return p.LeftColumn, true
+	}
+	return "", false
 }
 
 // ProbeArms are the arms of v as its membership probe reads them (the

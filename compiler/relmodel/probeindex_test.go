@@ -1,19 +1,23 @@
 package relmodel
 
 import (
+	"cmp"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// TestReadChangesProbeIndexes derives DS 3.2a and checks the indexes the
-// ReadChanges views' membership probes add: one per tracked-change table
-// an arm reads, keyed by its old person DocumentId and covering the old
-// education organization it joins the hierarchy on; the live
-// associations' person columns already lead authorization indexes, so
-// they get none.
-func TestReadChangesProbeIndexes(t *testing.T) {
+// TestReadChangesIndexes derives DS 3.2a and checks the indexes the
+// ReadChanges views add on the tracked-change tables their arms read,
+// both ways: for the membership probes, keyed by the old person
+// DocumentId and covering the old education organization it joins the
+// hierarchy on; for the views' sets, keyed by the old education
+// organization and covering the old person — story 33's tracked
+// PrimaryAssociation covering indexes (22-spike-findings.md), column for
+// column. The live associations' columns already lead authorization
+// indexes, so they get none.
+func TestReadChangesIndexes(t *testing.T) {
 	set, info := loadReal(t, "generated-ds-3.2a/ds-3.2a-api-schema-generated.json")
 	ms, err := Derive(set, info, PGSQL, true)
 	if err != nil {
@@ -31,14 +35,18 @@ func TestReadChangesProbeIndexes(t *testing.T) {
 	}
 	const edOrg = "OldEducationOrganization_EducationOrganizationId"
 	want := []index{
+		{authSEOAA, edOrg, "OldStaff_DocumentId"},
 		{authSEOAA, "OldStaff_DocumentId", edOrg},
+		{authSEOEA, edOrg, "OldStaff_DocumentId"},
 		{authSEOEA, "OldStaff_DocumentId", edOrg},
+		{authSEORA, edOrg, "OldStudent_DocumentId"},
 		{authSEORA, "OldStudent_DocumentId", edOrg},
+		{authSSA, "OldSchoolId_Unified", "OldStudent_DocumentId"},
 		{authSSA, "OldStudent_DocumentId", "OldSchoolId_Unified"},
 	}
-	slices.SortFunc(got, func(a, b index) int { return strings.Compare(a.table, b.table) })
+	slices.SortFunc(got, func(a, b index) int { return cmp.Or(strings.Compare(a.table, b.table), strings.Compare(a.key, b.key)) })
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("tracked-change probe indexes %v, want %v", got, want)
+		t.Errorf("tracked-change authorization indexes %v, want %v", got, want)
 	}
 	for _, v := range ms.ReadChangesAuthViews {
 		arms, ok := v.ProbeArms(ms.PeopleAuthViews)
@@ -78,5 +86,14 @@ func TestProbeSeeksOfMultiJoinArms(t *testing.T) {
 	}
 	if got := arms[3].probeSeeks(); !reflect.DeepEqual(got, want) {
 		t.Errorf("seeks of the all-tracked arm %v, want %v", got, want)
+	}
+	// The view's set reads the same arm from the hierarchy: the enrolment
+	// by the school, then the contact association by the student.
+	want = []probeSeek{
+		{table("tracked_changes_edfi", authSSA), "OldSchoolId_Unified", "OldStudent_DocumentId"},
+		{table("tracked_changes_edfi", authSCA), "OldStudent_DocumentId", "OldContact_DocumentId"},
+	}
+	if got := arms[3].setSeeks(); !reflect.DeepEqual(got, want) {
+		t.Errorf("set seeks of the all-tracked arm %v, want %v", got, want)
 	}
 }

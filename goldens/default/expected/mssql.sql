@@ -3214,6 +3214,14 @@ IF NOT EXISTS (
     SELECT 1 FROM sys.indexes i
     JOIN sys.tables t ON i.object_id = t.object_id
     JOIN sys.schemas s ON t.schema_id = s.schema_id
+    WHERE s.name = N'tracked_changes_edfi' AND t.name = N'StudentSchoolAssociation' AND i.name = N'IX_StudentSchoolAssociation_OldSchool_SchoolId_Auth'
+)
+CREATE INDEX [IX_StudentSchoolAssociation_OldSchool_SchoolId_Auth] ON [tracked_changes_edfi].[StudentSchoolAssociation] ([OldSchool_SchoolId]) INCLUDE ([OldStudent_DocumentId]);
+
+IF NOT EXISTS (
+    SELECT 1 FROM sys.indexes i
+    JOIN sys.tables t ON i.object_id = t.object_id
+    JOIN sys.schemas s ON t.schema_id = s.schema_id
     WHERE s.name = N'tracked_changes_edfi' AND t.name = N'StudentSchoolAssociation' AND i.name = N'IX_StudentSchoolAssociation_OldStudent_DocumentId_Auth'
 )
 CREATE INDEX [IX_StudentSchoolAssociation_OldStudent_DocumentId_Auth] ON [tracked_changes_edfi].[StudentSchoolAssociation] ([OldStudent_DocumentId]) INCLUDE ([OldSchool_SchoolId]);

@@ -3240,6 +3240,8 @@ CREATE INDEX IF NOT EXISTS "IX_StudentExtensionFavoriteBookArtMedia_ArtMediumDes
 
 CREATE INDEX IF NOT EXISTS "IX_StudentExtensionFavoriteBookArtMedia_ParentCollec_e1b45cd018" ON "sample"."StudentExtensionFavoriteBookArtMedia" ("ParentCollectionItemId", "Student_DocumentId");
 
+CREATE INDEX IF NOT EXISTS "IX_StudentSchoolAssociation_OldSchool_SchoolId_Auth" ON "tracked_changes_edfi"."StudentSchoolAssociation" ("OldSchool_SchoolId") INCLUDE ("OldStudent_DocumentId");
+
 CREATE INDEX IF NOT EXISTS "IX_StudentSchoolAssociation_OldStudent_DocumentId_Auth" ON "tracked_changes_edfi"."StudentSchoolAssociation" ("OldStudent_DocumentId") INCLUDE ("OldSchool_SchoolId");
 
 CREATE OR REPLACE VIEW "edfi"."EducationOrganization_View" AS
