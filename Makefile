@@ -81,11 +81,12 @@ bench-ds32a:
 # Relationship authorization (issue 15, docs/benchmarks.md): 100,000
 # students in 100 schools, a RelationshipsWithEdOrgsAndPeople client of one
 # school against a NoFurtherAuthorizationRequired one: SSA page, student by
-# id, SSA POST, p50 of each and their ratio. LAYOUT=by-school loads one
-# school's documents after another instead of interleaved.
-LAYOUT ?= interleaved
+# id, SSA POST, p50 of each and their ratio. RELAUTH_LAYOUT=by-school
+# loads one school's documents after another instead of interleaved
+# (DMSC_BENCH_LAYOUT; bench-readchanges-scale's base data follows it too).
+RELAUTH_LAYOUT ?= interleaved
 bench-relauth:
-	DMSC_BENCH=1 DMSC_BENCH_LAYOUT=$(LAYOUT) $(GO) test ./generated -run '^$$' -bench '^BenchmarkRelationshipAuthorization$$' -benchtime 1000x -count=1 -timeout 30m
+	DMSC_BENCH=1 DMSC_BENCH_LAYOUT=$(RELAUTH_LAYOUT) $(GO) test ./generated -run '^$$' -bench '^BenchmarkRelationshipAuthorization$$' -benchtime 1000x -count=1 -timeout 30m
 
 # ReadChanges at district scale (docs/benchmarks.md): bench-relauth's
 # database with TOMBSTONES synthetic StudentSchoolAssociation tombstones

@@ -361,7 +361,8 @@ func notRecreatedInWindow(live string, on []string) string {
 	return "EXISTS (\n" + liveProbe(live, on) + sqlIndent + ") IS NOT TRUE"
 }
 
-// liveProbe is the body of the live-table subquery of notRecreated.
+// liveProbe is the body of the live-table subquery of notRecreated and
+// notRecreatedInWindow.
 func liveProbe(live string, on []string) string {
 	ind := sqlIndent + sqlIndent
 	return ind + "SELECT 1\n" + ind + "FROM " + live + " live\n" + ind + "WHERE " +

@@ -220,6 +220,9 @@ func (b *builder) readChangesIndexes() {
 	}
 	added := map[int]bool{}
 	add := func(s probeSeek) {
+		if s.key == s.include {
+			return // an arm joining onward by its own key: the key covers it
+		}
 		k := authIndexKey{s.table, s.key}
 		if at, exists := leading[k]; exists {
 			if x := &b.out.Indexes[at]; added[at] && !slices.Contains(x.IncludeColumns, s.include) {

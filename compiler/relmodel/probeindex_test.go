@@ -96,4 +96,13 @@ func TestProbeSeeksOfMultiJoinArms(t *testing.T) {
 	if got := arms[3].setSeeks(); !reflect.DeepEqual(got, want) {
 		t.Errorf("set seeks of the all-tracked arm %v, want %v", got, want)
 	}
+	// The mixed arms: the live enrolment, then the tracked contact
+	// association (already indexed live, the enrolment gets no seek of
+	// the tracked table), and the tracked enrolment, then the live one.
+	if got := arms[1].setSeeks(); len(got) != 2 || got[1] != want[1] || got[0].table.Schema != "edfi" {
+		t.Errorf("set seeks of the live-then-tracked arm %v", got)
+	}
+	if got := arms[2].setSeeks(); len(got) != 2 || got[0] != want[0] || got[1].table.Schema != "edfi" {
+		t.Errorf("set seeks of the tracked-then-live arm %v", got)
+	}
 }

@@ -32,8 +32,8 @@ const probeMinSharePercent = 10
 // breadth only picks the slower of two plans that answer the same rows.
 const claimsBreadthTTL = time.Minute
 
-// claimsBreadthCacheMax bounds the cache of the claims' breadths; when
-// full it is cleared.
+// claimsBreadthCacheMax bounds the cache of the organizations each set of
+// claims relates; when full it is cleared.
 const claimsBreadthCacheMax = 4096
 
 // claimsBreadth is how many education organizations a set of claims

@@ -108,8 +108,8 @@ func sca(studentID, contactID string) map[string]any {
 // RelationshipsWithStudentsOnlyIncludingDeletes for ReadChanges) and
 // People (every action on contacts under RelationshipsWithEdOrgsAndPeople).
 // The hierarchy is lea1 over school1 and ten more schools (school3 to
-// 255901012), lea2 over school2: fourteen organizations, of which a school relates under
-// 10 % and an LEA over (changes_breadth.go).
+// 255901012), lea2 over school2: fourteen organizations, of which a
+// school relates under 10 % and an LEA over (changes_breadth.go).
 func contactsAPI(t *testing.T) (a *api, setup, ds52, people string) {
 	t.Helper()
 	p := provisionSchema(t, contactsCore(t))

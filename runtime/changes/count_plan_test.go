@@ -96,4 +96,29 @@ func TestDeletesCountPlannedPerWindow(t *testing.T) {
 	if generic, _ := plans(cp.DeletesCount); generic == 0 {
 		t.Errorf("the count statement never went generic outside Read: the test shows nothing")
 	}
+
+	// The setting is the count's alone: with the session forcing generic
+	// plans, Read's page (queued before it) is planned generic, its count
+	// custom, and the session's setting holds after the transaction.
+	if _, err := one.Exec(ctx, "SET plan_cache_mode = force_generic_plan"); err != nil {
+		t.Fatal(err)
+	}
+	pageGeneric, _ := plans(cp.Deletes)
+	_, countCustom := plans(cp.DeletesCount)
+	const reads = 3
+	for range reads {
+		if _, err := changes.Read(ctx, one, cp, changes.Deletes, server.Paging{Limit: 5, TotalCount: true, Changes: server.AllChanges}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if generic, _ := plans(cp.Deletes); generic-pageGeneric != reads {
+		t.Errorf("Read's page: %d generic plans in %d reads under force_generic_plan: the count's setting reached it", generic-pageGeneric, reads)
+	}
+	if _, custom := plans(cp.DeletesCount); custom-countCustom != reads {
+		t.Errorf("Read's count: %d custom plans in %d reads under force_generic_plan", custom-countCustom, reads)
+	}
+	var mode string
+	if err := one.QueryRow(ctx, "SHOW plan_cache_mode").Scan(&mode); err != nil || mode != "force_generic_plan" {
+		t.Errorf("the session's plan_cache_mode after Read: %q (%v)", mode, err)
+	}
 }

@@ -60,12 +60,15 @@ func DefaultMaxConns() int32 {
 // and reconnects by itself when the database returns. Every statement and
 // batch is counted by the counter a context carries (WithRoundTrips).
 //
-// Its sessions run with JIT compilation off unless the connection string
-// sets jit: every statement of the API reads a page, a document or a
-// window and runs in milliseconds, while JIT compiles for 20–280 ms
-// whenever a plan's estimated cost crosses jit_above_cost — which
-// authorization subplans and change-query probes make it do on plans that
-// run in well under that (docs/benchmarks.md).
+// Its sessions run with JIT compilation off (SET on each new connection,
+// over a role's or database's setting) unless the connection string sets
+// jit itself (a jit parameter, or options or PGOPTIONS naming it): every
+// statement of the API reads a page, a document or a window and runs in
+// milliseconds, while JIT compiles for 20–280 ms whenever a plan's
+// estimated cost crosses jit_above_cost — which authorization subplans and
+// change-query probes make it do on plans that run in well under that
+// (docs/benchmarks.md). A SET rather than a startup parameter: PgBouncer
+// refuses startup parameters it does not know.
 func OpenSized(ctx context.Context, connString string, size PoolSize) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(connString)
 	if err != nil {
@@ -84,8 +87,13 @@ func OpenSized(ctx context.Context, connString string, size PoolSize) (*pgxpool.
 		return nil, fmt.Errorf("the pool keeps %d connections open but may open only %d", cfg.MinConns, cfg.MaxConns)
 	}
 	cfg.ConnConfig.Tracer = roundTripTracer{}
-	if _, set := cfg.ConnConfig.RuntimeParams["jit"]; !set {
-		cfg.ConnConfig.RuntimeParams["jit"] = "off"
+	if !setsJIT(cfg.ConnConfig) {
+		cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
+			// Part of opening the connection, not a round trip of the
+			// request that happened to open it.
+			_, err := c.Exec(context.WithValue(ctx, roundTripsKey{}, (*RoundTrips)(nil)), "SET jit = off")
+			return err
+		}
 	}
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = DefaultConnectTimeout
@@ -95,6 +103,12 @@ func OpenSized(ctx context.Context, connString string, size PoolSize) (*pgxpool.
 		return nil, fmt.Errorf("creating pool: %w", err)
 	}
 	return pool, nil
+}
+
+// setsJIT reports whether a connection's configuration chooses jit itself.
+func setsJIT(c *pgx.ConnConfig) bool {
+	_, set := c.RuntimeParams["jit"]
+	return set || strings.Contains(c.RuntimeParams["options"], "jit")
 }
 
 // RoundTrips counts database round trips: each statement sent on its own

@@ -66,14 +66,20 @@ func TestOpenAcceptsKeywordString(t *testing.T) {
 	} else {
 		p.Close()
 	}
-	for conn, want := range map[string]string{kw: "off", kw + " jit=on": "on"} {
+	for conn, want := range map[string]string{kw: "off", kw + " jit=on": "on", kw + " options='-c jit=on'": "on"} {
 		p, err := db.Open(context.Background(), conn)
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The connection's set-up is not a round trip of the first
+		// statement, which opens it.
+		ctx, trips := db.WithRoundTrips(context.Background())
 		var jit string
-		if err := p.QueryRow(context.Background(), "SHOW jit").Scan(&jit); err != nil || jit != want {
+		if err := p.QueryRow(ctx, "SHOW jit").Scan(&jit); err != nil || jit != want {
 			t.Errorf("%q: jit = %q (%v), want %q", conn, jit, err, want)
+		}
+		if trips.Count() != 1 {
+			t.Errorf("%q: %d round trips for one statement on a new connection", conn, trips.Count())
 		}
 		p.Close()
 	}
