@@ -94,7 +94,7 @@ bench-relauth:
 # against FullAccess; logs the generic plans' EXPLAIN (ANALYZE, BUFFERS).
 TOMBSTONES ?= 1000000
 bench-readchanges-scale:
-	DMSC_BENCH_TOMBSTONES=$(TOMBSTONES) $(GO) test ./generated -run '^$$' -bench '^BenchmarkReadChangesScale$$' -benchtime 20x -count=1 -timeout 40m -v
+	DMSC_BENCH_TOMBSTONES=$(TOMBSTONES) DMSC_BENCH_LAYOUT=$(RELAUTH_LAYOUT) $(GO) test ./generated -run '^$$' -bench '^BenchmarkReadChangesScale$$' -benchtime 20x -count=1 -timeout 40m -v
 
 # Growth benchmarks (docs/benchmarks.md): the DS 3.2a server on databases
 # holding 10k, 100k and 1M studentSchoolAssociations, bulk-loaded with the

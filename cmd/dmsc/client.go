@@ -113,6 +113,9 @@ func (c *clientCreateCmd) creatorToken(ctx context.Context, db auth.DB) (*int16,
 	return &id, err
 }
 
+// listingTimeLayout is how a listing's table prints a time (in UTC).
+const listingTimeLayout = "2006-01-02 15:04:05Z"
+
 // printListing prints v as an indented JSON value, or as a table: the
 // tab-separated header, then the rows writeRows writes.
 func printListing(w io.Writer, asJSON bool, v any, header string, writeRows func(tw io.Writer)) error {
@@ -165,7 +168,7 @@ func (c *clientListCmd) Run(e *env) error {
 					tokens[i] = strconv.Itoa(int(t))
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cl.ID, cl.Name, cl.ClaimSetName, strings.Join(cl.NamespacePrefixes, ","),
-					strings.Join(ids, ","), strings.Join(cl.Profiles, ","), creator, strings.Join(tokens, ","), cl.CreatedAt.UTC().Format("2006-01-02 15:04:05Z"))
+					strings.Join(ids, ","), strings.Join(cl.Profiles, ","), creator, strings.Join(tokens, ","), cl.CreatedAt.UTC().Format(listingTimeLayout))
 			}
 		})
 	})

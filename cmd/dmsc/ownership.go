@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -53,12 +52,10 @@ func (c *clientSetOwnershipCmd) Run(e *env) error {
 		return err
 	}
 	return c.withConn(func(ctx context.Context, conn *pgx.Conn) error {
-		changed, err := auth.ReplaceClientOwnership(ctx, conn, c.ClientID, o)
+		stored, changed, err := auth.ReplaceClientOwnership(ctx, conn, c.ClientID, o)
 		if err != nil {
 			return err
 		}
-		// What is stored now: o, its tokens ascending as the table keeps them.
-		slices.Sort(o.Tokens)
 		if !c.JSON {
 			verdict := "unchanged."
 			if changed {
@@ -66,7 +63,7 @@ func (c *clientSetOwnershipCmd) Run(e *env) error {
 			}
 			fmt.Fprintf(e.stdout, "Ownership tokens of client %s %s\n", c.ClientID, verdict)
 		}
-		return printOwnership(ctx, conn, e.stdout, &o, c.JSON)
+		return printOwnership(ctx, conn, e.stdout, &stored, c.JSON)
 	})
 }
 
@@ -119,13 +116,13 @@ func printOwnership(ctx context.Context, db auth.DB, w io.Writer, o *auth.Owners
 		_, err := fmt.Fprintf(w, "{\"creatorOwnershipTokenId\": %s, \"ownershipTokenIds\": %s}\n", creator, tokens)
 		return err
 	}
-	catalog, err := auth.ListOwnershipTokens(ctx, db)
+	ids := o.Tokens
+	if o.Creator != nil {
+		ids = append([]int16{*o.Creator}, o.Tokens...)
+	}
+	descriptions, err := auth.OwnershipTokenDescriptions(ctx, db, ids)
 	if err != nil {
 		return err
-	}
-	descriptions := make(map[int16]string, len(catalog))
-	for _, t := range catalog {
-		descriptions[t.ID] = t.Description
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	if o.Creator == nil {
@@ -190,7 +187,7 @@ func (c *ownershipTokenListCmd) Run(e *env) error {
 		return printListing(e.stdout, c.JSON, tokens, "ID\tDESCRIPTION\tCREATOR TOKEN OF\tOWNERSHIP TOKEN OF\tCREATED", func(tw io.Writer) {
 			for _, t := range tokens {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", t.ID, t.Description, strings.Join(t.CreatorClientIDs, ","), strings.Join(t.ReadWriteClientIDs, ","),
-					t.CreatedAt.UTC().Format("2006-01-02 15:04:05Z"))
+					t.CreatedAt.UTC().Format(listingTimeLayout))
 			}
 		})
 	})

@@ -149,10 +149,11 @@ func buildResource(in Input, rs resourceSchema, mr *relmodel.Resource) (*spec.Re
 	if r.Namespace, err = buildNamespace(rs, r); err != nil {
 		return nil, err
 	}
-	if r.Relationships, err = buildRelationships(rs, mr, in.Model.PeopleAuthViews, r); err != nil {
+	var unchecked []spec.UntrackedSubject
+	if r.Relationships, unchecked, err = buildRelationships(rs, mr, in.Model.PeopleAuthViews, r); err != nil {
 		return nil, err
 	}
-	r.Changes = buildChanges(in.Model, rs, mr, r.Namespace, r.Relationships)
+	r.Changes = buildChanges(in.Model, rs, mr, r.Namespace, r.Relationships, unchecked)
 	return r, nil
 }
 

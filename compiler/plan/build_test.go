@@ -9,6 +9,7 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/plan"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/internal/testplan"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 )
 
@@ -42,15 +43,11 @@ func buildPlans(t *testing.T, files ...string) *spec.Schema {
 	return s
 }
 
+// find is the resource of s named name; the test fails when there is
+// none.
 func find(t *testing.T, s *spec.Schema, name string) *spec.Resource {
 	t.Helper()
-	for _, r := range s.Resources {
-		if r.Name == name {
-			return r
-		}
-	}
-	t.Fatalf("no resource %s", name)
-	return nil
+	return testplan.Resource(t, s, name)
 }
 
 func TestBuildTablesAndIdentity(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/edfi-dmsc/dmsc/compiler/ddl"
 	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
@@ -42,8 +41,9 @@ type changeKey struct {
 // (nil when none), whose old value the plan names for NamespaceBased
 // authorization of the tracked rows; ra its relationship elements (nil
 // when none), whose old-value columns it names for the relationship
-// strategies.
-func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Resource, na *spec.NamespaceAuthorization, ra *spec.RelationshipAuthorization) *spec.ChangePlan {
+// strategies; untracked its EducationOrganization and person elements no
+// tracked-change column can record (buildRelationships' unchecked).
+func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Resource, na *spec.NamespaceAuthorization, ra *spec.RelationshipAuthorization, untracked []spec.UntrackedSubject) *spec.ChangePlan {
 	p := &spec.ChangePlan{
 		LiveWindow: []string{`r."ContentVersion" BETWEEN `, " AND ", ""},
 	}
@@ -58,14 +58,14 @@ func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Reso
 	for _, k := range keys {
 		p.Keys = append(p.Keys, spec.ChangeKey{Name: k.name, Type: k.typ})
 	}
-	table := q(tc.Table.Schema) + "." + q(tc.Table.Name)
+	table := qualified(tc.Table)
 	first := keys[0]
 	where := []string{"c." + q(first.new) + " IS NULL", spec.ChangeWindowCondition}
 	var live string
 	var on []string
 	if tc.Kind == trackedSharedDescriptor {
 		where = append([]string{`c."Discriminator" = ` + sqlString(mr.Name.Project+":"+mr.Name.Resource)}, where...)
-		live = q(ddl.DescriptorTable.Schema) + "." + q(ddl.DescriptorTable.Name)
+		live = descriptorTable
 		on = []string{`live."Uri" = c."OldNamespace" || '#' || c."OldCodeValue"`, `live."Discriminator" = c."Discriminator"`}
 	} else {
 		live, on = recreatedProbe(mr, keys)
@@ -113,7 +113,7 @@ func buildChanges(model *relmodel.ModelSet, rs resourceSchema, mr *relmodel.Reso
 		p.RowInViews = trackedRowInViews(model.ReadChangesAuthViews, tc.Table, p.EdOrgColumns, p.PersonColumns)
 		p.PersonProbes = trackedPersonProbes(model, ra.People, p.PersonColumns)
 	}
-	p.UntrackedSubjects = untrackedSubjects(rs, ra)
+	p.UntrackedSubjects = untracked
 	return p
 }
 
@@ -145,33 +145,6 @@ func trackedOldColumn(tc *relmodel.TrackedChangeTable, role, path, stored string
 		}
 	}
 	return ""
-}
-
-// untrackedSubjects are the EducationOrganization and person securable
-// elements of the resource schema that ra does not hold (inside a
-// collection): no tracked-change column can record them
-// (spec.ChangePlan.UntrackedSubjects).
-func untrackedSubjects(rs resourceSchema, ra *spec.RelationshipAuthorization) []spec.UntrackedSubject {
-	if ra == nil {
-		ra = &spec.RelationshipAuthorization{}
-	}
-	se := rs.schema.Get("securableElements")
-	var out []spec.UntrackedSubject
-	for _, e := range se.Get(spec.SecurableEducationOrganization).ArrayItems() {
-		path, _ := e.Get("jsonPath").Str()
-		if !slices.ContainsFunc(ra.EdOrgs, func(el spec.EdOrgElement) bool { return el.JSONPath == path }) {
-			out = append(out, spec.UntrackedSubject{Kind: spec.SecurableEducationOrganization, JSONPath: path})
-		}
-	}
-	for _, kind := range personKinds {
-		for _, p := range se.Get(kind).ArrayItems() {
-			path, _ := p.Str()
-			if !slices.ContainsFunc(ra.People, func(el spec.PersonElement) bool { return el.Kind == kind && el.JSONPath == path }) {
-				out = append(out, spec.UntrackedSubject{Kind: kind, JSONPath: path})
-			}
-		}
-	}
-	return out
 }
 
 // trackedNamespaceColumn is the old-value column of the tracked-change
@@ -329,11 +302,11 @@ func recreatedProbe(mr *relmodel.Resource, keys []changeKey) (live string, on []
 			continue
 		}
 		on = append(on, "live."+q(k.live)+" = ("+
-			"SELECT d.\"DocumentId\" FROM "+q(ddl.DescriptorTable.Schema)+"."+q(ddl.DescriptorTable.Name)+" d"+
+			"SELECT d.\"DocumentId\" FROM "+descriptorTable+" d"+
 			" WHERE d.\"Uri\" = c."+q(k.old)+" || '#' || c."+q(k.codeOld)+
 			" AND d.\"Discriminator\" = "+sqlString(k.descriptor)+")")
 	}
-	return q(root.Name.Schema) + "." + q(root.Name.Name), on
+	return qualified(root.Name), on
 }
 
 // notRecreated is NOT EXISTS over the live table aliased live, kept a

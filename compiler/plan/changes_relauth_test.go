@@ -100,12 +100,8 @@ func TestCheckRefusesBrokenChangePlanAuthorization(t *testing.T) {
 		{"another column", func(cp *spec.ChangePlan) { cp.PersonColumns[0] = "OldSchool_SchoolId" }, `Probe does not test = c."OldSchool_SchoolId"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := bundled(t)
-			tc.corrupt(find(t, s, "StudentSchoolAssociation").Changes)
-			err := s.Check()
-			if err == nil || !strings.Contains(err.Error(), "StudentSchoolAssociation") || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("Check() = %v; want a problem of StudentSchoolAssociation naming %q", err, tc.want)
-			}
+			corrupt := func(r *spec.Resource) { tc.corrupt(r.Changes) }
+			expectCheckRefuses(t, "StudentSchoolAssociation", corrupt, "StudentSchoolAssociation", tc.want)
 		})
 	}
 }

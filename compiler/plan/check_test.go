@@ -53,13 +53,20 @@ func TestCheckRefusesBrokenIndexes(t *testing.T) {
 		{"education organization name", func(r *spec.Resource) { r.EducationOrganization.Name = "Nowhere" }, "column Nowhere is not on the root table School"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := bundled(t)
-			r := find(t, s, "School")
-			tc.corrupt(r)
-			err := s.Check()
-			if err == nil || !strings.Contains(err.Error(), "resource Ed-Fi/School") || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("Check() = %v; want a problem of Ed-Fi/School naming %q", err, tc.want)
-			}
+			expectCheckRefuses(t, "School", tc.corrupt, "resource Ed-Fi/School", tc.want)
 		})
+	}
+}
+
+// expectCheckRefuses corrupts the resource of the bundled plans named
+// resource and expects spec.Check to refuse the plans with an error naming
+// subject and want.
+func expectCheckRefuses(t *testing.T, resource string, corrupt func(r *spec.Resource), subject, want string) {
+	t.Helper()
+	s := bundled(t)
+	corrupt(find(t, s, resource))
+	err := s.Check()
+	if err == nil || !strings.Contains(err.Error(), subject) || !strings.Contains(err.Error(), want) {
+		t.Errorf("Check() = %v; want a problem of %s naming %q", err, subject, want)
 	}
 }

@@ -2,12 +2,12 @@ package plan
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/compiler/relmodel"
+	"github.com/edfi-dmsc/dmsc/internal/golden"
 )
 
 var updateProbes = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
@@ -15,20 +15,7 @@ var updateProbes = flag.Bool("update", false, "rewrite testdata/*.golden from th
 // checkGolden compares got with testdata/name, rewriting it under -update.
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *updateProbes {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -run %s -update, then review the diff):\n%s", path, t.Name(), got)
-	}
+	golden.Compare(t, filepath.Join("testdata", name), []byte(got), *updateProbes)
 }
 
 // TestPersonProbeOfMultiJoinArms builds the probes of the ReadChanges

@@ -22,6 +22,13 @@ const (
 // q quotes a PostgreSQL identifier.
 func q(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
 
+// qualified is t's schema-qualified name as the plans' SQL writes it.
+func qualified(t relmodel.TableName) string { return qualifiedName(t.Schema, t.Name) }
+
+// qualifiedName is qualified for a table named by its parts (a plan's
+// spec.Table).
+func qualifiedName(schema, name string) string { return q(schema) + "." + q(name) }
+
 // documentIDOf is the scalar subquery resolving DocumentUuid $1.
 const documentIDOf = `(SELECT "DocumentId" FROM "dms"."Document" WHERE "DocumentUuid" = $1)`
 
@@ -164,7 +171,7 @@ func documentFilter(tables []*spec.Table, ti int, a string, depth int, cond stri
 	if err != nil {
 		return "", err
 	}
-	return a + "." + q(l.parent) + " = ANY(ARRAY(SELECT " + p + "." + q(al.key) + " FROM " + q(tables[anc].Schema) + "." + q(tables[anc].Name) + " " + p + " WHERE " + inner + "))", nil
+	return a + "." + q(l.parent) + " = ANY(ARRAY(SELECT " + p + "." + q(al.key) + " FROM " + qualifiedName(tables[anc].Schema, tables[anc].Name) + " " + p + " WHERE " + inner + "))", nil
 }
 
 // lookupJoin renders the join (as alias) of the columns of the row of
@@ -239,7 +246,7 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *spec.ReadPlan, r *
 				rt.Values = append(rt.Values, spec.ReadValue{Column: c.Name, Type: typ})
 			}
 		}
-		from := q(t.Schema) + "." + q(t.Name) + " " + alias
+		from := qualifiedName(t.Schema, t.Name) + " " + alias
 		if ti == 0 {
 			sel := "SELECT" + sqlList(append(slices.Clone(rootLocators), exprs...)) +
 				"\nFROM " + from + "\nJOIN " + documentTable + ` d ON d."DocumentId" = r."DocumentId"` + strings.Join(joins, "")
@@ -274,11 +281,11 @@ func buildRelationalRead(in Input, mr *relmodel.Resource, rp *spec.ReadPlan, r *
 		}
 	}
 	rp.Document = b.finish()
-	root := r.Tables[0]
-	rp.PageFrom = q(root.Schema) + "." + q(root.Name) + " r"
-	rp.DeleteRoot = "DELETE FROM " + q(root.Schema) + "." + q(root.Name) + "\nWHERE \"DocumentId\" = " + documentIDOf + "\nRETURNING \"ContentVersion\""
+	root := qualifiedName(r.Tables[0].Schema, r.Tables[0].Name)
+	rp.PageFrom = root + " r"
+	rp.DeleteRoot = "DELETE FROM " + root + "\nWHERE \"DocumentId\" = " + documentIDOf + "\nRETURNING \"ContentVersion\""
 	rp.DeleteDocument = deleteDocument(r)
-	rp.LockDocument = "SELECT d.\"ContentVersion\"\nFROM " + documentTable + " d\nJOIN " + q(root.Schema) + "." + q(root.Name) +
+	rp.LockDocument = "SELECT d.\"ContentVersion\"\nFROM " + documentTable + " d\nJOIN " + root +
 		" r ON r.\"DocumentId\" = d.\"DocumentId\"\nWHERE d.\"DocumentUuid\" = $1\nFOR UPDATE OF d"
 	return nil
 }
@@ -636,7 +643,7 @@ func predicate(mr *relmodel.Resource, r *spec.Resource, path string) ([]string, 
 			if err != nil {
 				return nil, 0, nil, err
 			}
-			return []string{"EXISTS (SELECT 1 FROM " + q(t.Schema) + "." + q(t.Name) + " c WHERE c." + q(l.document) + ` = r."DocumentId" AND ` + cond[0], cond[1] + ")"}, param, desc, nil
+			return []string{"EXISTS (SELECT 1 FROM " + qualifiedName(t.Schema, t.Name) + " c WHERE c." + q(l.document) + ` = r."DocumentId" AND ` + cond[0], cond[1] + ")"}, param, desc, nil
 		}
 	}
 	return nil, 0, nil, fmt.Errorf("path %s has no column", path)

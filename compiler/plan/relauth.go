@@ -26,29 +26,37 @@ func authViewNames(m *relmodel.ModelSet) []string {
 
 // buildRelationships resolves the resource's EducationOrganization,
 // Student, Staff and Contact securable elements to root-table columns
-// (epic 14, stories 04 and 15); nil when none is on the root table
+// (epic 14, stories 04 and 15); ra is nil when none is on the root table
 // (descriptors have none). An EducationOrganization id is stored on the
 // table owning its reference; a person is reached along the reference
 // chain the relational model resolved for the authorization indexes.
 // views are the model's live people views, whose arms tell which person
 // elements a row of the resource relates itself (PersonElement.RowInViews).
-func buildRelationships(rs resourceSchema, mr *relmodel.Resource, views []relmodel.AuthView, r *spec.Resource) (*spec.RelationshipAuthorization, error) {
+// unchecked are the elements not on the root table (inside a collection),
+// in schema order, also when ra is nil: ra.Unchecked holds their paths,
+// and no tracked-change column can record them
+// (spec.ChangePlan.UntrackedSubjects).
+func buildRelationships(rs resourceSchema, mr *relmodel.Resource, views []relmodel.AuthView, r *spec.Resource) (ra *spec.RelationshipAuthorization, unchecked []spec.UntrackedSubject, err error) {
 	if r.IsDescriptor {
-		return nil, nil
+		return nil, nil, nil
 	}
 	se := rs.schema.Get("securableElements")
 	at := fmt.Sprintf("%s: resource %s: securableElements", rs.project.File, rs.endpoint)
-	ra := &spec.RelationshipAuthorization{}
-	if edOrgs := se.Get("EducationOrganization"); edOrgs != nil {
+	ra = &spec.RelationshipAuthorization{}
+	leaveUnchecked := func(kind, path string) {
+		unchecked = append(unchecked, spec.UntrackedSubject{Kind: kind, JSONPath: path})
+		ra.Unchecked = append(ra.Unchecked, path)
+	}
+	if edOrgs := se.Get(spec.SecurableEducationOrganization); edOrgs != nil {
 		for _, e := range edOrgs.Items {
 			path, pok := e.Get("jsonPath").Str()
 			name, nok := e.Get("metaEdName").Str()
 			if !pok || !nok {
-				return nil, fmt.Errorf("%s.EducationOrganization: an element lacks jsonPath or metaEdName", at)
+				return nil, nil, fmt.Errorf("%s.EducationOrganization: an element lacks jsonPath or metaEdName", at)
 			}
 			col := columnBySource(r.Tables[0], path)
 			if col == nil || strings.Contains(path, "[*]") {
-				ra.Unchecked = append(ra.Unchecked, path)
+				leaveUnchecked(spec.SecurableEducationOrganization, path)
 				continue
 			}
 			column := col.Name
@@ -57,7 +65,7 @@ func buildRelationships(rs resourceSchema, mr *relmodel.Resource, views []relmod
 			}
 			el := spec.EdOrgElement{JSONPath: path, MetaEdName: name, Column: column, Stored: storedIndex(r, column)}
 			if el.Stored < 0 {
-				return nil, fmt.Errorf("%s.EducationOrganization: column %s of path %s is not written", at, column, path)
+				return nil, nil, fmt.Errorf("%s.EducationOrganization: column %s of path %s is not written", at, column, path)
 			}
 			ra.EdOrgs = append(ra.EdOrgs, el)
 		}
@@ -70,26 +78,26 @@ func buildRelationships(rs resourceSchema, mr *relmodel.Resource, views []relmod
 		for _, p := range paths.Items {
 			path, ok := p.Str()
 			if !ok {
-				return nil, fmt.Errorf("%s.%s: not a string", at, kind)
+				return nil, nil, fmt.Errorf("%s.%s: not a string", at, kind)
 			}
 			if strings.Contains(path, "[*]") {
-				ra.Unchecked = append(ra.Unchecked, path)
+				leaveUnchecked(kind, path)
 				continue
 			}
 			el, err := personElement(mr, r, kind, path)
 			if err != nil {
-				return nil, fmt.Errorf("%s.%s: %w", at, kind, err)
+				return nil, nil, fmt.Errorf("%s.%s: %w", at, kind, err)
 			}
 			ra.People = append(ra.People, el)
 		}
 	}
 	if len(ra.EdOrgs) == 0 && len(ra.People) == 0 {
-		return nil, nil
+		return nil, unchecked, nil
 	}
 	for i := range ra.People {
 		ra.People[i].RowInViews = rowInViews(views, mr.Root().Name, ra.EdOrgs, ra.People[i])
 	}
-	return ra, nil
+	return ra, unchecked, nil
 }
 
 // rowInViews names the views with an arm that is a row of the root table
@@ -222,9 +230,6 @@ func personProbe(arms []relmodel.AuthViewArm, person string) (parts []string, ok
 	parts[len(parts)-1] += ")"
 	return parts, true
 }
-
-// qualified is t's schema-qualified name as the plans' SQL writes it.
-func qualified(t relmodel.TableName) string { return q(t.Schema) + "." + q(t.Name) }
 
 // personElement turns the model's chain for a person path into the
 // element: the chain's first column on the root table, its further steps

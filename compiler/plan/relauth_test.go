@@ -236,12 +236,8 @@ func TestCheckRefusesBrokenRelationships(t *testing.T) {
 		}, "hop 0: Column is empty"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := bundled(t)
-			tc.corrupt(find(t, s, "StudentSchoolAssociation").Relationships)
-			err := s.Check()
-			if err == nil || !strings.Contains(err.Error(), "StudentSchoolAssociation") || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("Check() = %v; want a problem of StudentSchoolAssociation naming %q", err, tc.want)
-			}
+			corrupt := func(r *spec.Resource) { tc.corrupt(r.Relationships) }
+			expectCheckRefuses(t, "StudentSchoolAssociation", corrupt, "StudentSchoolAssociation", tc.want)
 		})
 	}
 	s := bundled(t)

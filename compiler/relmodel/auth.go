@@ -134,12 +134,9 @@ func (b *builder) authorizationIndexes() error {
 	}
 	auth := map[authIndexKey]int{} // position in b.out.Indexes
 	addIndex := func(table TableName, column string, include []string) *Index {
-		auth[authIndexKey{table, column}] = len(b.out.Indexes)
-		b.out.Indexes = append(b.out.Indexes, Index{
-			Name: constraintName("IX", table, column, "Auth"), Table: table, Kind: IndexAuthorization,
-			KeyColumns: []string{column}, IncludeColumns: include,
-		})
-		return &b.out.Indexes[len(b.out.Indexes)-1]
+		at := b.addAuthIndex(table, column, include)
+		auth[authIndexKey{table, column}] = at
+		return &b.out.Indexes[at]
 	}
 	for _, pa := range primaryAssociationIndexes {
 		rb := b.byName[ResourceName{Project: b.set.Core().ProjectName, Resource: pa[0]}]
@@ -208,16 +205,31 @@ func (b *builder) authorizationIndexes() error {
 						addIndex(st.SourceTable, st.SourceColumn, []string{colDocumentID})
 						continue
 					}
-					x := &b.out.Indexes[i]
-					if !slices.Contains(x.IncludeColumns, colDocumentID) {
-						x.IncludeColumns = append(x.IncludeColumns, colDocumentID)
-						sortStrings(x.IncludeColumns)
-					}
+					b.out.Indexes[i].cover(colDocumentID)
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// addAuthIndex appends the authorization index of table keyed on key and
+// covering include, and returns its position in b.out.Indexes.
+func (b *builder) addAuthIndex(table TableName, key string, include []string) int {
+	b.out.Indexes = append(b.out.Indexes, Index{
+		Name: constraintName("IX", table, key, "Auth"), Table: table, Kind: IndexAuthorization,
+		KeyColumns: []string{key}, IncludeColumns: include,
+	})
+	return len(b.out.Indexes) - 1
+}
+
+// cover adds column to the index's covered (INCLUDE) columns unless it is
+// one already, keeping them sorted so the DDL is deterministic.
+func (x *Index) cover(column string) {
+	if !slices.Contains(x.IncludeColumns, column) {
+		x.IncludeColumns = append(x.IncludeColumns, column)
+		sortStrings(x.IncludeColumns)
+	}
 }
 
 // securableColumn locates the stored column of a securable element path,

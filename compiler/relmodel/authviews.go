@@ -225,17 +225,13 @@ func (b *builder) readChangesIndexes() {
 		}
 		k := authIndexKey{s.table, s.key}
 		if at, exists := leading[k]; exists {
-			if x := &b.out.Indexes[at]; added[at] && !slices.Contains(x.IncludeColumns, s.include) {
-				x.IncludeColumns = append(x.IncludeColumns, s.include)
-				sortStrings(x.IncludeColumns)
+			if added[at] {
+				b.out.Indexes[at].cover(s.include)
 			}
 			return
 		}
-		leading[k], added[len(b.out.Indexes)] = len(b.out.Indexes), true
-		b.out.Indexes = append(b.out.Indexes, Index{
-			Name: constraintName("IX", s.table, s.key, "Auth"), Table: s.table, Kind: IndexAuthorization,
-			KeyColumns: []string{s.key}, IncludeColumns: []string{s.include},
-		})
+		at := b.addAuthIndex(s.table, s.key, []string{s.include})
+		leading[k], added[at] = at, true
 	}
 	for _, v := range b.out.ReadChangesAuthViews {
 		if arms, ok := v.ProbeArms(b.out.PeopleAuthViews); ok {

@@ -39,3 +39,16 @@ func Files(t testing.TB, paths ...string) Compiled {
 	}
 	return Compiled{Set: set, Info: info, Script: script, Schema: schema}
 }
+
+// Resource is the resource of schema named name; the test fails when
+// there is none.
+func Resource(t testing.TB, schema *spec.Schema, name string) *spec.Resource {
+	t.Helper()
+	for _, r := range schema.Resources {
+		if r.Name == name {
+			return r
+		}
+	}
+	t.Fatalf("the schema has no resource %s", name)
+	return nil
+}

@@ -139,6 +139,26 @@ FROM "cms"."OwnershipToken" t ORDER BY t."Id"`)
 	return tokens, nil
 }
 
+// OwnershipTokenDescriptions returns the catalog's descriptions of the
+// tokens ids, by id; an id the catalog does not hold has none.
+func OwnershipTokenDescriptions(ctx context.Context, db DB, ids []int16) (map[int16]string, error) {
+	rows, err := db.Query(ctx, `SELECT "Id", "Description" FROM "cms"."OwnershipToken" WHERE "Id" = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("reading ownership token descriptions: %w", err)
+	}
+	descriptions := make(map[int16]string, len(ids))
+	var id int16
+	var description string
+	_, err = pgx.ForEachRow(rows, []any{&id, &description}, func() error {
+		descriptions[id] = description
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading ownership token descriptions: %w", err)
+	}
+	return descriptions, nil
+}
+
 // RowQuerier runs a query that returns at most one row: DB, and what
 // runtime/authz reads clients' ownership through.
 type RowQuerier interface {
@@ -171,35 +191,39 @@ type TxBeginner interface {
 // must be distinct, at most MaxOwnershipTokens, and like o.Creator in the
 // catalog; o.Creator need not be one of them. The checks and the one
 // update run in one transaction, the checks first, so a refused
-// replacement changes nothing. It reports whether the configuration
-// changed: repeating a replacement is a no-op. Existing documents keep the
-// token they were created with, and running servers apply the change when
-// their cache of the client's tokens expires (runtime/authz, a minute);
-// access tokens carry no ownership, so none needs to be reissued.
-func ReplaceClientOwnership(ctx context.Context, db TxBeginner, clientID string, o Ownership) (changed bool, err error) {
+// replacement changes nothing. It returns the configuration stored (o,
+// its tokens ascending as the table keeps them) and whether it changed:
+// repeating a replacement is a no-op. Existing documents keep the token
+// they were created with, and running servers apply the change when their
+// cache of the client's tokens expires (runtime/authz, a minute); access
+// tokens carry no ownership, so none needs to be reissued.
+func ReplaceClientOwnership(ctx context.Context, db TxBeginner, clientID string, o Ownership) (stored Ownership, changed bool, err error) {
 	tokens := slices.Sorted(slices.Values(o.Tokens))
 	for i := 1; i < len(tokens); i++ {
 		if tokens[i] == tokens[i-1] {
-			return false, fmt.Errorf("ownership token %d is listed twice: a client's tokens are distinct", tokens[i])
+			return Ownership{}, false, fmt.Errorf("ownership token %d is listed twice: a client's tokens are distinct", tokens[i])
 		}
 	}
-	tokens = nonNil(tokens)
+	stored = Ownership{Creator: o.Creator, Tokens: nonNil(tokens)}
 	err = pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
 		if _, err := ClientOwnership(ctx, tx, clientID); err != nil {
 			return err
 		}
-		if err := checkOwnershipTokens(ctx, tx, o.Creator, tokens); err != nil {
+		if err := checkOwnershipTokens(ctx, tx, stored.Creator, stored.Tokens); err != nil {
 			return fmt.Errorf("client %s: %w", clientID, err)
 		}
 		tag, err := tx.Exec(ctx, `UPDATE "cms"."ApiClient" SET "CreatorOwnershipTokenId" = $2, "OwnershipTokenIds" = $3
-WHERE "ClientId" = $1 AND ("CreatorOwnershipTokenId" IS DISTINCT FROM $2 OR "OwnershipTokenIds" IS DISTINCT FROM $3)`, clientID, o.Creator, tokens)
+WHERE "ClientId" = $1 AND ("CreatorOwnershipTokenId" IS DISTINCT FROM $2 OR "OwnershipTokenIds" IS DISTINCT FROM $3)`, clientID, stored.Creator, stored.Tokens)
 		if err != nil {
 			return fmt.Errorf("replacing the ownership tokens of client %s: %w", clientID, err)
 		}
 		changed = tag.RowsAffected() > 0
 		return nil
 	})
-	return changed, err
+	if err != nil {
+		return Ownership{}, false, err
+	}
+	return stored, changed, nil
 }
 
 // MaxOwnershipTokens is the most read/modify tokens a client may hold, as

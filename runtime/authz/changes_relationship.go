@@ -80,7 +80,7 @@ func trackedSubjects(res *spec.Resource, s relationshipStrategy) []trackedSubjec
 		}
 	}
 	for i, el := range ra.People {
-		if slices.Contains(s.people, el.Kind) {
+		if s.relates(el.Kind) {
 			t := trackedSubject{element: el.JSONPath, column: cp.PersonColumns[i],
 				view: s.readChangesView(el.Kind), viewColumn: el.Kind + "_DocumentId"}
 			t.impliedBy = s.trackedRowRelatesPerson(cp, i, t.view)
@@ -104,7 +104,7 @@ func trackedSubjects(res *spec.Resource, s relationshipStrategy) []trackedSubjec
 // person: an organization deleted since has left the hierarchy, and the
 // view with it.
 func (s relationshipStrategy) trackedRowRelatesPerson(cp *spec.ChangePlan, i int, view string) string {
-	if !s.edOrgs || s.inverted {
+	if !s.topDown() {
 		return ""
 	}
 	for _, v := range cp.RowInViews {

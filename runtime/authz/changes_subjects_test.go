@@ -9,9 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"testing"
-
-	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // testdata/readchanges-subjects.ApiSchema.json is an extension project of
@@ -384,25 +381,13 @@ func TestChangesRelationshipSubjects(t *testing.T) {
 // (auth.EducationOrganizationIdToStudentDocumentIdDeletedResponsibility);
 // not by another organization's client.
 func TestDS32aChangesThroughResponsibility(t *testing.T) {
-	if testing.Short() {
-		t.Skip("provisions the full DS 3.2a core")
-	}
-	file := refdata.File(t, refdata.DS32aCoreSchema)
-	p := provisionSchema(t, file)
-	set, _ := testschema.Files(t, file)
-	docs, setup := fakeDocs(t, set, 5, "ed-fi/studentSchoolAssociations", "ed-fi/studentEducationOrganizationResponsibilityAssociations")
 	const responsibility = "RC-Responsibility"
-	claims := refdata.Dir(t, "claims")
-	p.loadClaims(t, claimsWithClaimSets(t, filepath.Join(claims, "standards", "ds52", "Claims.json"), "RC-Setup", responsibility),
-		filepath.Join("testdata", "ds3x-resources-claimset.json"),
-		relationshipClaimSet(t, "RC-Setup", setup),
-		relationshipClaimSet(t, responsibility, map[string][]string{
-			"studentSchoolAssociations": {"RelationshipsWithStudentsOnlyThroughResponsibilityIncludingDeletes"}}),
+	a, full, posted := startDS32a(t, 5, []string{"ed-fi/studentSchoolAssociations", "ed-fi/studentEducationOrganizationResponsibilityAssociations"}, "RC-Setup",
+		grantedClaimSet{responsibility, map[string][]string{
+			"studentSchoolAssociations": {"RelationshipsWithStudentsOnlyThroughResponsibilityIncludingDeletes"}}},
 	)
-	a := startAPI(t, p)
-	full := a.edOrgClient("RC-Setup")
 	bodies, docIDs := map[string]map[string]any{}, map[string]string{}
-	for _, d := range postFakeDocs(t, a, full, docs, http.StatusCreated) {
+	for _, d := range posted {
 		docIDs[d.Resource], bodies[d.Resource] = d.id, d.body
 	}
 	const ssaPath, seoraPath = "ed-fi/studentSchoolAssociations", "ed-fi/studentEducationOrganizationResponsibilityAssociations"

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/edfi-dmsc/dmsc/internal/golden"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
 	"github.com/edfi-dmsc/dmsc/internal/testplan"
 	"github.com/edfi-dmsc/dmsc/runtime/auth"
@@ -86,7 +87,7 @@ func TestDS52StrategiesOnDS32aAreImplemented(t *testing.T) {
 			fmt.Fprintf(&b, "  %s: %s\n", res, strings.Join(actionOrder(uses[s][res]), " "))
 		}
 	}
-	compareGolden(t, ds52StrategiesGolden, b.String())
+	golden.Compare(t, ds52StrategiesGolden, []byte(b.String()), *update)
 
 	for _, s := range strategies {
 		for res, actions := range uses[s] {
@@ -197,23 +198,5 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 				return
 			}
 		}
-	}
-}
-
-// compareGolden compares got with the file at path, or rewrites it with -update.
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the resolved claims (run with -update and review the diff)", path)
 	}
 }

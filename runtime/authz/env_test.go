@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/edfi-dmsc/dmsc/compiler/ddl"
+	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/compiler/provision"
 	"github.com/edfi-dmsc/dmsc/internal/oracle"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
@@ -46,6 +47,7 @@ type provisioned struct {
 	url    string
 	pool   *pgxpool.Pool
 	schema *spec.Schema
+	set    *load.SchemaSet // the schema set compiled
 }
 
 func provisionSchema(t testing.TB, files ...string) provisioned {
@@ -64,7 +66,7 @@ func provisionSchema(t testing.TB, files ...string) provisioned {
 		t.Fatal(err)
 	}
 	t.Cleanup(pool.Close)
-	return provisioned{url: url, pool: pool, schema: c.Schema}
+	return provisioned{url: url, pool: pool, schema: c.Schema, set: c.Set}
 }
 
 // loadClaims loads claims files into the database.
@@ -85,13 +87,7 @@ func (p provisioned) loadClaims(t testing.TB, files ...string) *authz.LoadReport
 // there is none.
 func (p provisioned) resource(t testing.TB, name string) *spec.Resource {
 	t.Helper()
-	for _, r := range p.schema.Resources {
-		if r.Name == name {
-			return r
-		}
-	}
-	t.Fatalf("the schema has no resource %s", name)
-	return nil
+	return testplan.Resource(t, p.schema, name)
 }
 
 // tokens authenticates bearer tokens that are keys of the map: the tests

@@ -8,7 +8,6 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/runtime/auth"
 	"github.com/edfi-dmsc/dmsc/runtime/authz"
-	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -19,12 +18,7 @@ import (
 func TestNamespaceFilterSeeksTheIndex(t *testing.T) {
 	schemas, _ := bundledSchema(t)
 	p := provisionSchema(t, schemas...)
-	var res *spec.Resource
-	for _, r := range p.schema.Resources {
-		if r.Name == "GradeLevelDescriptor" {
-			res = r
-		}
-	}
+	res := p.resource(t, "GradeLevelDescriptor")
 	rule := &authz.NamespaceRule{Prefixes: []string{"uri://ed-fi.org", "uri://ns2.org"}}
 	cond, args := rule.Filter(res.Namespace.Element, 1)
 	query := `SELECT r."DocumentId" FROM ` + res.Read.PageFrom + ` WHERE ` + res.Read.PageWhere + ` AND ` + cond

@@ -21,7 +21,7 @@ func TestReplacedOwnershipReachesRunningServer(t *testing.T) {
 	others := a.do(t, two, "POST", "ed-fi/staffs", staff("C2")).expect(t, "POST by two", http.StatusCreated).id()
 	a.do(t, one, "GET", "ed-fi/staffs/"+others, nil).expectProblem(t, "GET two's before the replacement", http.StatusForbidden, ownershipMismatch)
 
-	changed, err := auth.ReplaceClientOwnership(context.Background(), a.pool, one, auth.Ownership{Creator: &t2, Tokens: []int16{t2}})
+	_, changed, err := auth.ReplaceClientOwnership(context.Background(), a.pool, one, auth.Ownership{Creator: &t2, Tokens: []int16{t2}})
 	if err != nil || !changed {
 		t.Fatalf("replacing one's ownership: changed %v, %v", changed, err)
 	}

@@ -86,7 +86,14 @@ var peopleViewHints = map[string]string{
 // view for el: a probe that reads the association's heap row of every
 // enrollment the claims reach.
 func (s relationshipStrategy) rowRelatesPerson(el *spec.PersonElement, view string) bool {
-	return s.edOrgs && !s.inverted && slices.Contains(el.RowInViews, view)
+	return s.topDown() && slices.Contains(el.RowInViews, view)
+}
+
+// topDown reports whether s checks education organizations top-down (a
+// claim reaches the organizations below it), the strategies whose rows can
+// relate their persons themselves.
+func (s relationshipStrategy) topDown() bool {
+	return s.edOrgs && !s.inverted
 }
 
 // personView is the people authorization view relating kind through s.
@@ -181,7 +188,7 @@ func participating(res *spec.Resource, s relationshipStrategy) (edOrgs []*spec.E
 		}
 	}
 	for i := range ra.People {
-		if slices.Contains(s.people, ra.People[i].Kind) {
+		if s.relates(ra.People[i].Kind) {
 			people = append(people, &ra.People[i])
 			views = append(views, s.personView(ra.People[i].Kind))
 		}
@@ -492,7 +499,7 @@ func (r *RelationshipRule) Proposed(root []*string, personRef func(stored int) s
 // document exists: a nil row (none selected) is denied.
 func (r *RelationshipRule) Stored(row []bool) *problem.Details {
 	if row == nil || r.NoClaims() {
-		return r.Denied()
+		return r.denied()
 	}
 	n := len(r.plan.subjects)
 	out := make([]subjectOutcome, n)
@@ -513,7 +520,7 @@ func (r *RelationshipRule) Stored(row []bool) *problem.Details {
 // relations self subjects (the person document itself) keep.
 func (r *RelationshipRule) CheckProposed(row []bool, missing []bool, stored []bool) *problem.Details {
 	if r.NoClaims() {
-		return r.Denied()
+		return r.denied()
 	}
 	out := make([]subjectOutcome, len(r.plan.subjects))
 	for i, s := range r.plan.subjects {
@@ -535,10 +542,10 @@ func (r *RelationshipRule) CheckProposed(row []bool, missing []bool, stored []bo
 	return r.decide(out)
 }
 
-// Denied is the answer when nothing can be related: the client has no
+// denied is the answer when nothing can be related: the client has no
 // education organization ids, or no stored row was selected. Every
 // subject is unrelated.
-func (r *RelationshipRule) Denied() *problem.Details {
+func (r *RelationshipRule) denied() *problem.Details {
 	out := make([]subjectOutcome, len(r.plan.subjects))
 	for i := range out {
 		out[i] = notRelated

@@ -121,7 +121,7 @@ func contactsAPI(t *testing.T) (a *api, setup, ds52, people string) {
 	}
 	// Granted without overrides, the actions take Claims.json's defaults.
 	var byDefault []map[string]any
-	for _, action := range []string{"Create", "Read", "Update", "Delete", "ReadChanges"} {
+	for _, action := range allActions {
 		byDefault = append(byDefault, grant(action))
 	}
 	p.loadClaims(t, claimsWithClaimSets(t, filepath.Join(refdata.Dir(t, "claims"), "standards", "ds52", "Claims.json"), setupSet, ds52Set, peopleSet),

@@ -12,7 +12,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/compiler/fake"
 	"github.com/edfi-dmsc/dmsc/compiler/load"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
-	"github.com/edfi-dmsc/dmsc/internal/testschema"
 )
 
 // fakeDoc is a document of the fake generator's output.
@@ -70,6 +69,39 @@ func postFakeDocs(t testing.TB, a *api, token string, docs []fakeDoc, accept ...
 	return posted
 }
 
+// grantedClaimSet is a claim set added to the claims and the strategies
+// it grants on resources (relationshipClaimSet).
+type grantedClaimSet struct {
+	name      string
+	resources map[string][]string
+}
+
+// startDS32a serves the DS 3.2a core, skipped in -short, with the ds52
+// claims, the DS 3.x resources' claim set, the claim set setupClaim
+// granted NoFurtherAuthorizationRequired on the fake documents of
+// resources (fakeDocs with seed) and claimSets; it POSTs those documents
+// with a client of setupClaim, and returns the server, that client and
+// the documents POSTed.
+func startDS32a(t *testing.T, seed uint64, resources []string, setupClaim string, claimSets ...grantedClaimSet) (*api, string, []postedDoc) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("provisions the full DS 3.2a core")
+	}
+	p := provisionSchema(t, refdata.File(t, refdata.DS32aCoreSchema))
+	docs, setup := fakeDocs(t, p.set, seed, resources...)
+	names := []string{setupClaim}
+	files := []string{filepath.Join("testdata", "ds3x-resources-claimset.json"), relationshipClaimSet(t, setupClaim, setup)}
+	for _, c := range claimSets {
+		names = append(names, c.name)
+		files = append(files, relationshipClaimSet(t, c.name, c.resources))
+	}
+	claims := claimsWithClaimSets(t, filepath.Join(refdata.Dir(t, "claims"), "standards", "ds52", "Claims.json"), names...)
+	p.loadClaims(t, append([]string{claims}, files...)...)
+	a := startAPI(t, p)
+	full := a.edOrgClient(setupClaim)
+	return a, full, postFakeDocs(t, a, full, docs, http.StatusCreated)
+}
+
 // decode is d's body.
 func (d fakeDoc) decode(t testing.TB) map[string]any {
 	t.Helper()
@@ -89,34 +121,22 @@ func (d fakeDoc) decode(t testing.TB) map[string]any {
 // holding the organizations of the documents reads them; one holding
 // another organization is denied with the reference's hints.
 func TestDS32aRelationshipPeople(t *testing.T) {
-	if testing.Short() {
-		t.Skip("provisions the full DS 3.2a core")
-	}
-	file := refdata.File(t, refdata.DS32aCoreSchema)
-	p := provisionSchema(t, file)
-	if !slices.Contains(p.schema.AuthViews, "EducationOrganizationIdToStaffDocumentId") {
-		t.Fatalf("DS 3.2a has the views %v, not the staff view", p.schema.AuthViews)
-	}
-	set, _ := testschema.Files(t, file)
-	docs, setup := fakeDocs(t, set, 5, "ed-fi/courseTranscripts", "ed-fi/studentSchoolAssociations",
-		"ed-fi/staffEducationOrganizationAssignmentAssociations", "ed-fi/studentEducationOrganizationResponsibilityAssociations")
 	const people, responsibility, either = "Rel-People", "Rel-Responsibility", "Rel-Either"
-	claims := refdata.Dir(t, "claims")
-	p.loadClaims(t, claimsWithClaimSets(t, filepath.Join(claims, "standards", "ds52", "Claims.json"), "Rel-Setup", people, responsibility, either),
-		filepath.Join("testdata", "ds3x-resources-claimset.json"),
-		relationshipClaimSet(t, "Rel-Setup", setup),
-		relationshipClaimSet(t, people, map[string][]string{
+	a, _, posted := startDS32a(t, 5, []string{"ed-fi/courseTranscripts", "ed-fi/studentSchoolAssociations",
+		"ed-fi/staffEducationOrganizationAssignmentAssociations", "ed-fi/studentEducationOrganizationResponsibilityAssociations"}, "Rel-Setup",
+		grantedClaimSet{people, map[string][]string{
 			"courseTranscripts": {"RelationshipsWithEdOrgsAndPeople"}, "staffs": {"RelationshipsWithEdOrgsAndPeople"},
 			"studentAcademicRecords": {"RelationshipsWithEdOrgsAndPeople"}, "students": {"RelationshipsWithEdOrgsAndPeople"},
-		}),
-		relationshipClaimSet(t, responsibility, map[string][]string{"students": {"RelationshipsWithStudentsOnlyThroughResponsibility"}}),
-		relationshipClaimSet(t, either, map[string][]string{"students": {"RelationshipsWithEdOrgsAndPeople", "RelationshipsWithStudentsOnlyThroughResponsibility"}}),
+		}},
+		grantedClaimSet{responsibility, map[string][]string{"students": {"RelationshipsWithStudentsOnlyThroughResponsibility"}}},
+		grantedClaimSet{either, map[string][]string{"students": {"RelationshipsWithEdOrgsAndPeople", "RelationshipsWithStudentsOnlyThroughResponsibility"}}},
 	)
-	a := startAPI(t, p)
-	full := a.edOrgClient("Rel-Setup")
+	if !slices.Contains(a.schema.AuthViews, "EducationOrganizationIdToStaffDocumentId") {
+		t.Fatalf("DS 3.2a has the views %v, not the staff view", a.schema.AuthViews)
+	}
 	ids := map[string]string{}
 	bodies := map[string]map[string]any{}
-	for _, d := range postFakeDocs(t, a, full, docs, http.StatusCreated) {
+	for _, d := range posted {
 		ids[d.Resource], bodies[d.Resource] = d.id, d.body
 	}
 	edOrg := func(resource, reference, member string) int64 {

@@ -13,9 +13,11 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/edfi-dmsc/dmsc/internal/testschema"
 	"github.com/edfi-dmsc/dmsc/runtime/auth"
 )
+
+// allActions are the actions a claim set grants on a resource claim.
+var allActions = []string{"Create", "Read", "Update", "Delete", "ReadChanges"}
 
 // relationshipClaimSet writes a claim-set fragment granting every action
 // on each resource (plural endpoint name) with the strategies given, and
@@ -30,7 +32,7 @@ func relationshipClaimSet(t *testing.T, name string, resources map[string][]stri
 	slices.Sort(names)
 	for _, r := range names {
 		var overrides []map[string]any
-		for _, action := range []string{"Create", "Read", "Update", "Delete", "ReadChanges"} {
+		for _, action := range allActions {
 			overrides = append(overrides, grant(action, resources[r]...))
 		}
 		claims = append(claims, map[string]any{"name": "ed-fi/" + r, "authorizationStrategyOverridesForCRUD": overrides})
@@ -189,8 +191,7 @@ func TestBundledRelationshipAuthorization(t *testing.T) {
 		//
 		// What the offering references is POSTed with full access (200 for
 		// an upsert of a key already POSTed); the offering itself below.
-		set, _ := testschema.Files(t, schemas...)
-		docs, _ := fakeDocs(t, set, 11, "ed-fi/courseOfferings")
+		docs, _ := fakeDocs(t, a.set, 11, "ed-fi/courseOfferings")
 		var offering map[string]any
 		var setup []fakeDoc
 		for _, d := range docs {

@@ -73,7 +73,7 @@ func fixtureDomainClaims(t *testing.T, resources []string, grants map[string][]s
 	var claimSets []map[string]any
 	for _, name := range slices.Sorted(maps.Keys(grants)) {
 		var actions []map[string]any
-		for _, action := range []string{"Create", "Read", "Update", "Delete", "ReadChanges"} {
+		for _, action := range allActions {
 			var overrides []map[string]string
 			for _, s := range grants[name] {
 				overrides = append(overrides, map[string]string{"name": s})

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/edfi-dmsc/dmsc/internal/testplan"
 	"github.com/edfi-dmsc/dmsc/runtime/changes"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -26,7 +27,7 @@ func TestDeletesCountPlannedPerWindow(t *testing.T) {
 	if err := pool.QueryRow(ctx, `SELECT "dms"."GetMaxChangeVersion"()`).Scan(&newest); err != nil {
 		t.Fatal(err)
 	}
-	cp := resourceNamed(t, schema, "Student").Changes
+	cp := testplan.Resource(t, schema, "Student").Changes
 
 	// The re-creation test is the only subplan of the statement.
 	narrow := explain(t, pool, "force_custom_plan", cp.DeletesCount, newest-30, newest)

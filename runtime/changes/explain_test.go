@@ -8,22 +8,11 @@ import (
 	"testing"
 
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/internal/testplan"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
-
-// resourceNamed finds a resource of the compiled schema.
-func resourceNamed(t testing.TB, schema *spec.Schema, name string) *spec.Resource {
-	t.Helper()
-	for _, r := range schema.Resources {
-		if r.Name == name {
-			return r
-		}
-	}
-	t.Fatalf("no resource %s", name)
-	return nil
-}
 
 // populateStudents writes n students straight into the tables (the
 // stamping and identity triggers run as for the API's writes), deletes
@@ -33,7 +22,7 @@ func resourceNamed(t testing.TB, schema *spec.Schema, name string) *spec.Resourc
 func populateStudents(t testing.TB, pool *pgxpool.Pool, schema *spec.Schema, n, deleteEvery, keyChangeEvery int) {
 	t.Helper()
 	ctx := context.Background()
-	student := resourceNamed(t, schema, "Student")
+	student := testplan.Resource(t, schema, "Student")
 	for _, sql := range []string{
 		fmt.Sprintf(`WITH d AS (
 			INSERT INTO "dms"."Document" ("DocumentUuid", "ResourceKeyId")
@@ -126,8 +115,8 @@ func TestWindowQueriesUseIndexes(t *testing.T) {
 	if err := pool.QueryRow(context.Background(), `SELECT "dms"."GetMaxChangeVersion"()`).Scan(&newest); err != nil {
 		t.Fatal(err)
 	}
-	student := resourceNamed(t, schema, "Student")
-	descriptor := resourceNamed(t, schema, "GradeLevelDescriptor")
+	student := testplan.Resource(t, schema, "Student")
+	descriptor := testplan.Resource(t, schema, "GradeLevelDescriptor")
 	cp := student.Changes
 	lw := cp.LiveWindow
 	// live is the page selection of a live GET-many with a window: in
@@ -180,7 +169,7 @@ func TestWindowQueriesUseIndexes(t *testing.T) {
 // into the tables, deletes every deleteEvery-th (0: none), then analyzes.
 func populateDescriptors(t testing.TB, pool *pgxpool.Pool, schema *spec.Schema, name string, n, deleteEvery int) {
 	t.Helper()
-	d := resourceNamed(t, schema, name)
+	d := testplan.Resource(t, schema, name)
 	namespace := "uri://ed-fi.org/" + name
 	sqls := []string{fmt.Sprintf(`WITH d AS (
 			INSERT INTO "dms"."Document" ("DocumentUuid", "ResourceKeyId")

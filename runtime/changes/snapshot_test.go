@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/edfi-dmsc/dmsc/internal/testplan"
 	"github.com/edfi-dmsc/dmsc/runtime/changes"
 	"github.com/edfi-dmsc/dmsc/runtime/server"
 )
@@ -49,7 +50,7 @@ func TestPageAndCountReadOneSnapshot(t *testing.T) {
 		page *changes.Page
 		err  error
 	}
-	plan := resourceNamed(t, schema, "School").Changes
+	plan := testplan.Resource(t, schema, "School").Changes
 	done := make(chan result, 1)
 	go func() {
 		p := server.Paging{Limit: 100, TotalCount: true, Changes: server.AllChanges}

@@ -56,7 +56,7 @@ func deleteNamespaceCheck(ctx context.Context, res *spec.Resource, id uuid.UUID)
 		return nil
 	}
 	var value *string
-	return &storedCheck{
+	return &storedValue{
 		query: query{sql: res.Namespace.ByUUID, args: []any{id.String()}},
 		dest:  &value,
 		judge: func() *problem.Details { return rule.Check(value, true) },

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 
+	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -41,4 +42,27 @@ func scanOptional(row pgx.Row, dest ...any) (found bool, err error) {
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// storedValue is a batchCheck reading the one value its query selects
+// into dest; found says a row was selected. No row (no such document) is
+// not an error and leaves dest untouched. judge, when set, judges a found
+// value: its problem fails the check, and a missing document passes (a
+// DELETE then answers 404).
+type storedValue struct {
+	query
+	dest  any
+	found bool
+	judge func() *problem.Details
+}
+
+func (v *storedValue) read(br pgx.BatchResults) (err error) {
+	v.found, err = scanOptional(br.QueryRow(), v.dest)
+	if !v.found || err != nil || v.judge == nil {
+		return err
+	}
+	if p := v.judge(); p != nil {
+		return p
+	}
+	return nil // not a nil *problem.Details in an error
 }

@@ -45,20 +45,23 @@ func (w *Writer) Delete(ctx context.Context, res *spec.Resource, id uuid.UUID, p
 				checks = append(checks, c)
 			}
 		}
-		var lock *contentVersionLock
+		// lock reads, with the document locked, the ContentVersion an
+		// If-Match DELETE compares.
+		var lock *storedValue
+		var contentVersion int64
 		if pre.IfMatch.Present {
-			lock = &contentVersionLock{query: query{sql: rp.LockDocument, args: []any{id.String()}}}
+			lock = &storedValue{query: query{sql: rp.LockDocument, args: []any{id.String()}}, dest: &contentVersion}
 			checks = append(checks, lock)
 		}
 		if err := sendChecks(ctx, tx, checks); err != nil {
 			return err
 		}
 		if lock != nil {
-			if !lock.exists && !pre.IfMatch.Wildcard {
+			if !lock.found && !pre.IfMatch.Wildcard {
 				return nil
 			}
-			if p := pre.Evaluate(lock.exists, lock.contentVersion, w.SchemaEpoch).Problem(); p != nil {
-				found = lock.exists
+			if p := pre.Evaluate(lock.found, contentVersion, w.SchemaEpoch).Problem(); p != nil {
+				found = lock.found
 				return p
 			}
 		}
@@ -102,40 +105,6 @@ func referrerOf(rp *spec.ReadPlan, v db.Violation) string {
 		}
 	}
 	return ""
-}
-
-// storedCheck is a DELETE's authorization check of a value stored with the
-// document it removes, read with the document locked: judge judges the
-// value its query selects into dest. A missing document passes (the delete
-// then answers 404).
-type storedCheck struct {
-	query
-	dest  any
-	judge func() *problem.Details
-}
-
-func (c *storedCheck) read(br pgx.BatchResults) error {
-	found, err := scanOptional(br.QueryRow(), c.dest)
-	if !found || err != nil {
-		return err
-	}
-	if p := c.judge(); p != nil {
-		return p
-	}
-	return nil // not a nil *problem.Details in an error
-}
-
-// contentVersionLock reads, with the document locked, the ContentVersion
-// an If-Match DELETE compares; exists is false when there is no document.
-type contentVersionLock struct {
-	query
-	exists         bool
-	contentVersion int64
-}
-
-func (l *contentVersionLock) read(br pgx.BatchResults) (err error) {
-	l.exists, err = scanOptional(br.QueryRow(), &l.contentVersion)
-	return err
 }
 
 // sendChecks sends checks in one batch through tx, then reads them in

@@ -7,7 +7,6 @@ import (
 	"github.com/edfi-dmsc/dmsc/runtime/problem"
 	"github.com/edfi-dmsc/dmsc/runtime/spec"
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 )
 
 // Ownership tokens (runtime/authz OwnershipBased): every create stamps its
@@ -43,7 +42,7 @@ func deleteOwnershipCheck(ctx context.Context, res *spec.Resource, id uuid.UUID)
 		return nil
 	}
 	var token *int16
-	return &storedCheck{
+	return &storedValue{
 		query: query{sql: ownershipTokenSQL + ` FOR UPDATE`, args: []any{id.String(), res.ResourceKeyID}},
 		dest:  &token,
 		judge: func() *problem.Details { return rule.Check(token) },
@@ -60,20 +59,9 @@ func withOwnershipFilter(ctx context.Context, conds []string, args []any) ([]str
 	return append(conds, cond), append(args, more...)
 }
 
-// ownershipCapture reads, in a GET by id's batch, the stored token of the
-// document it hydrates: a batchCheck whose statement is its query.
-type ownershipCapture struct {
-	query
-	into **int16
-}
-
-func captureOwnership(res *spec.Resource, id uuid.UUID, into **int16) *ownershipCapture {
-	return &ownershipCapture{query: query{sql: ownershipTokenSQL, args: []any{id.String(), res.ResourceKeyID}}, into: into}
-}
-
-// read reads the token; no row (no such document) leaves it nil, and the
-// hydration finds no document either.
-func (c *ownershipCapture) read(br pgx.BatchResults) error {
-	_, err := scanOptional(br.QueryRow(), c.into)
-	return err
+// captureOwnership reads, in a GET by id's batch, the stored token of the
+// document it hydrates into *into; no row (no such document) leaves it
+// nil, and the hydration finds no document either.
+func captureOwnership(res *spec.Resource, id uuid.UUID, into **int16) *storedValue {
+	return &storedValue{query: query{sql: ownershipTokenSQL, args: []any{id.String(), res.ResourceKeyID}}, dest: into}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/edfi-dmsc/dmsc/compiler/jsonx"
 	"github.com/edfi-dmsc/dmsc/internal/refdata"
+	"github.com/edfi-dmsc/dmsc/internal/testplan"
 	"github.com/edfi-dmsc/dmsc/runtime/db"
 	"github.com/edfi-dmsc/dmsc/runtime/engine"
 	"github.com/edfi-dmsc/dmsc/runtime/etag"
@@ -41,15 +42,11 @@ func newReadEnvFor(t testing.TB, files ...string) *readEnv {
 	return &readEnv{provisioned: p, variant: etag.DefaultVariant(p.info.EffectiveSchemaHash, false)}
 }
 
+// resource is the resource of e's schema named name; the test fails when
+// there is none.
 func (e *readEnv) resource(t *testing.T, name string) *spec.Resource {
 	t.Helper()
-	for _, r := range e.schema.Resources {
-		if r.Name == name {
-			return r
-		}
-	}
-	t.Fatalf("no resource %s", name)
-	return nil
+	return testplan.Resource(t, e.schema, name)
 }
 
 func (e *readEnv) exec(t *testing.T, sql string, args ...any) {

@@ -156,9 +156,6 @@ func (c *relationshipWrite) checkStored(exists bool) *problem.Details {
 // checkProposed checks the values the write proposes; exists says it
 // updates a stored document.
 func (c *relationshipWrite) checkProposed(exists bool) *problem.Details {
-	if c.rule.NoClaims() {
-		return c.rule.Denied()
-	}
 	stored := c.stored
 	if !exists {
 		stored = nil
@@ -179,7 +176,7 @@ func deleteRelationshipCheck(ctx context.Context, res *spec.Resource, id uuid.UU
 	// document's row is never nil.
 	var row []bool
 	sql, args := rule.StoredByUUID(id.String(), true)
-	return &storedCheck{
+	return &storedValue{
 		query: query{sql: sql, args: args},
 		dest:  &row,
 		judge: func() *problem.Details { return rule.Stored(row) },
